@@ -1,0 +1,112 @@
+"""One settings object, read from the environment (prefix ``ADSTUDIO_``) when built.
+
+Nothing here runs at import time: call :func:`load_settings` (or ``Settings()``) once at
+start-up and pass the object down. Provider SDK variables keep their own names
+(``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``REPLICATE_API_TOKEN``, ``REPLICATE_BASE_URL``).
+Keys are :class:`SecretStr`: they never appear in ``repr``, logs or pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_VIDEO_MODELS = (
+    "minimax/video-01",
+    "kwaivgi/kling-v1.6-standard",
+    "runwayml/gen4-turbo",
+)
+
+
+class Settings(BaseSettings):
+    """All configuration of Adstudio. Field ``x`` is read from ``ADSTUDIO_X``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ADSTUDIO_", extra="ignore", populate_by_name=True, frozen=True
+    )
+
+    # Storage
+    data_dir: Path = Path("data")
+    database_url: str | None = None  # default: sqlite file under data_dir
+    output_dir: Path = Path("output")
+    temp_dir: Path | None = None  # default: data_dir / "tmp"
+
+    # Providers
+    llm_provider: str = "offline"
+    video_provider: str = "local"
+    llm_model: str = "gpt-4o-2024-08-06"
+    video_models: Annotated[tuple[str, ...], NoDecode] = DEFAULT_VIDEO_MODELS
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ADSTUDIO_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("ADSTUDIO_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
+    replicate_api_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("ADSTUDIO_REPLICATE_API_TOKEN", "REPLICATE_API_TOKEN"),
+    )
+    replicate_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("ADSTUDIO_REPLICATE_BASE_URL", "REPLICATE_BASE_URL"),
+    )
+    replicate_poll_interval_s: float = 2.0
+    replicate_deadline_s: float = 600.0
+    max_download_mb: int = 200
+    llm_timeout_s: float = 60.0
+    # USD per 1M tokens (input, output) by model name; "default" applies to unknown models.
+    llm_prices: dict[str, tuple[float, float]] = {
+        "gpt-4o-2024-08-06": (2.50, 10.00),
+        "gpt-4o": (2.50, 10.00),
+        "gpt-4o-mini": (0.15, 0.60),
+        "gpt-4.1": (2.00, 8.00),
+        "gpt-4.1-mini": (0.40, 1.60),
+        "default": (2.50, 10.00),
+    }
+
+    # Pipeline
+    max_parallel_clips: int = Field(default=3, ge=1, le=8)
+    target_duration_s: float = 15.0
+    ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships
+
+    # Web app
+    rate_limit_per_hour: int = Field(default=10, ge=1)
+    allow_registration: bool = True
+    cookie_key: SecretStr | None = None  # default: random, kept in data_dir/cookie_key
+    cookie_name: str = "adstudio_auth"
+    cookie_expiry_days: float = 7.0
+
+    @field_validator("video_models", mode="before")
+    @classmethod
+    def _split_models(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The SQLAlchemy URL: the setting, or a SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'adstudio.db').resolve()}"
+
+    @property
+    def resolved_temp_dir(self) -> Path:
+        """Where generations keep their working files (removed after each run)."""
+        return self.temp_dir or (self.data_dir / "tmp")
+
+    @property
+    def videos_dir(self) -> Path:
+        return self.output_dir / "videos"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        return self.output_dir / "thumbnails"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings from the environment, with keyword overrides (tests, CLI flags)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

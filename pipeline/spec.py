@@ -1,0 +1,199 @@
+"""Contracts that cross stage boundaries: plain, validated, JSON-serializable data.
+
+Flow: prompt -> :class:`AdSpecification` (LLM enhancement) -> :class:`ScenePlan` (scene
+planning) -> clips -> render plan -> MP4. Every model here is stored on the generation row
+so a render can be inspected and reproduced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+Framework = Literal["AIDA", "PAS", "BAB"]
+Mood = Literal["luxury", "upbeat", "calm", "energetic", "corporate", "playful"]
+GradeStyle = Literal["warm", "cool", "vibrant", "muted", "noir"]
+FontStyle = Literal["serif", "sans", "condensed", "rounded"]
+Platform = Literal["instagram", "tiktok", "youtube_shorts", "facebook"]
+Position = Literal["top", "center", "bottom"]
+Animation = Literal["fade_in", "slide_up"]
+SceneType = Literal[
+    "attention",
+    "interest",
+    "desire",
+    "action",
+    "problem",
+    "agitate",
+    "solution",
+    "before",
+    "after",
+    "bridge",
+    "cta",
+]
+
+MOODS: tuple[str, ...] = ("luxury", "upbeat", "calm", "energetic", "corporate", "playful")
+GRADE_STYLES: tuple[str, ...] = ("warm", "cool", "vibrant", "muted", "noir")
+
+#: The beats of each framework, in order. Every plan ends on a call to action.
+FRAMEWORK_BEATS: dict[str, tuple[str, ...]] = {
+    "AIDA": ("attention", "interest", "desire", "action"),
+    "PAS": ("problem", "agitate", "solution", "cta"),
+    "BAB": ("before", "after", "bridge", "cta"),
+}
+
+CROSSFADE_S = 0.5
+FADE_S = 0.3
+MIN_SCENE_S = 3.0
+MAX_SCENE_S = 7.0
+
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _hex_color(value: str) -> str:
+    if not _HEX.match(value):
+        raise ValueError(f"{value!r} is not a hex color like #1A2B3C")
+    return value.upper()
+
+
+HexColor = Annotated[str, AfterValidator(_hex_color)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BrandGuidelines(_Model):
+    """The brand as the ad presents it. ``brand_name`` may be empty when none was given."""
+
+    brand_name: str = Field(default="", max_length=60)
+    primary_color: HexColor
+    secondary_color: HexColor
+    accent_color: HexColor
+    text_color: HexColor = "#FFFFFF"
+    font_style: FontStyle = "sans"
+    tone: str = Field(min_length=1, max_length=120)
+
+
+class CopyBeat(_Model):
+    """The words and picture for one beat of the framework, written by the LLM."""
+
+    beat: SceneType
+    headline: str = Field(min_length=1, max_length=90)
+    visual: str = Field(min_length=1, max_length=400)
+
+
+class AdSpec(_Model):
+    """The creative brief: what is advertised, to whom, how it should feel."""
+
+    product: str = Field(min_length=1, max_length=120)
+    product_category: str = Field(min_length=1, max_length=60)
+    target_audience: str = Field(min_length=1, max_length=160)
+    platform: Platform = "instagram"
+    mood: Mood
+    visual_style: GradeStyle
+    key_benefits: list[str] = Field(min_length=1, max_length=5)
+    offer: str | None = Field(default=None, max_length=80)
+    call_to_action: str = Field(min_length=1, max_length=40)
+    duration_s: float = Field(default=15.0, ge=6.0, le=60.0)
+
+
+class AdSpecification(_Model):
+    """Output of LLM enhancement: the brief, the brand, the framework and the copy."""
+
+    prompt: str
+    language: str = Field(default="en", min_length=2, max_length=8)
+    framework: Framework
+    framework_reason: str = Field(min_length=1, max_length=300)
+    brand: BrandGuidelines
+    ad: AdSpec
+    beats: list[CopyBeat] = Field(min_length=3, max_length=5)
+
+    @model_validator(mode="after")
+    def _beats_follow_framework(self) -> AdSpecification:
+        expected = FRAMEWORK_BEATS[self.framework]
+        got = tuple(b.beat for b in self.beats)
+        if got != expected:
+            raise ValueError(f"beats {got} do not follow the {self.framework} order {expected}")
+        return self
+
+
+class TextOverlay(_Model):
+    """One line (or short block) of text drawn over a scene."""
+
+    text: str = Field(min_length=1, max_length=120)
+    position: Position = "center"
+    animation: Animation = "fade_in"
+    role: Literal["headline", "body", "cta"] = "headline"
+    color: HexColor = "#FFFFFF"
+    accent_color: HexColor = "#000000"
+    start_s: float = Field(default=0.3, ge=0.0)
+    end_s: float | None = None  # default: end of the scene
+
+
+class Scene(_Model):
+    """One shot of the ad."""
+
+    index: int = Field(ge=0)
+    scene_type: SceneType
+    duration_s: float = Field(ge=MIN_SCENE_S, le=MAX_SCENE_S)
+    visual_prompt: str = Field(min_length=1, max_length=1000)
+    overlay: TextOverlay | None = None
+    transition_sfx: str | None = None  # sound effect name at the cut into the next scene
+
+
+class ScenePlan(_Model):
+    """Output of scene planning: 3-5 scenes whose crossfaded length is the target."""
+
+    framework: Framework
+    scenes: list[Scene] = Field(min_length=3, max_length=5)
+    target_duration_s: float = 15.0
+    crossfade_s: float = CROSSFADE_S
+    fade_s: float = FADE_S
+    width: int = 1080
+    height: int = 1920
+    fps: int = 24
+    seed: int = 0
+
+    @property
+    def total_duration_s(self) -> float:
+        """Length of the finished video: clips minus the overlap of each crossfade."""
+        return final_duration([s.duration_s for s in self.scenes], self.crossfade_s)
+
+    @model_validator(mode="after")
+    def _check_timing(self) -> ScenePlan:
+        if [s.index for s in self.scenes] != list(range(len(self.scenes))):
+            raise ValueError("scene indexes must be 0, 1, 2, ... in order")
+        if abs(self.total_duration_s - self.target_duration_s) > 0.1:
+            raise ValueError(
+                f"scenes last {self.total_duration_s:.2f} s after crossfades, "
+                f"expected {self.target_duration_s:.2f} s"
+            )
+        return self
+
+
+def final_duration(durations: list[float], crossfade_s: float = CROSSFADE_S) -> float:
+    """n clips joined by (n-1) crossfades last ``sum(d) - crossfade * (n - 1)``."""
+    return sum(durations) - crossfade_s * max(0, len(durations) - 1)
+
+
+class Clip(_Model):
+    """A generated clip for one scene."""
+
+    scene_index: int
+    path: str
+    duration_s: float
+    provider: str
+    model: str = ""
+    cost: float = 0.0
+    predict_time_s: float | None = None
+
+
+class CostEntry(_Model):
+    """One line of the cost ledger."""
+
+    stage: str
+    provider: str
+    amount: float = Field(ge=0.0)
+    detail: str = ""
