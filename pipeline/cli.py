@@ -1,0 +1,229 @@
+"""Command line: generate and inspect ads, manage users, cancel and clean up.
+
+    python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
+    python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
+    python -m pipeline users add NAME [--password-stdin] | users list
+    python -m pipeline list [--user NAME] [--json]
+    python -m pipeline cancel ID
+    python -m pipeline cleanup [--hours 24]
+
+Progress lines go to stderr; with ``--json`` stdout carries exactly one JSON object.
+Exit codes: 0 success, 1 the generation failed or was refused, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pipeline import jobs, repository
+from pipeline.errors import AdstudioError
+from pipeline.logs import configure_logging
+from pipeline.settings import Settings, load_settings
+
+
+def _runtime(settings: Settings, **kwargs: Any) -> Any:
+    from pipeline.runtime import bootstrap
+
+    return bootstrap(settings, **kwargs)
+
+
+def _emit(data: dict[str, Any]) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    runtime = _runtime(settings)
+    with runtime.sessions.begin() as session:
+        if args.user:
+            user = repository.get_user(session, args.user)
+            if user is None:
+                raise AdstudioError(f"No user {args.user!r}. Create it with `users add`.")
+        else:
+            from pipeline.users import service_user
+
+            user = service_user(session)
+        user_id = user.id
+    generation_id = jobs.start(runtime, user_id, args.prompt, seed=args.seed)
+    print(f"generation {generation_id} started", file=sys.stderr)
+    last = None
+    try:
+        while True:
+            with runtime.sessions() as session:
+                status = repository.read_status(session, generation_id, user_id)
+            line = (status["progress"], status["current_step"])
+            if line != last:
+                print(f"[{line[0]:3d}%] {line[1]}", file=sys.stderr, flush=True)
+                last = line
+            if status["status"] in ("completed", "failed"):
+                break
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        print("cancelling...", file=sys.stderr)
+        jobs.cancel(runtime, user_id, generation_id)
+    jobs.wait(generation_id)
+    with runtime.sessions() as session:
+        row = repository.get_generation(session, generation_id, user_id)
+    result = {
+        "generation_id": row.id,
+        "status": row.status,
+        "video_path": row.video_path,
+        "thumbnail_path": row.thumbnail_path,
+        "cost": row.cost,
+        "duration_s": row.duration_s,
+        "seed": row.seed,
+        "error": row.error,
+        "error_stage": row.error_stage,
+        "stage_timings": row.stage_timings,
+    }
+    if args.json:
+        _emit(result)
+    elif row.status == "completed":
+        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+    if row.status != "completed":
+        print(f"error: {row.error} (stage: {row.error_stage})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline import llm_enhancement, scene_planning
+    from pipeline.context import StageContext
+    from pipeline.providers import get_llm_provider
+
+    ctx = StageContext(settings=settings, workdir=settings.resolved_temp_dir, seed=args.seed or 0)
+    text = jobs.validate_prompt(args.prompt)
+    result = llm_enhancement.run(text, ctx, get_llm_provider(settings))
+    plan = scene_planning.run(result.specification, ctx)
+    data = {
+        "specification": result.specification.model_dump(mode="json"),
+        "scene_plan": plan.model_dump(mode="json"),
+        "cost": result.cost,
+    }
+    if args.json:
+        _emit(data)
+    else:
+        spec = result.specification
+        print(f"{spec.framework}: {spec.framework_reason}")
+        print(f"brand: {spec.brand.brand_name or '(none)'}  product: {spec.ad.product}")
+        for scene in plan.scenes:
+            text = scene.overlay.text if scene.overlay else ""
+            print(f"  {scene.index + 1}. {scene.scene_type:<10} {scene.duration_s:4.2f}s  {text}")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.users import add_user
+
+    runtime = _runtime(settings, recover=False)
+    if args.users_cmd == "add":
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("Password: ")
+        with runtime.sessions.begin() as session:
+            user = add_user(session, args.username, password, name=args.name, email=args.email)
+            print(f"user {user.username!r} created (id {user.id})")
+        return 0
+    with runtime.sessions() as session:
+        for user in repository.list_users(session):
+            print(f"{user.id:4d}  {user.username:<20} {user.email:<30} ${user.total_cost:.4f}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
+    runtime = _runtime(settings, recover=False)
+    with runtime.sessions() as session:
+        user_id = None
+        if args.user:
+            user = repository.get_user(session, args.user)
+            if user is None:
+                raise AdstudioError(f"No user {args.user!r}.")
+            user_id = user.id
+        rows = repository.list_generations(session, user_id, limit=args.limit)
+    if args.json:
+        _emit({"generations": [
+            {"id": r.id, "status": r.status, "progress": r.progress, "prompt": r.prompt,
+             "cost": r.cost, "video_path": r.video_path, "created_at": r.created_at}
+            for r in rows
+        ]})  # fmt: skip
+        return 0
+    for r in rows:
+        print(f"{r.id:5d}  {r.status:<10} {r.progress:3d}%  ${r.cost:.4f}  {r.prompt[:60]}")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
+    runtime = _runtime(settings, recover=False)
+    if jobs.cancel(runtime, None, args.id):
+        print(f"cancellation requested for generation {args.id}")
+        return 0
+    print(f"generation {args.id} is not running", file=sys.stderr)
+    return 1
+
+
+def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
+    runtime = _runtime(settings, recover=False)
+    removed = jobs.cleanup_temp(runtime, timedelta(hours=args.hours))
+    print(f"removed {len(removed)} temp folder(s)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="make a finished video ad from a prompt")
+    gen.add_argument("prompt")
+    gen.add_argument("--seed", type=int, default=None, help="same prompt + seed = same video")
+    gen.add_argument("--json", action="store_true", help="end with one JSON object on stdout")
+    gen.add_argument("--user", default=None, help="owner of the generation (default: cli)")
+    plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
+    plan.add_argument("prompt")
+    plan.add_argument("--seed", type=int, default=0)
+    plan.add_argument("--json", action="store_true")
+    users = sub.add_parser("users", help="manage users")
+    users_sub = users.add_subparsers(dest="users_cmd", required=True)
+    add = users_sub.add_parser("add", help="create a user with a password")
+    add.add_argument("username")
+    add.add_argument("--name", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    users_sub.add_parser("list", help="list users and their total cost")
+    lst = sub.add_parser("list", help="list generations, newest first")
+    lst.add_argument("--user", default=None)
+    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--json", action="store_true")
+    can = sub.add_parser("cancel", help="cancel a running generation")
+    can.add_argument("id", type=int)
+    clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
+    clean.add_argument("--hours", type=float, default=24.0)
+    return parser
+
+
+COMMANDS = {
+    "generate": cmd_generate,
+    "plan": cmd_plan,
+    "users": cmd_users,
+    "list": cmd_list,
+    "cancel": cmd_cancel,
+    "cleanup": cmd_cleanup,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        log_dir = Path(settings.data_dir) / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        configure_logging(stream=open(log_dir / "adstudio.jsonl", "a", encoding="utf-8"))  # noqa: SIM115
+        return COMMANDS[args.command](args, settings)
+    except AdstudioError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

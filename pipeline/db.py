@@ -1,0 +1,146 @@
+"""Database: SQLAlchemy 2 models (User, Generation) and small repository functions.
+
+The schema is owned by Alembic (``pipeline/migrations``); :func:`init_db` upgrades to head
+at start-up. SQLite (WAL, busy timeout, foreign keys) by default; any SQLAlchemy URL works.
+Money is stored as integer micro-dollars so concurrent additions are exact; ``cost`` and
+``total_cost`` are the USD views. Every read that takes a ``user_id`` enforces ownership.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+MICROS = 1_000_000
+
+STATUSES = ("pending", "processing", "completed", "failed")
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now (stored as UTC)."""
+    return datetime.now(UTC)
+
+
+def to_micros(usd: float) -> int:
+    """USD -> integer micro-dollars (rounded)."""
+    return int(round(usd * MICROS))
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    email: Mapped[str] = mapped_column(String(255), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    total_cost_micros: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    generations: Mapped[list[Generation]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    @property
+    def total_cost(self) -> float:
+        return self.total_cost_micros / MICROS
+
+
+class Generation(Base):
+    __tablename__ = "generations"
+    __table_args__ = (Index("ix_generations_user_created", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    prompt: Mapped[str] = mapped_column(Text)
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    current_step: Mapped[str] = mapped_column(String(200), default="Queued")
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error_stage: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    cancellation_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    llm_provider: Mapped[str] = mapped_column(String(40), default="")
+    video_provider: Mapped[str] = mapped_column(String(40), default="")
+    llm_specification: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    scene_plan: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    temp_clip_paths: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    clips: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
+    cost_micros: Mapped[int] = mapped_column(Integer, default=0)
+    cost_breakdown: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
+    stage_timings: Mapped[dict[str, float] | None] = mapped_column(JSON, nullable=True)
+    video_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    thumbnail_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    user: Mapped[User] = relationship(back_populates="generations")
+
+    @property
+    def cost(self) -> float:
+        return self.cost_micros / MICROS
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ("pending", "processing")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
+    if url.startswith("sqlite"):
+        db_path = url.split("///", 1)[-1]
+        if db_path and db_path != ":memory:":
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def init_db(url: str) -> Engine:
+    """Create the engine and upgrade the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = make_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return engine

@@ -1,0 +1,216 @@
+"""Export stage: the render plan -> one ffmpeg pass -> MP4 + JPEG thumbnail.
+
+One filter graph does everything: per clip conform (fps, settb, 9:16 crop to 1080x1920,
+exact trim), color grade, animated text overlays, 0.5 s crossfades (xfade), 0.3 s fade in
+and out, and the finished audio mix encoded as AAC. Encoding once is what makes this fast.
+The MP4 is written inside the generation's temp folder and moved into ``output/videos``
+only when complete, so no partial file ever appears under its final name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import ffmpeg
+from pipeline.context import StageContext
+from pipeline.errors import RenderError, StageError
+from pipeline.grading import grade_filter
+from pipeline.render_plan import OverlayLayer, RenderPlan
+
+STAGE = "export"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EncoderSettings:
+    """The one place the output's encoding is defined (quality is not traded for speed)."""
+
+    preset: str = "veryfast"
+    crf: int = 20
+    maxrate: str = "20M"  # caps the file: 20 Mbit/s * 15 s = 37.5 MB < 50 MB
+    bufsize: str = "40M"
+    audio_bitrate: str = "192k"
+    audio_rate: int = 48000
+    gop: int = 48
+
+    def video_args(self) -> list[str]:
+        return [
+            "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
+            "-maxrate", self.maxrate, "-bufsize", self.bufsize,
+            "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.gop),
+        ]  # fmt: skip
+
+    def audio_args(self) -> list[str]:
+        return ["-c:a", "aac", "-b:a", self.audio_bitrate, "-ar", str(self.audio_rate)]
+
+
+ENCODER = EncoderSettings()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    video_path: Path
+    thumbnail_path: Path
+    info: ffmpeg.MediaInfo
+
+
+def _overlay_y(layer: OverlayLayer) -> str:
+    if layer.animation != "slide_up":
+        return str(layer.y)
+    # ease-out cubic from y + slide_px up to y over anim_s
+    p = f"clip((t-{layer.start_s:.3f})/{layer.anim_s:.3f},0,1)"
+    return f"'{layer.y}+{layer.slide_px}*pow(1-{p},3)'"
+
+
+def build_graph(plan: RenderPlan) -> tuple[list[str], str, str | None]:
+    """The ffmpeg input arguments, the filter graph, and the audio output label."""
+    tl = plan.timeline
+    w, h, fps = tl.width, tl.height, tl.fps
+    args: list[str] = []
+    chains: list[str] = []
+    grade = grade_filter(plan.grade)
+    n_inputs = 0
+    for i, clip in enumerate(tl.clips):
+        args += ["-i", clip.path]
+        src = n_inputs
+        n_inputs += 1
+        d = clip.duration_s
+        chains.append(
+            f"[{src}:v]fps={fps},settb=AVTB,scale={w}:{h}:force_original_aspect_ratio=increase"
+            f":flags=bicubic,crop={w}:{h},setsar=1,format=yuv420p,"
+            f"tpad=stop_mode=clone:stop_duration={d:.3f},trim=duration={d:.6f},"
+            f"setpts=PTS-STARTPTS,{grade}[base{i}]"
+        )
+        label = f"base{i}"
+        for j, layer in enumerate(o for o in plan.overlays if o.scene_index == clip.scene_index):
+            args += ["-loop", "1", "-framerate", str(fps), "-t", f"{d:.3f}", "-i", layer.png_path]
+            ov = n_inputs
+            n_inputs += 1
+            fade_out_start = max(layer.start_s, layer.end_s - layer.fade_out_s)
+            chains.append(
+                f"[{ov}:v]format=rgba,"
+                f"fade=t=in:st={layer.start_s:.3f}:d={layer.anim_s:.3f}:alpha=1,"
+                f"fade=t=out:st={fade_out_start:.3f}:d={max(layer.fade_out_s, 0.01):.3f}:alpha=1"
+                f"[ovl{i}_{j}]"
+            )
+            out = f"v{i}_{j}"
+            chains.append(
+                f"[{label}][ovl{i}_{j}]overlay=x={layer.x}:y={_overlay_y(layer)}:eof_action=pass"
+                f":enable='between(t,{layer.start_s:.3f},{layer.end_s:.3f})'[{out}]"
+            )
+            label = out
+        chains.append(f"[{label}]null[c{i}]")
+    current = "c0"
+    for k, offset in enumerate(tl.offsets_s, start=1):
+        chains.append(
+            f"[{current}][c{k}]xfade=transition=fade:duration={tl.crossfade_s:.3f}"
+            f":offset={offset:.6f}[x{k}]"
+        )
+        current = f"x{k}"
+    total = tl.duration_s
+    chains.append(
+        f"[{current}]fade=t=in:st=0:d={tl.fade_in_s:.3f},"
+        f"fade=t=out:st={total - tl.fade_out_s:.6f}:d={tl.fade_out_s:.3f},"
+        f"format=yuv420p[vout]"
+    )
+    audio_label = None
+    if plan.audio is not None:
+        args += ["-i", plan.audio.path]
+        chains.append(
+            f"[{n_inputs}:a]aformat=sample_rates={ENCODER.audio_rate}:channel_layouts=stereo,"
+            f"apad,atrim=duration={total:.6f}[aout]"
+        )
+        n_inputs += 1
+        audio_label = "[aout]"
+    return args, ";".join(chains), audio_label
+
+
+def render(
+    plan: RenderPlan,
+    out_path: Path,
+    exe: str,
+    *,
+    on_progress: Callable[[float], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Run the single ffmpeg pass that writes ``out_path``."""
+    inputs, graph, audio = build_graph(plan)
+    graph_file = out_path.with_suffix(".filtergraph.txt")
+    graph_file.write_text(graph, encoding="utf-8")
+    args = [*inputs, "-/filter_complex", str(graph_file), "-map", "[vout]"]
+    if audio:
+        args += ["-map", audio, *ENCODER.audio_args()]
+    args += ENCODER.video_args()
+    args += ["-r", str(plan.timeline.fps), "-t", f"{plan.timeline.duration_s:.6f}"]
+    args += ["-movflags", "+faststart", "-f", "mp4", str(out_path)]
+    ffmpeg.run(
+        exe,
+        args,
+        duration_s=plan.timeline.duration_s,
+        on_progress=on_progress,
+        is_cancelled=is_cancelled,
+        what="The final render",
+    )
+
+
+def poster_time(plan: RenderPlan) -> float:
+    """A moment that shows content and text: after the fade-in and the first overlay's entry."""
+    first = [o for o in plan.overlays if o.scene_index == plan.timeline.clips[0].scene_index]
+    t = plan.timeline.fade_in_s + 0.7
+    if first:
+        t = max(t, first[0].start_s + first[0].anim_s + 0.1)
+    return min(t, plan.timeline.duration_s / 2)
+
+
+def thumbnail(video: Path, out_path: Path, at_s: float, exe: str) -> None:
+    """A 540x960 JPEG poster frame (a separate cheap call keeps the MP4's color range)."""
+    ffmpeg.run(
+        exe,
+        ["-ss", f"{at_s:.3f}", "-i", str(video), "-frames:v", "1",
+         "-vf", "scale=540:960:flags=bicubic", "-q:v", "3", str(out_path)],
+        what="The thumbnail",
+    )  # fmt: skip
+
+
+def _publish(src: Path, dest: Path) -> None:
+    """Move ``src`` to ``dest`` atomically (a temp name in the same folder, then rename)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
+    try:
+        shutil.copyfile(src, staging)
+        os.replace(staging, dest)
+    finally:
+        staging.unlink(missing_ok=True)
+
+
+def run(plan: RenderPlan, ctx: StageContext, video_dest: Path, thumb_dest: Path) -> ExportResult:
+    """Render the MP4 and its thumbnail into the temp folder, check them, then publish."""
+    exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
+    work_video = ctx.workdir / "final.mp4"
+    work_thumb = ctx.workdir / "thumbnail.jpg"
+    try:
+        render(
+            plan,
+            work_video,
+            exe,
+            on_progress=lambda f: ctx.report(f, "Encoding the final video"),
+            is_cancelled=ctx.is_cancelled,
+        )
+        info = ffmpeg.probe(work_video)
+        if info.size_bytes > MAX_BYTES:
+            raise StageError(STAGE, f"The video is {info.size_bytes / 1e6:.1f} MB, over 50 MB.")
+        thumbnail(work_video, work_thumb, poster_time(plan), exe)
+    except RenderError as exc:
+        raise StageError(STAGE, str(exc)) from exc
+    _publish(work_video, video_dest)
+    try:
+        _publish(work_thumb, thumb_dest)
+    except OSError:
+        video_dest.unlink(missing_ok=True)
+        raise
+    return ExportResult(video_path=video_dest, thumbnail_path=thumb_dest, info=info)

@@ -1,0 +1,62 @@
+"""Start-up: build the settings-dependent pieces once and hand them around.
+
+:func:`bootstrap` creates the data/output folders, upgrades the database schema, validates
+the chosen providers (a missing key fails here, with the variable to set) and recovers
+generations a dead process left behind. The app caches the returned :class:`Runtime`; the
+CLI builds one per command; tests build one per temp folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline import ffmpeg
+from pipeline.db import init_db
+from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get_video_provider
+from pipeline.repository import session_factory
+from pipeline.settings import Settings
+
+
+@dataclass
+class Runtime:
+    """Settings + database + providers + ffmpeg path: everything a generation needs."""
+
+    settings: Settings
+    engine: Engine
+    llm: LLMProvider
+    video: VideoProvider
+    ffmpeg_exe: str
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = session_factory(self.engine)
+
+
+def bootstrap(
+    settings: Settings,
+    *,
+    llm: LLMProvider | None = None,
+    video: VideoProvider | None = None,
+    recover: bool = True,
+) -> Runtime:
+    """Prepare folders, database and providers; optionally recover orphaned generations."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.videos_dir.mkdir(parents=True, exist_ok=True)
+    settings.thumbnails_dir.mkdir(parents=True, exist_ok=True)
+    settings.resolved_temp_dir.mkdir(parents=True, exist_ok=True)
+    engine = init_db(settings.resolved_database_url)
+    runtime = Runtime(
+        settings=settings,
+        engine=engine,
+        llm=llm or get_llm_provider(settings),
+        video=video or get_video_provider(settings),
+        ffmpeg_exe=ffmpeg.find_ffmpeg(settings.ffmpeg_path),
+    )
+    if recover:
+        from pipeline.jobs import recover_orphans
+
+        recover_orphans(runtime)
+    return runtime

@@ -1,0 +1,113 @@
+"""Video generation stage: ScenePlan -> one clip per scene, in parallel, in scene order.
+
+Contract: ``run(plan, spec, provider, ctx, ledger) -> list[Clip]``. At most
+``settings.max_parallel_clips`` clips are made at once. Progress is the fraction of clips
+finished (``ctx.report``). The cancel flag is checked before each clip starts and providers
+poll it while they work; on cancel, clips not yet started are dropped and CancelledError is
+raised once the running ones have stopped. Retries and model fallbacks are the provider's
+business (see providers/video_replicate.py); a failure here names the scene.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+
+from pipeline.context import StageContext
+from pipeline.cost_tracking import CostLedger
+from pipeline.errors import AdstudioError, CancelledError, ProviderError, StageError
+from pipeline.providers import ClipRequest, ClipResult, VideoProvider
+from pipeline.spec import AdSpecification, Clip, ScenePlan
+
+STAGE = "video_generation"
+
+
+def run(
+    plan: ScenePlan,
+    spec: AdSpecification,
+    provider: VideoProvider,
+    ctx: StageContext,
+    ledger: CostLedger,
+) -> list[Clip]:
+    """Generate every scene's clip; returns them in scene order."""
+    clip_dir = ctx.workdir / "clips"
+    clip_dir.mkdir(parents=True, exist_ok=True)
+    n = len(plan.scenes)
+    done = 0
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def cancelled() -> bool:
+        return stop.is_set() or ctx.is_cancelled()
+
+    def make(index: int) -> ClipResult:
+        if cancelled():
+            raise CancelledError()
+        scene = plan.scenes[index]
+        request = ClipRequest(
+            scene=scene,
+            brand=spec.brand,
+            ad=spec.ad,
+            width=plan.width,
+            height=plan.height,
+            fps=plan.fps,
+            seed=plan.seed,
+        )
+        clip_ctx = StageContext(
+            settings=ctx.settings,
+            workdir=ctx.workdir,
+            seed=plan.seed,
+            generation_id=ctx.generation_id,
+            ffmpeg_exe=ctx.ffmpeg_exe,
+            is_cancelled=cancelled,
+        )
+        dest = clip_dir / f"scene_{index:02d}.mp4"
+        try:
+            result = provider.generate(request, dest, clip_ctx)
+        except AdstudioError:
+            raise
+        except Exception as exc:  # a provider bug must still read well on the row
+            raise ProviderError(
+                f"The {provider.name} video provider failed on scene {index + 1}: {exc}",
+                provider=provider.name,
+            ) from exc
+        nonlocal done
+        with lock:
+            done += 1
+            finished = done
+        ctx.report(finished / n, f"Generated video clip {finished} of {n}")
+        return result
+
+    ctx.report(0.0, f"Generating video clip 1 of {n}")
+    workers = max(1, min(ctx.settings.max_parallel_clips, n))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clip") as pool:
+        futures: list[Future[ClipResult]] = [pool.submit(make, i) for i in range(n)]
+        finished_set, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failure = next((f.exception() for f in finished_set if f.exception()), None)
+        if failure is not None:
+            stop.set()
+            for future in futures:
+                future.cancel()
+    if failure is not None:
+        if isinstance(failure, CancelledError) or ctx.is_cancelled():
+            raise CancelledError()
+        if isinstance(failure, StageError):
+            raise failure
+        raise StageError(STAGE, str(failure)) from failure
+
+    clips = []
+    for index, future in enumerate(futures):
+        result = future.result()
+        ledger.add(STAGE, provider.name, result.cost, f"scene {index + 1}: {result.model}")
+        clips.append(
+            Clip(
+                scene_index=index,
+                path=str(result.path),
+                duration_s=result.duration_s,
+                provider=provider.name,
+                model=result.model,
+                cost=result.cost,
+                predict_time_s=result.predict_time_s,
+            )
+        )
+    return clips
