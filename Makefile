@@ -1,0 +1,46 @@
+# Adstudio: `make run` serves the app, `make test` runs every test. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8501
+
+.PHONY: install run test lint format generate plan preview bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy pipeline
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+generate: install
+	$(PY) -m pipeline generate "$(PROMPT)" $(ARGS)
+
+plan: install
+	$(PY) -m pipeline plan "$(PROMPT)" $(ARGS)
+
+preview: install
+	$(PY) -m pipeline preview "$(PROMPT)" $(ARGS)
+
+bench: install
+	$(PY) -m benchmarks.run_all
+
+clean:
+	rm -rf data/tmp .pytest_cache .ruff_cache .mypy_cache

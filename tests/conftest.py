@@ -1,0 +1,49 @@
+"""Shared fixtures: settings in a temp folder, a runtime with fake or real providers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.runtime import Runtime, bootstrap
+from pipeline.settings import Settings
+from tests.fakes import FakeLLM, FakeVideo
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings whose data, database and output live in ``tmp_path``."""
+    return Settings(
+        data_dir=tmp_path / "data",
+        output_dir=tmp_path / "output",
+        llm_provider="offline",
+        video_provider="local",
+    )
+
+
+@pytest.fixture
+def fake_llm() -> FakeLLM:
+    return FakeLLM()
+
+
+@pytest.fixture
+def fake_video() -> FakeVideo:
+    return FakeVideo()
+
+
+@pytest.fixture
+def runtime(settings: Settings, fake_llm: FakeLLM, fake_video: FakeVideo) -> Iterator[Runtime]:
+    """A runtime on a temp SQLite file with fast fake providers."""
+    rt = bootstrap(settings, llm=fake_llm, video=fake_video)
+    yield rt
+    rt.engine.dispose()
+
+
+@pytest.fixture
+def user_id(runtime: Runtime) -> int:
+    from pipeline.users import add_user
+
+    with runtime.sessions.begin() as session:
+        return add_user(session, "alice", "correct horse battery").id

@@ -1,0 +1,77 @@
+"""The command line, run as a user would: a real subprocess, real offline providers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.media import probe
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "ADSTUDIO_DATA_DIR": str(tmp_path / "data"),
+        "ADSTUDIO_OUTPUT_DIR": str(tmp_path / "output"),
+        "ADSTUDIO_LLM_PROVIDER": "offline",
+        "ADSTUDIO_VIDEO_PROVIDER": "local",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, env=env, input=stdin,
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
+def test_plan_prints_specification_and_scene_plan_and_is_seeded(tmp_path: Path) -> None:
+    first = _cli(tmp_path, "plan", "ZephyrRun trail running shoes ad for TikTok", "--json",
+                 "--seed", "3")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert data["specification"]["brand"]["brand_name"] == "ZephyrRun"
+    assert 3 <= len(data["scene_plan"]["scenes"]) <= 5
+    again = _cli(tmp_path, "plan", "ZephyrRun trail running shoes ad for TikTok", "--json",
+                 "--seed", "3")  # fmt: skip
+    assert json.loads(again.stdout) == data
+
+
+def test_too_short_prompt_exits_non_zero_with_one_line_reason(tmp_path: Path) -> None:
+    result = _cli(tmp_path, "generate", "watch ad")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("error: The prompt is too short")
+
+
+def test_users_add_and_list(tmp_path: Path) -> None:
+    added = _cli(tmp_path, "users", "add", "dana", "--password-stdin", stdin="a good password\n")
+    assert added.returncode == 0, added.stderr
+    listed = _cli(tmp_path, "users", "list")
+    assert "dana" in listed.stdout
+    weak = _cli(tmp_path, "users", "add", "eve", "--password-stdin", stdin="short\n")
+    assert weak.returncode == 1 and "at least 8 characters" in weak.stderr
+
+
+@pytest.mark.slow
+def test_generate_makes_a_finished_ad_offline(tmp_path: Path) -> None:
+    result = _cli(tmp_path, "generate", "Create a luxury watch ad for Instagram", "--json",
+                  "--seed", "11")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["status"] == "completed" and data["cost"] == 0.0
+    for stage in ("[ 10%]", "[ 20%]", "[ 70%]", "[ 80%]", "[ 90%]", "[100%]"):
+        assert stage in result.stderr
+    info = probe(data["video_path"])
+    assert (info.width, info.height, info.fps) == (1080, 1920, 24.0)
+    assert info.duration_s == pytest.approx(15.0, abs=0.1)
+    assert info.video_codec == "h264" and info.audio_codec == "aac"
+    assert data["duration_s"] == pytest.approx(15.0, abs=0.1)
+    thumb = np.asarray(Image.open(data["thumbnail_path"]).convert("L"))
+    assert thumb.mean() > 30 and thumb.std() > 10  # content, not a black or flat frame
+    assert list((tmp_path / "data" / "tmp").iterdir()) == []

@@ -1,0 +1,107 @@
+"""Export: one ffmpeg pass makes a publishable MP4 (probed) and a poster thumbnail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from pipeline import ffmpeg
+from pipeline.context import StageContext
+from pipeline.errors import StageError
+from pipeline.export import build_graph, run
+from pipeline.grading import PRESETS
+from pipeline.render_plan import AudioTrack, ClipInput, OverlayLayer, RenderPlan, Timeline
+from pipeline.settings import Settings
+from pipeline.stitching import crossfade_offsets
+from tests.media import faststart, frame_at, probe
+
+DURATIONS = [4.0, 4.0, 4.5, 4.0]
+
+
+@pytest.fixture(scope="module")
+def assets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("export-assets")
+    exe = ffmpeg.find_ffmpeg()
+    paths: dict[str, Path] = {}
+    for i, d in enumerate(DURATIONS):
+        paths[f"clip{i}"] = root / f"clip{i}.mp4"
+        ffmpeg.run(exe, ["-f", "lavfi", "-i", f"gradients=s=270x480:r=30:d={d + 0.4}:seed={i}",
+                         "-c:v", "libx264", "-preset", "ultrafast", str(paths[f"clip{i}"])])  # fmt: skip
+    paths["audio"] = root / "mix.wav"
+    ffmpeg.run(exe, ["-f", "lavfi", "-i", "sine=f=220:d=15", "-ac", "2", "-ar", "48000",
+                     str(paths["audio"])])  # fmt: skip
+    paths["text"] = root / "text.png"
+    img = Image.new("RGBA", (800, 220), (0, 0, 0, 0))
+    ImageDraw.Draw(img).rounded_rectangle((0, 0, 799, 219), 40, fill=(255, 255, 255, 255))
+    img.save(paths["text"])
+    return paths
+
+
+def _plan(assets: dict[str, Path], *, audio: bool = True, grade: str = "warm") -> RenderPlan:
+    clips = [ClipInput(scene_index=i, path=str(assets[f"clip{i}"]), duration_s=d)
+             for i, d in enumerate(DURATIONS)]  # fmt: skip
+    overlays = [
+        OverlayLayer(scene_index=i, png_path=str(assets["text"]), x=140, y=850, width=800,
+                     height=220, start_s=0.3, end_s=d - 0.3,
+                     animation="slide_up" if i % 2 else "fade_in")
+        for i, d in enumerate(DURATIONS)
+    ]  # fmt: skip
+    timeline = Timeline(clips=clips, offsets_s=crossfade_offsets(DURATIONS, 0.5), duration_s=15.0)
+    track = AudioTrack(path=str(assets["audio"]), duration_s=15.0, music_track="sine")
+    return RenderPlan(timeline=timeline, overlays=overlays, audio=track if audio else None,
+                      grade=grade)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_full_render_probes_as_a_publishable_vertical_ad(
+    assets: dict[str, Path], tmp_path: Path
+) -> None:
+    ctx = StageContext(settings=Settings(), workdir=tmp_path / "work")
+    ctx.workdir.mkdir()
+    seen: list[float] = []
+    ctx.report = lambda f, _m: seen.append(f)
+    out = tmp_path / "out" / "videos" / "1.mp4"
+    thumb = tmp_path / "out" / "thumbnails" / "1.jpg"
+    result = run(_plan(assets), ctx, out, thumb)
+
+    info = probe(out)
+    assert (info.width, info.height) == (1080, 1920)
+    assert info.fps == pytest.approx(24.0)
+    assert info.duration_s == pytest.approx(15.0, abs=0.1)
+    assert (info.video_codec, info.pix_fmt) == ("h264", "yuv420p")
+    assert info.audio_codec == "aac" and info.audio_channels == 2
+    assert 0 < info.size_bytes < 50 * 1024 * 1024
+    assert faststart(out)
+    assert result.info.duration_s == pytest.approx(15.0, abs=0.1)
+    assert seen and seen[-1] == pytest.approx(1.0, abs=0.05)  # ffmpeg progress drove the bar
+
+    first = frame_at(out, 0.0)
+    poster = np.asarray(Image.open(thumb).convert("L"))
+    assert first.mean() < 40  # the video fades in from black...
+    assert poster.mean() > 60  # ...but the thumbnail shows content
+    mid = frame_at(out, 2.0)  # overlay of scene 1 is on screen, white plate in the center
+    assert mid[850:1070, 140:940].mean() > 240
+    leftovers = [p.name for p in out.parent.iterdir() if p.name != "1.mp4"]
+    assert leftovers == []
+
+
+def test_render_without_audio_and_every_grade_builds(assets: dict[str, Path]) -> None:
+    for style in PRESETS:
+        _inputs, graph, audio_label = build_graph(_plan(assets, audio=False, grade=style))
+        assert audio_label is None
+        assert graph.count("xfade=") == 3 and "fade=t=out:st=14.700000" in graph
+
+
+def test_failed_render_leaves_nothing_in_output(assets: dict[str, Path], tmp_path: Path) -> None:
+    plan = _plan(assets)
+    broken = plan.model_copy(update={"timeline": plan.timeline.model_copy(update={
+        "clips": [*plan.timeline.clips[:3], ClipInput(scene_index=3, path=str(tmp_path / "no.mp4"),
+                                                     duration_s=4.0)]})})  # fmt: skip
+    ctx = StageContext(settings=Settings(), workdir=tmp_path / "work")
+    ctx.workdir.mkdir()
+    out_dir = tmp_path / "out"
+    with pytest.raises(StageError, match="The final render failed"):
+        run(broken, ctx, out_dir / "videos" / "2.mp4", out_dir / "thumbnails" / "2.jpg")
+    assert not out_dir.exists() or not any(out_dir.rglob("*.*"))

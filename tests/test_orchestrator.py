@@ -1,0 +1,104 @@
+"""The orchestrator end to end with fast fake providers and the real stages and ffmpeg."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from pipeline import jobs, repository
+from pipeline.db import User
+from pipeline.runtime import Runtime
+from tests.fakes import FakeLLM, FakeVideo
+from tests.media import probe
+
+PROMPT = "Create a luxury watch ad for Instagram"
+
+
+def _row(runtime: Runtime, gid: int, user_id: int):  # type: ignore[no-untyped-def]
+    with runtime.sessions() as session:
+        return repository.get_generation(session, gid, user_id)
+
+
+def _outputs(runtime: Runtime) -> list[Path]:
+    return [p for p in runtime.settings.output_dir.rglob("*") if p.is_file()]
+
+
+def test_full_generation_records_every_stage_and_publishes_the_ad(
+    runtime: Runtime, user_id: int, fake_llm: FakeLLM, fake_video: FakeVideo,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    fake_llm.cost, fake_video.cost = 0.0123, 0.25
+    with caplog.at_level(logging.INFO, logger="adstudio"):
+        gid = jobs.start(runtime, user_id, PROMPT, seed=7)
+        assert jobs.wait(gid, timeout_s=240)
+    row = _row(runtime, gid, user_id)
+    assert row.status == "completed", row.error
+    assert (row.progress, row.current_step, row.error) == (100, "Complete", None)
+    assert row.seed == 7 and row.llm_provider == "fake-llm" and row.video_provider == "fake-video"
+    assert row.llm_specification["brand"]["brand_name"] == "Aurelius"
+    assert len(row.scene_plan["scenes"]) == len(row.temp_clip_paths) == len(row.clips)
+    assert all(Path(c["path"]).is_file() for c in row.clips)  # kept for the inspector
+    assert list(row.stage_timings) == [
+        "llm_enhancement", "scene_planning", "video_generation", "overlays", "stitching",
+        "audio", "export",
+    ]  # fmt: skip
+    n = len(row.clips)
+    assert row.cost == pytest.approx(0.0123 + 0.25 * n)
+    with runtime.sessions() as session:
+        assert session.get(User, user_id).total_cost == pytest.approx(row.cost)  # type: ignore[union-attr]
+
+    info = probe(row.video_path)
+    assert (info.width, info.height, info.fps) == (1080, 1920, 24.0)
+    assert info.duration_s == pytest.approx(15.0, abs=0.1)
+    assert info.audio_codec == "aac" and info.size_bytes < 50 * 1024 * 1024
+    assert np.asarray(Image.open(row.thumbnail_path).convert("L")).mean() > 30
+    assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
+
+    events = [json.loads(json.dumps(getattr(r, "event", ""))) for r in caplog.records]
+    assert events.count("stage_started") == 7 and "generation_completed" in events
+    costs = [r for r in caplog.records if getattr(r, "event", "") == "cost_tracked"]
+    assert all(getattr(r, "generation_id", None) == gid for r in costs)
+
+
+def test_cancel_mid_run_stops_cleanly(
+    runtime: Runtime, user_id: int, fake_video: FakeVideo
+) -> None:
+    fake_video.block.set()
+    gid = jobs.start(runtime, user_id, PROMPT, seed=1)
+    assert fake_video.started.wait(60)
+    assert _row(runtime, gid, user_id).status == "processing"
+    assert jobs.cancel(runtime, user_id, gid)
+    assert jobs.wait(gid, timeout_s=60)
+    row = _row(runtime, gid, user_id)
+    assert (row.status, row.error, row.error_stage) == ("failed", "Cancelled by user", "video_generation")
+    assert row.video_path is None and _outputs(runtime) == []
+    assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
+
+
+def test_provider_failure_marks_the_row_failed_with_stage_and_message(
+    runtime: Runtime, user_id: int, fake_video: FakeVideo
+) -> None:
+    fake_video.fail_scene = 1
+    gid = jobs.start(runtime, user_id, PROMPT)
+    assert jobs.wait(gid, timeout_s=60)
+    row = _row(runtime, gid, user_id)
+    assert row.status == "failed"
+    assert row.error_stage == "video_generation"
+    assert row.error == "The fake video service is down."
+    assert _outputs(runtime) == []
+    assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
+
+
+def test_unexpected_llm_crash_reads_well(runtime: Runtime, user_id: int, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_error(ZeroDivisionError("boom"))
+    gid = jobs.start(runtime, user_id, PROMPT)
+    assert jobs.wait(gid, timeout_s=60)
+    row = _row(runtime, gid, user_id)
+    assert row.status == "failed" and row.error_stage == "llm_enhancement"
+    assert row.error and "Traceback" not in row.error and len(row.error) < 300
+    assert row.progress < 100
