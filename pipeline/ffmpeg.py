@@ -80,6 +80,8 @@ def run(
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     if code != 0:

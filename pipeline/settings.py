@@ -9,7 +9,7 @@ Keys are :class:`SecretStr`: they never appear in ``repr``, logs or pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -55,6 +55,16 @@ class Settings(BaseSettings):
     )
     replicate_poll_interval_s: float = 2.0
     replicate_deadline_s: float = 600.0
+    # Transient faults (429, 5xx, timeouts): attempts per model, then the next model.
+    replicate_max_attempts: int = Field(default=3, ge=1, le=10)
+    retry_backoff_s: float = 1.0  # first wait; doubles per attempt (Retry-After wins)
+    retry_backoff_max_s: float = 60.0
+    # USD per clip by Replicate model: (rate, "second" of output | "video").
+    video_prices: dict[str, tuple[float, Literal["second", "video"]]] = {
+        "minimax/video-01": (0.50, "video"),
+        "kwaivgi/kling-v1.6-standard": (0.05, "second"),
+        "runwayml/gen4-turbo": (0.05, "second"),
+    }
     max_download_mb: int = 200
     llm_timeout_s: float = 60.0
     # USD per 1M tokens (input, output) by model name; "default" applies to unknown models.
