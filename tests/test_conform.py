@@ -93,7 +93,7 @@ def test_a_portrait_source_narrower_than_9x16_is_cropped_top_and_bottom(
     frame = frame_at(out, 0).astype(int)
     # 300x800 is taller than 9:16: scaled to 360 wide (960 tall), 160 px cut from each end,
     # which removes the whole 100 px red band at the top.
-    r, g, b = frame[3, 180]
+    r, g, _ = frame[3, 180]
     assert g > 150 and r < 60, frame[3, 180]
 
 

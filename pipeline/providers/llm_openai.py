@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 from pydantic import ValidationError
 
 from pipeline.context import StageContext
@@ -41,7 +42,6 @@ from pipeline.spec import AdSpecification
 
 STAGE = "llm_enhancement"
 TEMPERATURE = 0.7
-Message = dict[str, str]
 
 
 class _Unusable(Exception):
@@ -112,12 +112,9 @@ class OpenAIProvider:
     def enhance(self, prompt: str, ctx: StageContext) -> LLMResult:
         """Turn ``prompt`` into a validated :class:`AdSpecification` and its cost."""
         usage = _Usage()
-        messages: list[Message] = [
-            {"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": prompt},
-        ]
+        conversation: list[ChatCompletionMessageParam] = [{"role": "user", "content": prompt}]
         ctx.check_cancelled()
-        content = self._ask(messages, usage, ctx)
+        content = self._ask(conversation, usage, ctx)
         try:
             spec = self._parse(content, prompt)
         except _Unusable as first:
@@ -130,7 +127,8 @@ class OpenAIProvider:
                 generation_id=ctx.generation_id,
                 model=self._model,
             )
-            repair = messages + [
+            repair: list[ChatCompletionMessageParam] = [
+                *conversation,
                 {"role": "assistant", "content": content},
                 {
                     "role": "user",
@@ -165,14 +163,16 @@ class OpenAIProvider:
 
     # -- requests ---------------------------------------------------------------------------
 
-    def _ask(self, messages: list[Message], usage: _Usage, ctx: StageContext) -> str:
+    def _ask(
+        self, conversation: list[ChatCompletionMessageParam], usage: _Usage, ctx: StageContext
+    ) -> str:
         """One chat completion; returns the reply text (json_schema first, else JSON mode)."""
         completions = self._client.chat.completions.with_raw_response
         if self._json_schema_ok:
             try:
                 raw = completions.parse(
                     model=self._model,
-                    messages=messages,  # type: ignore[arg-type]
+                    messages=[{"role": "system", "content": SYSTEM_PROMPT}, *conversation],
                     response_format=WireSpecification,
                     seed=ctx.seed,
                     temperature=TEMPERATURE,
@@ -192,18 +192,18 @@ class OpenAIProvider:
             except openai.APIError as exc:
                 raise self._api_failure(exc) from None
         ctx.check_cancelled()
-        system = messages[0]["content"] + "\n\n" + json_mode_instructions()
+        system = SYSTEM_PROMPT + "\n\n" + json_mode_instructions()
         try:
-            raw = completions.create(
+            plain = completions.create(
                 model=self._model,
-                messages=[{"role": "system", "content": system}, *messages[1:]],  # type: ignore[list-item]
+                messages=[{"role": "system", "content": system}, *conversation],
                 response_format={"type": "json_object"},
                 seed=ctx.seed,
                 temperature=TEMPERATURE,
             )
         except openai.APIError as exc:
             raise self._api_failure(exc) from None
-        return self._read(raw.http_response, usage)
+        return self._read(plain.http_response, usage)
 
     def _read(self, response: Any, usage: _Usage) -> str:
         try:
