@@ -36,6 +36,12 @@ SceneType = Literal[
 MOODS: tuple[str, ...] = ("luxury", "upbeat", "calm", "energetic", "corporate", "playful")
 GRADE_STYLES: tuple[str, ...] = ("warm", "cool", "vibrant", "muted", "noir")
 
+#: Transition sound effects the audio library ships (assets/sfx/<name>.*).
+SfxName = Literal["whoosh", "swoosh", "riser", "impact", "chime", "pop", "shimmer", "click"]
+SFX_NAMES: tuple[str, ...] = (
+    "whoosh", "swoosh", "riser", "impact", "chime", "pop", "shimmer", "click",
+)  # fmt: skip
+
 #: The beats of each framework, in order. Every plan ends on a call to action.
 FRAMEWORK_BEATS: dict[str, tuple[str, ...]] = {
     "AIDA": ("attention", "interest", "desire", "action"),
@@ -140,7 +146,7 @@ class Scene(_Model):
     duration_s: float = Field(ge=MIN_SCENE_S, le=MAX_SCENE_S)
     visual_prompt: str = Field(min_length=1, max_length=1000)
     overlay: TextOverlay | None = None
-    transition_sfx: str | None = None  # sound effect name at the cut into the next scene
+    transition_sfx: SfxName | None = None  # sound effect name at the cut into the next scene
 
 
 class ScenePlan(_Model):
