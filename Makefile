@@ -18,8 +18,10 @@ install: $(STAMP)
 run: install
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
+# pytest exits 5 when it collects nothing: that is a failure here, never a pass.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(ARGS); code=$$?; \
+	if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$code
 
 lint: install
 	$(VENV)/bin/ruff check .

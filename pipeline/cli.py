@@ -4,6 +4,7 @@
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] | users list
     python -m pipeline list [--user NAME] [--json]
+    python -m pipeline preview "..." [--seed N] | preview --id ID [--out sheet.png]
     python -m pipeline cancel ID
     python -m pipeline cleanup [--hours 24]
 
@@ -38,19 +39,22 @@ def _emit(data: dict[str, Any]) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
-def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
-    runtime = _runtime(settings)
+def _owner(runtime: Any, username: str | None) -> int:
     with runtime.sessions.begin() as session:
-        if args.user:
-            user = repository.get_user(session, args.user)
+        if username:
+            user = repository.get_user(session, username)
             if user is None:
-                raise AdstudioError(f"No user {args.user!r}. Create it with `users add`.")
+                raise AdstudioError(f"No user {username!r}. Create it with `users add`.")
         else:
             from pipeline.users import service_user
 
             user = service_user(session)
-        user_id = user.id
-    generation_id = jobs.start(runtime, user_id, args.prompt, seed=args.seed)
+        return int(user.id)
+
+
+def _run_to_end(runtime: Any, user_id: int, prompt: str, seed: int | None) -> Any:
+    """Start a generation, print its progress lines to stderr, return the finished row."""
+    generation_id = jobs.start(runtime, user_id, prompt, seed=seed)
     print(f"generation {generation_id} started", file=sys.stderr)
     last = None
     try:
@@ -69,7 +73,17 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         jobs.cancel(runtime, user_id, generation_id)
     jobs.wait(generation_id)
     with runtime.sessions() as session:
-        row = repository.get_generation(session, generation_id, user_id)
+        return repository.get_generation(session, generation_id, user_id)
+
+
+def _failed(row: Any) -> int:
+    print(f"error: {row.error} (stage: {row.error_stage})", file=sys.stderr)
+    return 1
+
+
+def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    runtime = _runtime(settings)
+    row = _run_to_end(runtime, _owner(runtime, args.user), args.prompt, args.seed)
     result = {
         "generation_id": row.id,
         "status": row.status,
@@ -86,9 +100,39 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         _emit(result)
     elif row.status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-    if row.status != "completed":
-        print(f"error: {row.error} (stage: {row.error_stage})", file=sys.stderr)
-        return 1
+    return 0 if row.status == "completed" else _failed(row)
+
+
+def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.preview import contact_sheet
+
+    runtime = _runtime(settings)
+    user_id = _owner(runtime, args.user)
+    if args.id is not None:
+        with runtime.sessions() as session:
+            row = repository.get_generation(session, args.id, user_id)
+        if row.status != "completed":
+            raise AdstudioError(f"Generation {args.id} is {row.status}; only finished ads preview.")
+    elif args.prompt:
+        row = _run_to_end(runtime, user_id, args.prompt, args.seed)
+        if row.status != "completed":
+            return _failed(row)
+    else:
+        raise AdstudioError("Give a PROMPT to generate and preview, or --id N for an existing ad.")
+    timings = row.stage_timings or {}
+    footer = (
+        f"seed {row.seed}  |  {row.duration_s:.2f} s  |  cost ${row.cost:.4f}  |  "
+        f"{sum(timings.values()):.1f} s to make"
+    )
+    data = {
+        "id": row.id,
+        "llm_specification": row.llm_specification,
+        "scene_plan": row.scene_plan,
+        "footer": footer,
+    }
+    dest = Path(args.out) if args.out else settings.output_dir / "previews" / f"{row.id}.png"
+    path = contact_sheet(data, Path(row.video_path), dest)
+    print(str(path))
     return 0
 
 
@@ -199,6 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--user", default=None)
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--json", action="store_true")
+    prev = sub.add_parser("preview", help="generate (or take --id) and write a contact sheet PNG")
+    prev.add_argument("prompt", nargs="?", default=None)
+    prev.add_argument("--id", type=int, default=None, help="an existing finished generation")
+    prev.add_argument("--seed", type=int, default=None)
+    prev.add_argument("--user", default=None)
+    prev.add_argument("--out", default=None, help="PNG path (default output/previews/<id>.png)")
     can = sub.add_parser("cancel", help="cancel a running generation")
     can.add_argument("id", type=int)
     clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
@@ -211,6 +261,7 @@ COMMANDS = {
     "plan": cmd_plan,
     "users": cmd_users,
     "list": cmd_list,
+    "preview": cmd_preview,
     "cancel": cmd_cancel,
     "cleanup": cmd_cleanup,
 }

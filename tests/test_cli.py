@@ -75,3 +75,23 @@ def test_generate_makes_a_finished_ad_offline(tmp_path: Path) -> None:
     thumb = np.asarray(Image.open(data["thumbnail_path"]).convert("L"))
     assert thumb.mean() > 30 and thumb.std() > 10  # content, not a black or flat frame
     assert list((tmp_path / "data" / "tmp").iterdir()) == []
+
+    # The contact sheet of the same ad: one row per scene, frames taken from the MP4.
+    sheet = _cli(tmp_path, "preview", "--id", str(data["generation_id"]))
+    assert sheet.returncode == 0, sheet.stderr
+    png = Path(sheet.stdout.strip())
+    assert png == tmp_path / "output" / "previews" / f"{data['generation_id']}.png"
+    image = np.asarray(Image.open(png).convert("L"))
+    plan = json.loads(_cli(tmp_path, "plan", "Create a luxury watch ad for Instagram", "--json",
+                           "--seed", "11").stdout)["scene_plan"]  # fmt: skip
+    assert image.shape[0] > 300 + len(plan["scenes"]) * 384
+    first_frame = image[300 : 300 + 384, 16 : 16 + 216]
+    assert first_frame.std() > 10  # a real frame, not an empty cell
+
+
+def test_preview_needs_a_prompt_or_an_id(tmp_path: Path) -> None:
+    result = _cli(tmp_path, "preview")
+    assert result.returncode == 1
+    assert "Give a PROMPT" in result.stderr
+    missing = _cli(tmp_path, "preview", "--id", "999")
+    assert missing.returncode == 1 and "999" in missing.stderr
