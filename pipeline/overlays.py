@@ -1,0 +1,315 @@
+"""Stage: text overlays. ScenePlan + clips -> Pillow-rendered RGBA PNG layers with timings.
+
+Contract: ``run(plan, spec, clips, ctx) -> list[OverlayLayer]``. For every scene with an
+``overlay`` it writes one PNG (at final-frame scale) into ``ctx.workdir/overlays`` and
+returns where it rests on the 1080x1920 frame, when it shows (relative to the clip) and
+how it animates; export draws it with ffmpeg's overlay. Inputs are not mutated; no
+network; the same inputs give byte-identical PNGs.
+
+What it guarantees:
+
+- **Fonts** fit the brand: ``font_style`` picks the family (serif / sans / condensed /
+  rounded), the mood tunes weight and case, the role (headline / body / cta) the size.
+  Characters the brand face lacks (Arabic, Japanese, ...) come from shipped fallbacks;
+  emoji and symbols no font has are dropped.
+- **Safe zones**: layers stay out of the top 14 % and bottom 20 % of the frame (platform
+  UI) and 7 % side margins; text wraps and shrinks to fit, never runs off.
+- **Legibility**: the text's WCAG contrast against the clip's real pixels is measured on
+  several frames of its time span; below 4.5:1 an outline, a soft shadow and then a
+  plate are added (see :mod:`pipeline.typography.treatment`). The PNG's text chunks
+  record the treatment and the measured contrast.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, PngImagePlugin
+
+from pipeline.context import StageContext
+from pipeline.render_plan import OverlayLayer
+from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
+from pipeline.typography import fonts, layout, legibility, text, treatment
+from pipeline.typography.fonts import Face
+
+STAGE = "overlays"
+SAFE_TOP = 0.14
+SAFE_BOTTOM = 0.20
+SAFE_SIDE = 0.07
+PROBES_PER_LAYER = 5
+_log = logging.getLogger("adstudio")
+
+
+@dataclass(frozen=True)
+class SafeArea:
+    """The part of the frame clear of platform UI, in pixels (right/bottom exclusive)."""
+
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+def safe_area(width: int, height: int) -> SafeArea:
+    """The 9:16 safe area of a ``width`` x ``height`` frame."""
+    side = round(width * SAFE_SIDE)
+    return SafeArea(side, round(height * SAFE_TOP), width - side, round(height * (1 - SAFE_BOTTOM)))
+
+
+@dataclass(frozen=True)
+class RoleStyle:
+    """How one overlay is set: face, nominal size at this frame, limits, case, motion."""
+
+    face: Face
+    bold: bool
+    size: int
+    min_size: int
+    max_lines: int
+    width_frac: float  # of the safe area's width
+    upper: bool
+    anim_s: float
+
+
+# role -> (nominal px on a 1080-wide frame, most lines, share of the safe width, anim s)
+_ROLES = {
+    "headline": (92, 3, 1.0, 0.5),
+    "body": (56, 4, 0.92, 0.45),
+    "cta": (66, 2, 0.86, 0.4),
+}
+
+
+def role_style(spec: AdSpecification, overlay: TextOverlay, frame_width: int) -> RoleStyle:
+    """The face, weight, size and case for ``overlay`` given the brand and the mood."""
+    font_style, mood = spec.brand.font_style, spec.ad.mood
+    base, max_lines, width_frac, anim_s = _ROLES[overlay.role]
+    regular, bold_key = fonts.FAMILIES[font_style]
+    bold = overlay.role == "cta" or (overlay.role == "headline" and mood not in ("luxury", "calm"))
+    key = bold_key if bold else regular
+    if overlay.role == "headline" and font_style == "sans" and mood == "energetic":
+        key = "spartan_bold"  # a heavier geometric display face for high-energy sans brands
+    scale = frame_width / 1080
+    if mood == "energetic" and overlay.role == "headline":
+        scale *= 1.06
+    elif mood == "luxury":
+        scale *= 0.92  # restraint reads as premium
+    upper = font_style == "condensed" or (
+        overlay.role != "body" and mood in ("luxury", "energetic")
+    )
+    size = round(base * scale)
+    return RoleStyle(
+        face=fonts.face(key),
+        bold=bold,
+        size=size,
+        min_size=round(size * 0.5),
+        max_lines=max_lines,
+        width_frac=width_frac,
+        upper=upper,
+        anim_s=anim_s,
+    )
+
+
+def _timing(
+    plan: ScenePlan, scene: Scene, overlay: TextOverlay, anim_s: float
+) -> tuple[float, float]:
+    """(start, end) relative to the clip: gone before the crossfade into the next scene."""
+    last = scene.index == len(plan.scenes) - 1
+    limit = scene.duration_s - (0.1 if last else plan.crossfade_s)
+    end = min(overlay.end_s if overlay.end_s is not None else limit, limit)
+    start = min(max(0.0, overlay.start_s), max(0.0, end - anim_s - 1.0))
+    return round(start, 3), round(max(end, start + anim_s + 0.25), 3)
+
+
+@dataclass
+class _Rendered:
+    masks: treatment.Masks
+    ring: np.ndarray
+    block: layout.TextBlock
+
+
+def _render_masks(
+    words: str,
+    style: RoleStyle,
+    tstyle: layout.TextStyle,
+    area: SafeArea,
+    max_h: int,
+    *,
+    text_color: str,
+    backing: str,
+    pill: bool,
+) -> _Rendered:
+    """Fit, draw and crop the text so the whole layer fits ``area`` width and ``max_h``."""
+    pad_x, pad_y = treatment.pads(style.size, pill)
+    cap = style.size
+    for _ in range(6):
+        block = layout.fit(
+            words,
+            tstyle,
+            max_width=area.width * style.width_frac - 2 * pad_x,
+            max_height=max_h - 2 * pad_y,
+            size=cap,
+            min_size=min(cap, style.min_size),
+            max_lines=style.max_lines,
+        )
+        px = block.size
+        stroke = 0 if pill else max(2, round(0.055 * px))
+        canvas = (int(block.width) + 4 * pad_x, int(block.height) + 4 * pad_y)
+        fill = layout.draw_mask(block, tstyle, canvas, (2 * pad_x, 2 * pad_y))
+        bbox = fill.getbbox() or (2 * pad_x, 2 * pad_y, 2 * pad_x + 1, 2 * pad_y + 1)
+        crop = (bbox[0] - pad_x, bbox[1] - pad_y, bbox[2] + pad_x, bbox[3] + pad_y)
+        width, height = crop[2] - crop[0], crop[3] - crop[1]
+        if width <= area.width and height <= max_h:
+            break
+        cap = max(12, int(px * 0.9))
+    fill = fill.crop(crop)
+    outline = layout.draw_mask(block, tstyle, canvas, (2 * pad_x, 2 * pad_y), stroke=stroke)
+    ink = (pad_x, pad_y, width - pad_x, height - pad_y)
+    masks = treatment.Masks(fill, outline.crop(crop), ink, px, text_color, backing)
+    ring = legibility.halo(np.asarray(fill), max(3, round(0.11 * px)))
+    return _Rendered(masks, ring, block)
+
+
+def _place(position: str, area: SafeArea, frame_w: int, w: int, h: int) -> tuple[int, int]:
+    x = (frame_w - w) // 2
+    if position == "top":
+        return x, area.top
+    if position == "bottom":
+        return x, area.bottom - h
+    return x, area.top + (area.height - h) // 2
+
+
+def _band_height(position: str, area: SafeArea) -> int:
+    return int(area.height * (0.6 if position == "center" else 0.42))
+
+
+def render_overlay(
+    plan: ScenePlan,
+    spec: AdSpecification,
+    scene: Scene,
+    clip: Clip | None,
+    out_path: Path,
+) -> OverlayLayer | None:
+    """Render ``scene.overlay`` to ``out_path`` and return its layer (None if no text is left)."""
+    overlay = scene.overlay
+    if overlay is None:
+        return None
+    style = role_style(spec, overlay, plan.width)
+    serif = spec.brand.font_style == "serif"
+    chain = (
+        style.face,
+        *fonts.fallback_chain(bold=style.bold, serif=serif, language=spec.language),
+    )
+    raqm = fonts.raqm_available()
+    words = overlay.text.upper() if style.upper else overlay.text
+    words, dropped = text.clean(words, chain, keep_joiners=raqm)
+    if dropped:
+        _log.info(
+            "dropped characters no shipped font can draw",
+            extra={
+                "event": "overlay_chars_dropped",
+                "stage": STAGE,
+                "scene": scene.index,
+                "dropped": "".join(dropped),
+            },
+        )
+    if not words:
+        return None
+    pill = overlay.role == "cta"
+    accent = (
+        overlay.accent_color
+        if "accent_color" in overlay.model_fields_set
+        else spec.brand.accent_color
+    )
+    text_color = legibility.best_on(accent, overlay.color) if pill else overlay.color
+    backing = accent if pill else treatment.contrasting(overlay.color)
+    area = safe_area(plan.width, plan.height)
+    tstyle = layout.TextStyle(chain, language=spec.language, raqm=raqm)
+    band = _band_height(overlay.position, area)
+    r = _render_masks(
+        words, style, tstyle, area, band, text_color=text_color, backing=backing, pill=pill
+    )
+    w, h = r.masks.fill.size
+    x, y = _place(overlay.position, area, plan.width, w, h)
+    start, end = _timing(plan, scene, overlay, style.anim_s)
+    slide = (
+        min(round(0.04 * plan.height), plan.height - (y + h))
+        if overlay.animation == "slide_up"
+        else 0
+    )
+
+    backgrounds: list[np.ndarray] = []
+    if clip is not None:
+        horizon = max(0.0, min(end, clip.duration_s) - 0.05)
+        times = np.linspace(min(start, horizon), horizon, PROBES_PER_LAYER)
+        probes = [
+            legibility.Probe(float(t), x, y + (slide if i == 0 else 0), w, h)
+            for i, t in enumerate(times)
+        ]
+        backgrounds = legibility.sample_backgrounds(clip.path, probes, (plan.width, plan.height))
+    verdict = treatment.choose(r.masks, r.ring, backgrounds, pill=pill)
+
+    info = PngImagePlugin.PngInfo()
+    notes = {
+        "treatment": verdict.treatment.name,
+        "contrast_before": "unseen" if verdict.before is None else f"{verdict.before:.2f}",
+        "contrast_after": "unseen" if verdict.after is None else f"{verdict.after:.2f}",
+        "fonts": ",".join(r.block.faces),
+        "font_px": str(r.block.size),
+        "text_color": text_color,
+        "lines": str(len(r.block.lines)),
+    }
+    for key, value in notes.items():
+        info.add_text(f"adstudio:{key}", value)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(verdict.layer, "RGBA").save(out_path, pnginfo=info, compress_level=3)
+    _log.info(
+        "overlay rendered",
+        extra={"event": "overlay_rendered", "stage": STAGE, "scene": scene.index, **notes},
+    )
+    return OverlayLayer(
+        scene_index=scene.index,
+        png_path=str(out_path),
+        x=x,
+        y=y,
+        width=w,
+        height=h,
+        start_s=start,
+        end_s=end,
+        animation=overlay.animation,
+        anim_s=style.anim_s,
+        slide_px=max(0, slide),
+        fade_out_s=0.25,
+    )
+
+
+def run(
+    plan: ScenePlan, spec: AdSpecification, clips: list[Clip], ctx: StageContext
+) -> list[OverlayLayer]:
+    """One :class:`OverlayLayer` per scene that has overlay text (see the module docstring)."""
+    by_scene = {c.scene_index: c for c in clips}
+    scenes = [s for s in plan.scenes if s.overlay is not None]
+    layers: list[OverlayLayer] = []
+    for i, scene in enumerate(scenes):
+        ctx.check_cancelled()
+        clip = by_scene.get(scene.index)
+        if clip is None:
+            _log.warning(
+                "no clip for this scene: text contrast cannot be measured, using a plate",
+                extra={"event": "overlay_unseen", "stage": STAGE, "scene": scene.index},
+            )
+        out = ctx.workdir / "overlays" / f"overlay_{scene.index:02d}.png"
+        layer = render_overlay(plan, spec, scene, clip, out)
+        if layer is not None:
+            layers.append(layer)
+        ctx.report((i + 1) / len(scenes), f"Text for scene {scene.index + 1}")
+    return layers
