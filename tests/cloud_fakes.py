@@ -175,6 +175,7 @@ class ModelScript:
     """How one model behaves: HTTP errors on create, then a prediction's life."""
 
     create_errors: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    poll_errors: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     polls: int = 2  # GETs answered "processing" before the final status
     final: str | None = "succeeded"  # None: never finishes
     error: str | None = None
@@ -271,6 +272,9 @@ class FakeReplicate:
         prediction = self.predictions.get(pid)
         if prediction is None:
             return self._problem(404, "Not found")
+        if prediction.script.poll_errors:
+            status, headers = prediction.script.poll_errors.pop(0)
+            return self._problem(status, "Server trouble", "try later", headers)
         if prediction.status not in ("succeeded", "failed", "canceled"):
             prediction.gets += 1
             prediction.status = "processing"

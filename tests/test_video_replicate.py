@@ -146,6 +146,23 @@ def test_500_three_times_falls_back_to_the_next_model(
     assert result.cost == pytest.approx(0.05 * 2.0)
 
 
+def test_polling_errors_count_against_our_three_attempts_not_the_sdks_hidden_ten(
+    fake_replicate: FakeReplicate, tmp_path: Path, ffmpeg_exe: str
+) -> None:
+    # The SDK's own transport would silently retry GETs on 503 up to 10 times, with
+    # uncancellable sleeps; the provider's budget must be the one that counts.
+    fake_replicate.script(MINIMAX, poll_errors=[(503, {})] * 4, polls=0)
+    fake_replicate.script(KLING, polls=0)
+    settings = make_settings(fake_replicate, tmp_path)
+    ctx = make_ctx(settings, tmp_path, ffmpeg_exe)
+
+    result = ReplicateProvider(settings).generate(clip_request(), ctx.workdir / "s.mp4", ctx)
+
+    assert len(fake_replicate.requests("GET", r"^/v1/predictions/pred1$")) == 3
+    assert result.model == KLING
+    assert fake_replicate.cancels() == ["pred1"]  # abandoned, so stopped (and unbilled)
+
+
 def test_a_failed_prediction_moves_on_without_retrying_that_model(
     fake_replicate: FakeReplicate, tmp_path: Path, ffmpeg_exe: str
 ) -> None:

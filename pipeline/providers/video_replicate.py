@@ -20,13 +20,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from email.utils import parsedate_to_datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import httpx
-import replicate
 import tenacity
 from replicate.exceptions import ReplicateError, ReplicateException
 from replicate.prediction import Prediction
@@ -39,6 +37,7 @@ from pipeline.logs import log_event
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.providers.download import check_video, download
 from pipeline.providers.replicate_models import build_input, prices_for
+from pipeline.providers.retries import is_transient, replicate_client, retry_after_s
 from pipeline.secrets import redact
 from pipeline.settings import Settings
 
@@ -51,36 +50,6 @@ TYPICAL_PREDICT_S = 120.0
 
 class _TokenRejected(ProviderError):
     """401/403: no model in the chain can succeed with this token."""
-
-
-def _retry_after_s(headers: httpx.Headers) -> float | None:
-    """Seconds to wait from ``Retry-After`` (seconds or HTTP date) or ``retry-after-ms``."""
-    millis = headers.get("retry-after-ms", "").strip()
-    if millis:
-        try:
-            return max(0.0, float(millis) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, ReplicateError):
-        return exc.status is not None and (exc.status == 429 or exc.status >= 500)
-    if isinstance(exc, ProviderError):
-        return exc.retryable
-    return isinstance(exc, httpx.TransportError)
 
 
 class ReplicateProvider:
@@ -106,10 +75,8 @@ class ReplicateProvider:
         self._prices = prices_for(settings.video_models, dict(settings.video_prices))
         self._local = threading.local()
         hooks = {"response": [self._remember_retry_after]}
-        self._client = replicate.Client(
-            api_token=token.get_secret_value(),
-            base_url=settings.replicate_base_url,
-            event_hooks=hooks,
+        self._client = replicate_client(
+            token.get_secret_value(), settings.replicate_base_url, hooks
         )
         # Downloads go to public delivery URLs: a separate client that carries no token.
         self._http = httpx.Client(
@@ -229,7 +196,6 @@ class ReplicateProvider:
                 ctx.check_cancelled()
                 now = time.monotonic()
                 if now >= deadline:
-                    self._cancel_remote(prediction.id, model, ctx)
                     raise ProviderError(
                         f"no result within {settings.replicate_deadline_s:g} s "
                         "(ADSTUDIO_REPLICATE_DEADLINE_S); the prediction was cancelled",
@@ -241,7 +207,9 @@ class ReplicateProvider:
                 prediction = self._retrying(
                     ctx, model, "checking the prediction", partial(self._reload, prediction)
                 )
-        except CancelledError:
+        except (CancelledError, ProviderError):
+            # Giving up on a prediction (cancel, deadline, polling failed) must stop it on
+            # Replicate too, or it keeps running - and billing - while the next model works.
             if prediction.status not in _DONE:
                 self._cancel_remote(prediction.id, model, ctx)
             raise
@@ -319,7 +287,7 @@ class ReplicateProvider:
 
         retryer = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(attempts),
-            retry=tenacity.retry_if_exception(_is_transient),
+            retry=tenacity.retry_if_exception(is_transient),
             wait=self._wait,
             sleep=lambda seconds: self._sleep(seconds, ctx),
             before=lambda state: setattr(self._local, "retry_after", None),
@@ -346,11 +314,11 @@ class ReplicateProvider:
             raise self._failure(step, exc, attempts) from exc
 
     def _failure(self, step: str, exc: BaseException, attempts: int) -> ProviderError:
-        tail = f" (gave up after {attempts} attempts)" if _is_transient(exc) else ""
+        tail = f" (gave up after {attempts} attempts)" if is_transient(exc) else ""
         return ProviderError(
             f"{step}: {self._describe(exc)}{tail}",
             provider=self.name,
-            retryable=_is_transient(exc),
+            retryable=is_transient(exc),
         )
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
@@ -364,7 +332,7 @@ class ReplicateProvider:
     def _remember_retry_after(self, response: httpx.Response) -> None:
         # Runs in the calling thread just before the SDK raises, so the wait can read it.
         if response.status_code == 429 or response.status_code >= 500:
-            self._local.retry_after = _retry_after_s(response.headers)
+            self._local.retry_after = retry_after_s(response.headers)
 
     @staticmethod
     def _sleep(seconds: float, ctx: StageContext) -> None:
