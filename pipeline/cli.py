@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 import time
 from datetime import timedelta
@@ -26,6 +27,7 @@ from typing import Any
 from pipeline import jobs, repository
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
+from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings
 
 
@@ -270,7 +272,8 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        settings = load_settings()
+        # Keys may also come from .streamlit/secrets.toml, as in the app (environment wins).
+        settings = load_settings(**secrets_overrides(DEFAULT_SECRETS_FILE, os.environ))
         log_dir = Path(settings.data_dir) / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         configure_logging(stream=open(log_dir / "adstudio.jsonl", "a", encoding="utf-8"))  # noqa: SIM115

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import ffmpeg
 from pipeline.db import init_db
+from pipeline.errors import ConfigError
 from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get_video_provider
 from pipeline.repository import session_factory
 from pipeline.settings import Settings
@@ -35,6 +36,24 @@ class Runtime:
         self.sessions = session_factory(self.engine)
 
 
+def _providers(
+    settings: Settings, llm: LLMProvider | None, video: VideoProvider | None
+) -> tuple[LLMProvider, VideoProvider]:
+    """Build both providers; every configuration problem at once, in one ConfigError."""
+    problems: list[str] = []
+    try:
+        llm = llm or get_llm_provider(settings)
+    except ConfigError as exc:
+        problems.append(exc.message)
+    try:
+        video = video or get_video_provider(settings)
+    except ConfigError as exc:
+        problems.append(exc.message)
+    if problems or llm is None or video is None:
+        raise ConfigError(" ".join(problems))
+    return llm, video
+
+
 def bootstrap(
     settings: Settings,
     *,
@@ -47,12 +66,13 @@ def bootstrap(
     settings.videos_dir.mkdir(parents=True, exist_ok=True)
     settings.thumbnails_dir.mkdir(parents=True, exist_ok=True)
     settings.resolved_temp_dir.mkdir(parents=True, exist_ok=True)
+    llm, video = _providers(settings, llm, video)
     engine = init_db(settings.resolved_database_url)
     runtime = Runtime(
         settings=settings,
         engine=engine,
-        llm=llm or get_llm_provider(settings),
-        video=video or get_video_provider(settings),
+        llm=llm,
+        video=video,
         ffmpeg_exe=ffmpeg.find_ffmpeg(settings.ffmpeg_path),
     )
     if recover:

@@ -1,16 +1,18 @@
 """Video generation stage: ScenePlan -> one clip per scene, in parallel, in scene order.
 
 Contract: ``run(plan, spec, provider, ctx, ledger) -> list[Clip]``. At most
-``settings.max_parallel_clips`` clips are made at once. Progress is the fraction of clips
-finished (``ctx.report``). The cancel flag is checked before each clip starts and providers
-poll it while they work; on cancel, clips not yet started are dropped and CancelledError is
-raised once the running ones have stopped. Retries and model fallbacks are the provider's
-business (see providers/video_replicate.py); a failure here names the scene.
+``settings.max_parallel_clips`` clips are made at once. Progress (``ctx.report``) is the mean
+of the clips' own progress, which providers report while they work. The cancel flag is
+checked before each clip starts and providers poll it while they work; on cancel, clips not
+yet started are dropped and CancelledError is raised once the running ones have stopped.
+Retries and model fallbacks are the provider's business (see providers/video_replicate.py);
+a failure here names the scene.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
 from pipeline.context import StageContext
@@ -36,6 +38,16 @@ def run(
     done = 0
     lock = threading.Lock()
     stop = threading.Event()
+    share = [0.0] * n  # each clip's own progress, so a slow cloud clip still moves the bar
+
+    def clip_report(index: int) -> Callable[[float, str], None]:
+        def report(fraction: float, message: str) -> None:
+            with lock:
+                share[index] = max(share[index], min(1.0, max(0.0, fraction)))
+                overall = sum(share) / n
+            ctx.report(overall, f"Clip {index + 1} of {n}: {message}")
+
+        return report
 
     def cancelled() -> bool:
         return stop.is_set() or ctx.is_cancelled()
@@ -60,6 +72,7 @@ def run(
             generation_id=ctx.generation_id,
             ffmpeg_exe=ctx.ffmpeg_exe,
             is_cancelled=cancelled,
+            report=clip_report(index),
         )
         dest = clip_dir / f"scene_{index:02d}.mp4"
         try:
@@ -75,7 +88,9 @@ def run(
         with lock:
             done += 1
             finished = done
-        ctx.report(finished / n, f"Generated video clip {finished} of {n}")
+            share[index] = 1.0
+            overall = sum(share) / n
+        ctx.report(overall, f"Generated video clip {finished} of {n}")
         return result
 
     ctx.report(0.0, f"Generating video clip 1 of {n}")
@@ -98,7 +113,10 @@ def run(
     clips = []
     for index, future in enumerate(futures):
         result = future.result()
-        ledger.add(STAGE, provider.name, result.cost, f"scene {index + 1}: {result.model}")
+        detail = f"scene {index + 1}: {result.model}"
+        if result.predict_time_s is not None:
+            detail += f", predict_time {result.predict_time_s:.1f} s"
+        ledger.add(STAGE, provider.name, result.cost, detail)
         clips.append(
             Clip(
                 scene_index=index,
