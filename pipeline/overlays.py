@@ -79,13 +79,14 @@ class RoleStyle:
     width_frac: float  # of the safe area's width
     upper: bool
     anim_s: float
+    one_line: bool = False  # shrink a little before wrapping (a button reads as one line)
 
 
 # role -> (nominal px on a 1080-wide frame, most lines, share of the safe width, anim s)
 _ROLES = {
-    "headline": (92, 3, 1.0, 0.5),
-    "body": (56, 4, 0.92, 0.45),
-    "cta": (66, 2, 0.86, 0.4),
+    "headline": (100, 5, 1.0, 0.5),
+    "body": (58, 6, 0.92, 0.45),
+    "cta": (64, 2, 0.86, 0.4),
 }
 
 
@@ -116,7 +117,20 @@ def role_style(spec: AdSpecification, overlay: TextOverlay, frame_width: int) ->
         width_frac=width_frac,
         upper=upper,
         anim_s=anim_s,
+        one_line=overlay.role == "cta",
     )
+
+
+def plate_color(spec: AdSpecification, text_color: str) -> str:
+    """A brand colour to set the text on when a plate is needed, else black or white.
+
+    The brand's primary, then secondary colour is used if the text reads on it at 7:1
+    (WCAG AAA), so a plate looks like part of the brand rather than a subtitle box.
+    """
+    for color in (spec.brand.primary_color, spec.brand.secondary_color):
+        if legibility.color_contrast(color, text_color) >= 7.0:
+            return color
+    return treatment.contrasting(text_color)
 
 
 def _timing(
@@ -146,23 +160,31 @@ def _render_masks(
     *,
     text_color: str,
     backing: str,
+    plate: str,
     pill: bool,
 ) -> _Rendered:
     """Fit, draw and crop the text so the whole layer fits ``area`` width and ``max_h``."""
     pad_x, pad_y = treatment.pads(style.size, pill)
     cap = style.size
     for _ in range(6):
+        box = {
+            "max_width": area.width * style.width_frac - 2 * pad_x,
+            "max_height": max_h - 2 * pad_y,
+        }
         block = layout.fit(
             words,
             tstyle,
-            max_width=area.width * style.width_frac - 2 * pad_x,
-            max_height=max_h - 2 * pad_y,
+            **box,
             size=cap,
             min_size=min(cap, style.min_size),
             max_lines=style.max_lines,
         )
+        if style.one_line and len(block.lines) > 1:
+            single = layout.fit(words, tstyle, **box, size=cap, min_size=cap, max_lines=1)
+            if len(single.lines) == 1 and single.size >= 0.78 * block.size:
+                block = single
         px = block.size
-        stroke = 0 if pill else max(2, round(0.055 * px))
+        stroke = 0 if pill else max(2, round(0.045 * px))
         canvas = (int(block.width) + 4 * pad_x, int(block.height) + 4 * pad_y)
         fill = layout.draw_mask(block, tstyle, canvas, (2 * pad_x, 2 * pad_y))
         bbox = fill.getbbox() or (2 * pad_x, 2 * pad_y, 2 * pad_x + 1, 2 * pad_y + 1)
@@ -174,7 +196,7 @@ def _render_masks(
     fill = fill.crop(crop)
     outline = layout.draw_mask(block, tstyle, canvas, (2 * pad_x, 2 * pad_y), stroke=stroke)
     ink = (pad_x, pad_y, width - pad_x, height - pad_y)
-    masks = treatment.Masks(fill, outline.crop(crop), ink, px, text_color, backing)
+    masks = treatment.Masks(fill, outline.crop(crop), ink, px, text_color, backing, plate)
     ring = legibility.halo(np.asarray(fill), max(3, round(0.11 * px)))
     return _Rendered(masks, ring, block)
 
@@ -232,11 +254,20 @@ def render_overlay(
     )
     text_color = legibility.best_on(accent, overlay.color) if pill else overlay.color
     backing = accent if pill else treatment.contrasting(overlay.color)
+    plate = plate_color(spec, text_color)
     area = safe_area(plan.width, plan.height)
     tstyle = layout.TextStyle(chain, language=spec.language, raqm=raqm)
     band = _band_height(overlay.position, area)
     r = _render_masks(
-        words, style, tstyle, area, band, text_color=text_color, backing=backing, pill=pill
+        words,
+        style,
+        tstyle,
+        area,
+        band,
+        text_color=text_color,
+        backing=backing,
+        plate=plate,
+        pill=pill,
     )
     w, h = r.masks.fill.size
     x, y = _place(overlay.position, area, plan.width, w, h)

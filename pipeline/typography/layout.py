@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.typography import fonts
+from pipeline.typography.bidi import base_is_rtl
 from pipeline.typography.fonts import Face
 from pipeline.typography.text import (
     Run,
     Token,
-    base_is_rtl,
     clusters,
     font_runs,
     is_rtl,
@@ -129,7 +129,7 @@ class Shaper:
 
     def _shape(self, text: str) -> Line:
         if self.style.raqm:
-            runs = visual_runs(font_runs(text, self.style.chain), self.rtl_base)
+            runs = visual_runs(text, self.style.chain, self.rtl_base)
         else:
             visual = text
             helpers = _basic_bidi()

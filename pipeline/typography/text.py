@@ -5,7 +5,7 @@
 - :func:`tokenize` finds line-break opportunities: spaces between words, and between
   characters of Chinese/Japanese text (with the common kinsoku rules for punctuation).
 - :func:`font_runs` splits a line into pieces that each one font can draw.
-- :func:`visual_runs` puts those pieces in display order for right-to-left scripts.
+- :func:`visual_runs` cuts a line by font and bidi level and puts the runs in display order.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.typography import bidi
 from pipeline.typography.fonts import Face, covers
 
 # Pictographic blocks: emoji, pictographs, dingbats, symbols and arrows with emoji forms.
@@ -63,17 +64,6 @@ def is_cjk(ch: str) -> bool:
 def is_rtl(ch: str) -> bool:
     """True for strong right-to-left characters (Arabic, Hebrew, ...)."""
     return unicodedata.bidirectional(ch) in ("R", "AL")
-
-
-def base_is_rtl(text: str) -> bool:
-    """The paragraph direction: that of the first strong character (Unicode rule P2)."""
-    for ch in text:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi in ("R", "AL"):
-            return True
-        if bidi == "L":
-            return False
-    return False
 
 
 def _is_mark(ch: str) -> bool:
@@ -170,6 +160,14 @@ class Run:
     rtl: bool = False
 
 
+def _face_for(cl: str, chain: Sequence[Face]) -> Face:
+    """The first face of ``chain`` that draws the whole cluster (else at least its base)."""
+    chosen = next((f for f in chain if all(covers(f, c) for c in cl)), None)
+    if chosen is None:  # a base its marks cannot follow: draw the base alone
+        chosen = next((f for f in chain if covers(f, cl[0])), chain[-1])
+    return chosen
+
+
 def font_runs(text: str, chain: Sequence[Face]) -> list[Run]:
     """Split ``text`` into runs each drawable by one face of ``chain`` (first = brand face).
 
@@ -183,9 +181,7 @@ def font_runs(text: str, chain: Sequence[Face]) -> list[Run]:
         if current is not None and sticky and all(covers(current, c) for c in cl):
             runs[-1] = (runs[-1][0] + cl, current)
             continue
-        chosen = next((f for f in chain if all(covers(f, c) for c in cl)), None)
-        if chosen is None:  # a base its marks cannot follow: draw the base alone
-            chosen = next((f for f in chain if covers(f, cl[0])), chain[-1])
+        chosen = _face_for(cl, chain)
         if current is not None and chosen.key == current.key:
             runs[-1] = (runs[-1][0] + cl, current)
         else:
@@ -193,45 +189,30 @@ def font_runs(text: str, chain: Sequence[Face]) -> list[Run]:
     return [Run(t, f) for t, f in runs]
 
 
-def _strength(text: str) -> str:
-    """'R' or 'L' for the run's first strong character, 'N' for none (spaces, punctuation)."""
-    for ch in text:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi in ("R", "AL"):
-            return "R"
-        if bidi in ("L", "EN", "AN"):
-            return "L" if bidi != "AN" else "R"
-    return "N"
+def visual_runs(text: str, chain: Sequence[Face], rtl_base: bool) -> list[Run]:
+    """One line of ``text`` as runs of one face and one direction, in display order.
 
-
-def visual_runs(runs: Sequence[Run], rtl_base: bool) -> list[Run]:
-    """``runs`` in display order, each marked with the direction to shape it in.
-
-    A run-level version of the Unicode bidi algorithm: each run takes the direction of its
-    strong characters (digits count as left-to-right), neutral runs take their neighbours'
-    direction when both agree and the paragraph's otherwise, and then rule L2 reverses
-    every stretch at each embedding level. Inside a run the shaper (raqm) orders glyphs.
+    Every character gets its bidi level (:func:`pipeline.typography.bidi.levels`); the line
+    is cut where the level or the face changes; the runs are reordered by rule L2 and each
+    is marked with the direction raqm must shape it in. "50%" in Arabic text stays "50%"
+    even when the percent sign comes from another font than the digits.
     """
-    strengths = [_strength(r.text) for r in runs]
-    resolved: list[str] = []
-    for i, s in enumerate(strengths):
-        if s == "N":
-            before = next((x for x in reversed(strengths[:i]) if x != "N"), None)
-            after = next((x for x in strengths[i + 1 :] if x != "N"), None)
-            s = before if before is not None and before == after else ("R" if rtl_base else "L")
-        resolved.append(s)
-    base_level, base_dir = (1, "R") if rtl_base else (0, "L")
-    levels = [base_level if s == base_dir else base_level + 1 for s in resolved]
-    order = list(range(len(runs)))
-    for level in range(max(levels, default=0), 0, -1):
-        i = 0
-        while i < len(order):
-            if levels[order[i]] >= level:
-                j = i
-                while j < len(order) and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
-                i += 1
-    return [Run(runs[k].text, runs[k].face, levels[k] % 2 == 1) for k in order]
+    char_levels = bidi.levels(text, rtl_base)
+    pieces: list[tuple[str, Face, int]] = []
+    pos = 0
+    for cl in clusters(text):
+        level = char_levels[pos]
+        pos += len(cl)
+        current = pieces[-1] if pieces else None
+        if current is not None and current[2] == level:
+            sticky = not any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in cl)
+            if sticky and all(covers(current[1], c) for c in cl):
+                pieces[-1] = (current[0] + cl, current[1], level)
+                continue
+        face = _face_for(cl, chain)
+        if current is not None and current[2] == level and face.key == current[1].key:
+            pieces[-1] = (current[0] + cl, face, level)
+        else:
+            pieces.append((cl, face, level))
+    ordered = bidi.reorder(pieces, [p[2] for p in pieces])
+    return [Run(t, f, level % 2 == 1) for t, f, level in ordered]
