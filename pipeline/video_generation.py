@@ -42,10 +42,9 @@ def run(
 
     def clip_report(index: int) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
-            with lock:
+            with lock:  # reported under the lock so the bar never steps back
                 share[index] = max(share[index], min(1.0, max(0.0, fraction)))
-                overall = sum(share) / n
-            ctx.report(overall, f"Clip {index + 1} of {n}: {message}")
+                ctx.report(sum(share) / n, f"Clip {index + 1} of {n}: {message}")
 
         return report
 
@@ -89,8 +88,7 @@ def run(
             done += 1
             finished = done
             share[index] = 1.0
-            overall = sum(share) / n
-        ctx.report(overall, f"Generated video clip {finished} of {n}")
+            ctx.report(sum(share) / n, f"Generated video clip {finished} of {n}")
         return result
 
     ctx.report(0.0, f"Generating video clip 1 of {n}")

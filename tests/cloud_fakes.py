@@ -181,6 +181,7 @@ class ModelScript:
     error: str | None = None
     output: str = "/files/clip.mp4"  # a path on this server, or a full URL
     predict_time: float = 41.5
+    finish_after_creates: int = 0  # hold every prediction until this many were created
 
 
 @dataclass
@@ -278,8 +279,14 @@ class FakeReplicate:
         if prediction.status not in ("succeeded", "failed", "canceled"):
             prediction.gets += 1
             prediction.status = "processing"
-            if prediction.script.final is not None and prediction.gets > prediction.script.polls:
-                prediction.status = prediction.script.final
+            script = prediction.script
+            created = sum(1 for p in self.predictions.values() if p.model == prediction.model)
+            if (
+                script.final is not None
+                and prediction.gets > script.polls
+                and created >= script.finish_after_creates
+            ):
+                prediction.status = script.final
         return self._json(self._prediction_json(prediction))
 
     def _cancel(self, pid: str) -> Response:
