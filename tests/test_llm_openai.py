@@ -222,3 +222,24 @@ def test_an_unpriced_model_on_a_local_server_costs_nothing(
 
     assert result.cost == 0.0 and result.model == "llama3.1:8b"
     assert fake_openai.history[0]["model"] == "llama3.1:8b"
+
+
+def _max_length(model: type, name: str) -> int:
+    field = model.model_fields[name]  # type: ignore[attr-defined]
+    return next(m.max_length for m in field.metadata if getattr(m, "max_length", None))
+
+
+def test_the_system_prompt_states_the_limits_the_validator_enforces() -> None:
+    from pipeline.providers.openai_wire import SYSTEM_PROMPT
+    from pipeline.spec import FRAMEWORK_BEATS, AdSpec, CopyBeat
+
+    for framework, beats in FRAMEWORK_BEATS.items():
+        assert f"- {framework}: beats in this exact order: {', '.join(beats)}" in SYSTEM_PROMPT
+    headline = _max_length(CopyBeat, "headline")
+    visual = _max_length(CopyBeat, "visual")
+    cta = _max_length(AdSpec, "call_to_action")
+    assert f"at most 8 words and {headline} characters" in SYSTEM_PROMPT
+    assert f"At most {visual} characters" in SYSTEM_PROMPT
+    assert f"2-4 words, at most {cta} characters" in SYSTEM_PROMPT
+    assert "Never invent a brand name" in SYSTEM_PROMPT
+    assert "No words, captions, logos or text in the picture" in SYSTEM_PROMPT

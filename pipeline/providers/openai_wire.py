@@ -102,6 +102,10 @@ Brand guidance:
 gold accents; energetic: saturated; calm: soft). text_color must be readable over \
 primary_color.
 - tone: the brand voice in a few words.
+- font_style: serif for luxury or heritage, condensed for sport and energy, rounded for \
+playful or family products, sans otherwise.
+- platform: the one the prompt names (instagram, tiktok, youtube_shorts, facebook), else \
+instagram.
 
 Copy rules (people watch with the sound off on a phone):
 - headline: at most 8 words and 90 characters, in the prompt's language, no hashtags, \
@@ -109,8 +113,11 @@ no emoji. The last beat's headline is the call to action.
 - call_to_action: 2-4 words, at most 40 characters, an imperative ("Shop now").
 - key_benefits: 1-5 short phrases taken from or implied by the prompt; never invent \
 prices, discounts or claims. offer is null unless the prompt states one.
-- visual: a concrete shot for a text-to-video model: subject, action, setting, light, \
-camera move. No words, captions, logos or text in the picture. At most 400 characters.
+- visual: one continuous shot of about 5 seconds for a text-to-video model: subject, one \
+action, setting, light, camera move. No words, captions, logos or text in the picture; \
+never a person's name or a trademark. At most 400 characters. Keep the same hero product, \
+setting and palette across the beats so the clips cut together as one ad, and leave calm \
+space in the upper or lower third where the headline will sit.
 - mood is one of luxury, upbeat, calm, energetic, corporate, playful; visual_style \
 (the colour grade) one of warm, cool, vibrant, muted, noir.
 - language: the ISO 639-1 code of the prompt's language; write all copy in it.
