@@ -1,0 +1,93 @@
+"""The copy bank: per product category, what a good copywriter would reach for.
+
+Each :class:`Category` holds several alternatives per beat so different seeds and products
+read differently. Lines may use ``{Name}`` (the brand, or "The <product>" when no brand was
+given) and ``{Product}``/``{product}``; visuals use ``{product}`` only, because video models
+cannot spell brand names. ``specials`` adds lines for a sub-type (ramen inside restaurants).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Lines = tuple[str, ...]
+
+#: Which visual each beat uses.
+BEAT_VISUAL = {
+    "attention": "hero",
+    "interest": "detail",
+    "desire": "lifestyle",
+    "action": "cta",
+    "problem": "problem",
+    "agitate": "agitate",
+    "solution": "hero",
+    "before": "problem",
+    "after": "lifestyle",
+    "bridge": "detail",
+    "cta": "cta",
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    """A product category and its copy bank."""
+
+    key: str
+    label: str
+    nouns: Lines  # product nouns, longest first wins; "a=>b" reads a, names the product b
+    noun: str  # default product word
+    audience: str
+    mood: str
+    style: str
+    setting: str  # where the closing hero shot sits
+    benefits: Lines
+    hooks: Lines
+    desires: Lines
+    pains: Lines
+    agitations: Lines
+    solutions: Lines
+    befores: Lines
+    afters: Lines
+    bridges: Lines
+    ctas: Lines
+    visuals: dict[str, str]
+    cues: Lines = ()
+    palette: tuple[str, str, str, str] | None = None  # primary, secondary, accent, text
+    sport: bool = False
+    local: bool = False  # a place people visit (offers with a day read "See you Saturday")
+    specials: dict[str, dict[str, Lines]] = field(default_factory=dict)
+
+    def lines(self, kind: str, product: str) -> Lines:
+        """The bank for ``kind``; sub-type lines for the product come first."""
+        return self.special_lines(kind, product) + tuple(getattr(self, kind))
+
+    def special_lines(self, kind: str, product: str) -> Lines:
+        """Only the sub-type lines for the product ("ramen" inside restaurants)."""
+        extra: Lines = ()
+        low = product.lower()
+        for key, bank in self.specials.items():
+            if key in low:
+                extra += bank.get(kind, ())
+        return extra
+
+    def visual(self, kind: str, product: str) -> str:
+        """The visual description for ``kind`` (hero, detail, lifestyle, problem, agitate)."""
+        low = product.lower()
+        for key, bank in self.specials.items():
+            if key in low and f"visual_{kind}" in bank:
+                return bank[f"visual_{kind}"][0]
+        return self.visuals[kind]
+
+
+def all_categories() -> tuple[Category, ...]:
+    """Every category, the generic fallback last."""
+    from pipeline.providers.copywriting.catalog import food, goods, services
+
+    return goods.CATEGORIES + food.CATEGORIES + services.CATEGORIES + (services.GENERIC,)
+
+
+def generic() -> Category:
+    """The fallback for prompts whose product matches no category."""
+    from pipeline.providers.copywriting.catalog import services
+
+    return services.GENERIC

@@ -1,0 +1,329 @@
+"""Who is advertising what: the brand name, the product phrase and its catalog category.
+
+Brands are found, never invented: a quoted name, a name after "called"/"named"/"brand", or a
+run of capitalized words that is not an ordinary word, a place, a platform or the product
+itself ("ZephyrRun trail running shoes" -> ZephyrRun; "Bean There Café" keeps its venue word;
+"InvoiceFlow", "Éclat", "Maria's"). Non-Latin prompts name brands in Latin letters or in
+quotes (「…」, «…»). With no brand the result is ``""`` and the copy names the product.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting.catalog import Category, all_categories, generic
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’&.\-]*[^\W_])?")
+_QUOTED = re.compile(r"[\"“«「『]\s*([^\"”»」』]{2,40}?)\s*[\"”»」』]|(?<!\w)'([^']{2,40})'(?!\w)")
+_LATIN_RUN = re.compile(
+    r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’&.\-]*(?:\s+[A-Z0-9À-Ö][A-Za-zÀ-ÖØ-öø-ÿ0-9'’&.\-]*)*"
+)
+_ADJ_HYPHEN = re.compile(r"^\w+-[a-z]")  # "Paris-inspired", "Tokyo-style"
+_SENTENCE_END = re.compile(r"[.!?:;]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[0].isupper() or any(c.isupper() for c in self.text[1:])
+
+    @property
+    def camel(self) -> bool:
+        """Inner capitals in a mixed-case word: InvoiceFlow, iPhone, ZephyrRun."""
+        inner = self.text[1:]
+        return any(c.isupper() for c in inner) and any(c.islower() for c in self.text)
+
+
+@dataclass(frozen=True)
+class Naming:
+    """What the prompt advertises."""
+
+    brand: str
+    product: str  # as the user wrote it ("trail running shoes"), never empty
+    category: Category
+    matched_noun: bool  # False when the product phrase is a fallback
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with their positions (apostrophes and inner hyphens kept)."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _noun_index() -> tuple[re.Pattern[str], dict[str, Category]]:
+    owner: dict[str, Category] = {}
+    for cat in all_categories():
+        for noun in cat.nouns:
+            owner.setdefault(noun.lower(), cat)
+    parts = []
+    for noun in sorted(owner, key=len, reverse=True):
+        body = re.escape(noun).replace(r"\ ", r"\s+")
+        parts.append(rf"(?<![\w]){body}(?![\w])" if noun.isascii() else body)
+    return re.compile("|".join(parts), re.IGNORECASE), owner
+
+
+def find_nouns(text: str) -> list[tuple[int, int, Category]]:
+    """Every catalog product noun in ``text`` as (start, end, category), in order."""
+    pattern, owner = _noun_index()
+    found = []
+    for m in pattern.finditer(text):
+        if m.group().lower() == "course" and re.search(r"\bof\s+$", text[: m.start()], re.I):
+            continue  # "of course"
+        key = re.sub(r"\s+", " ", m.group().lower())
+        found.append((m.start(), m.end(), owner[key]))
+    return found
+
+
+def _category_by_cues(tokens: list[Token]) -> Category | None:
+    words = {t.low for t in tokens}
+    best, best_hits = None, 0
+    for cat in all_categories():
+        hits = sum(1 for cue in cat.cues if cue in words)
+        if hits > best_hits:
+            best, best_hits = cat, hits
+    return best
+
+
+# -- brand -------------------------------------------------------------------------------
+
+_CONTINUE_STOP = (
+    lx.BRAND_PREPOSITIONS
+    | lx.PLACE_PREPOSITIONS
+    | lx.DETERMINERS
+    | lx.AD_WORDS
+    | lx.PLATFORM_WORDS
+    | frozenset(lx.DAYS)
+    | lx._words("and or but is are was on who that which this for launch launching")
+)
+
+
+def _is_sentence_start(text: str, tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    return bool(_SENTENCE_END.search(text[tokens[i - 1].end : tokens[i].start]))
+
+
+def _can_start(tok: Token) -> bool:
+    if not tok.capitalized or tok.text[0].isdigit():
+        return False
+    if tok.camel:
+        return True
+    low = tok.low
+    if low in lx.COMMON or low in lx.COMMON_FR or low in lx.NON_BRAND or low in lx.AD_WORDS:
+        return False
+    if low.removesuffix("'s") in lx.NON_BRAND:
+        return False
+    return not _ADJ_HYPHEN.match(tok.text)
+
+
+def _noun_starts(text: str) -> set[int]:
+    return {start for start, _, _ in find_nouns(text)}
+
+
+def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Candidate brand spans as token index ranges [i, j)."""
+    noun_starts = _noun_starts(text)
+    spans = []
+    i = 0
+    while i < len(tokens):
+        if not _can_start(tokens[i]) or tokens[i].start in noun_starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap.strip() not in ("", "&"):
+                break
+            tok = tokens[j]
+            if tok.start in noun_starts and tok.low not in lx.VENUES:
+                break
+            if tok.capitalized and tok.low not in _CONTINUE_STOP and not tok.text[0].isdigit():
+                j += 1
+                continue
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if tok.low in lx.CONNECTORS and nxt is not None and nxt.capitalized:
+                j += 2
+                continue
+            break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _accept(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
+    i, j = span
+    if i > 0 and tokens[i - 1].low in lx.PLACE_PREPOSITIONS:
+        return False
+    first = tokens[i]
+    if j - i > 1 or first.camel or first.text.isupper() or first.low.endswith("'s"):
+        return True
+    if not _is_sentence_start(text, tokens, i):
+        return True
+    # A lone capitalized word opening a sentence is usually just a word ("Handcrafted ..."),
+    # unless a product noun follows it ("Éclat perfume").
+    return j < len(tokens) and tokens[j].start in _noun_starts(text)
+
+
+def _clean_brand(name: str) -> str:
+    name = name.strip(" .,:;!?-'\"")
+    return name[:60].strip()
+
+
+def _marker_brand(text: str, tokens: list[Token]) -> str:
+    for k, tok in enumerate(tokens[:-1]):
+        if (tok.low in lx.NAME_MARKERS and tok.low != "brand") or (
+            tok.low == "brand" and k + 1 < len(tokens) and tokens[k + 1].capitalized
+        ):
+            rest = tokens[k + 1 :]
+            if not rest or rest[0].low in lx.COMMON:
+                continue
+            spans = _spans(text[rest[0].start :], tokenize(text[rest[0].start :]))
+            if spans and spans[0][0] == 0:
+                sub = tokenize(text[rest[0].start :])
+                a, b = spans[0]
+                return text[rest[0].start + sub[a].start : rest[0].start + sub[b - 1].end]
+            return rest[0].text
+    return ""
+
+
+def find_brand(text: str, latin_only: bool = False) -> str:
+    """The brand the prompt names, or ``""``."""
+    for m in _QUOTED.finditer(text):
+        quoted = _clean_brand(m.group(1) or m.group(2) or "")
+        if quoted and len(quoted.split()) <= 5 and quoted.lower() not in lx.NON_BRAND:
+            return quoted
+    if latin_only:
+        for m in _LATIN_RUN.finditer(text):
+            run = _clean_brand(m.group())
+            words = run.split()
+            while words and (words[-1].lower() in lx.NON_BRAND or words[-1].lower() in lx.AD_WORDS):
+                words.pop()
+            while words and (words[0].lower() in lx.NON_BRAND or words[0].lower() in lx.AD_WORDS):
+                words.pop(0)
+            if words and any(c.isupper() for c in words[0]):
+                return " ".join(words)
+        return ""
+    tokens = tokenize(text)
+    marked = _marker_brand(text, tokens)
+    if marked:
+        return _clean_brand(marked)
+    for span in _spans(text, tokens):
+        if _accept(text, tokens, span):
+            i, j = span
+            return _clean_brand(text[tokens[i].start : tokens[j - 1].end])
+    return ""
+
+
+# -- product -----------------------------------------------------------------------------
+
+_MODIFIER_BLOCK = (
+    lx.COMMON
+    | lx.COMMON_FR
+    | lx.PRODUCT_FLUFF
+    | lx.AD_WORDS
+    | lx.PLATFORM_WORDS
+    | lx.CONNECTORS
+    | frozenset(lx.DAYS)
+)
+_FALLBACK_LEAD = re.compile(
+    r"\b(?:ad|ads|advert|video|commercial|promo|spot|reel|campaign)\s+(?:for|about)\s+|"
+    r"\b(?:promote|promoting|advertise|advertising|selling|sell|launch(?:ing)?|for)\s+",
+    re.IGNORECASE,
+)
+_FALLBACK_STOP = re.compile(r"[,.;:!?()]|\s(?:with|that|which|who|to|on|in|at|for|and)\s", re.I)
+
+
+def _modifier(text: str, tokens: list[Token], start: int, brand: str) -> int:
+    """Start index of the product phrase, extended by one honest modifier ("soy candles")."""
+    before = [t for t in tokens if t.end <= start]
+    if not before:
+        return start
+    prev = before[-1]
+    if text[prev.end : start].strip():
+        return start
+    low = prev.low
+    if (
+        low in _MODIFIER_BLOCK
+        or (brand and prev.text in brand.split())
+        or not prev.text.replace("-", "").isalpha()
+        or len(prev.text) < 3
+        or low.endswith("'s")
+    ):
+        return start
+    return prev.start
+
+
+def _heads(text: str, end: int) -> int:
+    m = re.match(r"\s+([\w-]+)", text[end:])
+    if m and m.group(1).lower() in lx.PRODUCT_HEADS:
+        return end + m.end()
+    return end
+
+
+def _fallback_product(text: str, brand: str) -> str:
+    for m in _FALLBACK_LEAD.finditer(text):
+        tail = text[m.end() :]
+        stop = _FALLBACK_STOP.search(" " + tail)
+        phrase = (tail[: stop.start() - 1] if stop else tail).strip()
+        words = [w for w in phrase.split() if w.lower() not in lx.PRODUCT_FLUFF]
+        words = [w for w in words if w.lower() not in lx.DETERMINERS]
+        phrase = " ".join(words[:5]).strip(" .,'\"")
+        if brand and phrase.lower().startswith(brand.lower()):
+            phrase = phrase[len(brand) :].strip(" ,.'’s")
+        if phrase and phrase.lower() not in lx.PLATFORM_WORDS and len(phrase) >= 3:
+            return phrase
+    return ""
+
+
+def read_naming(text: str, language: str) -> Naming:
+    """Brand, product phrase and category for a sanitized prompt in ``language``."""
+    latin_only = language in ("ja", "ar", "zh")
+    brand = find_brand(text, latin_only=latin_only)
+    tokens = tokenize(text)
+    nouns = [n for n in find_nouns(text) if not _inside_brand(text, n[0], brand)]
+    if nouns:
+        start, end, category = nouns[0]
+        noun = _untitle(text[start:end])
+        if not latin_only:
+            mod = _modifier(text, tokens, start, brand)
+            head_end = _heads(text, end)
+            noun = text[mod:start] + noun + _untitle(text[end:head_end])
+        product = re.sub(r"\s+", " ", noun).strip()
+        if brand and product.lower() == brand.split()[-1].lower():
+            product = product.lower()  # the venue word of "Bean There Café"
+        return Naming(brand, product[:120], category, True)
+    category = _category_by_cues(tokens) or generic()
+    if category is not generic():
+        return Naming(brand, category.noun, category, False)
+    product = "" if latin_only else _fallback_product(text, brand)
+    return Naming(brand, (product or brand or category.noun)[:120], category, False)
+
+
+def _untitle(words: str) -> str:
+    """'Trail Running Shoes' -> 'trail running shoes'; 'vitamin C', 'iPhone' stay."""
+    return re.sub(r"\b[A-Z][a-zà-ÿ]+\b", lambda m: m.group().lower(), words)
+
+
+def _inside_brand(text: str, start: int, brand: str) -> bool:
+    if not brand:
+        return False
+    at = text.find(brand)
+    return at >= 0 and at <= start < at + len(brand) and not _venue_tail(brand, text, start)
+
+
+def _venue_tail(brand: str, text: str, start: int) -> bool:
+    """A venue word closing the brand ("Bean There Café") still names the product."""
+    last = brand.split()[-1].lower()
+    return len(brand.split()) > 1 and last in lx.VENUES and text[start:].lower().startswith(last)

@@ -1,0 +1,241 @@
+"""Writing the words: one short headline per beat, the call to action, the benefits.
+
+Rules every line obeys: the hook (first beat) is at most seven words, the call to action two
+to four words, no headline repeats another, the brand is never invented, and an offer from
+the prompt closes the ad next to the call to action. Choices among alternatives come from a
+hash of the prompt, so the same prompt always gets the same copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
+from pipeline.providers.copywriting.i18n import LOCALES, Locale
+from pipeline.providers.copywriting.naming import Naming
+
+HOOK_MAX_WORDS = 7
+HEADLINE_MAX_CHARS = 90
+_BANK = {
+    "attention": "hooks",
+    "desire": "desires",
+    "problem": "pains",
+    "agitate": "agitations",
+    "solution": "solutions",
+    "before": "befores",
+    "after": "afters",
+    "bridge": "bridges",
+}
+_BOOKED = {"fitness", "wellness", "travel", "education"}
+_TIMED = re.compile(
+    r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """The written beats: (beat, headline, visual) in framework order, plus the CTA."""
+
+    headlines: list[tuple[str, str, str]]
+    call_to_action: str
+    benefits: list[str]
+
+
+class _Picker:
+    """Deterministic choice among alternatives, never the same line twice."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self.used: set[str] = set()
+
+    def pick(
+        self, slot: str, options: list[str], ok: Callable[[str], bool] | None = None
+    ) -> str | None:
+        fits = [o for o in options if _norm(o) not in self.used and (ok is None or ok(o))]
+        if not fits:
+            return None
+        digest = hashlib.sha256(f"{self._key}|{slot}".encode()).digest()
+        choice = fits[int.from_bytes(digest[:4], "big") % len(fits)]
+        self.used.add(_norm(choice))
+        return choice
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or any(c.isupper() for c in first[1:])):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _fill(line: str, name: str, product: str) -> str:
+    line = line.replace("{Name}", name).replace("{Product}", _upper_first(product))
+    return _upper_first(line.replace("{product}", product))
+
+
+def _name_lines(lines: tuple[str, ...], has_brand: bool) -> list[str]:
+    """Without a brand, lines that start '{Name} <verb>' would need agreement with any
+    product phrase ("Our candles makes ..."), so keep the '{Name}:' and name-free ones."""
+    if has_brand:
+        return list(lines)
+    safe = [ln for ln in lines if "{Name}" not in ln or "{Name}:" in ln]
+    return safe or list(lines)
+
+
+def benefits_for(category: Category, product: str, from_prompt: list[str]) -> list[str]:
+    """Up to four key benefits: the prompt's own first, then the category's."""
+    out: list[str] = []
+    for line in [*from_prompt, *category.lines("benefits", product)]:
+        if _norm(line) not in {_norm(o) for o in out}:
+            out.append(line)
+    return out[:4]
+
+
+def _cta_options(category: Category, locale: Locale | None, offer: str | None) -> list[str]:
+    if locale is None:
+        options = list(category.ctas)
+    elif category.key in _BOOKED:
+        options = list(locale.ctas_book)
+    elif category.local:
+        options = list(locale.ctas_local)
+    else:
+        options = list(locale.ctas)
+    if offer:
+        taken = {w for w in _norm(offer).split() if len(w) > 3}
+        fresh = [o for o in options if not taken & set(_norm(o).split())]
+        options = fresh or options
+    if offer and _TIMED.search(offer):
+        # "50% off this Saturday. Order today" contradicts itself.
+        timeless = [o for o in options if not _TIMED.search(o)]
+        options = timeless or [_TIMED.sub("", o).strip() for o in options]
+    return options
+
+
+def _closing(offer: str | None, cta: str, locale: Locale | None) -> str:
+    if not offer:
+        return cta
+    join = locale.offer_join if locale else ". "
+    offer = offer.rstrip(".!")
+    return f"{offer}{join}{cta}"[:HEADLINE_MAX_CHARS]
+
+
+def write_copy(
+    *,
+    framework_beats: tuple[str, ...],
+    language: str,
+    naming: Naming,
+    offer: str | None,
+    prompt_benefits: list[str],
+    key: str,
+    pain: str | None = None,
+) -> Copy:
+    """The headline and visual for every beat, the call to action and the benefits."""
+    cat, brand = naming.category, naming.brand
+    locale = LOCALES.get(language)
+    picker = _Picker(key)
+    english_product = naming.product if locale is None else cat.noun
+    if brand:
+        name = brand
+    elif locale is None:
+        name = f"Our {naming.product}" if _words(naming.product) <= 3 else f"Our {cat.noun}"
+    else:
+        name = naming.product
+    benefits = (
+        benefits_for(cat, naming.product, prompt_benefits)
+        if locale is None
+        else list(prompt_benefits[:1]) + list(locale.benefits)
+    )[:4]
+
+    cta = picker.pick("cta", _cta_options(cat, locale, offer), lambda o: 2 <= _words(o) <= 4)
+    if cta is None:  # one-word scripts (Japanese) have no spaces to count
+        cta = picker.pick("cta", _cta_options(cat, locale, offer)) or "Shop now"
+
+    headlines: list[tuple[str, str, str]] = []
+    for index, beat in enumerate(framework_beats):
+        visual = _visual(cat, beat, english_product)
+        if index == len(framework_beats) - 1:
+            headlines.append((beat, _closing(offer, cta, locale), visual))
+            continue
+        text = _line(
+            beat, index, cat, locale, picker, name, naming, benefits, pain, bool(prompt_benefits)
+        )
+        headlines.append((beat, text, visual))
+    return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
+
+
+def _line(
+    beat: str,
+    index: int,
+    cat: Category,
+    locale: Locale | None,
+    picker: _Picker,
+    name: str,
+    naming: Naming,
+    benefits: list[str],
+    pain: str | None,
+    from_prompt: bool,
+) -> str:
+    product = naming.product
+    short = (
+        (lambda s: _words(s) <= HOOK_MAX_WORDS)
+        if locale is None
+        else (lambda s: len(s) <= locale.max_hook_chars)
+    )
+
+    def fits(line: str) -> bool:
+        filled = _fill(line, name, product)
+        return len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
+
+    if locale is not None:
+        lines = list(locale.beats[beat])
+        named = [ln for ln in lines if "{Name}" in ln]
+        plain = [ln for ln in lines if "{Name}" not in ln]
+        # The name opens the ad and carries the solution; elsewhere it would only repeat.
+        tiers = [named, plain] if beat in ("attention", "solution", "bridge") else [plain, named]
+    elif beat == "interest":
+        # A feature the prompt itself states beats anything from the bank.
+        top = benefits[:1] if from_prompt else benefits[:2]
+        if naming.brand:
+            tiers = [[f"{{Name}}: {_lower_first(b)}." for b in top], [f"{b}." for b in benefits]]
+        else:
+            tiers = [[f"{b}." for b in top], [f"{b}." for b in benefits]]
+    else:
+        special = _name_lines(cat.special_lines(_BANK[beat], product), bool(naming.brand))
+        general = _name_lines(tuple(getattr(cat, _BANK[beat])), bool(naming.brand))
+        echo = [pain] if pain and beat == "problem" else []
+        tiers = [echo, special, general]
+    for tier in tiers:
+        chosen = picker.pick(beat, tier, fits)
+        if chosen is not None:
+            return _fill(chosen, name, product)
+    everything = [ln for tier in tiers for ln in tier]
+    chosen = picker.pick(beat, everything)
+    if chosen is None:  # every alternative already used: fall back to a benefit
+        chosen = next((f"{b}." for b in benefits if _norm(b + ".") not in picker.used), product)
+    return _fill(chosen, name, product)
+
+
+def _visual(cat: Category, beat: str, product: str) -> str:
+    kind = BEAT_VISUAL[beat]
+    if kind == "cta":
+        return (
+            f"Hero shot of the {product} {cat.setting}, slow push-in, clean composition with "
+            "calm space in the upper third"
+        )[:400]
+    return cat.visual(kind, product).replace("{product}", product)[:400]
