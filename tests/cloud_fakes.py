@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import re
 import threading
 import time
@@ -205,6 +206,7 @@ class FakeReplicate:
         self.files: dict[str, tuple[bytes, str, bool]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
+        self._chaos: tuple[float, random.Random] | None = None
         self.serve_file("/files/clip.mp4", video)
         server.expect_request(re.compile(r"^/(v1|files)/.*")).respond_with_handler(self._handle)
 
@@ -215,6 +217,10 @@ class FakeReplicate:
     def script(self, model: str, **kwargs: Any) -> ModelScript:
         self.scripts[model] = ModelScript(**kwargs)
         return self.scripts[model]
+
+    def chaos(self, rate: float, seed: int = 0) -> None:
+        """From now on answer a seeded ``rate`` of all requests with 503 or 429 (transient)."""
+        self._chaos = (rate, random.Random(seed))
 
     def serve_file(
         self, path: str, data: bytes, content_type: str = "video/mp4", chunked: bool = False
@@ -248,6 +254,12 @@ class FakeReplicate:
                     "at": time.monotonic(),
                 }
             )
+        if self._chaos is not None and not request.path.endswith("/cancel"):
+            rate, rng = self._chaos
+            with self._lock:
+                roll, status = rng.random(), rng.choice((503, 429))
+            if roll < rate:
+                return self._problem(status, "Transient trouble", "", {"Retry-After": "0"})
         if request.path.startswith("/files/"):
             return self._file(request.path)
         if m := re.fullmatch(r"/v1/models/([^/]+/[^/]+)/predictions", request.path):
