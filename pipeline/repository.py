@@ -102,6 +102,28 @@ def read_status(session: Session, generation_id: int, user_id: int) -> dict[str,
     return dict(row._mapping)
 
 
+def newest_active_generation(session: Session, user_id: int) -> int | None:
+    """Id of the user's newest pending/processing generation, if any (resuming a page)."""
+    return session.scalar(
+        select(Generation.id)
+        .where(Generation.user_id == user_id, Generation.status.in_(("pending", "processing")))
+        .order_by(Generation.created_at.desc(), Generation.id.desc())
+        .limit(1)
+    )
+
+
+def delete_generation(session: Session, generation_id: int, user_id: int) -> Generation:
+    """Delete the user's finished generation row; InputError while it still runs.
+
+    The caller removes the files (``orchestrator.remove_outputs``) after the commit.
+    """
+    row = get_generation(session, generation_id, user_id)
+    if row.is_active:
+        raise InputError("This generation is still running. Cancel it first, then delete it.")
+    session.delete(row)
+    return row
+
+
 def recent_generation_times(session: Session, user_id: int, window: timedelta) -> list[datetime]:
     """Creation times of the user's generations inside the rolling window, oldest first."""
     since = utcnow() - window

@@ -1,0 +1,44 @@
+"""Account: spending, this hour's generations against the limit, and log out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline import jobs, repository
+from pipeline.db import utcnow
+from ui import auth, widgets
+from ui.format import limit_message, money, plain, plural, when
+from ui.runtime import get_runtime
+
+runtime = get_runtime()
+user = auth.require_user()
+tz = widgets.user_zone()
+
+with runtime.sessions() as session:
+    row = repository.get_user_by_id(session, user.id)
+    generations = repository.list_generations(session, user.id)
+used, limit = jobs.usage(runtime, user.id)
+
+st.title("Account")
+st.markdown(f"**{plain(row.name or row.username)}** · {plain(row.username)}")
+if row.email:
+    st.caption(plain(row.email))
+
+spent, hour, made = st.columns(3)
+spent.metric("Total cost", money(row.total_cost))
+hour.metric("This hour", f"{used} / {limit}")
+made.metric("Ads made", sum(1 for g in generations if g.status == "completed"))
+
+if used >= limit:
+    slot = jobs.next_slot(runtime, user.id)
+    st.warning(limit_message(limit, slot, utcnow(), tz), icon=":material/hourglass_top:")
+else:
+    st.caption(
+        f"You can start {plural(limit - used, 'more generation')} in the rolling hour "
+        f"(limit {limit} per hour)."
+    )
+
+st.divider()
+st.caption(f"Member since {when(row.created_at, tz)}")
+if st.button("Log out", key="account_logout", icon=":material/logout:", type="primary"):
+    auth.logout()

@@ -1,0 +1,229 @@
+"""Create: describe the ad, watch it being made (progress, cancel), play and download it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from pipeline import jobs, repository
+from pipeline.db import Generation, utcnow
+from pipeline.errors import InputError, NotFoundError, RateLimitError
+from ui import auth, widgets
+from ui.format import (
+    as_utc,
+    clock,
+    limit_message,
+    money,
+    plain,
+    seconds,
+    stage_label,
+    status_of,
+    when,
+)
+from ui.runtime import get_runtime
+
+SHOWN = "create_shown_generation"  # the generation this page displays
+PROMPT = "create_prompt"
+NOTICE = "create_notice"
+TERMINAL = ("completed", "failed")
+EXAMPLE = "Create a luxury watch ad for Instagram"
+
+runtime = get_runtime()
+user = auth.require_user()
+tz = widgets.user_zone()
+
+
+def shown_generation() -> int | None:
+    """The generation on display: this session's, else the user's newest running one."""
+    generation_id = st.session_state.get(SHOWN)
+    if generation_id is None:
+        with runtime.sessions() as session:
+            generation_id = repository.newest_active_generation(session, user.id)
+        st.session_state[SHOWN] = generation_id
+    return generation_id
+
+
+def load(generation_id: int) -> Generation | None:
+    try:
+        with runtime.sessions() as session:
+            return repository.get_generation(session, generation_id, user.id)
+    except NotFoundError:
+        st.session_state[SHOWN] = None
+        return None
+
+
+def start(prompt: str) -> None:
+    try:
+        generation_id = jobs.start(runtime, user.id, prompt)
+    except RateLimitError as exc:
+        st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
+    except InputError as exc:
+        st.session_state[NOTICE] = ("error", exc.message)
+    else:
+        st.session_state[SHOWN] = generation_id
+        st.session_state.pop(NOTICE, None)
+
+
+def rate_limit_message(exc: RateLimitError) -> str:
+    slot = exc.retry_at if isinstance(exc.retry_at, datetime) else jobs.next_slot(runtime, user.id)
+    return limit_message(runtime.settings.rate_limit_per_hour, slot, utcnow(), tz)
+
+
+def edit_prompt(prompt: str) -> None:
+    st.session_state[PROMPT] = prompt
+    st.session_state[SHOWN] = None
+
+
+def dismiss() -> None:
+    st.session_state[SHOWN] = None
+
+
+def cancel(generation_id: int) -> None:
+    jobs.cancel(runtime, user.id, generation_id)
+
+
+@st.fragment(run_every=2)
+def progress_panel(generation_id: int) -> None:
+    """Polls the row every 2 s; a finished generation reruns the page to show the result."""
+    with runtime.sessions() as session:
+        status = repository.read_status(session, generation_id, user.id)
+    if status["status"] in TERMINAL:
+        st.rerun()
+    percent = int(status["progress"] or 0)
+    started = status["started_at"] or status["created_at"]
+    with st.container(border=True):
+        st.subheader("Making your ad", anchor=False)
+        st.progress(percent / 100, text=f"{percent}%")
+        step, elapsed, action = st.columns([5, 2, 2], vertical_alignment="center")
+        step.markdown(f"**{plain(status['current_step'] or 'Starting')}**")
+        elapsed.caption(f"Elapsed {clock((utcnow() - as_utc(started)).total_seconds())}")
+        if status["cancellation_requested"]:
+            action.button("Cancelling...", disabled=True, key="cancel_pending")
+        else:
+            action.button(
+                "Cancel",
+                key="cancel_generation",
+                icon=":material/stop_circle:",
+                on_click=cancel,
+                args=(generation_id,),
+            )
+
+
+def result_panel(row: Generation) -> None:
+    with st.container(border=True):
+        st.subheader("Your ad is ready", anchor=False)
+        player, details = st.columns([3, 2], gap="medium")
+        with player:
+            widgets.video_player(row)
+        with details:
+            widgets.thumbnail(row, width=120)
+            cost, length = st.columns(2)
+            cost.metric("Cost", money(row.cost))
+            length.metric("Length", seconds(row.duration_s))
+            if row.started_at and row.completed_at:
+                made_in = (as_utc(row.completed_at) - as_utc(row.started_at)).total_seconds()
+                st.caption(f"Made in {clock(made_in)} · {when(row.completed_at, tz)}")
+            widgets.download_button(row, key=f"download_{row.id}")
+            st.page_link(
+                "app_pages/plan.py",
+                label="Inspect the scene plan",
+                icon=":material/view_timeline:",
+                query_params={"id": str(row.id)},
+            )
+            st.button(
+                "Make another",
+                key="make_another",
+                on_click=dismiss,
+                icon=":material/add:",
+                width="stretch",
+            )
+
+
+def failure_panel(row: Generation) -> None:
+    with st.container(border=True):
+        if status_of(row.status, row.error) == "cancelled":
+            st.info("The generation was cancelled.", icon=":material/cancel:")
+        else:
+            st.error(
+                f"The generation failed during {stage_label(row.error_stage).lower()}: "
+                f"{plain(row.error or 'unknown error')}",
+                icon=":material/error:",
+            )
+        again, edit, close = st.columns(3)
+        again.button(
+            "Try again",
+            key="try_again",
+            type="primary",
+            icon=":material/refresh:",
+            on_click=start,
+            args=(row.prompt,),
+        )
+        edit.button(
+            "Edit the prompt",
+            key="edit_prompt",
+            on_click=edit_prompt,
+            args=(row.prompt,),
+            icon=":material/edit:",
+        )
+        close.button("Dismiss", key="dismiss", on_click=dismiss)
+
+
+# --- page ---------------------------------------------------------------------------------
+
+st.title("Create an ad")
+st.caption(
+    "Describe the product and the feel you want. Adstudio writes the script, plans the "
+    "scenes and renders a 15-second vertical video."
+)
+
+generation_id = shown_generation()
+row = load(generation_id) if generation_id is not None else None
+running = row is not None and row.is_active
+
+prompt = st.text_area(
+    "Your prompt",
+    key=PROMPT,
+    max_chars=jobs.MAX_PROMPT,
+    height=110,
+    placeholder=EXAMPLE,
+    persist_state="session",
+)
+length = len(jobs.clean_prompt(prompt or ""))
+hint = f"{length} / {jobs.MAX_PROMPT} characters"
+if 0 < length < jobs.MIN_PROMPT:
+    hint += f" · at least {jobs.MIN_PROMPT} needed"
+counter, button = st.columns([3, 1], vertical_alignment="center")
+counter.caption(hint)
+if button.button(
+    "Generate",
+    key="generate",
+    type="primary",
+    icon=":material/movie:",
+    disabled=running,
+    width="stretch",
+    help="Wait for the running generation to finish or cancel it." if running else None,
+):
+    start(prompt or "")
+    if st.session_state.get(NOTICE) is None:
+        st.rerun()
+
+notice = st.session_state.pop(NOTICE, None)
+if notice:
+    kind, message = notice
+    (st.warning if kind == "warning" else st.error)(plain(message), icon=":material/info:")
+else:
+    used, limit = jobs.usage(runtime, user.id)
+    if used >= limit:
+        slot = jobs.next_slot(runtime, user.id)
+        st.warning(limit_message(limit, slot, utcnow(), tz), icon=":material/hourglass_top:")
+
+if row is not None:
+    if running:
+        progress_panel(row.id)
+    elif row.status == "completed":
+        result_panel(row)
+    else:
+        failure_panel(row)
+    st.caption("Prompt")
+    st.markdown(plain(row.prompt))
