@@ -28,10 +28,22 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
 
 
+def _linear(c: np.ndarray) -> np.ndarray:
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+#: sRGB code value (0-255) -> linear light, so per-pixel luminance is a table look-up.
+_LINEAR = _linear(np.arange(256) / 255.0)
+
+
 def luminance(rgb: np.ndarray) -> np.ndarray:
-    """WCAG 2 relative luminance of sRGB values (uint8, last axis r, g, b)."""
-    c = np.asarray(rgb, dtype=np.float64) / 255.0
-    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    """WCAG 2 relative luminance of sRGB values (0-255, last axis r, g, b).
+
+    Values are rounded to whole code values first (what a frame can show), which keeps
+    the hot path to a table look-up.
+    """
+    idx = np.clip(np.rint(np.asarray(rgb, dtype=np.float32)), 0, 255).astype(np.intp)
+    lin = _LINEAR[idx]
     return lin[..., 0] * 0.2126 + lin[..., 1] * 0.7152 + lin[..., 2] * 0.0722
 
 
@@ -168,13 +180,19 @@ def sample_backgrounds(
     return [found[i] for i in range(len(probes))]
 
 
-def _rgb(picture: object) -> Image.Image:
-    return Image.fromarray(picture.to_ndarray(format="rgb24"))  # type: ignore[attr-defined]
+def _rgb(picture: object) -> np.ndarray:
+    return picture.to_ndarray(format="rgb24")  # type: ignore[attr-defined,no-any-return]
 
 
-def _crop(picture: Image.Image, probe: Probe, frame: tuple[int, int]) -> np.ndarray:
-    sx, sy, sw, sh = source_box((probe.x, probe.y, probe.width, probe.height), picture.size, frame)
-    region = picture.resize(
-        (probe.width, probe.height), Image.Resampling.BILINEAR, box=(sx, sy, sx + sw, sy + sh)
+def _crop(picture: np.ndarray, probe: Probe, frame: tuple[int, int]) -> np.ndarray:
+    src_h, src_w = picture.shape[:2]
+    sx, sy, sw, sh = source_box(
+        (probe.x, probe.y, probe.width, probe.height), (src_w, src_h), frame
     )
-    return np.asarray(region)
+    # Only the box (plus a pixel for the filter) is handed to Pillow, not the whole frame.
+    x0, y0 = max(0, int(sx) - 1), max(0, int(sy) - 1)
+    x1, y1 = min(src_w, int(np.ceil(sx + sw)) + 1), min(src_h, int(np.ceil(sy + sh)) + 1)
+    region = Image.fromarray(np.ascontiguousarray(picture[y0:y1, x0:x1]))
+    box = (sx - x0, sy - y0, sx - x0 + sw, sy - y0 + sh)
+    scaled = region.resize((probe.width, probe.height), Image.Resampling.BILINEAR, box=box)
+    return np.asarray(scaled)

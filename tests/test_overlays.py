@@ -1,0 +1,380 @@
+"""Text overlays: safe zones, sizes, measured contrast on real frames, scripts, determinism.
+
+Backgrounds are tiny real clips made by ffmpeg; contrast is re-measured here independently
+(PIL filters, not the stage's numpy code) by compositing each PNG over the decoded frame.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from pipeline import ffmpeg, overlays
+from pipeline.context import StageContext
+from pipeline.render_plan import OverlayLayer
+from pipeline.settings import Settings
+from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
+from pipeline.typography import bidi, fonts, layout
+from tests.fakes import sample_specification
+from tests.media import frame_at
+
+W, H = 1080, 1920
+D = 4.5
+BEATS = ("attention", "interest", "desire", "action")
+BACKGROUNDS = {
+    "bright": "color=c=0xF4F1EA:s=270x480:r=24:d=4.5",
+    "dark": "color=c=0x101018:s=270x480:r=24:d=4.5",
+    "busy": "testsrc2=s=270x480:r=24:d=4.5",
+    "moving": "gradients=s=270x480:r=24:d=4.5:speed=0.08:seed=7",
+}
+LONG_HEADLINE = (
+    "This deliberately long headline runs to one hundred and twenty characters so that it "
+    "must wrap over lines and shrink to fit"
+)[:120]
+LONG_WORD = "Supercalifragilisticexpialidociouslyunbreakablewordwithoutanyspaces"
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("overlay-clips")
+    exe = ffmpeg.find_ffmpeg()
+    out: dict[str, Path] = {}
+    for name, source in BACKGROUNDS.items():
+        out[name] = root / f"{name}.mp4"
+        ffmpeg.run(exe, ["-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset",
+                         "ultrafast", "-pix_fmt", "yuv420p", str(out[name])])  # fmt: skip
+    return out
+
+
+def spec_for(font_style: str = "serif", mood: str = "luxury", **brand: str) -> AdSpecification:
+    base = sample_specification()
+    return base.model_copy(
+        update={
+            "brand": base.brand.model_copy(update={"font_style": font_style, **brand}),
+            "ad": base.ad.model_copy(update={"mood": mood}),
+        }
+    )
+
+
+def render(
+    tmp_path: Path,
+    texts: list[TextOverlay | None],
+    backgrounds: list[str | None],
+    clip_paths: dict[str, Path],
+    spec: AdSpecification | None = None,
+) -> list[OverlayLayer]:
+    """Run the stage on a 4-scene plan; ``None`` background = no clip for that scene."""
+    scenes = [
+        Scene(index=i, scene_type=BEATS[i], duration_s=D, visual_prompt="shot", overlay=t)  # type: ignore[arg-type]
+        for i, t in enumerate(texts)
+    ]
+    plan = ScenePlan(framework="AIDA", scenes=scenes, target_duration_s=4 * D - 1.5)
+    clip_list = [
+        Clip(scene_index=i, path=str(clip_paths[b]), duration_s=D, provider="test")
+        for i, b in enumerate(backgrounds)
+        if b is not None
+    ]
+    ctx = StageContext(settings=Settings(data_dir=tmp_path / "data"), workdir=tmp_path)
+    return overlays.run(plan, spec or sample_specification(), clip_list, ctx)
+
+
+def meta(layer: OverlayLayer) -> dict[str, str]:
+    with Image.open(layer.png_path) as im:
+        return {k.removeprefix("adstudio:"): v for k, v in im.text.items()}
+
+
+def luminance(rgb: np.ndarray) -> np.ndarray:
+    c = np.asarray(rgb, dtype=np.float64) / 255.0
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return lin @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def grow(mask: Image.Image, radius: int) -> Image.Image:
+    """Square dilation by ``radius`` px, as repeated 3x3 max filters (fast in Pillow)."""
+    for _ in range(radius):
+        mask = mask.filter(ImageFilter.MaxFilter(3))
+    return mask
+
+
+def measured_contrast(layer: OverlayLayer, frame: np.ndarray, text_hex: str) -> float:
+    """Composite the PNG over ``frame`` (1080x1920 RGB) and compare the text colour with the
+    pixels just outside the letters: the ratio that 95 % of those pixels reach."""
+    png = Image.open(layer.png_path).convert("RGBA")
+    rgba = np.asarray(png).astype(np.float64)
+    text_rgb = np.array([int(text_hex[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.float64)
+    glyphs = (rgba[..., 3] > 250) & (np.abs(rgba[..., :3] - text_rgb).max(axis=-1) < 8)
+    assert glyphs.sum() > 200, "no text pixels found in the layer"
+    g = Image.fromarray((glyphs * 255).astype(np.uint8))
+    radius = max(3, round(0.09 * int(meta(layer)["font_px"])))
+    outer = np.asarray(grow(g, radius)) > 0
+    inner = np.asarray(grow(g, 2)) > 0
+    ring = outer & ~inner
+    box = frame[layer.y : layer.y + layer.height, layer.x : layer.x + layer.width].astype(float)
+    a = rgba[..., 3:4] / 255.0
+    seen = rgba[..., :3] * a + box * (1 - a)
+    lt, lb = luminance(text_rgb), luminance(seen[ring])
+    ratios = (np.maximum(lt, lb) + 0.05) / (np.minimum(lt, lb) + 0.05)
+    return float(np.percentile(ratios, 5))
+
+
+@functools.lru_cache(maxsize=64)
+def full_frame(path: Path, t: float) -> np.ndarray:
+    # The clips are 9:16 already, so export's cover-scale + centre-crop is a plain resize.
+    return np.asarray(Image.fromarray(frame_at(path, t)).resize((W, H), Image.Resampling.BILINEAR))
+
+
+# ---------------------------------------------------------------- safe zones and sizes
+
+
+@pytest.mark.parametrize("position", ["top", "center", "bottom"])
+def test_every_layer_stays_inside_the_safe_zone(
+    position: str, tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    texts = [
+        TextOverlay(text="Time, perfected.", position=position),  # type: ignore[arg-type]
+        TextOverlay(text=LONG_HEADLINE, position=position),  # type: ignore[arg-type]
+        TextOverlay(text=LONG_WORD, position=position, animation="slide_up"),  # type: ignore[arg-type]
+        TextOverlay(text="Shop the whole collection today", role="cta", position=position),  # type: ignore[arg-type]
+    ]
+    for style, mood in [("serif", "luxury"), ("condensed", "energetic"), ("rounded", "playful")]:
+        layers = render(
+            tmp_path / style,
+            texts,
+            ["bright", "busy", "dark", "moving"],
+            clips,
+            spec_for(style, mood),
+        )
+        assert len(layers) == 4
+        for layer in layers:
+            assert layer.x >= round(0.06 * W) and layer.x + layer.width <= W - round(0.06 * W)
+            assert layer.y >= round(0.14 * H), f"{position}: {layer.y} is in the top UI band"
+            assert layer.y + layer.height <= round(0.80 * H), "runs into the bottom UI band"
+            # where a slide-up starts from is still on the frame
+            assert layer.y + layer.slide_px + layer.height <= H
+            with Image.open(layer.png_path) as im:
+                assert im.mode == "RGBA" and im.size == (layer.width, layer.height)
+                assert im.getchannel("A").getbbox() is not None
+        if position == "top":
+            assert all(abs(la.y - round(0.14 * H)) <= 2 for la in layers)
+        if position == "bottom":
+            assert all(abs(la.y + la.height - round(0.80 * H)) <= 2 for la in layers)
+
+
+def test_long_text_wraps_and_stays_readable(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text=LONG_HEADLINE, position="top"),
+        TextOverlay(text="Short", position="top"),
+        TextOverlay(text=LONG_WORD, position="center"),
+        TextOverlay(text="Buy now", role="cta"),
+    ]
+    long_, short, word, cta = render(tmp_path, texts, ["dark"] * 4, clips, spec_for("sans"))
+    assert int(meta(long_)["lines"]) >= 3
+    assert int(meta(long_)["font_px"]) >= 44, "a long headline shrank to subtitle size"
+    assert int(meta(short)["font_px"]) > int(meta(long_)["font_px"])
+    assert int(meta(word)["lines"]) >= 2, "an unbreakable word was not cut to fit"
+    assert meta(cta)["lines"] == "1"
+    assert short.width < long_.width, "the layer is sized to its content, not full-frame"
+
+
+def test_role_sizes_and_brand_faces(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text="Headline here", role="headline"),
+        TextOverlay(text="Body copy here", role="body"),
+        TextOverlay(text="Call to action", role="cta"),
+        None,
+    ]
+    faces = {
+        ("serif", "luxury"): ("EBGaramond", "Vollkorn"),
+        ("condensed", "energetic"): ("BebasNeue",),
+        ("rounded", "playful"): ("Comfortaa",),
+        ("sans", "corporate"): ("Inter",),
+    }
+    for (style, mood), expected in faces.items():
+        head, body, cta = render(
+            tmp_path / style, texts, ["dark"] * 3 + [None], clips, spec_for(style, mood)
+        )
+        assert int(meta(head)["font_px"]) > int(meta(cta)["font_px"]) >= int(meta(body)["font_px"])
+        for layer in (head, body, cta):
+            assert meta(layer)["fonts"].startswith(expected), (style, meta(layer)["fonts"])
+
+
+def test_cta_is_a_button_in_the_accent_colour(tmp_path: Path, clips: dict[str, Path]) -> None:
+    spec = spec_for("condensed", "energetic", accent_color="#FF4D00")
+    texts = [None, None, None, TextOverlay(text="Shop now", role="cta", color="#FFFFFF")]
+    (cta,) = render(tmp_path, texts, ["busy"] * 4, clips, spec)
+    assert meta(cta)["treatment"] == "pill"
+    im = np.asarray(Image.open(cta.png_path).convert("RGBA"))
+    opaque = im[im[..., 3] == 255][:, :3]
+    colours, counts = np.unique(opaque, axis=0, return_counts=True)
+    assert tuple(colours[counts.argmax()]) == (0xFF, 0x4D, 0x00)  # the plate is the accent
+    # white on this orange is 3.3:1, so the label switched to a colour that reads on it
+    assert meta(cta)["text_color"] == "#000000"
+
+
+# ---------------------------------------------------------------- legibility
+
+
+@pytest.mark.parametrize("color", ["#FFFFFF", "#FFD23F", "#101010"])
+def test_contrast_reaches_wcag_aa_over_real_frames(
+    color: str, tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    names = ["bright", "dark", "busy", "moving"]
+    texts = [
+        TextOverlay(text="Crafted for the bold", color=color, position="top"),
+        TextOverlay(text="Swiss movement inside", color=color, position="center"),
+        TextOverlay(text="Every detail, considered", color=color, role="body", position="bottom"),
+        TextOverlay(text="Lighter than ever before", color=color, position="center"),
+    ]
+    layers = render(tmp_path, texts, names, clips, spec_for("sans", "corporate"))
+    for layer, name in zip(layers, names, strict=True):
+        for t in np.linspace(layer.start_s, layer.end_s - 0.1, 3):
+            frame = full_frame(clips[name], round(float(t), 2))
+            ratio = measured_contrast(layer, frame, color)
+            assert ratio >= 4.5, f"{color} on {name} at {t:.2f}s: {ratio:.2f} ({meta(layer)})"
+
+
+def test_treatment_is_only_added_when_needed(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [TextOverlay(text="White on dark"), TextOverlay(text="White on bright"), None, None]
+    dark, bright = render(tmp_path, texts, ["dark", "bright", None, None], clips)
+    assert meta(dark)["treatment"] == "none"
+    assert float(meta(dark)["contrast_before"]) >= 4.5
+    assert meta(bright)["treatment"] != "none"
+    assert float(meta(bright)["contrast_before"]) < 2.0
+    assert float(meta(bright)["contrast_after"]) >= 4.5
+
+
+def test_a_scene_without_a_clip_gets_a_plate(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [TextOverlay(text="Nothing to look at"), None, None, None]
+    (layer,) = render(tmp_path, texts, [None, "dark", "dark", "dark"], clips)
+    assert meta(layer)["treatment"].startswith("plate")
+    assert meta(layer)["contrast_before"] == "unseen"
+
+
+# ---------------------------------------------------------------- scripts and characters
+
+
+def _ink_profile(mask: Image.Image) -> np.ndarray:
+    arr = np.asarray(mask, dtype=np.float64)
+    box = mask.getbbox()
+    assert box is not None
+    cols = arr[box[1] : box[3], box[0] : box[2]].sum(axis=0)
+    return np.interp(np.linspace(0, len(cols) - 1, 400), np.arange(len(cols)), cols)
+
+
+def _ours(text: str, language: str) -> Image.Image:
+    chain = (fonts.face("inter_bold"), *fonts.fallback_chain(bold=True, language=language))
+    style = layout.TextStyle(chain, language=language, raqm=fonts.raqm_available())
+    block = layout.fit(
+        text, style, max_width=5000, max_height=500, size=80, min_size=80, max_lines=1
+    )
+    return layout.draw_mask(block, style, (int(block.width) + 80, 400), (40, 100))
+
+
+def _reference(text: str, font_file: str, px: int, **kw: str) -> Image.Image:
+    font = ImageFont.truetype(str(fonts.FONT_DIR / font_file), px)
+    mask = Image.new("L", (int(font.getlength(text, **kw)) + 80, 400), 0)
+    ImageDraw.Draw(mask).text((40, 250), text, font=font, fill=255, anchor="ls", **kw)
+    return mask
+
+
+def test_arabic_is_shaped_and_right_to_left() -> None:
+    text = "مرحبا بالعالم"
+    ours = _ink_profile(_ours(text, "ar"))
+    shaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, direction="rtl"))
+    assert np.corrcoef(ours, shaped)[0, 1] > 0.97  # same joined glyphs, same order
+    assert np.corrcoef(ours, shaped[::-1])[0, 1] < 0.8  # left-to-right would not match
+    tofu = _ink_profile(_reference(text, "inter/Inter-Bold.otf", 80))
+    assert np.corrcoef(ours, tofu)[0, 1] < 0.8
+
+
+def test_mixed_arabic_and_numbers_follow_the_bidi_algorithm() -> None:
+    assert bidi.levels("خصم 50%", True) == [1, 1, 1, 1, 2, 2, 1]  # Arabic number, % is neutral
+    assert bidi.levels("Save 20% now", False) == [0] * 12
+    chain = (fonts.face("inter_bold"), *fonts.fallback_chain(bold=True))
+    shaper = layout.Shaper(layout.TextStyle(chain, language="ar"), 60, False)
+    runs = [
+        r.text.strip() for r in shaper.line("Nike يقدم Air Max 90 الجديد").runs if r.text.strip()
+    ]
+    assert runs == ["Nike", "يقدم", "Air Max 90", "الجديد"]
+    rtl = layout.Shaper(layout.TextStyle(chain, language="ar"), 60, True)
+    assert [r.text.strip() for r in rtl.line("العرض Air Max اليوم").runs if r.text.strip()] == [
+        "اليوم", "Air Max", "العرض",
+    ]  # fmt: skip
+
+
+def test_japanese_uses_a_japanese_face_not_tofu(tmp_path: Path, clips: dict[str, Path]) -> None:
+    text = "今すぐ購入"
+    ours = _ink_profile(_ours(text, "ja"))
+    real = _ink_profile(_reference(text, "ipaexfont/ipaexg.ttf", round(80 * 0.92)))
+    tofu = _ink_profile(_reference(text, "inter/Inter-Bold.otf", 80))
+    assert np.corrcoef(ours, real)[0, 1] > 0.97
+    assert np.corrcoef(ours, tofu)[0, 1] < 0.8
+    spec = sample_specification().model_copy(update={"language": "ja"})
+    texts = [TextOverlay(text="時間を、完璧に。スイス製ムーブメント搭載"), None, None, None]
+    (layer,) = render(tmp_path, texts, ["dark"] * 4, clips, spec)
+    assert "ipaexg.ttf" in meta(layer)["fonts"]
+
+
+def test_emoji_are_dropped_not_drawn_as_boxes(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text="Snack happy! 🍪🎉"),
+        TextOverlay(text="Snack happy!"),
+        TextOverlay(text="👍🏽 Love it ❤️"),
+        TextOverlay(text="Love it"),
+    ]
+    a, b, c, d = render(tmp_path, texts, ["dark"] * 4, clips, spec_for("rounded", "playful"))
+    assert Path(a.png_path).read_bytes() == Path(b.png_path).read_bytes()
+    assert np.array_equal(np.asarray(Image.open(c.png_path)), np.asarray(Image.open(d.png_path)))
+
+
+def test_french_accents_come_from_the_brand_face(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text="Crème brûlée, façade, déjà vu"),
+        TextOverlay(text="Creme brulee, facade, deja vu"),
+        None,
+        None,
+    ]
+    spec = spec_for("rounded", "playful")
+    accented, plain = render(tmp_path, texts, ["dark"] * 4, clips, spec)
+    assert meta(accented)["fonts"] == meta(plain)["fonts"] == "Comfortaa-Bold.ttf"
+    ink = [np.asarray(Image.open(la.png_path).getchannel("A")).sum() for la in (accented, plain)]
+    assert ink[0] > ink[1] * 1.02  # the accents are drawn
+
+
+# ---------------------------------------------------------------- timing and determinism
+
+
+def test_timing_ends_before_the_crossfade(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text="One", start_s=0.3),
+        TextOverlay(text="Two", animation="slide_up", start_s=9.0),
+        TextOverlay(text="Three", end_s=2.0),
+        TextOverlay(text="Four", role="cta"),
+    ]
+    layers = render(tmp_path, texts, ["dark"] * 4, clips)
+    for layer in layers[:3]:
+        assert 0 <= layer.start_s < layer.end_s <= D - 0.5
+    assert layers[0].start_s == pytest.approx(0.3)
+    assert layers[1].animation == "slide_up" and layers[1].slide_px > 0
+    assert layers[1].end_s - layers[1].start_s >= 1.0, "a late start still leaves time to read"
+    assert layers[2].end_s == pytest.approx(2.0)
+    assert layers[3].end_s <= D and layers[3].end_s > D - 0.5  # last scene: no crossfade after
+
+
+def test_same_inputs_give_identical_pngs(tmp_path: Path, clips: dict[str, Path]) -> None:
+    texts = [
+        TextOverlay(text="Time, perfected."),
+        TextOverlay(text="العرض ينتهي قريباً"),
+        TextOverlay(text="今すぐ購入", role="body"),
+        TextOverlay(text="Shop now", role="cta"),
+    ]
+    names = ["bright", "busy", "moving", "dark"]
+    first = render(tmp_path / "a", texts, names, clips)  # type: ignore[arg-type]
+    second = render(tmp_path / "b", texts, names, clips)  # type: ignore[arg-type]
+    for x, y in zip(first, second, strict=True):
+        assert Path(x.png_path).read_bytes() == Path(y.png_path).read_bytes()
+        assert x.model_dump(exclude={"png_path"}) == y.model_dump(exclude={"png_path"})
