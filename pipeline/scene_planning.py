@@ -157,10 +157,12 @@ def _shots(spec: AdSpecification, n: int) -> list[tuple[CopyBeat, str, str]]:
         used = {t for _, t, _ in shots}
         extra = next((f"{b}." for b in spec.ad.key_benefits if f"{b}." not in used), None)
         text = extra or f"{spec.ad.key_benefits[0]}!"
-        detail = (
-            f"Close-up insert of the {spec.ad.product if spec.language == 'en' else 'product'}"
-            f" in use, highlighting: {spec.ad.key_benefits[0].lower()}"
-        )
+        beat_visual = shots[i][2]
+        if spec.language == "en":
+            benefit = spec.ad.key_benefits[0].rstrip(".").lower()
+            detail = f"Close-up insert of the {spec.ad.product} in use, showing {benefit}"
+        else:  # the benefits are not in English; re-frame the beat's own shot
+            detail = f"Tight macro insert from the same moment: {beat_visual}"
         shots.insert(i + 1, (shots[i][0], text, detail[:400]))
     return shots
 

@@ -293,8 +293,15 @@ def read_naming(text: str, language: str) -> Naming:
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
     nouns = [n for n in find_nouns(text) if not _inside_brand(text, n[0], brand)]
+    # "Bean There Café": the venue word of the brand is what is advertised.
+    nouns.sort(key=lambda n: (not _inside_brand(text, n[0], brand, loose=True), n[0]))
     if nouns:
         start, end, category = nouns[0]
+        specific = _specific_after_generic(text, nouns)
+        if specific is not None:
+            category = specific[2]
+            if not latin_only:
+                end = specific[1]
         noun = _untitle(text[start:end])
         if not latin_only:
             mod = _modifier(text, tokens, start, brand)
@@ -316,11 +323,33 @@ def _untitle(words: str) -> str:
     return re.sub(r"\b[A-Z][a-zà-ÿ]+\b", lambda m: m.group().lower(), words)
 
 
-def _inside_brand(text: str, start: int, brand: str) -> bool:
+def _inside_brand(text: str, start: int, brand: str, loose: bool = False) -> bool:
+    """Whether the noun at ``start`` is part of the brand (``loose``: venue tails count)."""
     if not brand:
         return False
     at = text.find(brand)
-    return at >= 0 and at <= start < at + len(brand) and not _venue_tail(brand, text, start)
+    inside = at >= 0 and at <= start < at + len(brand)
+    return inside and (loose or not _venue_tail(brand, text, start))
+
+
+#: Nouns that say only "software"; what follows them says what it is for.
+_GENERIC_NOUNS = frozenset(
+    ["app", "apps", "application", "platform", "plateforme", "tool", "software", "logiciel", "アプリ", "تطبيق"]
+)
+
+
+def _specific_after_generic(
+    text: str, nouns: list[tuple[int, int, Category]]
+) -> tuple[int, int, Category] | None:
+    """'l'application de yoga', 'an app for yoga classes': the second noun names the kind."""
+    start, end, _ = nouns[0]
+    if text[start:end].lower() not in _GENERIC_NOUNS:
+        return None
+    for later in nouns[1:]:
+        gap = text[end : later[0]].strip().lower()
+        if gap in ("de", "d'", "for", "pour", "の", "for your", "للـ", "لل") or not gap:
+            return later
+    return None
 
 
 def _venue_tail(brand: str, text: str, start: int) -> bool:

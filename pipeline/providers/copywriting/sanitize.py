@@ -24,6 +24,7 @@ _TAG = re.compile(r"</?\s*[A-Za-z!?][^<>]*>")
 _DANGLING_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?\Z")
 _SCHEMES = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +([,.])(?=\s|$)")
 # Joiners used inside emoji and some scripts; other format characters (bidi overrides,
 # zero-width spaces) are used to hide or reorder text, so they go.
 _KEEP_FORMAT = {"\u200c", "\u200d"}
@@ -61,7 +62,9 @@ def sanitize_prompt(text: str) -> str:
         else:
             out.append(ch)
     text = "".join(out).replace("<", " ").replace(">", " ")
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
+    # A removed tag leaves a space before a comma or full stop ("<b>Time</b>, perfected").
+    return _SPACE_BEFORE_STOP.sub(r"\1", text)
 
 
 def copy_safe(text: str) -> str:
