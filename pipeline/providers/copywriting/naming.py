@@ -333,8 +333,8 @@ def _inside_brand(text: str, start: int, brand: str, loose: bool = False) -> boo
 
 
 #: Nouns that say only "software"; what follows them says what it is for.
-_GENERIC_NOUNS = frozenset(
-    ["app", "apps", "application", "platform", "plateforme", "tool", "software", "logiciel", "アプリ", "تطبيق"]
+_GENERIC_NOUNS = lx._words(
+    "app apps application platform plateforme tool software logiciel アプリ تطبيق"
 )
 
 

@@ -81,9 +81,16 @@ class Category:
 
 def all_categories() -> tuple[Category, ...]:
     """Every category, the generic fallback last."""
-    from pipeline.providers.copywriting.catalog import food, goods, services
+    from pipeline.providers.copywriting.catalog import beauty, food, goods, living, services
 
-    return goods.CATEGORIES + food.CATEGORIES + services.CATEGORIES + (services.GENERIC,)
+    return (
+        goods.CATEGORIES
+        + beauty.CATEGORIES
+        + living.CATEGORIES
+        + food.CATEGORIES
+        + services.CATEGORIES
+        + (services.GENERIC,)
+    )
 
 
 def generic() -> Category:

@@ -1,0 +1,137 @@
+"""Copy banks for beauty: skincare and fragrance."""
+
+from __future__ import annotations
+
+from pipeline.providers.copywriting.catalog import Category
+
+SKINCARE = Category(
+    key="skincare",
+    label="skincare",
+    nouns=(
+        "vitamin c serum",
+        "face serum",
+        "eye cream",
+        "face cream",
+        "face mask",
+        "skincare",
+        "skin care",
+        "serums",
+        "serum",
+        "moisturizer",
+        "moisturiser",
+        "cleanser",
+        "sunscreen",
+        "toner",
+        "cosmetics",
+        "makeup",
+        "lipstick",
+        "mascara",
+        "soin",
+        "sérum",
+        "crème",
+        "crema",
+        "hautpflege",
+        "スキンケア",
+        "美容液",
+        "化粧品",
+        "عناية بالبشرة",
+        "كريم",
+    ),
+    cues=("skin", "glow", "beauty", "dermatologist", "routine", "complexion"),
+    noun="skincare",
+    audience="people who want healthy, glowing skin without a ten-step routine",
+    mood="calm",
+    style="muted",
+    setting="on a pale stone ledge beside a sprig of eucalyptus",
+    benefits=(
+        "Hydration that lasts all day",
+        "Gentle enough for sensitive skin",
+        "Fragrance-free, dermatologist tested",
+        "Visible glow in two weeks",
+        "Three steps, not twelve",
+    ),
+    hooks=("Your skin, only better.", "Glow that starts within.", "Skin you want to show."),
+    desires=("Dewy, calm, unmistakably you.", "Wake up to your best skin."),
+    pains=("Dull skin makeup can't fix?", "Tired of routines that don't work?"),
+    agitations=("Twelve products. Zero glow.", "Dryness, redness, and a shelf of regrets."),
+    solutions=("{Name} brings the glow back.", "{Name}: fewer steps, better skin."),
+    befores=("Dull, tired skin every morning?", "A shelf full of half-used bottles?"),
+    afters=("Now your skin glows bare.", "Fresh, dewy, confident."),
+    bridges=("{Name} makes the glow-up simple.", "{Name}: one routine, real results."),
+    ctas=("Shop the glow", "Find your routine", "Try it today"),
+    visuals={
+        "hero": "A drop of {product} falling onto glass in slow motion, soft diffused light, "
+        "dewy textures",
+        "detail": "Macro of the {product} texture spread across skin, light catching the sheen",
+        "lifestyle": "A woman with glowing bare skin smiling in soft morning window light",
+        "problem": "Close-up of tired, dull skin in a harsh bathroom mirror",
+        "agitate": "A cluttered bathroom shelf of half-used bottles and jars",
+    },
+    palette=("#B9776B", "#F5E6DA", "#7A9E7E", "#FFFFFF"),
+    specials={
+        "vitamin c": {"benefits": ("Vitamin C for a visible glow", "Fades dark spots gently")},
+        "sunscreen": {"benefits": ("Broad-spectrum protection", "No white cast, ever")},
+    },
+)
+
+
+FRAGRANCE = Category(
+    key="fragrance",
+    label="fragrance",
+    nouns=(
+        "eau de parfum",
+        "eau de toilette",
+        "perfumes",
+        "perfume",
+        "fragrances",
+        "fragrance",
+        "cologne",
+        "parfum",
+        "parfüm",
+        "duft",
+        "香水",
+        "عطور",
+        "عطر",
+    ),
+    cues=("scent", "notes", "oud", "musk", "jasmine", "amber"),
+    noun="perfume",
+    audience="people who treat scent as a signature",
+    mood="luxury",
+    style="warm",
+    setting="on dark marble in a pool of amber light",
+    benefits=(
+        "Top notes that bloom on skin",
+        "Lasts from morning to midnight",
+        "Blended in small batches",
+        "A trail that lingers after you leave",
+    ),
+    hooks=(
+        "Leave a trace.",
+        "Remembered before you speak.",
+        "Some scents become memories.",
+        "An invitation, in a bottle.",
+    ),
+    desires=("Warm, sensual, unmistakably yours.", "The scent they'll ask about."),
+    pains=("Wearing everyone's signature scent?", "Fragrance gone by lunchtime?"),
+    agitations=(
+        "Mass-market scents vanish in hours.",
+        "Smelling like everyone else isn't a signature.",
+    ),
+    solutions=("{Name} lasts from day to night.", "{Name}: a signature, not a trend."),
+    befores=("A scent nobody remembers?", "Faded by noon, forgotten by night?"),
+    afters=("Now you linger in every room.", "Remembered long after you've left."),
+    bridges=("{Name} becomes your signature.", "{Name} leaves the trace."),
+    ctas=("Discover the scent", "Find your signature", "Shop now"),
+    visuals={
+        "hero": "A glass {product} bottle on dark marble, golden light refracting through it, "
+        "slow orbit",
+        "detail": "Macro of a fine mist of {product} suspended in a beam of light",
+        "lifestyle": "A woman walking down a twilight city street, turning heads, soft glow",
+        "problem": "A generic body-spray can on a crowded drugstore shelf, flat light",
+        "agitate": "Someone sniffing their wrist at lunch and frowning, the scent gone",
+    },
+    palette=("#2E1A2B", "#D8B4A0", "#C9A96E", "#FFF8F0"),
+)
+
+
+CATEGORIES = (SKINCARE, FRAGRANCE)
