@@ -16,7 +16,7 @@ from pipeline.errors import CancelledError, RenderError
 from pipeline.providers import ClipRequest, get_video_provider
 from pipeline.providers.motion.design import MOTIFS, choose_motif, design_clip
 from pipeline.providers.motion.renderer import ClipRenderer
-from pipeline.providers.video_local import LocalMotionGraphics, internal_size
+from pipeline.providers.video_local import DEFAULT_MAX_WIDTH, LocalMotionGraphics, internal_size
 from pipeline.settings import Settings
 from pipeline.spec import Scene, TextOverlay
 from tests.fakes import sample_specification
@@ -91,12 +91,13 @@ def test_clip_is_h264_at_the_scene_length_and_24_fps(provider, ctx, tmp_path: Pa
     assert not list(dest.parent.glob(".*part*"))
 
 
-def test_full_size_request_renders_at_half_size_in_9_16(provider, ctx, tmp_path: Path) -> None:
+def test_full_size_request_renders_at_internal_size_in_9_16(provider, ctx, tmp_path) -> None:
     assert internal_size(1080, 1920, 540) == (540, 960)
+    assert internal_size(1080, 1920, DEFAULT_MAX_WIDTH) == (432, 768)
     dest = tmp_path / "full.mp4"
     provider.generate(request(size=(1080, 1920), duration_s=3.0), dest, ctx)
     info = ffmpeg.probe(dest)
-    assert (info.width, info.height) == (540, 960)
+    assert (info.width, info.height) == (432, 768)
     assert info.duration_s == pytest.approx(3.0, abs=0.01)
 
 

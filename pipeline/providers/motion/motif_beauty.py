@@ -29,8 +29,8 @@ class BeautyMotif(Motif):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         w, h, calm = self.w, self.h, self.calm
-        self.lines = VectorLayer(w, h, ss=3, calm=calm)
-        self.accent = VectorLayer(w, h, ss=3, calm=calm)
+        self.lines = VectorLayer(w, h, ss=2, calm=calm)
+        self.accent = VectorLayer(w, h, ss=2, calm=calm)
         self.silk = SoftLayer(w, h, factor=4, calm=calm)
         self.glass = SoftLayer(w, h, factor=4, calm=calm)
         self.spark = SpriteBank(sparkle(10 * self.k), 10 * self.k)

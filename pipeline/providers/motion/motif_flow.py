@@ -23,8 +23,8 @@ class FlowMotif(Motif):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         w, h, calm = self.w, self.h, self.calm
-        self.lines = VectorLayer(w, h, ss=3, calm=calm)
-        self.accent = VectorLayer(w, h, ss=3, calm=calm)
+        self.lines = VectorLayer(w, h, ss=2, calm=calm)
+        self.accent = VectorLayer(w, h, ss=2, calm=calm)
         self.waves = SoftLayer(w, h, factor=2, calm=calm)
         self.soft = SoftLayer(w, h, factor=4, calm=calm)
         rng = self.rng

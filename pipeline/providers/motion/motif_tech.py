@@ -24,8 +24,8 @@ class TechMotif(Motif):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         w, h, calm = self.w, self.h, self.calm
-        self.lines = VectorLayer(w, h, ss=3, calm=calm)
-        self.accent = VectorLayer(w, h, ss=3, calm=calm)
+        self.lines = VectorLayer(w, h, ss=2, calm=calm)
+        self.accent = VectorLayer(w, h, ss=2, calm=calm)
         self.net = SoftLayer(w, h, factor=2, calm=calm)
         self.fill = SoftLayer(w, h, factor=4, calm=calm)
         self.dot = SpriteBank(gaussian_dot(2.2 * self.k), 7 * self.k)

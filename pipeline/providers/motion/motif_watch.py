@@ -22,8 +22,8 @@ class WatchMotif(Motif):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         w, h, calm = self.w, self.h, self.calm
-        self.lines = VectorLayer(w, h, ss=3, calm=calm)
-        self.accent = VectorLayer(w, h, ss=3, calm=calm)
+        self.lines = VectorLayer(w, h, ss=2, calm=calm)
+        self.accent = VectorLayer(w, h, ss=2, calm=calm)
         self.glow = SoftLayer(w, h, factor=4, calm=calm)
         self.glint = SpriteBank(sparkle(9 * self.k), 9 * self.k)
         rng = self.rng
