@@ -57,7 +57,7 @@ CASES = [
     Case("fun colorful building blocks for kids by Bricko, 10% off this weekend", "Bricko",
          "building blocks", "AIDA", offer="10% off this weekend"),
     Case("🔥 Sick of soggy delivery pizza? 🍕 Slice Society wood-fired pizza, 2 for 1 tonight",
-         "Slice Society", "pizza", "PAS", offer="2 for 1 tonight"),
+         "Slice Society", "wood-fired pizza", "PAS", offer="2 for 1 tonight"),
     Case("<script>alert('owned')</script>Promote <b>Maria's</b> bakery 🥐 with fresh croissants",
          "Maria's", "bakery", "AIDA"),
     Case("Créez une pub pour Éclat, le nouveau parfum de luxe, livraison gratuite ce week-end",
@@ -68,6 +68,11 @@ CASES = [
          "AIDA", language="ja", offer="50%"),
     Case("إعلان لعطر فاخر جديد من Oud Royale، خصم 30% هذا الأسبوع", "Oud Royale", "عطر",
          "AIDA", language="ar", offer="30%"),
+    Case("A TikTok ad for PawPals dog walking, first walk free for new customers", "PawPals",
+         "dog walking", "AIDA", offer="First walk free"),
+    Case("Promote our boutique hotel in Lisbon for couples, book 3 nights get 1 free", "",
+         "boutique hotel", "AIDA", offer="Book 3 nights get 1 free"),
+    Case("Ad for an online course teaching Python to beginners", "", "online course", "AIDA"),
     Case("coffee ad!", "", "coffee", "AIDA"),
     Case(LONG_PROMPT, "Bean There Café", "café", "AIDA", offer="free this Saturday"),
 ]  # fmt: skip
@@ -143,6 +148,14 @@ def test_same_prompt_same_specification() -> None:
     for case in CASES:
         first = write_specification(case.prompt).model_dump()
         assert write_specification(case.prompt).model_dump() == first
+
+
+def test_sub_type_benefits_and_cta_stay_on_topic() -> None:
+    spec = write_specification("A TikTok ad for PawPals dog walking, first walk free")
+    assert spec.ad.platform == "tiktok"
+    assert spec.ad.call_to_action == "Book a walk"
+    assert not any("meat" in b or "recipe" in b.lower() for b in spec.ad.key_benefits)
+    assert spec.ad.target_audience != "new customers"
 
 
 def test_no_brand_names_the_product_instead() -> None:

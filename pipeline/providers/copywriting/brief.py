@@ -48,6 +48,8 @@ _DEAL_EN = [
     r"lesson|month|week|coffee|dessert|gift|sample|tasting|drink|upgrade|installation)",
     r"\d+[- ](?:day|week|month)\s+free\s+trial",
     r"half[- ]price\s+\w+|half off",
+    r"(?:book|buy|stay|get)\s+\d+\s+[\w-]+,?\s+(?:and\s+)?get\s+(?:\d+|one|the \w+)\s+"
+    r"(?:[\w-]+\s+)?free",
     r"(?:use\s+)?code\s+[A-Z0-9]{3,12}",
 ]
 _WHEN_EN = (
@@ -167,6 +169,7 @@ _PEOPLE = lx._words(
     "millennials gen-z couples brides foodies locals commuters nurses teachers everyone "
     "shoppers hikers climbers cyclists riders readers makers entrepreneurs"
 )
+_NOT_AUDIENCE = lx._words("customers clients members subscribers orders users buyers")
 _WITH = re.compile(r"\b(?:with|featuring|that has|offering)\s+([^,.;!?]{4,60})", re.IGNORECASE)
 
 
@@ -179,6 +182,8 @@ def find_audience(text: str, brand: str, product: str) -> str | None:
         if not words:
             continue
         last = words[-1].lower().strip("'’")
+        if last in _NOT_AUDIENCE:  # "first walk free for new customers" qualifies an offer
+            continue
         if last in _PEOPLE or (last.endswith(("ers", "ists", "ians")) and len(last) > 4):
             phrase = " ".join(words)
             if (brand and brand.lower() in phrase.lower()) or product.lower() in phrase.lower():

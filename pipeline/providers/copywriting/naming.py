@@ -109,6 +109,12 @@ _CONTINUE_STOP = (
 )
 
 
+_BRAND_VERBS = lx.BRAND_PREPOSITIONS | lx._words(
+    "introducing launching presenting announcing featuring advertising selling unveiling "
+    "showcasing starring"
+)
+
+
 def _is_sentence_start(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
@@ -118,9 +124,11 @@ def _is_sentence_start(text: str, tokens: list[Token], i: int) -> bool:
 def _can_start(tok: Token) -> bool:
     if not tok.capitalized or tok.text[0].isdigit():
         return False
+    low = tok.low
+    if low in lx.NON_BRAND:
+        return False
     if tok.camel:
         return True
-    low = tok.low
     if low in lx.COMMON or low in lx.COMMON_FR or low in lx.NON_BRAND or low in lx.AD_WORDS:
         return False
     if low.removesuffix("'s") in lx.NON_BRAND:
@@ -165,6 +173,9 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 def _accept(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
     i, j = span
     if i > 0 and tokens[i - 1].low in lx.PLACE_PREPOSITIONS:
+        return False
+    # "teaching Python", "visiting Lisbon": the object of a verb is a topic, not the brand.
+    if i > 0 and tokens[i - 1].low.endswith("ing") and tokens[i - 1].low not in _BRAND_VERBS:
         return False
     first = tokens[i]
     if j - i > 1 or first.camel or first.text.isupper() or first.low.endswith("'s"):
@@ -293,8 +304,15 @@ def read_naming(text: str, language: str) -> Naming:
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
     nouns = [n for n in find_nouns(text) if not _inside_brand(text, n[0], brand)]
-    # "Bean There Café": the venue word of the brand is what is advertised.
-    nouns.sort(key=lambda n: (not _inside_brand(text, n[0], brand, loose=True), n[0]))
+    # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
+    # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
+    nouns.sort(
+        key=lambda n: (
+            not _inside_brand(text, n[0], brand, loose=True),
+            not _right_after_brand(text, n[0], brand),
+            n[0],
+        )
+    )
     if nouns:
         start, end, category = nouns[0]
         specific = _specific_after_generic(text, nouns)
@@ -330,6 +348,16 @@ def _inside_brand(text: str, start: int, brand: str, loose: bool = False) -> boo
     at = text.find(brand)
     inside = at >= 0 and at <= start < at + len(brand)
     return inside and (loose or not _venue_tail(brand, text, start))
+
+
+def _right_after_brand(text: str, start: int, brand: str) -> bool:
+    if not brand:
+        return False
+    at = text.find(brand)
+    if at < 0 or start < at + len(brand):
+        return False
+    between = text[at + len(brand) : start].split()
+    return len(between) <= 2 and not re.search(r"[,.;:!?]", text[at + len(brand) : start])
 
 
 #: Nouns that say only "software"; what follows them says what it is for.

@@ -101,15 +101,21 @@ def _name_lines(lines: tuple[str, ...], has_brand: bool) -> list[str]:
 def benefits_for(category: Category, product: str, from_prompt: list[str]) -> list[str]:
     """Up to four key benefits: the prompt's own first, then the category's."""
     out: list[str] = []
-    for line in [*from_prompt, *category.lines("benefits", product)]:
+    special = category.special_lines("benefits", product)
+    # A sub-type with its own benefits (dog walking inside pet care) does not borrow the
+    # category's (pet food): they would be about something else.
+    general = category.benefits if len(special) < 2 else ()
+    for line in [*from_prompt, *special, *general]:
         if _norm(line) not in {_norm(o) for o in out}:
             out.append(line)
     return out[:4]
 
 
-def _cta_options(category: Category, locale: Locale | None, offer: str | None) -> list[str]:
+def _cta_options(
+    category: Category, locale: Locale | None, offer: str | None, product: str
+) -> list[str]:
     if locale is None:
-        options = list(category.ctas)
+        options = list(category.special_lines("ctas", product)) or list(category.ctas)
     elif category.key in _BOOKED:
         options = list(locale.ctas_book)
     elif category.local:
@@ -162,9 +168,11 @@ def write_copy(
         else list(prompt_benefits[:1]) + list(locale.benefits)
     )[:4]
 
-    cta = picker.pick("cta", _cta_options(cat, locale, offer), lambda o: 2 <= _words(o) <= 4)
+    cta = picker.pick(
+        "cta", _cta_options(cat, locale, offer, naming.product), lambda o: 2 <= _words(o) <= 4
+    )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count
-        cta = picker.pick("cta", _cta_options(cat, locale, offer)) or "Shop now"
+        cta = picker.pick("cta", _cta_options(cat, locale, offer, naming.product)) or "Shop now"
 
     headlines: list[tuple[str, str, str]] = []
     for index, beat in enumerate(framework_beats):

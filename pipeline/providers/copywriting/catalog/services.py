@@ -374,7 +374,7 @@ GENERIC = Category(
     ),
     hooks=(
         "Made for people like you.",
-        "You'll wonder how you lived without it.",
+        "Good things take care.",
         "Good things, made properly.",
     ),
     desires=("Small change. Big difference.", "The upgrade you'll feel every day."),
