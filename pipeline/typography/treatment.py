@@ -69,7 +69,7 @@ def contrasting(color: str) -> str:
 
 def plate_box(m: Masks, t: Treatment) -> tuple[int, int, int, int]:
     """The plate's rectangle: the glyph box grown in proportion to the text size."""
-    gx, gy = (0.55, 0.30) if t.pill else (0.32, 0.20)
+    gx, gy = (0.55, 0.30) if t.pill else (0.42, 0.28)
     x0, y0, x1, y1 = m.ink
     return (
         round(x0 - gx * m.px),
@@ -81,7 +81,7 @@ def plate_box(m: Masks, t: Treatment) -> tuple[int, int, int, int]:
 
 def pads(px: int, pill: bool) -> tuple[int, int]:
     """Transparent margin around the glyph box: room for plate, shadow blur and offset."""
-    return (round(0.72 * px), round(0.48 * px)) if pill else (round(0.45 * px), round(0.34 * px))
+    return (round(0.72 * px), round(0.48 * px)) if pill else (round(0.52 * px), round(0.40 * px))
 
 
 class _Painter:
