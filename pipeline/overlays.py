@@ -167,20 +167,26 @@ def _render_masks(
     pad_x, pad_y = treatment.pads(style.size, pill)
     cap = style.size
     for _ in range(6):
-        box = {
-            "max_width": area.width * style.width_frac - 2 * pad_x,
-            "max_height": max_h - 2 * pad_y,
-        }
+        box_w, box_h = area.width * style.width_frac - 2 * pad_x, max_h - 2 * pad_y
         block = layout.fit(
             words,
             tstyle,
-            **box,
+            max_width=box_w,
+            max_height=box_h,
             size=cap,
             min_size=min(cap, style.min_size),
             max_lines=style.max_lines,
         )
         if style.one_line and len(block.lines) > 1:
-            single = layout.fit(words, tstyle, **box, size=cap, min_size=cap, max_lines=1)
+            single = layout.fit(
+                words,
+                tstyle,
+                max_width=box_w,
+                max_height=box_h,
+                size=cap,
+                min_size=cap,
+                max_lines=1,
+            )
             if len(single.lines) == 1 and single.size >= 0.78 * block.size:
                 block = single
         px = block.size

@@ -265,17 +265,21 @@ def _ink_profile(mask: Image.Image) -> np.ndarray:
     return np.interp(np.linspace(0, len(cols) - 1, 400), np.arange(len(cols)), cols)
 
 
-def _ours(text: str, language: str) -> Image.Image:
+def _ours(text: str, language: str, raqm: bool | None = None) -> Image.Image:
     chain = (fonts.face("inter_bold"), *fonts.fallback_chain(bold=True, language=language))
-    style = layout.TextStyle(chain, language=language, raqm=fonts.raqm_available())
+    raqm = fonts.raqm_available() if raqm is None else raqm
+    style = layout.TextStyle(chain, language=language, raqm=raqm)
     block = layout.fit(
         text, style, max_width=5000, max_height=500, size=80, min_size=80, max_lines=1
     )
     return layout.draw_mask(block, style, (int(block.width) + 80, 400), (40, 100))
 
 
-def _reference(text: str, font_file: str, px: int, **kw: str) -> Image.Image:
-    font = ImageFont.truetype(str(fonts.FONT_DIR / font_file), px)
+def _reference(
+    text: str, font_file: str, px: int, *, basic: bool = False, **kw: str
+) -> Image.Image:
+    engine = ImageFont.Layout.BASIC if basic else None
+    font = ImageFont.truetype(str(fonts.FONT_DIR / font_file), px, layout_engine=engine)
     mask = Image.new("L", (int(font.getlength(text, **kw)) + 80, 400), 0)
     ImageDraw.Draw(mask).text((40, 250), text, font=font, fill=255, anchor="ls", **kw)
     return mask
@@ -289,6 +293,17 @@ def test_arabic_is_shaped_and_right_to_left() -> None:
     assert np.corrcoef(ours, shaped[::-1])[0, 1] < 0.8  # left-to-right would not match
     tofu = _ink_profile(_reference(text, "inter/Inter-Bold.otf", 80))
     assert np.corrcoef(ours, tofu)[0, 1] < 0.8
+
+
+def test_arabic_without_raqm_is_reshaped_and_reordered() -> None:
+    """Pillow builds without libraqm fall back to arabic-reshaper + python-bidi."""
+    text = "مرحبا بالعالم"
+    ours = _ink_profile(_ours(text, "ar", raqm=False))
+    unshaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, basic=True))
+    if fonts.raqm_available():
+        shaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, direction="rtl"))
+        assert np.corrcoef(ours, shaped)[0, 1] > 0.9
+    assert np.corrcoef(ours, unshaped)[0, 1] < 0.8
 
 
 def test_mixed_arabic_and_numbers_follow_the_bidi_algorithm() -> None:

@@ -95,7 +95,7 @@ def levels(text: str, rtl_base: bool) -> list[int]:
     for i, j in _spans(kinds, neutral):  # N1-N2
         before = _strong(kinds[i - 1]) if i > 0 else edge
         after = _strong(kinds[j]) if j < n else edge
-        kinds[i:j] = [before if before == after else edge] * (j - i)
+        kinds[i:j] = [before if before is not None and before == after else edge] * (j - i)
     if base == 0:  # I1
         return [0 if k == "L" else 1 if k == "R" else 2 for k in kinds]
     return [1 if k == "R" else 2 for k in kinds]  # I2

@@ -83,13 +83,15 @@ class TextBlock:
         self.faces = list(dict.fromkeys(names))
 
 
-def _kwargs(style: TextStyle, rtl: bool) -> dict[str, str]:
+def _direction(style: TextStyle, rtl: bool) -> str | None:
+    """The direction to ask raqm for; None with the basic engine, which cannot take one."""
     if not style.raqm:
-        return {}
-    kw = {"direction": "rtl" if rtl else "ltr"}
-    if style.language:
-        kw["language"] = style.language
-    return kw
+        return None
+    return "rtl" if rtl else "ltr"
+
+
+def _language(style: TextStyle) -> str | None:
+    return style.language or None if style.raqm else None
 
 
 @functools.cache
@@ -141,11 +143,16 @@ class Shaper:
         ascent = descent = 0
         for run in runs:
             font = self.font(run.face)
-            width = font.getlength(run.text, **_kwargs(self.style, run.rtl))
+            width = font.getlength(
+                run.text, direction=_direction(self.style, run.rtl), language=_language(self.style)
+            )
             placed.append(PlacedRun(run.text, run.face, font, run.rtl, width))
             if run.text.strip():
                 _, top, _, bottom = font.getbbox(
-                    run.text, anchor="ls", **_kwargs(self.style, run.rtl)
+                    run.text,
+                    anchor="ls",
+                    direction=_direction(self.style, run.rtl),
+                    language=_language(self.style),
                 )
                 cap, desc = _extent(run.face, font)
                 ascent = max(ascent, -int(top), cap)
@@ -300,7 +307,8 @@ def draw_mask(
                 anchor="ls",
                 stroke_width=stroke,
                 stroke_fill=255,
-                **_kwargs(style, run.rtl),
+                direction=_direction(style, run.rtl),
+                language=_language(style),
             )
             x += run.width
         y = baseline + line.descent + block.gap
