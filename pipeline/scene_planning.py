@@ -203,6 +203,8 @@ def _sfx(spec: AdSpecification, scene_types: Sequence[str]) -> list[str | None]:
             out.append(turn)
         else:
             out.append(plain[k % len(plain)])
+        if k and out[k] == out[k - 1]:  # the same sound twice in a row sounds like a glitch
+            out[k] = next(s for s in (*plain, turn, closing) if s != out[k - 1])
     out.append(None)
     return out
 

@@ -137,6 +137,7 @@ def test_transition_sfx_fit_the_cuts(framework: str, ctx: StageContext) -> None:
     sfx = [s.transition_sfx for s in plan.scenes]
     assert sfx[-1] is None
     assert all(name in SFX_NAMES for name in sfx[:-1])
+    assert all(a != b for a, b in itertools.pairwise(sfx[:-1]))
     # Energetic sport ads hit hard into the CTA; calm skincare does not.
     if framework == "AIDA":
         assert sfx[-2] == "impact"
@@ -157,6 +158,12 @@ def test_visual_prompts_are_video_prompts(framework: str, ctx: StageContext) -> 
         assert spec.brand.brand_name not in prompt or not spec.brand.brand_name
         assert len(prompt) <= 1000
     assert len({s.visual_prompt for s in plan.scenes}) == len(plan.scenes)
+
+
+def test_places_close_on_a_welcoming_shot(ctx: StageContext) -> None:
+    spec = write_specification("Bean There Café grand opening this Saturday, first coffee free")
+    plan = scene_planning.run(spec, ctx)
+    assert plan.scenes[-1].visual_prompt.startswith("A welcoming café storefront")
 
 
 def test_palette_is_named_in_the_prompt(ctx: StageContext) -> None:

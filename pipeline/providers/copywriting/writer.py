@@ -241,6 +241,8 @@ def _line(
 
 def _visual(cat: Category, beat: str, product: str) -> str:
     kind = BEAT_VISUAL[beat]
+    if kind == "cta" and "cta" in cat.visuals:  # places get a welcoming closing shot
+        return cat.visuals["cta"].replace("{product}", product)[:400]
     if kind == "cta":
         return (
             f"Hero shot of the {product} {cat.setting}, slow push-in, clean composition with "

@@ -81,7 +81,14 @@ class Category:
 
 def all_categories() -> tuple[Category, ...]:
     """Every category, the generic fallback last."""
-    from pipeline.providers.copywriting.catalog import beauty, food, goods, living, services
+    from pipeline.providers.copywriting.catalog import (
+        beauty,
+        fallback,
+        food,
+        goods,
+        living,
+        services,
+    )
 
     return (
         goods.CATEGORIES
@@ -89,12 +96,12 @@ def all_categories() -> tuple[Category, ...]:
         + living.CATEGORIES
         + food.CATEGORIES
         + services.CATEGORIES
-        + (services.GENERIC,)
+        + (fallback.GENERIC,)
     )
 
 
 def generic() -> Category:
     """The fallback for prompts whose product matches no category."""
-    from pipeline.providers.copywriting.catalog import services
+    from pipeline.providers.copywriting.catalog import fallback
 
-    return services.GENERIC
+    return fallback.GENERIC

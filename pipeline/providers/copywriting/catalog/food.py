@@ -59,6 +59,10 @@ COFFEE = Category(
     bridges=("{Name} brews the difference.", "{Name} saves your morning."),
     ctas=("Stop by today", "Order ahead", "Grab your cup"),
     visuals={
+        "cta": (
+            "A welcoming café storefront at golden hour, door propped open, warm light "
+            "spilling onto the street, slow push-in"
+        ),
         "hero": "Slow-motion pour of steamed milk into an espresso, latte art blooming in "
         "morning light",
         "detail": "Macro of coffee beans tumbling from a roaster drum, wisps of steam",
@@ -128,6 +132,10 @@ BAKERY = Category(
     bridges=("{Name} bakes the difference.", "{Name} is up before you are."),
     ctas=("Visit us today", "Order fresh today", "Come in hungry"),
     visuals={
+        "cta": (
+            "A paper bag of fresh loaves handed across a flour-dusted counter, warm morning "
+            "light, slow push-in"
+        ),
         "hero": "Golden croissants sliding out of a hot oven on a wooden peel, steam rising, "
         "warm light",
         "detail": "Macro of a croissant torn open, flaky layers and a buttery crumb",
@@ -203,6 +211,10 @@ RESTAURANT = Category(
     bridges=("{Name} serves the upgrade.", "{Name} brings the flavor."),
     ctas=("Book a table", "Order now", "Come hungry today"),
     visuals={
+        "cta": (
+            "A warm, busy dining room at night seen through the front window, candles on "
+            "every table, slow push-in"
+        ),
         "hero": "Sizzling {product} dishes plated in a busy open kitchen, flames and steam, "
         "warm light",
         "detail": "Macro of fresh ingredients being chopped and tossed, sauce glistening",

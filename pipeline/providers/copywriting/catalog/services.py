@@ -1,5 +1,4 @@
-"""Copy banks for services and software: fitness, wellness, apps, learning, travel, and the
-generic fallback for anything the catalog does not know."""
+"""Copy banks for services and software: fitness, wellness, apps, learning, travel."""
 
 from __future__ import annotations
 
@@ -62,6 +61,10 @@ FITNESS = Category(
     bridges=("{Name} gets you there.", "{Name}: real coaches, real plans."),
     ctas=("Book your first class", "Start training today", "Join today"),
     visuals={
+        "cta": (
+            "A bright gym entrance at dawn, a member striding in with a towel over one "
+            "shoulder, slow push-in"
+        ),
         "hero": "Slow-motion shot of an athlete slamming battle ropes in a neon-lit gym, "
         "sweat flying, dynamic handheld camera",
         "detail": "Close-up of chalked hands gripping a barbell, a coach counting reps in "
@@ -132,6 +135,10 @@ WELLNESS = Category(
     bridges=("{Name} shows you the way.", "{Name} makes calm a habit."),
     ctas=("Book your first session", "Find your class", "Book a visit"),
     visuals={
+        "cta": (
+            "A calm studio doorway, mats laid out in soft morning light, a plant swaying by "
+            "the window, slow push-in"
+        ),
         "hero": "A woman unrolling a yoga mat in a sunlit studio, linen curtains drifting, "
         "slow dolly-in",
         "detail": "Close-up of hands resting on knees, slow breath, dust motes in soft light",
@@ -347,6 +354,10 @@ TRAVEL = Category(
     bridges=("{Name} takes you there.", "{Name} makes the escape easy."),
     ctas=("Book your stay", "Plan your escape", "Check availability"),
     visuals={
+        "cta": (
+            "A hotel terrace at sunset, two chairs facing the sea, curtains drifting in the "
+            "breeze, slow push-in"
+        ),
         "hero": "Aerial drone shot gliding over turquoise water toward a hillside hotel at "
         "golden hour",
         "detail": "Close-up of breakfast on a sunlit terrace, linen napkin fluttering, sea behind",
@@ -356,45 +367,6 @@ TRAVEL = Category(
     },
     palette=("#0B3C5D", "#F2E8CF", "#F4A259", "#FFFFFF"),
     local=True,
-)
-
-GENERIC = Category(
-    key="generic",
-    label="general",
-    nouns=(),
-    noun="product",
-    audience="people who want something made properly",
-    mood="upbeat",
-    style="warm",
-    setting="in clean, warm studio light",
-    benefits=(
-        "Made with care, built to last",
-        "Designed around how you live",
-        "Quality you notice on day one",
-    ),
-    hooks=(
-        "Made for people like you.",
-        "Good things take care.",
-        "Good things, made properly.",
-    ),
-    desires=("Small change. Big difference.", "The upgrade you'll feel every day."),
-    pains=("Settling for second best?", "Tired of things that don't last?"),
-    agitations=("Cheap choices cost twice.", "Second best adds up."),
-    solutions=("{Name} gets it right.", "{Name}: made properly, made to last."),
-    befores=("Making do with second best?", "Same old routine?"),
-    afters=("Now it just works.", "Everything feels easier."),
-    bridges=("{Name} makes the difference.", "{Name} gets you there."),
-    ctas=("Discover more", "Shop now", "Try it today"),
-    visuals={
-        "hero": "A warm, cinematic introduction to {product}: a friendly, inviting space "
-        "bathed in golden light, slow push-in",
-        "detail": "Close-up of skilled hands at work on {product}, textures and small "
-        "details in soft raking light",
-        "lifestyle": "Smiling people enjoying {product} together in a bright, lived-in place",
-        "problem": "A frustrated person making do with a worn, cheap alternative under flat "
-        "gray light",
-        "agitate": "Close-up of a broken, discarded cheap alternative in a trash bin",
-    },
 )
 
 CATEGORIES = (FITNESS, WELLNESS, SOFTWARE, EDUCATION, TRAVEL)
