@@ -126,6 +126,11 @@ class ClipDesign:
     mood: str = "calm"
     cold: bool = False
 
+    @property
+    def product_shape(self) -> int:
+        """0-2, the same for every scene of one ad: the product keeps its shape across cuts."""
+        return (self.seed_words[0] + self.seed_words[2]) % 3
+
     def rng(self, salt: int = 0) -> np.random.Generator:
         """A generator determined by the seed, scene and ``salt`` (one per layer)."""
         return np.random.default_rng([*self.seed_words, salt])

@@ -35,7 +35,7 @@ class BeautyMotif(Motif):
         self.glass = SoftLayer(w, h, factor=4, calm=calm)
         self.spark = SpriteBank(sparkle(10 * self.k), 10 * self.k)
         rng = self.rng
-        self.shape = _SHAPES[self.d.variant]
+        self.shape = _SHAPES[self.d.product_shape]
         self.ribbons = [
             (
                 float(rng.uniform(-0.2, 0.2)),

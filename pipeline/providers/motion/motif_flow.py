@@ -78,7 +78,7 @@ class FlowMotif(Motif):
 
         oy = cy - 0.12 * size + hover + (1.0 - enter) * 60 * k
         turn = t * 0.6 * e
-        if d.variant == 0:  # an orb with a rim light and a turning meridian
+        if d.product_shape == 0:  # an orb with a rim light and a turning meridian
             r = 0.3 * size
             S.disc(cx, oy, r * 1.05, 0.7)
             L.circle(cx, oy, r, 2.4 * k, 1.0)
@@ -86,7 +86,7 @@ class FlowMotif(Motif):
             meridian = ellipse(cx, oy, max(rx, 1.0), r, 40)
             L.line(meridian + meridian[:1], 1.2 * k, 0.5)
             A.arc(cx, oy, r * 0.82, 200, 250, 5 * k, 0.9)
-        elif d.variant == 1:  # a package with a label band
+        elif d.product_shape == 1:  # a package with a label band
             bw, bh = 0.42 * size, 0.52 * size
             L.rounded_rect(
                 cx - bw / 2,
