@@ -8,6 +8,8 @@ network; the same inputs give byte-identical PNGs.
 
 What it guarantees:
 
+- **Colours** are the brand's: the overlay's ``color`` (else the brand ``text_color``); a
+  call to action sits on a pill in its ``accent_color`` (else the brand accent).
 - **Fonts** fit the brand: ``font_style`` picks the family (serif / sans / condensed /
   rounded), the mood tunes weight and case, the role (headline / body / cta) the size.
   Characters the brand face lacks (Arabic, Japanese, ...) come from shipped fallbacks;
@@ -25,11 +27,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image, PngImagePlugin
 
 from pipeline.context import StageContext
+from pipeline.logs import log_event
 from pipeline.render_plan import OverlayLayer
 from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
 from pipeline.typography import fonts, layout, legibility, text, treatment
@@ -40,7 +44,6 @@ SAFE_TOP = 0.14
 SAFE_BOTTOM = 0.20
 SAFE_SIDE = 0.07
 PROBES_PER_LAYER = 5
-_log = logging.getLogger("adstudio")
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,8 @@ def render_overlay(
     scene: Scene,
     clip: Clip | None,
     out_path: Path,
+    *,
+    generation_id: int | None = None,
 ) -> OverlayLayer | None:
     """Render ``scene.overlay`` to ``out_path`` and return its layer (None if no text is left)."""
     overlay = scene.overlay
@@ -241,14 +246,13 @@ def render_overlay(
     words = overlay.text.upper() if style.upper else overlay.text
     words, dropped = text.clean(words, chain, keep_joiners=raqm)
     if dropped:
-        _log.info(
-            "dropped characters no shipped font can draw",
-            extra={
-                "event": "overlay_chars_dropped",
-                "stage": STAGE,
-                "scene": scene.index,
-                "dropped": "".join(dropped),
-            },
+        log_event(
+            "overlay_chars_dropped",
+            "dropped characters no shipped font can draw (emoji, symbols)",
+            stage=STAGE,
+            generation_id=generation_id,
+            scene=scene.index,
+            dropped="".join(dropped),
         )
     if not words:
         return None
@@ -258,8 +262,9 @@ def render_overlay(
         if "accent_color" in overlay.model_fields_set
         else spec.brand.accent_color
     )
-    text_color = legibility.best_on(accent, overlay.color) if pill else overlay.color
-    backing = accent if pill else treatment.contrasting(overlay.color)
+    color = overlay.color if "color" in overlay.model_fields_set else spec.brand.text_color
+    text_color = legibility.best_on(accent, color) if pill else color
+    backing = accent if pill else treatment.contrasting(color)
     plate = plate_color(spec, text_color)
     area = safe_area(plan.width, plan.height)
     tstyle = layout.TextStyle(chain, language=spec.language, raqm=raqm)
@@ -296,7 +301,7 @@ def render_overlay(
     verdict = treatment.choose(r.masks, r.ring, backgrounds, pill=pill)
 
     info = PngImagePlugin.PngInfo()
-    notes = {
+    notes: dict[str, Any] = {
         "treatment": verdict.treatment.name,
         "contrast_before": "unseen" if verdict.before is None else f"{verdict.before:.2f}",
         "contrast_after": "unseen" if verdict.after is None else f"{verdict.after:.2f}",
@@ -309,9 +314,13 @@ def render_overlay(
         info.add_text(f"adstudio:{key}", value)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     Image.fromarray(verdict.layer, "RGBA").save(out_path, pnginfo=info, compress_level=3)
-    _log.info(
+    log_event(
+        "overlay_rendered",
         "overlay rendered",
-        extra={"event": "overlay_rendered", "stage": STAGE, "scene": scene.index, **notes},
+        stage=STAGE,
+        generation_id=generation_id,
+        scene=scene.index,
+        **notes,
     )
     return OverlayLayer(
         scene_index=scene.index,
@@ -340,12 +349,16 @@ def run(
         ctx.check_cancelled()
         clip = by_scene.get(scene.index)
         if clip is None:
-            _log.warning(
+            log_event(
+                "overlay_unseen",
                 "no clip for this scene: text contrast cannot be measured, using a plate",
-                extra={"event": "overlay_unseen", "stage": STAGE, "scene": scene.index},
+                level=logging.WARNING,
+                stage=STAGE,
+                generation_id=ctx.generation_id,
+                scene=scene.index,
             )
         out = ctx.workdir / "overlays" / f"overlay_{scene.index:02d}.png"
-        layer = render_overlay(plan, spec, scene, clip, out)
+        layer = render_overlay(plan, spec, scene, clip, out, generation_id=ctx.generation_id)
         if layer is not None:
             layers.append(layer)
         ctx.report((i + 1) / len(scenes), f"Text for scene {scene.index + 1}")

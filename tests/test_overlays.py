@@ -393,3 +393,13 @@ def test_same_inputs_give_identical_pngs(tmp_path: Path, clips: dict[str, Path])
     for x, y in zip(first, second, strict=True):
         assert Path(x.png_path).read_bytes() == Path(y.png_path).read_bytes()
         assert x.model_dump(exclude={"png_path"}) == y.model_dump(exclude={"png_path"})
+
+
+def test_text_takes_the_brand_text_colour_unless_the_overlay_sets_one(
+    tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    spec = spec_for("sans", "corporate", text_color="#F5E6C8")
+    texts = [TextOverlay(text="Brand colour"), TextOverlay(text="Own colour", color="#FFD23F")]
+    brand, own = render(tmp_path, [*texts, None, None], ["dark"] * 4, clips, spec)
+    assert meta(brand)["text_color"] == "#F5E6C8"
+    assert meta(own)["text_color"] == "#FFD23F"
