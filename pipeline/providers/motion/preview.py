@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--text", default="#FFFFFF", help="text colour (decides light or dark)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--moments", default="0.1,0.45,0.85")
-    parser.add_argument("--size", default="540x960")
+    parser.add_argument("--size", default="432x768", help="the internal render size")
     parser.add_argument("--out", type=Path, default=Path("contact_sheet.png"))
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
