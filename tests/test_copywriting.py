@@ -73,6 +73,13 @@ CASES = [
     Case("Promote our boutique hotel in Lisbon for couples, book 3 nights get 1 free", "",
          "boutique hotel", "AIDA", offer="Book 3 nights get 1 free"),
     Case("Ad for an online course teaching Python to beginners", "", "online course", "AIDA"),
+    Case("BLACK FRIDAY SALE AT TECHNOVA - 50% OFF ALL LAPTOPS", "TECHNOVA", "laptops", "AIDA",
+         offer="Black Friday: 50% off all laptops"),
+    Case("Tired of boring salads? Greenbowl delivers fresh salad bowls to your office",
+         "Greenbowl", "salad bowls", "PAS"),
+    Case("A dentist clinic in Austin called BrightSmile, free first checkup", "BrightSmile",
+         "dentist clinic", "AIDA", offer="Free first checkup"),
+    Case("Beautiful rings for brides", "", "rings", "AIDA"),
     Case("coffee ad!", "", "coffee", "AIDA"),
     Case(LONG_PROMPT, "Bean There Café", "café", "AIDA", offer="free this Saturday"),
 ]  # fmt: skip
@@ -153,7 +160,7 @@ def test_same_prompt_same_specification() -> None:
 def test_sub_type_benefits_and_cta_stay_on_topic() -> None:
     spec = write_specification("A TikTok ad for PawPals dog walking, first walk free")
     assert spec.ad.platform == "tiktok"
-    assert spec.ad.call_to_action == "Book a walk"
+    assert spec.ad.call_to_action == "Meet your walker"  # not "First walk free. Book a walk"
     assert not any("meat" in b or "recipe" in b.lower() for b in spec.ad.key_benefits)
     assert spec.ad.target_audience != "new customers"
 

@@ -20,7 +20,7 @@ import hashlib
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting.framework import choose_framework
-from pipeline.providers.copywriting.naming import read_naming, tokenize
+from pipeline.providers.copywriting.naming import read_naming, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification
@@ -37,6 +37,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     text = copy_safe(prompt)
     if not text:
         text = sanitize_prompt(prompt) or "new product"
+    text = unshout(text)
     language = brief.detect_language(text)
     naming = read_naming(text, language)
     words = {t.low for t in tokenize(text)}

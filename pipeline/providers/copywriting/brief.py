@@ -40,12 +40,14 @@ def detect_language(text: str) -> str:
 # -- offer -------------------------------------------------------------------------------
 
 _DEAL_EN = [
-    r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|all|sitewide|your first \w+))?",
+    r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+|"
+    r"your first \w+))?",
     r"[$€£]\s?\d+(?:\.\d\d)?\s?off(?:\s+your first \w+)?",
     r"buy one,?\s+get one(?:\s+free)?|\bbogo\b|\b2[- ]for[- ]1\b|two for one",
     r"(?:your\s+)?(?:first|1st)\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?(?:free|on us)",
-    r"free\s+(?:\d+[- ]day\s+)?(?:trial|shipping|delivery|returns|consultation|class|session|"
-    r"lesson|month|week|coffee|dessert|gift|sample|tasting|drink|upgrade|installation)",
+    r"free\s+(?:\d+[- ]day\s+|first\s+)?(?:trial|shipping|delivery|returns|consultation|class|"
+    r"session|lesson|month|week|coffee|dessert|gift|sample|tasting|drink|upgrade|installation|"
+    r"check-?up|quote|estimate|assessment|exam|wash|walk)",
     r"\d+[- ](?:day|week|month)\s+free\s+trial",
     r"half[- ]price\s+\w+|half off",
     r"(?:book|buy|stay|get)\s+\d+\s+[\w-]+,?\s+(?:and\s+)?get\s+(?:\d+|one|the \w+)\s+"
@@ -127,6 +129,8 @@ def find_offer(text: str, language: str) -> str | None:
         return None
     if language == "ja":  # Japanese reads in the prompt's order: 今週末50%オフ
         parts.sort()
+    if len(parts) == 2 and re.fullmatch(r"black friday|cyber monday", parts[1][1], re.I):
+        return f"{parts[1][1].title()}: {parts[0][1]}"[:80]
     sep = "" if language == "ja" else " "
     offer = sep.join(p for _, p in parts)
     offer = re.sub(r"^(?:your|use)\s+", "", offer, flags=re.IGNORECASE)
@@ -202,7 +206,7 @@ def find_benefits(text: str, brand: str) -> list[str]:
         cut = [i for i, w in enumerate(words) if w.lower() in ("for", "on", "in", "and", "to")]
         if cut:
             words = words[: cut[0]]
-        if not words or len(words) > 7 or words[0].lower() in lx.PLATFORM_WORDS:
+        if not 2 <= len(words) <= 7 or words[0].lower() in lx.PLATFORM_WORDS:
             continue
         line = " ".join(words)
         if brand and brand.lower() in line.lower():

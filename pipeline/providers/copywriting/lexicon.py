@@ -33,6 +33,9 @@ COMMON = _words(
     when what which who whom whose why how
     summer winter spring autumn fall holiday holidays season seasonal
     ad-style cinematic vertical short long second seconds minute minutes
+    beautiful gorgeous stunning delicious tasty comfy comfortable stylish durable unique
+    lightweight soft warm colorful colourful sleek powerful gentle creamy crispy crunchy
+    spicy sweet juicy rich bespoke tailored cute sturdy waterproof wireless portable
     target targeting aimed audience young busy working first-time
     """
 )
@@ -101,7 +104,8 @@ PRODUCT_HEADS = _words(
 
 #: Words to leave out of a product phrase ("an amazing new serum" -> "serum").
 PRODUCT_FLUFF = _words(
-    "new brand-new all-new latest best top great amazing awesome cool nice ultimate perfect "
+    "all every entire whole new brand-new all-new latest best top great amazing awesome cool "
+    "nice ultimate perfect "
     "our my your their its this that the a an ad ads video promo commercial advert "
     "instagram tiktok youtube facebook vertical short"
 )

@@ -70,7 +70,11 @@ def _noun_index() -> tuple[re.Pattern[str], dict[str, Category]]:
     parts = []
     for noun in sorted(owner, key=len, reverse=True):
         body = re.escape(noun).replace(r"\ ", r"\s+")
-        parts.append(rf"(?<![\w]){body}(?![\w])" if noun.isascii() else body)
+        if noun.isascii():  # "laptops", "boxes": plurals the list does not spell out
+            plural = "" if noun.endswith("s") else "(?:e?s)?"
+            parts.append(rf"(?<![\w]){body}{plural}(?![\w])")
+        else:
+            parts.append(body)
     return re.compile("|".join(parts), re.IGNORECASE), owner
 
 
@@ -82,6 +86,8 @@ def find_nouns(text: str) -> list[tuple[int, int, Category]]:
         if m.group().lower() == "course" and re.search(r"\bof\s+$", text[: m.start()], re.I):
             continue  # "of course"
         key = re.sub(r"\s+", " ", m.group().lower())
+        if key not in owner:
+            key = key[:-2] if key[:-2] in owner else key[:-1]
         found.append((m.start(), m.end(), owner[key]))
     return found
 
@@ -112,6 +118,12 @@ _CONTINUE_STOP = (
 _BRAND_VERBS = lx.BRAND_PREPOSITIONS | lx._words(
     "introducing launching presenting announcing featuring advertising selling unveiling "
     "showcasing starring"
+)
+
+
+_COMPANY_VERBS = lx._words(
+    "delivers makes helps brings turns lets offers gives keeps sells serves creates builds "
+    "is has launches opens introduces designs crafts brews bakes"
 )
 
 
@@ -183,8 +195,11 @@ def _accept(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
     if not _is_sentence_start(text, tokens, i):
         return True
     # A lone capitalized word opening a sentence is usually just a word ("Handcrafted ..."),
-    # unless a product noun follows it ("Éclat perfume").
-    return j < len(tokens) and tokens[j].start in _noun_starts(text)
+    # unless a product noun ("Éclat perfume") or a company's verb ("Greenbowl delivers")
+    # follows it.
+    if j >= len(tokens) or re.search(r"(?:ful|ous|ive|able|ible|ing|ed|est|ly)$", first.low):
+        return False
+    return tokens[j].start in _noun_starts(text) or tokens[j].low in _COMPANY_VERBS
 
 
 def _clean_brand(name: str) -> str:
@@ -296,6 +311,36 @@ def _fallback_product(text: str, brand: str) -> str:
         if phrase and phrase.lower() not in lx.PLATFORM_WORDS and len(phrase) >= 3:
             return phrase
     return ""
+
+
+_SHOUT_KNOWN = lx._words("off sale deal deals free now only all get shop buy save huge big mega")
+
+
+def unshout(text: str) -> str:
+    """An ALL-CAPS prompt in sentence case, keeping the one word that looks like the brand
+    (an unknown word after "at", "by", "from", "for" or "called") in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+        return text
+    tokens = tokenize(text)
+    keep = -1
+    for k, tok in enumerate(tokens[1:], start=1):
+        low = tok.low
+        known = (
+            low in lx.COMMON or low in lx.NON_BRAND or low in lx.AD_WORDS or low in lx.COLORS
+            or low in _SHOUT_KNOWN or tok.start in _noun_starts(text.lower())
+        )  # fmt: skip
+        if not known and tok.text.isalpha() and tokens[k - 1].low in _BRAND_MARKS:
+            keep = k
+            break
+    out = text.lower()
+    if keep >= 0:
+        tok = tokens[keep]
+        out = out[: tok.start] + tok.text + out[tok.end :]
+    return out[:1].upper() + out[1:]
+
+
+_BRAND_MARKS = lx._words("at by from for called named with")
 
 
 def read_naming(text: str, language: str) -> Naming:

@@ -115,17 +115,20 @@ def _cta_options(
     category: Category, locale: Locale | None, offer: str | None, product: str
 ) -> list[str]:
     if locale is None:
-        options = list(category.special_lines("ctas", product)) or list(category.ctas)
+        tiers = [list(category.special_lines("ctas", product)), list(category.ctas)]
     elif category.key in _BOOKED:
-        options = list(locale.ctas_book)
+        tiers = [list(locale.ctas_book)]
     elif category.local:
-        options = list(locale.ctas_local)
+        tiers = [list(locale.ctas_local)]
     else:
-        options = list(locale.ctas)
+        tiers = [list(locale.ctas)]
+    tiers = [t for t in tiers if t]
+    options = tiers[0]
     if offer:
+        # "Free first checkup. Book your checkup" repeats itself: prefer a fresh verb.
         taken = {w for w in _norm(offer).split() if len(w) > 3}
-        fresh = [o for o in options if not taken & set(_norm(o).split())]
-        options = fresh or options
+        fresh = [[o for o in t if not taken & set(_norm(o).split())] for t in tiers]
+        options = next((t for t in fresh if t), options)
     if offer and _TIMED.search(offer):
         # "50% off this Saturday. Order today" contradicts itself.
         timeless = [o for o in options if not _TIMED.search(o)]

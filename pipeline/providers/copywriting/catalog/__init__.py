@@ -87,6 +87,8 @@ def all_categories() -> tuple[Category, ...]:
         food,
         goods,
         living,
+        local,
+        pets,
         services,
     )
 
@@ -95,7 +97,9 @@ def all_categories() -> tuple[Category, ...]:
         + beauty.CATEGORIES
         + living.CATEGORIES
         + food.CATEGORIES
+        + pets.CATEGORIES
         + services.CATEGORIES
+        + local.CATEGORIES
         + (fallback.GENERIC,)
     )
 

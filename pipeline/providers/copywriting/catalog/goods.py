@@ -73,6 +73,9 @@ JEWELRY = Category(
     nouns=(
         "engagement rings",
         "engagement ring",
+        "wedding rings",
+        "rings",
+        "ring",
         "jewelry",
         "jewellery",
         "necklaces",
