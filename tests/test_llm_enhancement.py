@@ -77,6 +77,8 @@ class EchoLLM:
         ("Tea\x00 ad\x07 with\u202e bidi\u200b tricks", "Tea ad with bidi tricks"),
         ("<script>never closed ... everything after is code", ""),
         ("a link javascript:alert(1) here", "a link alert(1) here"),
+        ("src data:text/html;base64,PHNjcmlwdD4= ok", "src base64,PHNjcmlwdD4= ok"),
+        ("Big data: the course", "Big data: the course"),
         ("Crème brûlée 🍮 for Zoë's café", "Crème brûlée 🍮 for Zoë's café"),
         ("東京のラーメン店の広告", "東京のラーメン店の広告"),
         ("إعلان لمقهى جديد", "إعلان لمقهى جديد"),

@@ -22,7 +22,10 @@ _OPEN_BLOCK = re.compile(
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
 _TAG = re.compile(r"</?\s*[A-Za-z!?][^<>]*>")
 _DANGLING_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?\Z")
-_SCHEMES = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+# Script URLs; "data:" only with a media type, so "Big data: the course" keeps its words.
+_SCHEMES = re.compile(
+    r"\b(?:javascript|vbscript)\s*:|\bdata\s*:\s*[\w.+-]+/[\w.+-]+[;,]?", re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +([,.])(?=\s|$)")
 # Joiners used inside emoji and some scripts; other format characters (bidi overrides,
