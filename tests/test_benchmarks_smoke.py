@@ -1,0 +1,94 @@
+"""The benchmark harness's pieces work on tiny inputs (the benchmarks themselves run by hand)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import fixtures, reference_job, status_read
+from benchmarks.measure import MB, median, percentile, run_measured
+from benchmarks.postproduction import floor_cmd
+from benchmarks.report import table
+from pipeline import ffmpeg
+from pipeline.export import ENCODER
+from pipeline.spec import Clip
+from tests.media import probe
+
+
+def test_peak_rss_covers_the_whole_process_tree() -> None:
+    # The child holds ~20 MB; its own child (a grandchild of the harness) holds ~120 MB.
+    grandchild = "b = bytearray(120 * 1024 * 1024); import time; time.sleep(0.6)"
+    child = (
+        "import subprocess, sys; a = bytearray(20 * 1024 * 1024); "
+        f"subprocess.run([sys.executable, '-c', {grandchild!r}], check=True); "
+        'print(\'{"work_s": 0.5, "output_bytes": 7}\')'
+    )
+    m = run_measured("tree", [sys.executable, "-c", child], json_result=True)
+    assert m.peak_rss_bytes > 140 * MB  # both processes counted, not just the largest
+    assert m.wall_s == 0.5 and m.output_bytes == 7
+    assert m.process_wall_s >= 0.6
+    assert m.cpu_s > 0
+
+
+def test_a_failing_command_raises_with_its_stderr() -> None:
+    code = "import sys; sys.stderr.write('boom: no input'); sys.exit(3)"
+    with pytest.raises(RuntimeError, match="exit 3"):
+        run_measured("bad", [sys.executable, "-c", code])
+
+
+def test_median_and_nearest_rank_percentile() -> None:
+    assert median([3.0, 1.0, 2.0]) == 2.0
+    assert median([4.0, 1.0, 2.0, 3.0]) == 2.5
+    values = [float(i) for i in range(1, 101)]
+    assert percentile(values, 99) == 99.0
+    assert percentile(values, 100) == 100.0
+    assert percentile([5.0], 99) == 5.0
+
+
+def test_floor_is_a_bare_encode_with_the_app_settings(tmp_path: Path) -> None:
+    exe = ffmpeg.find_ffmpeg()
+    src = tmp_path / "src.mp4"
+    ffmpeg.run(exe, ["-f", "lavfi", "-i", "testsrc2=s=180x320:r=24:d=0.5",
+                     "-f", "lavfi", "-i", "sine=d=0.5", "-shortest", str(src)])  # fmt: skip
+    cmd = floor_cmd(exe, src, tmp_path / "floor.mp4", audio=True)
+    assert "-vf" not in cmd and "-filter_complex" not in cmd
+    assert cmd[cmd.index("-crf") + 1] == str(ENCODER.crf)
+    assert cmd[cmd.index("-preset") + 1] == ENCODER.preset
+    run_measured("floor", cmd)
+    info = probe(tmp_path / "floor.mp4")
+    assert (info.width, info.height, info.fps) == (180, 320, 24.0)
+    assert (info.video_codec, info.pix_fmt, info.audio_codec) == ("h264", "yuv420p", "aac")
+
+
+def test_reference_job_describes_the_same_ad() -> None:
+    folder = Path("/nonexistent")
+    clips = [
+        Clip(scene_index=i, path=f"{folder}/clip{i}.mp4", duration_s=d, provider="x")
+        for i, d in enumerate(fixtures.DURATIONS)
+    ]
+    prepared = fixtures.Prepared(
+        folder, "lavfi", clips, folder / "music.wav", {s: folder / f"{s}.wav" for s in fixtures.SFX}
+    )
+    job = reference_job.build(prepared)
+    assert fixtures.scene_plan().total_duration_s == 15.0
+    assert [s["at_s"] for s in job["sfx"]] == [5.25, 9.75]  # crossfade midpoints
+    assert job["encoder"]["crf"] == ENCODER.crf and job["encoder"]["preset"] == ENCODER.preset
+    assert [t["scene_index"] for t in job["texts"]] == [0, 1, 2]
+    assert all(Path(t["font"]).is_file() for t in job["texts"])
+    assert job["music_volume"] == 0.3
+    assert (job["width"], job["height"], job["fps"]) == (1080, 1920, 24)
+
+
+def test_status_reads_on_a_small_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'small.db'}"
+    pairs, count = status_read.populate(url, rows=120)
+    assert count == 120 and len({uid for _, uid in pairs}) > 1
+    wall, cpu = status_read.time_reads(url, pairs, reads=40, writers=1)
+    assert len(wall) == len(cpu) == 40
+    assert all(w > 0 for w in wall)
+
+
+def test_markdown_table() -> None:
+    assert table(["a", "b"], [[1, "x"]]) == "| a | b |\n|---|---|\n| 1 | x |"
