@@ -1,0 +1,156 @@
+"""Audio stage: a music bed cut to the video, a sound effect on every cut, mastered to -14 LUFS.
+
+Contract: ``run(AudioRequest, ctx) -> render_plan.AudioTrack``; writes one 48 kHz stereo
+16-bit WAV into ``ctx.workdir`` and touches nothing else.
+
+1. The seed picks one of the mood's tracks from the bundled library (``assets/music``,
+   synthesized by ``python -m assets.synth``); :mod:`pipeline.audio_edit` cuts it to the
+   video's length on the bar, with its real ending, a short fade-in and a fade to silence.
+2. Each transition gets its effect (the plan's choice, else one that suits the mood), placed
+   so the effect's loudest moment (its ``peak_s`` in the manifest) lands on the cut.
+3. Mixing is done with pydub. "Music at 30 % volume" is read as: the bed plays at 0.3 of
+   its mastered amplitude (-10.5 dB) under effects at full level, where the library masters
+   music (integrated) and effects (loudest 400 ms) to the same loudness. The 30 % is the
+   balance between the two; the absolute level comes from step 4.
+4. :mod:`pipeline.audio_loudness` brings the finished mix to -14 LUFS integrated with true
+   peaks under -1.5 dBTP (look-ahead limiter), measured by ffmpeg's EBU R128 meter; the
+   measured numbers go into the returned track.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from pipeline.audio_edit import plan_edit, render_bed
+from pipeline.audio_library import DEFAULT_ASSETS_DIR, AudioLibrary, load_library
+from pipeline.audio_loudness import normalize
+from pipeline.audio_pydub import AudioSegment, use_ffmpeg
+from pipeline.context import StageContext
+from pipeline.errors import RenderError
+from pipeline.ffmpeg import find_ffmpeg
+from pipeline.render_plan import AudioTrack
+from pipeline.spec import SfxName
+
+RATE = 48_000
+MUSIC_GAIN = 0.3  # the product spec's "music at 30 % volume", relative to the effects
+HEADROOM_DB = -6.0  # summing happens in 32-bit integers; keep well clear of their ceiling
+OUTPUT_NAME = "audio_mix.wav"
+
+
+class AudioRequest(BaseModel):
+    """What the audio stage needs to know about the finished video.
+
+    ``sfx`` has one entry per transition (None: choose one that suits the mood) or is empty
+    (choose all). ``transition_times_s`` are on the output timeline, inside the video.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mood: str
+    duration_s: float = Field(gt=0, le=600)
+    transition_times_s: list[float] = []
+    seed: int = 0
+    sfx: list[SfxName | None] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AudioRequest:
+        if self.sfx and len(self.sfx) != len(self.transition_times_s):
+            raise ValueError(
+                f"sfx has {len(self.sfx)} entries for {len(self.transition_times_s)} "
+                "transitions; give one per transition (None for the default) or none at all."
+            )
+        outside = [t for t in self.transition_times_s if not 0.0 <= t <= self.duration_s]
+        if outside:
+            raise ValueError(
+                f"transition times {outside} lie outside the {self.duration_s} s video."
+            )
+        return self
+
+
+@lru_cache(maxsize=24)
+def _decode(path: Path, exe: str, mtime_ns: int) -> AudioSegment:
+    """Decode a library file to 48 kHz stereo 32-bit PCM (cached per file version)."""
+    use_ffmpeg(exe)
+    try:
+        segment = AudioSegment.from_file(
+            str(path), codec="opus", parameters=["-ar", str(RATE), "-ac", "2"]
+        )
+    except Exception as exc:  # pydub raises CouldntDecodeError, OSError, IndexError ...
+        raise RenderError(
+            f"Could not decode {path.name} ({exc}). Rebuild the library with "
+            "`python -m assets.synth` from the repository root."
+        ) from exc
+    return segment.set_frame_rate(RATE).set_channels(2).set_sample_width(4)
+
+
+def _load(path: Path, exe: str) -> AudioSegment:
+    return _decode(path, exe, path.stat().st_mtime_ns)
+
+
+def _choose_effects(request: AudioRequest, library: AudioLibrary) -> list[str]:
+    defaults = library.default_effects(request.mood, len(request.transition_times_s), request.seed)
+    chosen = list(request.sfx) or [None] * len(request.transition_times_s)
+    return [name or default for name, default in zip(chosen, defaults, strict=True)]
+
+
+def _place(effect: AudioSegment, at_s: float, peak_s: float, length: int) -> AudioSegment:
+    """The effect on a silent canvas of ``length`` frames, its peak on ``at_s``."""
+    start = round((at_s - peak_s) * RATE)
+    if start < 0:  # a cut very early in the video: drop the part before zero
+        effect = effect.get_sample_slice(-start, None)
+        start = 0
+    pad = effect._spawn(b"\x00" * (start * effect.frame_width))
+    return pad + effect
+
+
+def _samples(segment: AudioSegment) -> np.ndarray:
+    """Stereo float samples in [-1, 1) from a 32-bit pydub segment."""
+    ints = np.frombuffer(segment.raw_data, dtype="<i4").reshape(-1, 2)
+    return ints.astype(np.float64) / 2.0**31
+
+
+def run(request: AudioRequest, ctx: StageContext, library_dir: Path | None = None) -> AudioTrack:
+    """Mix the music bed and transition effects for one video; return the mastered WAV."""
+    ctx.check_cancelled()
+    library = load_library(library_dir or DEFAULT_ASSETS_DIR)
+    track = library.pick_track(request.mood, request.seed)
+    names = _choose_effects(request, library)
+    effects = [library.effect(name) for name in names]
+    exe = ctx.ffmpeg_exe or find_ffmpeg(ctx.settings.ffmpeg_path)
+    ctx.report(0.1, f"Music: {track.title}")
+
+    source = _load(library.track_path(track), exe)
+    plan = plan_edit(track, request.duration_s)
+    bed = render_bed(source, plan, request.duration_s)
+    length = int(bed.frame_count())
+    mix = bed.apply_gain(20 * np.log10(MUSIC_GAIN) + HEADROOM_DB)
+    ctx.check_cancelled()
+    ctx.report(0.4, "Placing sound effects")
+
+    for at_s, effect in zip(request.transition_times_s, effects, strict=True):
+        sound = _load(library.effect_path(effect), exe).apply_gain(HEADROOM_DB)
+        mix = mix.overlay(_place(sound, at_s, effect.peak_s, length))
+    ctx.check_cancelled()
+    ctx.report(0.6, "Normalizing loudness")
+
+    mastered, loudness = normalize(exe, _samples(mix), RATE)
+    ctx.check_cancelled()
+    pcm = np.round(mastered * 32767.0).astype("<i2").tobytes()
+    out = AudioSegment(data=pcm, sample_width=2, frame_rate=RATE, channels=2)
+    dest = Path(ctx.workdir) / OUTPUT_NAME
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("wb") as fh:
+        out.export(fh, format="wav")
+    ctx.report(1.0, "Audio mixed")
+    return AudioTrack(
+        path=str(dest),
+        duration_s=round(length / RATE, 6),
+        music_track=f"music/{track.file}",
+        sfx=names,
+        integrated_lufs=loudness.integrated_lufs,
+        true_peak_dbtp=loudness.true_peak_dbtp,
+    )
