@@ -1,4 +1,17 @@
-"""The app's runtime: built once per server process from the settings, shared by sessions."""
+"""The app's runtime: built once per server process from the settings, shared by sessions.
+
+The first session of a server process builds it (``st.cache_resource``): settings from the
+``ADSTUDIO_*`` environment (keys may also come from ``.streamlit/secrets.toml``), folders,
+database migrations, providers, and recovery of generations a dead server left running.
+
+Tests choose what the app runs on in one of two ways:
+
+- a subprocess (``streamlit run app.py``) reads the environment like production does, e.g.
+  ``ADSTUDIO_DATA_DIR`` and ``ADSTUDIO_OUTPUT_DIR`` pointing into a temp folder;
+- in-process ``AppTest`` sessions call :func:`use_runtime` with a runtime built by
+  :func:`pipeline.runtime.bootstrap` on a temp folder with fake providers (see
+  ``tests/app_harness.py``), and ``use_runtime(None)`` afterwards.
+"""
 
 from __future__ import annotations
 
