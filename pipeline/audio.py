@@ -11,7 +11,11 @@ Contract: ``run(AudioRequest, ctx) -> render_plan.AudioTrack``; writes one 48 kH
 3. Mixing is done with pydub. "Music at 30 % volume" is read as: the bed plays at 0.3 of
    its mastered amplitude (-10.5 dB) under effects at full level, where the library masters
    music (integrated) and effects (loudest 400 ms) to the same loudness. The 30 % is the
-   balance between the two; the absolute level comes from step 4.
+   balance between the two; the absolute level comes from step 4. Consequence, measured:
+   the bed ends up near -15 LUFS and an effect's peak would sit ~8-10 dB over the ceiling,
+   so the limiter takes up to ~9 dB off each effect for a few tens of milliseconds (the
+   music under it dips with it, like a duck); elsewhere the bed is untouched (median gain
+   reduction 0 dB, 95th percentile under 2.5 dB). ``MUSIC_GAIN`` is the one knob.
 4. :mod:`pipeline.audio_loudness` brings the finished mix to -14 LUFS integrated with true
    peaks under -1.5 dBTP (look-ahead limiter), measured by ffmpeg's EBU R128 meter; the
    measured numbers go into the returned track.

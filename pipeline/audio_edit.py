@@ -17,6 +17,7 @@ from pipeline.audio_pydub import AudioSegment
 
 SPLICE_S = 0.012  # crossfade at each splice: long enough not to click, short enough not to smear
 MIN_TAIL_S = 1.8  # the final chord rings at least this long before the video ends
+TAIL_SLACK_S = 0.3  # the track's own last 0.6 s is a fade, so a little short is inaudible
 FADE_IN_S = 0.25
 FADE_OUT_S = 1.2
 
@@ -57,9 +58,9 @@ def plan_edit(track: MusicTrack, duration_s: float) -> EditPlan:
     k = 1
     while k * track.bar_s + MIN_TAIL_S <= duration_s:
         gap = duration_s - k * track.bar_s
-        fits = gap <= tail_s  # the ending lasts until the video ends
-        cadence = _is_cadence(track, _source_bar(track, k - 1))
-        candidates.append((fits, cadence, k))
+        fits = gap <= tail_s + TAIL_SLACK_S  # the ending lasts until the video ends
+        cadence = fits and _is_cadence(track, _source_bar(track, k - 1))
+        candidates.append((fits, cadence, k))  # else: the latest ending, least silence
         k += 1
     if not candidates:
         # Shorter than a bar plus the final chord: the opening, faded out, is the honest edit.

@@ -209,7 +209,8 @@ def test_edit_puts_the_ending_on_a_bar_line_and_fills_the_video(duration: float)
         bars = plan.ending_at_s / track.bar_s
         assert bars == pytest.approx(round(bars), abs=1e-6)
         assert duration - plan.ending_at_s >= 1.8  # the final chord gets time to ring
-        assert sum(p.end_s - p.start_s for p in plan.pieces) <= duration + 1e-6
+        covered = sum(p.end_s - p.start_s for p in plan.pieces)
+        assert duration - 0.3 - 1e-6 <= covered <= duration + 1e-6, track.file
         assert plan.pieces[-1].start_s == track.ending_start_s
 
 
