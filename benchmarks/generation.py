@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from benchmarks import fixtures
-from benchmarks.measure import Measurement, median, run_measured
+from benchmarks.measure import MB, Measurement, median, run_measured, tree_rss
 from benchmarks.report import LoadMonitor, mb, table, verdict
 
 PROMPTS = (
@@ -62,6 +64,8 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
         user_id = int(service_user(session, "bench").id)
     bootstrap_s = time.perf_counter() - t0
 
+    me = psutil.Process()
+    peak_by_step: dict[str, int] = {}
     started = time.perf_counter()
     ids = [jobs.start(runtime, user_id, PROMPTS[i % len(PROMPTS)], seed=100 + i) for i in range(n)]
     seen: dict[int, list[int]] = {i: [] for i in ids}
@@ -72,6 +76,8 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
                 continue
             with runtime.sessions() as session:
                 status = repository.read_status(session, gid, user_id)
+            step = str(status["current_step"])
+            peak_by_step[step] = max(peak_by_step.get(step, 0), tree_rss(me))
             if not seen[gid] or seen[gid][-1] != status["progress"]:
                 seen[gid].append(int(status["progress"]))
             if status["status"] in ("completed", "failed"):
@@ -103,6 +109,7 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
         "work_s": round(total, 3),
         "bootstrap_s": round(bootstrap_s, 3),
         "n": n,
+        "peak_mb_by_step": {k: round(v / MB) for k, v in peak_by_step.items()},
         "failures": sum(g["status"] != "completed" for g in generations),
         "generations": generations,
         "output_bytes": max((g["output_bytes"] for g in generations), default=0),
@@ -214,6 +221,13 @@ def markdown(result: GenerationResult) -> str:
             lines.append(
                 f"- **{failures} single generation(s) failed**: "
                 + "; ".join(_errors(result.single))
+            )
+        steps = result.single[0].detail.get("peak_mb_by_step", {})
+        if steps:
+            top = sorted(steps.items(), key=lambda kv: -kv[1])[:4]
+            lines.append(
+                "- peak RSS while the panel showed (first run, sampled every 0.1 s): "
+                + ", ".join(f"{k!r} {v} MB" for k, v in top)
             )
         stages = _stage_medians(result.single)
         lines.append("- by stage (median): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages))

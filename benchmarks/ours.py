@@ -86,6 +86,8 @@ def postproduce(
     video, thumb = out_dir / "ours.mp4", out_dir / "ours.jpg"
     result = timed("export", lambda: export.run(render_plan, export_ctx, video, thumb))
     work = time.perf_counter() - started
+    plan_json = render_plan.model_dump(mode="json")
+    (out_dir / "render_plan.json").write_text(json.dumps(plan_json, indent=1), encoding="utf-8")
     return {
         "work_s": round(work, 3),
         "stages": stages,
@@ -98,7 +100,7 @@ def postproduce(
         "size": f"{result.info.width}x{result.info.height}",
         "fps": result.info.fps,
         "audio_codec": result.info.audio_codec,
-        "render_plan": render_plan.model_dump(mode="json"),
+        "render_plan": plan_json,
     }
 
 

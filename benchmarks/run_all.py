@@ -16,11 +16,12 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import fixtures, generation, postproduction, status_read
+from benchmarks import fixtures, generation, postproduction, profile_export, status_read
 from benchmarks.measure import Measurement
 from benchmarks.report import machine_facts
 from pipeline import ffmpeg
 from pipeline.export import ENCODER
+from pipeline.render_plan import RenderPlan
 
 PARTS = ("post", "gen", "concurrent", "status")
 
@@ -39,6 +40,17 @@ def export_progress_section(ms: list[Measurement]) -> str:
         f"render (first {first[0]:.3f}, last {first[-1]:.3f}, monotonic: {monotonic}); mapped "
         f"onto the bar's 95-99 % they give {percents}"
     )
+
+
+def profile_section(setup: postproduction.Setup) -> str:
+    """The export taken apart (filters vs x264), measured once on the warm-up's plan."""
+    detail = setup.warmup.detail if setup.warmup else {}
+    if "render_plan" not in detail:
+        return "- no render plan to profile"
+    plan = RenderPlan.model_validate(detail["render_plan"])
+    folder = setup.runs / "profile"
+    folder.mkdir(parents=True, exist_ok=True)
+    return profile_export.markdown(profile_export.profile(plan, setup.floor_source, folder))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
             f"Load average during this benchmark: {post.load}",
             "",
             postproduction.markdown(post),
+            "",
+            "### Where the export's time goes",
+            "",
+            "One ffmpeg process per row, on ours' render plan (`benchmarks.profile_export`).",
+            "",
+            profile_section(setup),
             "",
             "### Export progress (95 -> 99 %)",
             "",
