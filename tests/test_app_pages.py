@@ -159,8 +159,9 @@ def test_two_users_cannot_see_each_other_s_work(env: AppEnv) -> None:
     at.switch_page(ACCOUNT).run()
     assert "Total cost: $0.00" in texts(at)
     assert "This hour: 0 / 10" in texts(at)
+    carol = env.add_user("carol")
     with pytest.raises(NotFoundError):
-        jobs.cancel(env.runtime, env.add_user("carol"), secret)
+        jobs.cancel(env.runtime, carol, secret)
 
 
 def test_plan_page_with_a_bad_id_says_not_found(env: AppEnv) -> None:
