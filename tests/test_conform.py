@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from pipeline import ffmpeg
-from pipeline.conform import conform_clip
+from pipeline.conform import conform_clip, conform_size
 from pipeline.errors import CancelledError
 
 pytest_plugins = ["tests.cloud_servers"]  # ffmpeg_exe
@@ -112,3 +112,22 @@ def test_conform_stops_when_cancelled(
             on_progress=lambda f: None,
             is_cancelled=lambda: True,
         )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ((1280, 720), (396, 704)),  # minimax's 16:9 720p: the 9:16 slice it holds
+        ((720, 1280), (720, 1280)),  # already 9:16: untouched
+        ((3840, 2160), (1080, 1920)),  # more than the ad needs: scaled down to the target
+        ((300, 800), (288, 512)),  # narrower than 9:16: cropped top and bottom
+    ],
+)
+def test_conform_size_crops_and_scales_down_but_never_up(
+    source: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    width, height = conform_size(*source, 1080, 1920)
+
+    assert (width, height) == expected
+    assert width * 16 == height * 9 and width % 2 == 0 and height % 2 == 0
+    assert width <= max(source[0], 16) and height <= source[1]

@@ -63,7 +63,7 @@ def log_lines() -> list[str]:
     logger.setLevel(old_level)
 
 
-def test_success_conforms_the_landscape_output_to_9x16_at_the_scene_duration(
+def test_success_crops_the_landscape_output_to_9x16_at_the_scene_duration(
     fake_replicate: FakeReplicate, tmp_path: Path, ffmpeg_exe: str, log_lines: list[str]
 ) -> None:
     fake_replicate.script(MINIMAX, polls=2, predict_time=41.5)
@@ -77,7 +77,8 @@ def test_success_conforms_the_landscape_output_to_9x16_at_the_scene_duration(
     )
 
     info = ffmpeg.probe(dest)
-    assert (info.width, info.height, info.fps) == (1080, 1920, 24.0)
+    # The 640x360 output's 9:16 slice at its own resolution; the export scales it once.
+    assert (info.width, info.height, info.fps) == (198, 352, 24.0)
     assert info.duration_s == pytest.approx(3.0, abs=1 / 24)  # 2 s of output held to 3 s
     assert result.path == dest and result.model == MINIMAX
     assert result.cost == pytest.approx(0.50)  # minimax: per video

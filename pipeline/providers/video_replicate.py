@@ -6,7 +6,8 @@ provider holds no per-call state, and the SDK's httpx client is thread-safe):
 1. For each model in ``settings.video_models`` (default minimax -> kling -> runway):
    create the prediction, poll it until it ends or ``replicate_deadline_s`` passes (the
    SDK's ``wait()`` has no deadline), download the output with a size limit and a content
-   check, conform it to the requested 9:16 frame at the scene's duration.
+   check, conform it to the requested 9:16 shape at the scene's duration (at the output's own
+   resolution, at most the requested size: the export scales once).
 2. 429 (honouring Retry-After), 5xx and timeouts are retried with exponential backoff, at
    most ``replicate_max_attempts`` times per request; then the next model. A prediction that
    *fails* moves on at once. A rejected token stops the chain (every model would fail).
@@ -30,7 +31,7 @@ from replicate.exceptions import ReplicateError, ReplicateException
 from replicate.prediction import Prediction
 
 from pipeline import ffmpeg
-from pipeline.conform import conform_clip
+from pipeline.conform import conform_clip, conform_size
 from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, ProviderError
 from pipeline.logs import log_event
@@ -149,12 +150,13 @@ class ReplicateProvider:
             )
             info = check_video(raw, provider=self.name)
             duration = request.scene.duration_s
+            width, height = conform_size(info.width, info.height, request.width, request.height)
             conform_clip(
                 ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(settings.ffmpeg_path),
                 raw,
                 dest,
-                width=request.width,
-                height=request.height,
+                width=width,
+                height=height,
                 fps=request.fps,
                 duration_s=duration,
                 on_progress=lambda f: ctx.report(0.9 + 0.1 * f, "Fitting the clip to 9:16"),
