@@ -56,26 +56,25 @@ def _owner(runtime: Any, username: str | None) -> int:
 
 def _run_to_end(runtime: Any, user_id: int, prompt: str, seed: int | None) -> Any:
     """Start a generation, print its progress lines to stderr, return the finished row."""
+
+    def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
+        print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
+
+    runtime.on_progress = show
     generation_id = jobs.start(runtime, user_id, prompt, seed=seed)
     print(f"generation {generation_id} started", file=sys.stderr)
-    last = None
     try:
-        while True:
-            with runtime.sessions() as session:
-                status = repository.read_status(session, generation_id, user_id)
-            line = (status["progress"], status["current_step"])
-            if line != last:
-                print(f"[{line[0]:3d}%] {line[1]}", file=sys.stderr, flush=True)
-                last = line
-            if status["status"] in ("completed", "failed"):
-                break
+        while jobs.is_running_here(generation_id):
             time.sleep(0.2)
     except KeyboardInterrupt:
         print("cancelling...", file=sys.stderr)
         jobs.cancel(runtime, user_id, generation_id)
     jobs.wait(generation_id)
     with runtime.sessions() as session:
-        return repository.get_generation(session, generation_id, user_id)
+        row = repository.get_generation(session, generation_id, user_id)
+    if row.status == "completed":
+        print("[100%] Complete", file=sys.stderr)
+    return row
 
 
 def _failed(row: Any) -> int:

@@ -40,7 +40,7 @@ def utcnow() -> datetime:
 
 def to_micros(usd: float) -> int:
     """USD -> integer micro-dollars (rounded)."""
-    return int(round(usd * MICROS))
+    return round(usd * MICROS)
 
 
 class Base(DeclarativeBase):

@@ -151,7 +151,9 @@ def recover_orphans(runtime: Runtime) -> list[int]:
             repository.fail_generation(session, row.id, error=INTERRUPTED, stage=None)
             recovered.append(row.id)
     for generation_id in recovered:
-        shutil.rmtree(runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True)
+        shutil.rmtree(
+            runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True
+        )
         orchestrator.remove_outputs(runtime.settings, generation_id)
         log_event("generation_recovered", INTERRUPTED, generation_id=generation_id)
     return recovered

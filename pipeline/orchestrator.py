@@ -81,6 +81,8 @@ class _Progress:
             self._last = value
             with self._runtime.sessions.begin() as session:
                 repository.set_progress(session, self._id, value[0], step)
+            if self._runtime.on_progress is not None:
+                self._runtime.on_progress(self._id, value[0], step)
 
     def reporter(self, step: Step) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
@@ -191,7 +193,8 @@ def _pipeline(run: _Run) -> None:
         "export", lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest)
     )
     try:
-        clip_records = _publish_clips(clips, (settings.output_dir / "clips" / str(run.id)).resolve())
+        clips_dir = (settings.output_dir / "clips" / str(run.id)).resolve()
+        clip_records = _publish_clips(clips, clips_dir)
         with rt.sessions.begin() as session:
             session.get(Generation, run.id).clips = clip_records  # type: ignore[union-attr]
             repository.complete_generation(

@@ -8,6 +8,7 @@ CLI builds one per command; tests build one per temp folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
@@ -30,6 +31,9 @@ class Runtime:
     llm: LLMProvider
     video: VideoProvider
     ffmpeg_exe: str
+    #: Called (generation_id, percent, step) on every progress change, from the worker
+    #: thread: lets the CLI print each milestone, where polling the row would miss fast ones.
+    on_progress: Callable[[int, int, str], None] | None = None
     sessions: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:

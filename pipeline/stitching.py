@@ -36,7 +36,9 @@ def run(plan: ScenePlan, clips: list[Clip], ctx: StageContext) -> Timeline:
             raise StageError(STAGE, f"The clip for scene {scene.index + 1} is missing.")
         if scene.duration_s <= plan.crossfade_s * 2:
             raise StageError(STAGE, f"Scene {scene.index + 1} is too short for the crossfades.")
-        inputs.append(ClipInput(scene_index=scene.index, path=clip.path, duration_s=scene.duration_s))
+        inputs.append(
+            ClipInput(scene_index=scene.index, path=clip.path, duration_s=scene.duration_s)
+        )
     durations = [c.duration_s for c in inputs]
     return Timeline(
         clips=inputs,

@@ -73,7 +73,8 @@ def test_generate_makes_a_finished_ad_offline(tmp_path: Path) -> None:
     assert info.video_codec == "h264" and info.audio_codec == "aac"
     assert data["duration_s"] == pytest.approx(15.0, abs=0.1)
     thumb = np.asarray(Image.open(data["thumbnail_path"]).convert("L"))
-    assert thumb.mean() > 30 and thumb.std() > 10  # content, not a black or flat frame
+    # content, not the black faded-in frame nor a flat one (luxury noir ads are dark by design)
+    assert thumb.mean() > 12 and thumb.std() > 10
     assert list((tmp_path / "data" / "tmp").iterdir()) == []
 
     # The contact sheet of the same ad: one row per scene, frames taken from the MP4.

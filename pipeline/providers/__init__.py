@@ -22,7 +22,7 @@ from pipeline.errors import ConfigError
 if TYPE_CHECKING:
     from pipeline.context import StageContext
     from pipeline.settings import Settings
-    from pipeline.spec import AdSpecification, BrandGuidelines, AdSpec, Scene
+    from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, Scene
 
 
 @dataclass(frozen=True)
