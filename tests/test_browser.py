@@ -124,7 +124,10 @@ def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: P
             prompt.fill(PROMPT)
             prompt.press("Control+Enter")
             expect(page.get_by_text(f"{len(PROMPT)} / 500 characters")).to_be_visible()
-            page.get_by_role("button", name="Generate").click()
+            # A rerun briefly shows the old element next to the new one; wait for one.
+            generate = page.get_by_role("button", name="Generate")
+            expect(generate).to_have_count(1)
+            generate.click()
             expect(page.get_by_text("Making your ad")).to_be_visible()
             expect(page.get_by_role("progressbar")).to_be_visible()
             expect(page.get_by_text("Your ad is ready")).to_be_visible(
