@@ -66,6 +66,7 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
 
     me = psutil.Process()
     peak_by_step: dict[str, int] = {}
+    python_peak = me.memory_info().rss
     started = time.perf_counter()
     ids = [jobs.start(runtime, user_id, PROMPTS[i % len(PROMPTS)], seed=100 + i) for i in range(n)]
     seen: dict[int, list[int]] = {i: [] for i in ids}
@@ -78,6 +79,7 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
                 status = repository.read_status(session, gid, user_id)
             step = str(status["current_step"])
             peak_by_step[step] = max(peak_by_step.get(step, 0), tree_rss(me))
+            python_peak = max(python_peak, me.memory_info().rss)
             if not seen[gid] or seen[gid][-1] != status["progress"]:
                 seen[gid].append(int(status["progress"]))
             if status["status"] in ("completed", "failed"):
@@ -110,6 +112,7 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
         "bootstrap_s": round(bootstrap_s, 3),
         "n": n,
         "peak_mb_by_step": {k: round(v / MB) for k, v in peak_by_step.items()},
+        "python_peak_mb": round(python_peak / MB),
         "failures": sum(g["status"] != "completed" for g in generations),
         "generations": generations,
         "output_bytes": max((g["output_bytes"] for g in generations), default=0),
@@ -214,8 +217,9 @@ def markdown(result: GenerationResult) -> str:
             )
             lines.insert(
                 0,
-                f"- generation / floor = **{single / fl:.2f}x** (target <= "
-                f"{TARGET_FLOOR_RATIO}x: {verdict(single / fl <= TARGET_FLOOR_RATIO)})",
+                f"- generation / floor = **{single / fl:.2f}x** wall (target <= "
+                f"{TARGET_FLOOR_RATIO}x: {verdict(single / fl <= TARGET_FLOOR_RATIO)}); "
+                f"{_cpu(result.single) / _cpu(result.floor):.2f}x in CPU seconds",
             )
         if failures:
             lines.append(
@@ -228,6 +232,8 @@ def markdown(result: GenerationResult) -> str:
             lines.append(
                 "- peak RSS while the panel showed (first run, sampled every 0.1 s): "
                 + ", ".join(f"{k!r} {v} MB" for k, v in top)
+                + f"; of which the Python process itself peaked at "
+                f"{result.single[0].detail.get('python_peak_mb', '?')} MB"
             )
         stages = _stage_medians(result.single)
         lines.append("- by stage (median): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages))
@@ -272,6 +278,10 @@ def markdown(result: GenerationResult) -> str:
                 )
             )
     return "\n\n".join(parts)
+
+
+def _cpu(ms: list[Measurement]) -> float:
+    return median([m.cpu_s for m in ms])
 
 
 def _errors(ms: list[Measurement]) -> list[str]:

@@ -79,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{ENCODER.bufsize}, GOP {ENCODER.gop}, yuv420p high profile; AAC "
         f"{ENCODER.audio_bitrate} {ENCODER.audio_rate} Hz; 1080x1920, 24 fps.",
         "",
+        "How it is measured: every variant runs as its own child process; peak memory is the "
+        "summed RSS of that child and all its descendants (ffmpeg included), sampled every "
+        "20 ms; CPU is the user + system time of the whole tree. Variants alternate within "
+        "one run so load changes hit all of them. On a shared machine wall times stretch "
+        "with the load average; CPU seconds move much less, so both are given.",
+        "",
     ]
     started = time.perf_counter()
     setup = None
