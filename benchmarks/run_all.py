@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     only = {p.strip() for p in args.only.split(",") if p.strip()}
     exe = ffmpeg.find_ffmpeg()
     facts = machine_facts(exe)
-    command = "python -m benchmarks.run_all " + shlex.join(sys.argv[1:] if argv is None else argv)
+    extra = shlex.join(sys.argv[1:] if argv is None else argv)
+    command = f"python -m benchmarks.run_all {extra}".strip()
     doc = [
         "# Benchmark results",
         "",
