@@ -50,7 +50,11 @@ PRESETS: dict[str, Grade] = {
     ),
     "vibrant": Grade(contrast=1.08, saturation=1.32, brightness=0.01),
     "muted": Grade(contrast=0.92, saturation=0.72, brightness=0.02, gamma=1.04),
-    "noir": Grade(contrast=1.22, saturation=0.12, brightness=-0.02, vignette=0.55),
+    # Low-key, not black-and-white: half the colour stays so a brand accent (gold on black)
+    # still reads, and the gamma lift keeps already-dark footage off the floor.
+    "noir": Grade(
+        contrast=1.15, saturation=0.5, gamma=1.08, highlights=(0.02, 0.0, -0.03), vignette=0.45
+    ),
 }
 
 

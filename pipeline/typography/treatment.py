@@ -42,7 +42,7 @@ LADDER: tuple[Treatment, ...] = (
 )
 #: Used when the clip cannot be looked at (no clip for the scene).
 UNSEEN = LADDER[4]
-#: Export grades the footage after contrast is measured here (up to +22 % contrast for the
+#: Export grades the footage after contrast is measured here (up to +15 % contrast for the
 #: noir look), so a treatment must clear WCAG AA with this much headroom on the raw frames.
 TARGET = WCAG_AA * 1.12
 PILL = Treatment("pill", shadow=True, plate_alpha=1.0, pill=True)

@@ -232,8 +232,10 @@ def find_platform(text: str) -> str:
     return min(hits)[1] if hits else "instagram"
 
 
+# Luxury is warm, not noir: a black-and-gold palette needs its gold, which a desaturating
+# grade turns grey. Noir is kept for prompts that ask for it ("dark", "moody", "noir").
 MOOD_STYLE = {
-    "luxury": "noir",
+    "luxury": "warm",
     "energetic": "vibrant",
     "upbeat": "warm",
     "calm": "muted",

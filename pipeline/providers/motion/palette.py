@@ -93,7 +93,7 @@ class Palette:
     grain: float
 
 
-_STYLE_SAT = {"vibrant": 1.2, "muted": 0.62, "noir": 0.18, "warm": 1.0, "cool": 1.0}
+_STYLE_SAT = {"vibrant": 1.2, "muted": 0.62, "noir": 0.5, "warm": 1.0, "cool": 1.0}
 _STYLE_WARMTH = {"warm": 0.55, "cool": -0.55}
 _MOOD_DEPTH = {  # background lightness (deep, upper) when the background is dark
     "luxury": (0.05, 0.16),

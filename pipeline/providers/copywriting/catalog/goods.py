@@ -25,7 +25,7 @@ WATCH = Category(
     noun="watch",
     audience="style-conscious professionals who value craftsmanship",
     mood="luxury",
-    style="noir",
+    style="warm",
     setting="on black velvet under a single spotlight",
     benefits=(
         "Precision automatic movement",
