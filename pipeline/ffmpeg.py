@@ -7,8 +7,11 @@ stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks 
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,64 @@ def _tail(text: str, lines: int = 12) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+#: No progress line for this long means ffmpeg is stuck (it prints one every 0.5 s while
+#: working). Seen on a loaded 2-core machine: ffmpeg 9's threaded scheduler parked in a
+#: futex with many looped-image inputs, CPU idle, forever.
+STALL_S = 60.0
+
+
+class StalledError(RenderError):
+    """ffmpeg stopped making progress and was killed (safe to retry)."""
+
+
+def _pump(stream: object, lines: queue.Queue[bytes | None]) -> None:
+    for raw in stream:  # type: ignore[attr-defined]
+        lines.put(raw)
+    lines.put(None)
+
+
+def _watch(
+    proc: subprocess.Popen[bytes],
+    *,
+    duration_s: float | None,
+    on_progress: Callable[[float], None] | None,
+    is_cancelled: Callable[[], bool] | None,
+    stall_s: float,
+    what: str,
+) -> int:
+    """Follow ffmpeg until it exits: progress, cancel, and a stall watchdog."""
+    lines: queue.Queue[bytes | None] = queue.Queue()
+    if proc.stdout is None:
+        raise RenderError(f"{what}: ffmpeg's progress pipe did not open.")
+    threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True).start()
+    last = time.monotonic()
+    eof = False
+    while True:
+        if is_cancelled is not None and is_cancelled():
+            raise CancelledError()
+        if eof:  # progress pipe closed: ffmpeg is exiting
+            try:
+                return proc.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                pass
+        else:
+            try:
+                raw = lines.get(timeout=0.2)
+            except queue.Empty:
+                raw = b""
+            if raw is None:
+                eof = True
+                continue
+            if raw:
+                last = time.monotonic()
+                key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+                if key == "out_time_us" and duration_s and on_progress and value.isdigit():
+                    on_progress(min(1.0, int(value) / 1e6 / duration_s))
+                continue
+        if time.monotonic() - last > stall_s:
+            raise StalledError(f"{what} made no progress for {stall_s:.0f} s and was stopped.")
+
+
 def run(
     exe: str,
     args: Sequence[str],
@@ -41,41 +102,24 @@ def run(
     on_progress: Callable[[float], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     what: str = "ffmpeg",
+    stall_s: float = STALL_S,
 ) -> None:
     """Run ``ffmpeg args``; raise RenderError with the stderr tail if it fails.
 
-    With ``duration_s`` and ``on_progress``, ffmpeg's ``-progress`` output is turned into
-    fractions 0..1 of the output duration. ``is_cancelled`` is polled; on True the process
-    is killed and CancelledError raised.
+    ffmpeg's ``-progress`` output is always read: it turns into fractions 0..1 of
+    ``duration_s`` for ``on_progress``, and its silence for ``stall_s`` kills a stuck
+    process (:class:`StalledError`). ``is_cancelled`` is polled; on True the process is
+    killed and CancelledError raised.
     """
     cmd = [exe, "-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
-    if on_progress is not None:
-        cmd += ["-progress", "pipe:1", "-nostats"]
-    cmd += list(args)
+    cmd += ["-progress", "pipe:1", "-nostats", *args]
     with tempfile.TemporaryFile(mode="w+b") as err:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE if on_progress is not None else subprocess.DEVNULL,
-            stderr=err,
-        )
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
         try:
-            if on_progress is not None and proc.stdout is not None:
-                for raw in proc.stdout:
-                    if is_cancelled is not None and is_cancelled():
-                        proc.kill()
-                        raise CancelledError()
-                    key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-                    if key == "out_time_us" and duration_s and value.isdigit():
-                        on_progress(min(1.0, int(value) / 1e6 / duration_s))
-            while True:
-                try:
-                    code = proc.wait(timeout=0.2)
-                    break
-                except subprocess.TimeoutExpired:
-                    if is_cancelled is not None and is_cancelled():
-                        proc.kill()
-                        proc.wait()
-                        raise CancelledError() from None
+            code = _watch(
+                proc, duration_s=duration_s, on_progress=on_progress,
+                is_cancelled=is_cancelled, stall_s=stall_s, what=what,
+            )  # fmt: skip
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -136,4 +180,3 @@ def probe(path: str | Path) -> MediaInfo:
         raise
     except Exception as exc:  # av raises many kinds for non-media input
         raise RenderError(f"{path.name} is not a readable video file ({exc}).") from exc
-
