@@ -50,6 +50,28 @@ class Step:
     end: int
 
 
+_export_slots: threading.BoundedSemaphore | None = None
+_export_slots_lock = threading.Lock()
+
+
+def _slots(size: int) -> threading.BoundedSemaphore:
+    global _export_slots
+    with _export_slots_lock:
+        if _export_slots is None:
+            _export_slots = threading.BoundedSemaphore(size)
+        return _export_slots
+
+
+def _export_turn(run: _Run) -> threading.BoundedSemaphore:
+    """Wait (cancellable) for a free final-render slot; the caller releases it."""
+    slots = _slots(run.runtime.settings.max_parallel_exports)
+    if not slots.acquire(blocking=False):
+        run.progress.set(STEPS["export"].start, "Waiting for the encoder (another ad is encoding)")
+        while not slots.acquire(timeout=0.5):
+            run.ctx.check_cancelled()
+    return slots
+
+
 STEPS = {
     s.name: s
     for s in (
@@ -189,9 +211,13 @@ def _pipeline(run: _Run) -> None:
     settings = rt.settings
     video_dest = (settings.videos_dir / f"{run.id}.mp4").resolve()
     thumb_dest = (settings.thumbnails_dir / f"{run.id}.jpg").resolve()
-    result = run.stage_run(
-        "export", lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest)
-    )
+    slots = _export_turn(run)
+    try:
+        result = run.stage_run(
+            "export", lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest)
+        )
+    finally:
+        slots.release()
     try:
         clips_dir = (settings.output_dir / "clips" / str(run.id)).resolve()
         clip_records = _publish_clips(clips, clips_dir)

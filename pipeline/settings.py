@@ -79,6 +79,9 @@ class Settings(BaseSettings):
 
     # Pipeline
     max_parallel_clips: int = Field(default=3, ge=1, le=8)
+    # Final renders at once in this process. One x264 encode already uses every core of a
+    # small machine; more only multiply memory (~450 MB each at 1080x1920).
+    max_parallel_exports: int = Field(default=1, ge=1, le=8)
     target_duration_s: float = 15.0
     ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships
 
