@@ -85,12 +85,16 @@ class RoleStyle:
     one_line: bool = False  # shrink a little before wrapping (a button reads as one line)
 
 
-# role -> (nominal px on a 1080-wide frame, most lines, share of the safe width, anim s)
+# role -> (nominal px on a 1080-wide frame, most lines, share of the safe width, anim s).
+# Sized for a phone held at arm's length: body and CTA capitals ~52 px tall on a 1080-wide
+# frame (a 58 px body read as ~30 px lowercase, too small to read in a feed).
 _ROLES = {
-    "headline": (100, 5, 1.0, 0.5),
-    "body": (58, 6, 0.92, 0.45),
-    "cta": (64, 2, 0.86, 0.4),
+    "headline": (104, 5, 1.0, 0.5),
+    "body": (72, 6, 0.92, 0.45),
+    "cta": (78, 3, 0.94, 0.4),
 }
+# Smallest share of the nominal size a role may shrink to before long words are cut.
+_MIN_SHARE = {"headline": 0.6, "body": 0.85, "cta": 0.8}
 
 
 def role_style(spec: AdSpecification, overlay: TextOverlay, frame_width: int) -> RoleStyle:
@@ -105,8 +109,8 @@ def role_style(spec: AdSpecification, overlay: TextOverlay, frame_width: int) ->
     scale = frame_width / 1080
     if mood == "energetic" and overlay.role == "headline":
         scale *= 1.06
-    elif mood == "luxury":
-        scale *= 0.92  # restraint reads as premium
+    elif mood == "luxury" and overlay.role == "headline":
+        scale *= 0.92  # restraint reads as premium; smaller text would stop being legible
     upper = font_style == "condensed" or (
         overlay.role != "body" and mood in ("luxury", "energetic")
     )
@@ -115,7 +119,7 @@ def role_style(spec: AdSpecification, overlay: TextOverlay, frame_width: int) ->
         face=fonts.face(key),
         bold=bold,
         size=size,
-        min_size=round(size * 0.5),
+        min_size=round(size * _MIN_SHARE[overlay.role]),
         max_lines=max_lines,
         width_frac=width_frac,
         upper=upper,

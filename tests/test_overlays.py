@@ -202,6 +202,37 @@ def test_role_sizes_and_brand_faces(tmp_path: Path, clips: dict[str, Path]) -> N
             assert meta(layer)["fonts"].startswith(expected), (style, meta(layer)["fonts"])
 
 
+def ink_height(layer: OverlayLayer) -> int:
+    """Height in px of the pixels painted in the text colour (the letters, not the plate)."""
+    text_hex = meta(layer)["text_color"]
+    rgba = np.asarray(Image.open(layer.png_path).convert("RGBA")).astype(np.int16)
+    text_rgb = np.array([int(text_hex[i : i + 2], 16) for i in (1, 3, 5)])
+    glyphs = (rgba[..., 3] > 250) & (np.abs(rgba[..., :3] - text_rgb).max(axis=-1) < 8)
+    rows = np.flatnonzero(glyphs.any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
+
+
+@pytest.mark.parametrize(
+    ("style", "mood"),
+    [("serif", "luxury"), ("condensed", "energetic"), ("rounded", "playful"), ("sans", "calm")],
+)
+def test_every_role_is_readable_on_a_phone(
+    style: str, mood: str, tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    # One line of capitals without descenders: the ink height is the cap height.
+    texts = [
+        TextOverlay(text="TIMELESS", role="headline"),
+        TextOverlay(text="HAND FINISHED", role="body"),
+        TextOverlay(text="FIND YOURS", role="cta"),
+        None,
+    ]
+    head, body, cta = render(tmp_path, texts, ["dark"] * 3 + [None], clips, spec_for(style, mood))
+    caps = {"headline": ink_height(head), "body": ink_height(body), "cta": ink_height(cta)}
+    assert caps["body"] >= 50, caps  # ~30 px letters were unreadable in a feed
+    assert caps["cta"] >= caps["body"] - 2, caps
+    assert caps["headline"] >= 1.2 * caps["body"], caps
+
+
 def test_cta_is_a_button_in_the_accent_colour(tmp_path: Path, clips: dict[str, Path]) -> None:
     spec = spec_for("condensed", "energetic", accent_color="#FF4D00")
     texts = [None, None, None, TextOverlay(text="Shop now", role="cta", color="#FFFFFF")]
