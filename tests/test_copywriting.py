@@ -123,6 +123,25 @@ def test_brand_product_framework_language_offer(case: Case) -> None:
         assert spec.ad.offer is not None and case.offer.lower() in spec.ad.offer.lower()
 
 
+REPEAT_PROMPTS = [
+    "Create a luxury watch ad for Instagram",  # "Precision you can feel." / "Precision ..."
+    "ZephyrRun trail running shoes for TikTok",  # "hard miles." / "... lasts the miles."
+    *(c.prompt for c in CASES if c.language in ("en", "fr")),
+]
+
+
+@pytest.mark.parametrize("prompt", REPEAT_PROMPTS)
+def test_beats_do_not_repeat_a_key_word(prompt: str) -> None:
+    spec = write_specification(prompt)
+    names = set(normalized(f"{spec.brand.brand_name} {spec.ad.product}").split())
+    seen: dict[str, str] = {}
+    for beat in spec.beats[:-1]:  # the closing line is the offer + CTA
+        words = {w for w in normalized(beat.headline).split() if len(w) >= 5} - names
+        for word in words:
+            assert word not in seen, f"{word!r} in {seen[word]!r} and {beat.headline!r}"
+            seen[word] = beat.headline
+
+
 @pytest.mark.parametrize("case", CASES, ids=_ids)
 def test_copy_rules(case: Case) -> None:
     spec = write_specification(case.prompt)

@@ -69,6 +69,33 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+# Function words that may recur between beats without the copy sounding repetitive.
+_FUNCTION_WORDS = frozenset(
+    """
+    your you'll you're with that this what more from into than they them their there
+    every just will have been here when where which while about also only over some such
+    dans pour avec plus vous votre vos tout toute tous sans chez notre nous leur
+    """.split()
+)
+
+
+def _key_words(text: str, exclude: str = "") -> set[str]:
+    """Content words of ``text`` (simple plural folded) that a later beat should not reuse.
+
+    Words of ``exclude`` (the brand and product, which a line may repeat) are left out.
+    """
+    skip = {w.rstrip("s") for w in _norm(exclude).split()}
+
+    def fold(word: str) -> str:
+        return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+    return {
+        fold(w)
+        for w in _norm(text).split()
+        if len(w) >= 4 and w not in _FUNCTION_WORDS and w.rstrip("s") not in skip
+    }
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -183,8 +210,21 @@ def write_copy(
         if index == len(framework_beats) - 1:
             headlines.append((beat, _closing(offer, cta, locale), visual))
             continue
+        said = " ".join(h[1] for h in headlines)
+        if not headlines and prompt_benefits and locale is None:
+            said = prompt_benefits[0]  # the interest beat will say it: the hook leaves it be
         text = _line(
-            beat, index, cat, locale, picker, name, naming, benefits, pain, bool(prompt_benefits)
+            beat,
+            index,
+            cat,
+            locale,
+            picker,
+            name,
+            naming,
+            benefits,
+            pain,
+            bool(prompt_benefits),
+            said=_key_words(said, f"{name} {naming.product} {english_product}"),
         )
         headlines.append((beat, text, visual))
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
@@ -201,7 +241,10 @@ def _line(
     benefits: list[str],
     pain: str | None,
     from_prompt: bool,
+    said: frozenset[str] | set[str] = frozenset(),
 ) -> str:
+    """The headline for one beat; a line that reuses a content word of an earlier beat
+    ("Precision you can feel." then "Precision automatic movement.") is the last resort."""
     product = naming.product
     short = (
         (lambda s: _words(s) <= HOOK_MAX_WORDS)
@@ -223,7 +266,11 @@ def _line(
         # A feature the prompt itself states beats anything from the bank.
         top = benefits[:1] if from_prompt else benefits[:2]
         if naming.brand:
-            tiers = [[f"{{Name}}: {_lower_first(b)}." for b in top], [f"{b}." for b in benefits]]
+            tiers = [
+                [f"{{Name}}: {_lower_first(b)}." for b in top],
+                [f"{{Name}}: {_lower_first(b)}." for b in benefits],
+                [f"{b}." for b in benefits],
+            ]
         else:
             tiers = [[f"{b}." for b in top], [f"{b}." for b in benefits]]
     else:
@@ -231,10 +278,16 @@ def _line(
         general = _name_lines(tuple(getattr(cat, _BANK[beat])), bool(naming.brand))
         echo = [pain] if pain and beat == "problem" else []
         tiers = [echo, special, general]
-    for tier in tiers:
-        chosen = picker.pick(beat, tier, fits)
-        if chosen is not None:
-            return _fill(chosen, name, product)
+    exclude = f"{name} {product}"
+
+    def fresh(line: str) -> bool:
+        return fits(line) and not _key_words(_fill(line, name, product), exclude) & said
+
+    for check in (fresh, fits):
+        for tier in tiers:
+            chosen = picker.pick(beat, tier, check)
+            if chosen is not None:
+                return _fill(chosen, name, product)
     everything = [ln for tier in tiers for ln in tier]
     chosen = picker.pick(beat, everything)
     if chosen is None:  # every alternative already used: fall back to a benefit
