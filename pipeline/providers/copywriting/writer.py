@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
 from pipeline.providers.copywriting.naming import Naming
@@ -70,12 +71,12 @@ def _norm(text: str) -> str:
 
 
 # Function words that may recur between beats without the copy sounding repetitive.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = lx._words(
     """
     your you'll you're with that this what more from into than they them their there
     every just will have been here when where which while about also only over some such
     dans pour avec plus vous votre vos tout toute tous sans chez notre nous leur
-    """.split()
+    """
 )
 
 
