@@ -197,3 +197,21 @@ def test_every_motif_draws_a_designed_frame(motif: str) -> None:
         later = ClipRenderer.to_rgb(renderer.frame(60)).astype(np.float32)
         assert luma(first).std() > 5.0
         assert np.abs(first - later).mean() > 1.0
+
+
+@pytest.mark.parametrize("scene_type", ["interest", "agitate", "problem"])
+def test_the_watch_dial_is_never_cut_by_the_frame_edge(scene_type: str) -> None:
+    # Side anchors plus a pan used to push a third of the dial off the frame.
+    from pipeline.providers.motion.design import camera_at
+    from pipeline.providers.motion.motif_watch import WatchMotif
+
+    w, h = SMALL
+    for seed in range(12):
+        design = design_clip(request(scene_type, 1, seed=seed, category="watch"))
+        motif = ClipRenderer(design, w, h, fps=24).motif
+        assert isinstance(motif, WatchMotif)
+        for i in range(9):
+            cam = camera_at(design, design.duration_s * i / 8, w, h)
+            cx = motif.anchor(cam)[0] + motif.shift_x
+            half = motif.dial_radius(cam) * 1.07  # the bezel dots ring the dial
+            assert half <= cx <= w - half, (seed, i, cx, half)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from pipeline.providers.motion.canvas import Canvas, SpriteBank, sparkle
-from pipeline.providers.motion.design import Camera
+from pipeline.providers.motion.design import Camera, camera_at
 from pipeline.providers.motion.layers import SoftLayer, VectorLayer
 from pipeline.providers.motion.motif_base import Motif
 
@@ -33,13 +33,34 @@ class WatchMotif(Motif):
         self.arcs = [(float(rng.uniform(0, 360)), float(rng.uniform(35, 85))) for _ in range(3)]
         self.glints = [float(rng.uniform(0, 360)) for _ in range(3)]
         self.back_offset = (float(rng.uniform(-0.3, 0.3)), float(rng.choice([-0.25, 0.3])))
+        self.shift_x = self._fit_shift()
+
+    def dial_radius(self, cam: Camera) -> float:
+        """The dial's outer ring radius in px for ``cam``."""
+        return 205 * self.k * cam.size() * self.d.beat.scale
+
+    def _fit_shift(self) -> float:
+        """A constant sideways shift that keeps the whole dial (bezel dots and glow ring
+        included) in frame for the clip's whole camera move; a dial cut by the frame edge
+        reads as a mistake. Constant, so the motion stays as smooth as the camera's."""
+        lo, hi = math.inf, -math.inf
+        for i in range(17):
+            cam = camera_at(self.d, self.d.duration_s * i / 16, self.w, self.h)
+            cx, _ = self.anchor(cam)
+            half = self.dial_radius(cam) * 1.12
+            lo, hi = min(lo, cx - half), max(hi, cx + half)
+        margin = 10 * self.k
+        if hi - lo > self.w - 2 * margin:  # too big to fit (a punch-in): keep it centred
+            return self.w / 2 - (lo + hi) / 2
+        return max(0.0, margin - lo) - max(0.0, hi - (self.w - margin))
 
     def draw(self, canvas: Canvas, t: float, cam: Camera) -> None:
         """Draw the dial at ``t``."""
         k, e, pal = self.k, self.d.energy, self.pal
         cx, cy = self.anchor(cam)
+        cx += self.shift_x
         scale = cam.size() * self.d.beat.scale
-        R = 205 * k * scale
+        R = self.dial_radius(cam)
         L, A, G = self.lines, self.accent, self.glow
         spin = self.spin
         dim = 0.75 if self.d.variant == 2 else 1.0
