@@ -173,6 +173,26 @@ def test_effects_land_on_the_transitions(mixed: AudioTrack, tmp_path: Path) -> N
     assert np.max(effects[ref]) < 0.1 * np.max(effects)
 
 
+def test_effects_sit_a_few_db_over_the_bed_not_on_top_of_it(tmp_path: Path) -> None:
+    """Each effect's loudest 400 ms stands ~3-5 dB over the 30 % bed (it was ~10 dB, and the
+    limiter then ducked the music by up to 10 dB under every effect)."""
+    cuts = [4.5, 9.0, 13.0]
+    # Sustained effects: a 400 ms window says little about a 50 ms pop.
+    sfx = ["shimmer", "whoosh", "chime"]
+    mix = render(tmp_path / "fx", mood="luxury", seed=3, transition_times_s=cuts, sfx=sfx)
+    bare = render(tmp_path / "bare", mood="luxury", seed=3)
+    with_fx, without = decode(mix.path), decode(bare.path)
+    ref = slice(int(1.0 * RATE), int(3.5 * RATE))
+    bed = without * np.sqrt(np.mean(with_fx[ref] ** 2) / np.mean(without[ref] ** 2))
+    bed_db = 10 * np.log10(np.mean(bed**2))
+    window = int(0.4 * RATE)
+    for t in cuts:
+        near = (with_fx - bed)[int((t - 0.8) * RATE) : int((t + 0.8) * RATE)]
+        power = np.convolve(np.sum(near**2, axis=1) / 2, np.ones(window) / window, mode="valid")
+        over = 10 * np.log10(power.max()) - bed_db
+        assert 1.0 <= over <= 7.0, f"{mix.sfx} at {t} s: {over:.1f} dB over the bed"
+
+
 def test_same_request_same_bytes(mixed: AudioTrack, tmp_path: Path) -> None:
     again = render(tmp_path, transition_times_s=TRANSITIONS, seed=7, sfx=["impact", None])
     digest = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (mixed.path, again.path)]
