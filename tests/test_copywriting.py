@@ -54,6 +54,8 @@ CASES = [
     Case("stop wasting hours on spreadsheets - an invoicing app for busy freelancers", "",
          "invoicing app", "PAS"),
     Case("Luxury watch ad for Instagram", "", "watch", "AIDA"),
+    Case("Éclat skincare: from dull tired skin to a radiant glow in 4 weeks", "Éclat",
+         "skincare", "BAB"),
     Case("fun colorful building blocks for kids by Bricko, 10% off this weekend", "Bricko",
          "building blocks", "AIDA", offer="10% off this weekend"),
     Case("🔥 Sick of soggy delivery pizza? 🍕 Slice Society wood-fired pizza, 2 for 1 tonight",

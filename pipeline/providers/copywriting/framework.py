@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "from dull tired skin to a radiant glow": a change, whatever words describe the before.
+_FROM_TO = r"from \w+(?: \w+){0,2} to (?:an? )?\w+(?: \w+)?"
+
 _PAS = [
     r"tired of",
     r"sick of",
@@ -61,7 +64,7 @@ _BAB = [
     r"become",
     r"turn your",
     r"new you",
-    r"from \w+(?: \w+)? to \w+",
+    _FROM_TO,
     r"results? in \d+",
     r"in \d+ (?:days|weeks)",
     r"journey",
@@ -126,7 +129,9 @@ def choose_framework(text: str, subject: str) -> FrameworkChoice:
     if explicit:
         name = explicit.group(1)
         return FrameworkChoice(name, f"The prompt asks for {name} ({_NAMES[name]}) by name.")
-    pas, bab, aida = _hits(_PAS, text), _hits(_BAB, text), _hits(_AIDA, text)
+    # A pain word inside "from ... to ..." describes the before of a change, not a pain point.
+    pas = _hits(_PAS, re.sub(rf"(?<!\w){_FROM_TO}", " ", text, flags=re.IGNORECASE))
+    bab, aida = _hits(_BAB, text), _hits(_AIDA, text)
     if pas and len(pas) >= len(bab):
         cue = pas[0]
         return FrameworkChoice(
