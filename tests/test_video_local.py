@@ -215,3 +215,16 @@ def test_the_watch_dial_is_never_cut_by_the_frame_edge(scene_type: str) -> None:
             cx = motif.anchor(cam)[0] + motif.shift_x
             half = motif.dial_radius(cam) * 1.07  # the bezel dots ring the dial
             assert half <= cx <= w - half, (seed, i, cx, half)
+
+
+def test_muted_and_noir_palettes_keep_the_brand_colour() -> None:
+    # The export grade desaturates these looks again; the footage must not arrive grey.
+    from pipeline.providers.motion.palette import Treatment, build_palette, hls
+
+    for style, floor in (("muted", 0.1), ("noir", 0.09)):  # sage itself is 0.16
+        pal = build_palette(
+            "#B9776B", "#F5E6DA", "#7A9E7E", "#FFFFFF",
+            mood="calm", visual_style=style, treatment=Treatment(),
+        )  # fmt: skip
+        assert hls(pal.accent)[2] >= floor, (style, hls(pal.accent))
+        assert hls(pal.bg_top)[2] >= 0.2, (style, hls(pal.bg_top))

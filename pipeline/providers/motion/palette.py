@@ -54,7 +54,11 @@ def shade(
     # a neutral brand colour must stay neutral rather than be pushed to a loud hue.
     chroma = float(rgb.max() - rgb.min())
     if chroma < 0.15:
-        s = min(max_sat, s * sat * (0.35 * chroma / 0.15))
+        # Greys, creams and near-blacks (chroma < 0.08) stay neutral; soft brand pastels
+        # (sage #7A9E7E, chroma 0.14) keep most of their colour instead of turning grey.
+        keep = 0.35 * chroma / 0.15
+        keep += (1.0 - keep) * max(0.0, (chroma - 0.08) / 0.07)
+        s = min(max_sat, s * sat * keep)
     else:
         s = min(max_sat, max(min_sat, s * sat))
     out = colorsys.hls_to_rgb(h, min(1.0, max(0.0, lum)), min(1.0, max(0.0, s)))
@@ -93,7 +97,9 @@ class Palette:
     grain: float
 
 
-_STYLE_SAT = {"vibrant": 1.2, "muted": 0.62, "noir": 0.5, "warm": 1.0, "cool": 1.0}
+# The export grade desaturates muted and noir footage again; the palette only leans that way,
+# or a rose-and-sage brand ends up as grey smudges (0.62 x 0.72 left 45 % of its colour).
+_STYLE_SAT = {"vibrant": 1.2, "muted": 0.85, "noir": 0.7, "warm": 1.0, "cool": 1.0}
 _STYLE_WARMTH = {"warm": 0.55, "cool": -0.55}
 _MOOD_DEPTH = {  # background lightness (deep, upper) when the background is dark
     "luxury": (0.05, 0.16),
