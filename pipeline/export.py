@@ -130,8 +130,11 @@ def build_graph(
     starts = [0.0, *tl.offsets_s]
     for i, clip in enumerate(tl.clips):
         layers = [o for o in plan.overlays if o.scene_index == clip.scene_index]
+        last = i == len(tl.clips) - 1
         for j, layer in enumerate(layers):
             d = clip.duration_s
+            if last:  # the closing line stays to the end and fades out with the picture
+                layer = layer.model_copy(update={"end_s": d, "fade_out_s": tl.fade_out_s})
             args += ["-loop", "1", "-framerate", str(fps), "-t", f"{d:.3f}", "-i", layer.png_path]
             fade_out_start = max(layer.start_s, layer.end_s - layer.fade_out_s)
             on = starts[i] + layer.start_s

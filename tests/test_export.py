@@ -83,6 +83,8 @@ def test_full_render_probes_as_a_publishable_vertical_ad(
     assert poster.mean() > 60  # ...but the thumbnail shows content
     mid = frame_at(out, 2.0)  # overlay of scene 1 is on screen, white plate in the center
     assert mid[850:1070, 140:940].mean() > 240
+    closing = frame_at(out, 14.6)  # the last scene's text stays until the final fade-out
+    assert closing[850:1070, 140:940].mean() > 240
     leftovers = [p.name for p in out.parent.iterdir() if p.name != "1.mp4"]
     assert leftovers == []
 
