@@ -132,6 +132,8 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
         "footer": footer,
     }
     dest = Path(args.out) if args.out else settings.output_dir / "previews" / f"{row.id}.png"
+    if not row.video_path:
+        raise AdstudioError(f"Generation {row.id} has no video file.")
     path = contact_sheet(data, Path(row.video_path), dest)
     print(str(path))
     return 0

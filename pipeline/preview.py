@@ -168,7 +168,9 @@ def contact_sheet(generation: Mapping[str, Any], video: Path, dest: Path) -> Pat
     for row, scene in enumerate(scenes):
         top = header_h + row * row_h
         for col in range(len(MOMENTS)):
-            thumb = frames[row * len(MOMENTS) + col].resize((THUMB_W, THUMB_H), Image.LANCZOS)
+            thumb = frames[row * len(MOMENTS) + col].resize(
+                (THUMB_W, THUMB_H), Image.Resampling.LANCZOS
+            )
             sheet.paste(thumb, (PAD + col * (THUMB_W + PAD), top))
         tx = PAD + len(MOMENTS) * (THUMB_W + PAD)
         a, b = windows[row]

@@ -95,7 +95,8 @@ class FakeVideo:
         exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg()
         ffmpeg.run(
             exe,
-            ["-f", "lavfi", "-i", f"gradients=s=180x320:r={request.fps}:d={d}:speed=0.05:seed={hue}",
+            ["-f", "lavfi",
+             "-i", f"gradients=s=180x320:r={request.fps}:d={d}:speed=0.05:seed={hue}",
              "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(dest)],
         )  # fmt: skip
         return ClipResult(path=dest, duration_s=d, cost=self.cost, model="fake-model")

@@ -28,8 +28,9 @@ def assets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths: dict[str, Path] = {}
     for i, d in enumerate(DURATIONS):
         paths[f"clip{i}"] = root / f"clip{i}.mp4"
-        ffmpeg.run(exe, ["-f", "lavfi", "-i", f"gradients=s=270x480:r=30:d={d + 0.4}:seed={i}",
-                         "-c:v", "libx264", "-preset", "ultrafast", str(paths[f"clip{i}"])])  # fmt: skip
+        source = f"gradients=s=270x480:r=30:d={d + 0.4}:seed={i}"
+        ffmpeg.run(exe, ["-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset", "ultrafast",
+                         str(paths[f"clip{i}"])])  # fmt: skip
     paths["audio"] = root / "mix.wav"
     ffmpeg.run(exe, ["-f", "lavfi", "-i", "sine=f=220:d=15", "-ac", "2", "-ar", "48000",
                      str(paths["audio"])])  # fmt: skip

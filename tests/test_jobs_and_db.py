@@ -105,8 +105,10 @@ def test_concurrent_completions_add_up_exactly(runtime: Runtime, user_id: int) -
             with runtime.sessions.begin() as session:
                 repository.complete_generation(
                     session, gid, video_path="v", thumbnail_path="t", duration_s=15.0,
-                    cost_breakdown=[{"stage": "video_generation", "provider": "x", "amount": 0.1},
-                                    {"stage": "llm_enhancement", "provider": "y", "amount": 0.0033}],
+                    cost_breakdown=[
+                        {"stage": "video_generation", "provider": "x", "amount": 0.1},
+                        {"stage": "llm_enhancement", "provider": "y", "amount": 0.0033},
+                    ],
                     stage_timings={},
                 )  # fmt: skip
 

@@ -75,7 +75,8 @@ def test_cancel_mid_run_stops_cleanly(
     assert jobs.cancel(runtime, user_id, gid)
     assert jobs.wait(gid, timeout_s=60)
     row = _row(runtime, gid, user_id)
-    assert (row.status, row.error, row.error_stage) == ("failed", "Cancelled by user", "video_generation")
+    expected = ("failed", "Cancelled by user", "video_generation")
+    assert (row.status, row.error, row.error_stage) == expected
     assert row.video_path is None and _outputs(runtime) == []
     assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
 

@@ -22,13 +22,13 @@ def test_three_five_second_clips_with_crossfades_last_14_seconds() -> None:
 def test_plan_must_last_the_target_after_crossfades() -> None:
     plan = ScenePlan(framework="AIDA", scenes=[_scene(i, d) for i, d in enumerate([4, 4, 4.5, 4])])
     assert plan.total_duration_s == pytest.approx(15.0)
-    with pytest.raises(ValidationError, match="after crossfades, expected 15.00 s"):
+    with pytest.raises(ValidationError, match=r"after crossfades, expected 15\.00 s"):
         ScenePlan(framework="AIDA", scenes=[_scene(i, 5.0) for i in range(3)])
 
 
 @pytest.mark.parametrize("count", [2, 6])
 def test_plan_needs_three_to_five_scenes(count: int) -> None:
-    with pytest.raises(ValidationError, match="at (least 3|most 5)"):
+    with pytest.raises(ValidationError, match=r"at (least 3|most 5)"):
         ScenePlan(framework="AIDA", scenes=[_scene(i, 4.0) for i in range(count)])
 
 
