@@ -19,6 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,6 +90,15 @@ def server(tmp_path: Path) -> Iterator[str]:
             proc.wait()
 
 
+def settle(page: Any) -> None:
+    """Wait until Streamlit has no stale elements left from the previous run.
+
+    While a rerun (or a page switch) is in flight, the old elements stay on the page marked
+    ``data-stale="true"`` next to the new ones, which makes locators match twice.
+    """
+    page.wait_for_function("() => document.querySelectorAll('[data-stale=\"true\"]').length === 0")
+
+
 def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -110,27 +120,29 @@ def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: P
             ]:  # fmt: skip
                 form.get_by_label(label, exact=True).fill(value)
             form.get_by_role("button", name="Create account").click()
-            expect(page.get_by_text("Account created.")).to_be_visible()
+            expect(page.get_by_text("Account created.").first).to_be_visible()
+            settle(page)
 
             page.get_by_role("tab", name="Sign in").click()
             form = page.get_by_test_id("stForm").filter(has_text="Sign in")
             form.get_by_label("Username", exact=True).fill(USER)
             form.get_by_label("Password", exact=True).fill(PASSWORD)
             form.get_by_role("button", name="Sign in").click()
-            expect(page.get_by_role("heading", name="Create an ad")).to_be_visible()
+            settle(page)
+            expect(page.get_by_role("heading", name="Create an ad").first).to_be_visible()
 
             # Generate: the progress panel appears, then the finished ad.
             prompt = page.get_by_label("Your prompt")
             prompt.fill(PROMPT)
             prompt.press("Control+Enter")
-            expect(page.get_by_text(f"{len(PROMPT)} / 500 characters")).to_be_visible()
-            # A rerun briefly shows the old element next to the new one; wait for one.
+            settle(page)
+            expect(page.get_by_text(f"{len(PROMPT)} / 500 characters").first).to_be_visible()
             generate = page.get_by_role("button", name="Generate")
             expect(generate).to_have_count(1)
             generate.click()
-            expect(page.get_by_text("Making your ad")).to_be_visible()
-            expect(page.get_by_role("progressbar")).to_be_visible()
-            expect(page.get_by_text("Your ad is ready")).to_be_visible(
+            expect(page.get_by_text("Making your ad").first).to_be_visible()
+            expect(page.get_by_role("progressbar").first).to_be_visible()
+            expect(page.get_by_text("Your ad is ready").first).to_be_visible(
                 timeout=RENDER_TIMEOUT_S * 1000
             )
 
@@ -143,7 +155,7 @@ def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: P
             video.evaluate("v => { v.muted = true; return v.play(); }")
             page.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
             assert video.evaluate("v => v.videoWidth / v.videoHeight") == pytest.approx(9 / 16)
-            expect(page.get_by_role("button", name="Download MP4")).to_be_visible()
+            expect(page.get_by_role("button", name="Download MP4").first).to_be_visible()
 
             shot = tmp_path / "adstudio-create.png"
             page.screenshot(path=str(shot), full_page=True)
