@@ -50,6 +50,7 @@ class Step:
     end: int
 
 
+WAITING_STEP = "Waiting for the encoder (another ad is encoding)"
 _export_slots: threading.BoundedSemaphore | None = None
 _export_slots_lock = threading.Lock()
 
@@ -65,8 +66,9 @@ def _slots(size: int) -> threading.BoundedSemaphore:
 def _export_turn(run: _Run) -> threading.BoundedSemaphore:
     """Wait (cancellable) for a free final-render slot; the caller releases it."""
     slots = _slots(run.runtime.settings.max_parallel_exports)
+    run.stage = "export"  # a cancel while waiting is reported against the export
     if not slots.acquire(blocking=False):
-        run.progress.set(STEPS["export"].start, "Waiting for the encoder (another ad is encoding)")
+        run.progress.set(STEPS["export"].start, WAITING_STEP)
         while not slots.acquire(timeout=0.5):
             run.ctx.check_cancelled()
     return slots

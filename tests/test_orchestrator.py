@@ -103,3 +103,29 @@ def test_unexpected_llm_crash_reads_well(runtime: Runtime, user_id: int, fake_ll
     assert row.status == "failed" and row.error_stage == "llm_enhancement"
     assert row.error and "Traceback" not in row.error and len(row.error) < 300
     assert row.progress < 100
+
+
+def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
+    runtime: Runtime, user_id: int
+) -> None:
+    import time
+
+    from pipeline import orchestrator
+
+    slots = orchestrator._slots(runtime.settings.max_parallel_exports)
+    held = [slots.acquire(timeout=60) for _ in range(runtime.settings.max_parallel_exports)]
+    assert all(held)  # every final-render slot is busy (another ad "is encoding")
+    try:
+        gid = jobs.start(runtime, user_id, PROMPT, seed=3)
+        deadline = time.monotonic() + 240
+        while _row(runtime, gid, user_id).current_step != orchestrator.WAITING_STEP:
+            assert time.monotonic() < deadline and jobs.is_running_here(gid)
+            time.sleep(0.1)
+        assert jobs.cancel(runtime, user_id, gid)
+        assert jobs.wait(gid, timeout_s=60)
+    finally:
+        for _ in held:
+            slots.release()
+    row = _row(runtime, gid, user_id)
+    assert (row.status, row.error, row.error_stage) == ("failed", "Cancelled by user", "export")
+    assert row.video_path is None and _outputs(runtime) == []
