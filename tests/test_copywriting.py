@@ -300,6 +300,9 @@ def test_language(text: str, language: str) -> None:
     [
         ("Handcrafted leather bags from a small workshop", ""),
         ("a café in Brooklyn with great oat lattes", ""),
+        ("Publicité pour une boulangerie artisanale à Lyon, pain au levain", ""),
+        ("Une boulangerie à Villeurbanne, pain au levain", ""),
+        ("Fresh sourdough at Lyon market stalls", ""),
         ('An ad for "Night Owl" cold brew', "Night Owl"),
         ("House of Oud fragrance launch", "House of Oud"),
         ("Meet Luma, the vitamin C serum", "Luma"),

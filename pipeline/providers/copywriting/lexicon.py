@@ -78,6 +78,8 @@ NON_BRAND = (
         paris london tokyo kyoto osaka berlin rome milan madrid barcelona lisbon amsterdam
         brooklyn manhattan york chicago boston seattle portland austin miami dubai
         california texas florida europe asia africa america
+        lyon marseille toulouse bordeaux lille nantes strasbourg montpellier rennes nice
+        montréal montreal québec quebec bruxelles genève geneva
         """
     )
 )
@@ -87,7 +89,9 @@ NAME_MARKERS = _words("called named brand brands brand: label company startup")
 #: Prepositions that usually introduce the advertiser ("an ad for X", "shoes from X").
 BRAND_PREPOSITIONS = _words("for from by at with about promote promoting advertise meet")
 #: Prepositions that usually introduce a place, not a brand ("a café in Portland").
-PLACE_PREPOSITIONS = _words("in near across around to into inside outside downtown")
+PLACE_PREPOSITIONS = _words(
+    "in near across around to into inside outside downtown à en dans près vers"
+)
 
 #: Venue words: "Maria's bakery" names the bakery "Maria's".
 VENUES = _words(
