@@ -72,6 +72,7 @@ CASES = [
          "AIDA", language="ar", offer="30%"),
     Case("A TikTok ad for PawPals dog walking, first walk free for new customers", "PawPals",
          "dog walking", "AIDA", offer="First walk free"),
+    Case("Wiggles squeaky dog toys for playful puppies", "Wiggles", "dog toys", "AIDA"),
     Case("Promote our boutique hotel in Lisbon for couples, book 3 nights get 1 free", "",
          "boutique hotel", "AIDA", offer="Book 3 nights get 1 free"),
     Case("Ad for an online course teaching Python to beginners", "", "online course", "AIDA"),
@@ -192,6 +193,14 @@ def test_no_brand_names_the_product_instead() -> None:
     text = " ".join(b.headline for b in spec.beats)
     assert "soy candles" in spec.framework_reason
     assert not re.search(r"\b[A-Z][a-z]+[A-Z]\w*", text)  # no invented CamelCase brand
+
+
+def test_pet_toys_get_pet_toy_copy() -> None:
+    spec = write_specification("Wiggles squeaky dog toys for playful puppies")
+    assert spec.ad.product_category == "pet care"
+    text = " ".join(copy_fields(spec)).lower()
+    for off_topic in ("screen-free", "child", "kids", "real meat", "kibble", "bowl"):
+        assert off_topic not in text
 
 
 def test_pain_from_the_prompt_opens_the_pas_ad() -> None:

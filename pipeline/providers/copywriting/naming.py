@@ -199,7 +199,23 @@ def _accept(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
     # follows it.
     if j >= len(tokens) or re.search(r"(?:ful|ous|ive|able|ible|ing|ed|est|ly)$", first.low):
         return False
-    return tokens[j].start in _noun_starts(text) or tokens[j].low in _COMPANY_VERBS
+    if tokens[j].low in _COMPANY_VERBS:
+        return True
+    # "Wiggles squeaky dog toys": up to two lowercase describing words may sit between the
+    # name and its product noun.
+    nouns = _noun_starts(text)
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].start in nouns:
+            return True
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        if tokens[k].capitalized or gap.strip() or tokens[k].low in _MODIFIER_STOP:
+            return False
+    return False
+
+
+#: Words between a capitalized opener and a noun that make the opener an ordinary word
+#: ("Make a ...", "Try our ...").
+_MODIFIER_STOP = lx.DETERMINERS | lx.COMMON | lx.COMMON_FR | lx.CONNECTORS
 
 
 def _clean_brand(name: str) -> str:

@@ -21,6 +21,12 @@ PET = Category(
         "pet grooming",
         "dog daycare",
         "pet insurance",
+        "dog toy",
+        "cat toy",
+        "pet toy",
+        "chew toy",
+        "squeaky toy",
+        "puppy toy",
         "croquettes",
         "hundefutter",
         "ペットフード",
@@ -68,6 +74,25 @@ PET = Category(
             "hooks": ("Happy dogs get walked.",),
             "benefits": ("Insured, vetted walkers", "GPS updates from every walk"),
             "ctas": ("Book a walk", "Meet your walker"),
+        },
+        # Toys, not food: checked before "dog"/"cat" so a dog toy never promises real meat.
+        "toy": {
+            "hooks": ("Squeak. Pounce. Repeat.", "Playtime, upgraded."),
+            "desires": ("The toy they'll carry everywhere.", "Zoomies, guaranteed."),
+            "benefits": (
+                "Built to survive serious chewing",
+                "Safe, non-toxic materials",
+                "Hours of fetch-and-squeak fun",
+            ),
+            "pains": ("Another toy shredded in minutes?",),
+            "agitations": ("Stuffing on the rug. Bored pup on the couch.",),
+            "ctas": ("Shop toys now", "Fetch yours today"),
+            "visual_hero": (
+                "A playful puppy pouncing on a bright squeaky toy on a sunny living-room rug, "
+                "slow motion",
+            ),
+            "visual_detail": ("Close-up of the {product} in a dog's gentle jaws, tail wagging",),
+            "visual_problem": ("A bored dog next to a pile of shredded toys on a rug",),
         },
         "groom": {
             "hooks": ("Fresh cut. Happy pup.",),
