@@ -284,6 +284,8 @@ def test_platform(prompt: str, platform: str) -> None:
         ("A quiet ad for Nook furniture", "en", None),
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
         ("初回無料のヨガ教室", "ja", "初回無料"),
+        ("القهوة الأولى مجانا", "ar", "القهوة الأولى مجانا"),
+        ("الحصة الأولى مجانًا للأعضاء الجدد", "ar", "الحصة الأولى مجانًا"),
     ],
 )
 def test_offers(text: str, language: str, offer: str | None) -> None:
