@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from pipeline.logs import JsonFormatter
 from pipeline.runtime import Runtime, bootstrap
 from pipeline.settings import Settings
 from tests.fakes import FakeLLM, FakeVideo
@@ -47,3 +49,23 @@ def user_id(runtime: Runtime) -> int:
 
     with runtime.sessions.begin() as session:
         return add_user(session, "alice", "correct horse battery").id
+
+
+@pytest.fixture
+def log_lines() -> Iterator[list[str]]:
+    """Every adstudio log record, formatted as the JSON line production writes."""
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = Keep(level=logging.DEBUG)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("adstudio")
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    yield lines
+    logger.removeHandler(handler)
+    logger.setLevel(old_level)

@@ -5,9 +5,7 @@ file download. Nothing in an SDK is patched; the finished MP4 is probed independ
 from __future__ import annotations
 
 import json
-import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from pipeline import ffmpeg, jobs, repository, video_generation
 from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
 from pipeline.db import User
-from pipeline.logs import JsonFormatter
 from pipeline.providers.video_replicate import ReplicateProvider
 from pipeline.runtime import Runtime, bootstrap
 from pipeline.settings import Settings
@@ -51,26 +48,6 @@ def model_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 def servers(httpserver: HTTPServer, model_output: bytes) -> tuple[FakeOpenAI, FakeReplicate]:
     # One local server for both services; the chat route is registered first so it wins.
     return FakeOpenAI(httpserver), FakeReplicate(httpserver, model_output)
-
-
-@pytest.fixture
-def log_lines() -> Iterator[list[str]]:
-    """Every adstudio log record, formatted as the JSON line production writes."""
-    lines: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(self.format(record))
-
-    handler = Keep(level=logging.DEBUG)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("adstudio")
-    old_level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    yield lines
-    logger.removeHandler(handler)
-    logger.setLevel(old_level)
 
 
 def cloud_settings(tmp_path: Path, base_url: str, **overrides: object) -> Settings:

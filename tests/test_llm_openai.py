@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
 import traceback
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
-from pipeline.logs import JsonFormatter
 from pipeline.providers import get_llm_provider
 from pipeline.providers.llm_openai import OpenAIProvider
 from pipeline.settings import Settings
@@ -36,26 +33,6 @@ def make_settings(fake: FakeOpenAI, **overrides: object) -> Settings:
 
 def make_ctx(settings: Settings, tmp_path: Path) -> StageContext:
     return StageContext(settings=settings, workdir=tmp_path, seed=42, generation_id=7)
-
-
-@pytest.fixture
-def log_lines() -> Iterator[list[str]]:
-    """Every adstudio log record as the JSON line production would write."""
-    lines: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(self.format(record))
-
-    handler = Keep(level=logging.DEBUG)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("adstudio")
-    old_level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    yield lines
-    logger.removeHandler(handler)
-    logger.setLevel(old_level)
 
 
 def test_structured_output_becomes_a_validated_specification_with_its_cost(

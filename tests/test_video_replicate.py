@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, ProviderError
-from pipeline.logs import JsonFormatter
 from pipeline.providers import get_video_provider
 from pipeline.providers.video_replicate import ReplicateProvider
 from pipeline.settings import Settings
@@ -41,26 +39,6 @@ def make_ctx(settings: Settings, tmp_path: Path, exe: str, **kwargs: object) -> 
     workdir = tmp_path / "work"
     workdir.mkdir(exist_ok=True)
     return StageContext(settings=settings, workdir=workdir, ffmpeg_exe=exe, **kwargs)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def log_lines() -> list[str]:
-    """Every adstudio log record as the JSON line production would write."""
-    lines: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(self.format(record))
-
-    handler = Keep(level=logging.DEBUG)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("adstudio")
-    old_level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    yield lines
-    logger.removeHandler(handler)
-    logger.setLevel(old_level)
 
 
 def test_success_crops_the_landscape_output_to_9x16_at_the_scene_duration(
