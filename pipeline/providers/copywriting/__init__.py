@@ -20,7 +20,8 @@ import hashlib
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting.framework import choose_framework
-from pipeline.providers.copywriting.naming import read_naming, tokenize, unshout
+from pipeline.providers.copywriting.naming import tokenize, unshout
+from pipeline.providers.copywriting.product import read_naming
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification

@@ -1,0 +1,168 @@
+"""What is advertised: the product phrase and its catalog category, around the brand.
+
+The noun the catalog knows wins ("ZephyrRun trail running shoes" -> trail running shoes,
+sport), extended by one honest modifier and a head word; a venue word closing the brand
+("Bean There Café") is the product; with no catalog noun, the phrase after "ad for",
+"promote", ... is used, else the category's own noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting.catalog import Category, generic
+from pipeline.providers.copywriting.naming import (
+    Naming,
+    Token,
+    _category_by_cues,
+    find_brand,
+    find_nouns,
+    tokenize,
+)
+
+_MODIFIER_BLOCK = (
+    lx.COMMON
+    | lx.COMMON_FR
+    | lx.PRODUCT_FLUFF
+    | lx.AD_WORDS
+    | lx.PLATFORM_WORDS
+    | lx.CONNECTORS
+    | frozenset(lx.DAYS)
+)
+_FALLBACK_LEAD = re.compile(
+    r"\b(?:ad|ads|advert|video|commercial|promo|spot|reel|campaign)\s+(?:for|about)\s+|"
+    r"\b(?:promote|promoting|advertise|advertising|selling|sell|launch(?:ing)?|for)\s+",
+    re.IGNORECASE,
+)
+_FALLBACK_STOP = re.compile(r"[,.;:!?()]|\s(?:with|that|which|who|to|on|in|at|for|and)\s", re.I)
+
+
+def _modifier(text: str, tokens: list[Token], start: int, brand: str) -> int:
+    """Start index of the product phrase, extended by one honest modifier ("soy candles")."""
+    before = [t for t in tokens if t.end <= start]
+    if not before:
+        return start
+    prev = before[-1]
+    if text[prev.end : start].strip():
+        return start
+    low = prev.low
+    if (
+        low in _MODIFIER_BLOCK
+        or (brand and prev.text in brand.split())
+        or not prev.text.replace("-", "").isalpha()
+        or len(prev.text) < 3
+        or low.endswith("'s")
+    ):
+        return start
+    return prev.start
+
+
+def _heads(text: str, end: int) -> int:
+    m = re.match(r"\s+([\w-]+)", text[end:])
+    if m and m.group(1).lower() in lx.PRODUCT_HEADS:
+        return end + m.end()
+    return end
+
+
+def _fallback_product(text: str, brand: str) -> str:
+    for m in _FALLBACK_LEAD.finditer(text):
+        tail = text[m.end() :]
+        stop = _FALLBACK_STOP.search(" " + tail)
+        phrase = (tail[: stop.start() - 1] if stop else tail).strip()
+        words = [w for w in phrase.split() if w.lower() not in lx.PRODUCT_FLUFF]
+        words = [w for w in words if w.lower() not in lx.DETERMINERS]
+        phrase = " ".join(words[:5]).strip(" .,'\"")
+        if brand and phrase.lower().startswith(brand.lower()):
+            phrase = phrase[len(brand) :].strip(" ,.'’s")
+        if phrase and phrase.lower() not in lx.PLATFORM_WORDS and len(phrase) >= 3:
+            return phrase
+    return ""
+
+
+def read_naming(text: str, language: str) -> Naming:
+    """Brand, product phrase and category for a sanitized prompt in ``language``."""
+    latin_only = language in ("ja", "ar", "zh")
+    brand = find_brand(text, latin_only=latin_only)
+    tokens = tokenize(text)
+    nouns = [n for n in find_nouns(text) if not _inside_brand(text, n[0], brand)]
+    # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
+    # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
+    nouns.sort(
+        key=lambda n: (
+            not _inside_brand(text, n[0], brand, loose=True),
+            not _right_after_brand(text, n[0], brand),
+            n[0],
+        )
+    )
+    if nouns:
+        start, end, category = nouns[0]
+        specific = _specific_after_generic(text, nouns)
+        if specific is not None:
+            category = specific[2]
+            if not latin_only:
+                end = specific[1]
+        noun = _untitle(text[start:end])
+        if not latin_only:
+            mod = _modifier(text, tokens, start, brand)
+            head_end = _heads(text, end)
+            noun = text[mod:start] + noun + _untitle(text[end:head_end])
+        product = re.sub(r"\s+", " ", noun).strip()
+        if brand and product.lower() == brand.split()[-1].lower():
+            product = product.lower()  # the venue word of "Bean There Café"
+        return Naming(brand, product[:120], category, True)
+    category = _category_by_cues(tokens) or generic()
+    if category is not generic():
+        return Naming(brand, category.noun, category, False)
+    product = "" if latin_only else _fallback_product(text, brand)
+    return Naming(brand, (product or brand or category.noun)[:120], category, False)
+
+
+def _untitle(words: str) -> str:
+    """'Trail Running Shoes' -> 'trail running shoes'; 'vitamin C', 'iPhone' stay."""
+    return re.sub(r"\b[A-Z][a-zà-ÿ]+\b", lambda m: m.group().lower(), words)
+
+
+def _inside_brand(text: str, start: int, brand: str, loose: bool = False) -> bool:
+    """Whether the noun at ``start`` is part of the brand (``loose``: venue tails count)."""
+    if not brand:
+        return False
+    at = text.find(brand)
+    inside = at >= 0 and at <= start < at + len(brand)
+    return inside and (loose or not _venue_tail(brand, text, start))
+
+
+def _right_after_brand(text: str, start: int, brand: str) -> bool:
+    if not brand:
+        return False
+    at = text.find(brand)
+    if at < 0 or start < at + len(brand):
+        return False
+    between = text[at + len(brand) : start].split()
+    return len(between) <= 2 and not re.search(r"[,.;:!?]", text[at + len(brand) : start])
+
+
+#: Nouns that say only "software"; what follows them says what it is for.
+_GENERIC_NOUNS = lx._words(
+    "app apps application platform plateforme tool software logiciel アプリ تطبيق"
+)
+
+
+def _specific_after_generic(
+    text: str, nouns: list[tuple[int, int, Category]]
+) -> tuple[int, int, Category] | None:
+    """'l'application de yoga', 'an app for yoga classes': the second noun names the kind."""
+    start, end, _ = nouns[0]
+    if text[start:end].lower() not in _GENERIC_NOUNS:
+        return None
+    for later in nouns[1:]:
+        gap = text[end : later[0]].strip().lower()
+        if gap in ("de", "d'", "for", "pour", "の", "for your", "للـ", "لل") or not gap:
+            return later
+    return None
+
+
+def _venue_tail(brand: str, text: str, start: int) -> bool:
+    """A venue word closing the brand ("Bean There Café") still names the product."""
+    last = brand.split()[-1].lower()
+    return len(brand.split()) > 1 and last in lx.VENUES and text[start:].lower().startswith(last)
