@@ -11,80 +11,27 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageFilter
 
-from pipeline import ffmpeg, overlays
-from pipeline.context import StageContext
 from pipeline.render_plan import OverlayLayer
-from pipeline.settings import Settings
-from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
-from pipeline.typography import bidi, fonts, layout
-from tests.fakes import sample_specification
+from pipeline.spec import TextOverlay
 from tests.media import frame_at
-
-W, H = 1080, 1920
-D = 4.5
-BEATS = ("attention", "interest", "desire", "action")
-BACKGROUNDS = {
-    "bright": "color=c=0xF4F1EA:s=270x480:r=24:d=4.5",
-    "dark": "color=c=0x101018:s=270x480:r=24:d=4.5",
-    "busy": "testsrc2=s=270x480:r=24:d=4.5",
-    "moving": "gradients=s=270x480:r=24:d=4.5:speed=0.08:seed=7",
-}
-LONG_HEADLINE = (
-    "This deliberately long headline runs to one hundred and twenty characters so that it "
-    "must wrap over lines and shrink to fit"
-)[:120]
-LONG_WORD = "Supercalifragilisticexpialidociouslyunbreakablewordwithoutanyspaces"
+from tests.overlay_support import (
+    LONG_HEADLINE,
+    LONG_WORD,
+    D,
+    H,
+    W,
+    make_clips,
+    meta,
+    render,
+    spec_for,
+)
 
 
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("overlay-clips")
-    exe = ffmpeg.find_ffmpeg()
-    out: dict[str, Path] = {}
-    for name, source in BACKGROUNDS.items():
-        out[name] = root / f"{name}.mp4"
-        ffmpeg.run(exe, ["-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset",
-                         "ultrafast", "-pix_fmt", "yuv420p", str(out[name])])  # fmt: skip
-    return out
-
-
-def spec_for(font_style: str = "serif", mood: str = "luxury", **brand: str) -> AdSpecification:
-    base = sample_specification()
-    return base.model_copy(
-        update={
-            "brand": base.brand.model_copy(update={"font_style": font_style, **brand}),
-            "ad": base.ad.model_copy(update={"mood": mood}),
-        }
-    )
-
-
-def render(
-    tmp_path: Path,
-    texts: list[TextOverlay | None],
-    backgrounds: list[str | None],
-    clip_paths: dict[str, Path],
-    spec: AdSpecification | None = None,
-) -> list[OverlayLayer]:
-    """Run the stage on a 4-scene plan; ``None`` background = no clip for that scene."""
-    scenes = [
-        Scene(index=i, scene_type=BEATS[i], duration_s=D, visual_prompt="shot", overlay=t)  # type: ignore[arg-type]
-        for i, t in enumerate(texts)
-    ]
-    plan = ScenePlan(framework="AIDA", scenes=scenes, target_duration_s=4 * D - 1.5)
-    clip_list = [
-        Clip(scene_index=i, path=str(clip_paths[b]), duration_s=D, provider="test")
-        for i, b in enumerate(backgrounds)
-        if b is not None
-    ]
-    ctx = StageContext(settings=Settings(data_dir=tmp_path / "data"), workdir=tmp_path)
-    return overlays.run(plan, spec or sample_specification(), clip_list, ctx)
-
-
-def meta(layer: OverlayLayer) -> dict[str, str]:
-    with Image.open(layer.png_path) as im:
-        return {k.removeprefix("adstudio:"): v for k, v in im.text.items()}
+    return make_clips(tmp_path_factory)
 
 
 def luminance(rgb: np.ndarray) -> np.ndarray:
@@ -283,112 +230,6 @@ def test_a_scene_without_a_clip_gets_a_plate(tmp_path: Path, clips: dict[str, Pa
     (layer,) = render(tmp_path, texts, [None, "dark", "dark", "dark"], clips)
     assert meta(layer)["treatment"].startswith("plate")
     assert meta(layer)["contrast_before"] == "unseen"
-
-
-# ---------------------------------------------------------------- scripts and characters
-
-
-def _ink_profile(mask: Image.Image) -> np.ndarray:
-    arr = np.asarray(mask, dtype=np.float64)
-    box = mask.getbbox()
-    assert box is not None
-    cols = arr[box[1] : box[3], box[0] : box[2]].sum(axis=0)
-    return np.interp(np.linspace(0, len(cols) - 1, 400), np.arange(len(cols)), cols)
-
-
-def _ours(text: str, language: str, raqm: bool | None = None) -> Image.Image:
-    chain = (fonts.face("inter_bold"), *fonts.fallback_chain(bold=True, language=language))
-    raqm = fonts.raqm_available() if raqm is None else raqm
-    style = layout.TextStyle(chain, language=language, raqm=raqm)
-    block = layout.fit(
-        text, style, max_width=5000, max_height=500, size=80, min_size=80, max_lines=1
-    )
-    return layout.draw_mask(block, style, (int(block.width) + 80, 400), (40, 100))
-
-
-def _reference(
-    text: str, font_file: str, px: int, *, basic: bool = False, **kw: str
-) -> Image.Image:
-    engine = ImageFont.Layout.BASIC if basic else None
-    font = ImageFont.truetype(str(fonts.FONT_DIR / font_file), px, layout_engine=engine)
-    mask = Image.new("L", (int(font.getlength(text, **kw)) + 80, 400), 0)
-    ImageDraw.Draw(mask).text((40, 250), text, font=font, fill=255, anchor="ls", **kw)
-    return mask
-
-
-def test_arabic_is_shaped_and_right_to_left() -> None:
-    text = "مرحبا بالعالم"
-    ours = _ink_profile(_ours(text, "ar"))
-    shaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, direction="rtl"))
-    assert np.corrcoef(ours, shaped)[0, 1] > 0.97  # same joined glyphs, same order
-    assert np.corrcoef(ours, shaped[::-1])[0, 1] < 0.8  # left-to-right would not match
-    tofu = _ink_profile(_reference(text, "inter/Inter-Bold.otf", 80))
-    assert np.corrcoef(ours, tofu)[0, 1] < 0.8
-
-
-def test_arabic_without_raqm_is_reshaped_and_reordered() -> None:
-    """Pillow builds without libraqm fall back to arabic-reshaper + python-bidi."""
-    text = "مرحبا بالعالم"
-    ours = _ink_profile(_ours(text, "ar", raqm=False))
-    unshaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, basic=True))
-    if fonts.raqm_available():
-        shaped = _ink_profile(_reference(text, "noto/NotoSansArabic-Bold.ttf", 80, direction="rtl"))
-        assert np.corrcoef(ours, shaped)[0, 1] > 0.9
-    assert np.corrcoef(ours, unshaped)[0, 1] < 0.8
-
-
-def test_mixed_arabic_and_numbers_follow_the_bidi_algorithm() -> None:
-    assert bidi.levels("خصم 50%", True) == [1, 1, 1, 1, 2, 2, 1]  # Arabic number, % is neutral
-    assert bidi.levels("Save 20% now", False) == [0] * 12
-    chain = (fonts.face("inter_bold"), *fonts.fallback_chain(bold=True))
-    shaper = layout.Shaper(layout.TextStyle(chain, language="ar"), 60, False)
-    runs = [
-        r.text.strip() for r in shaper.line("Nike يقدم Air Max 90 الجديد").runs if r.text.strip()
-    ]
-    assert runs == ["Nike", "يقدم", "Air Max 90", "الجديد"]
-    rtl = layout.Shaper(layout.TextStyle(chain, language="ar"), 60, True)
-    assert [r.text.strip() for r in rtl.line("العرض Air Max اليوم").runs if r.text.strip()] == [
-        "اليوم", "Air Max", "العرض",
-    ]  # fmt: skip
-
-
-def test_japanese_uses_a_japanese_face_not_tofu(tmp_path: Path, clips: dict[str, Path]) -> None:
-    text = "今すぐ購入"
-    ours = _ink_profile(_ours(text, "ja"))
-    real = _ink_profile(_reference(text, "ipaexfont/ipaexg.ttf", round(80 * 0.92)))
-    tofu = _ink_profile(_reference(text, "inter/Inter-Bold.otf", 80))
-    assert np.corrcoef(ours, real)[0, 1] > 0.97
-    assert np.corrcoef(ours, tofu)[0, 1] < 0.8
-    spec = sample_specification().model_copy(update={"language": "ja"})
-    texts = [TextOverlay(text="時間を、完璧に。スイス製ムーブメント搭載"), None, None, None]
-    (layer,) = render(tmp_path, texts, ["dark"] * 4, clips, spec)
-    assert "ipaexg.ttf" in meta(layer)["fonts"]
-
-
-def test_emoji_are_dropped_not_drawn_as_boxes(tmp_path: Path, clips: dict[str, Path]) -> None:
-    texts = [
-        TextOverlay(text="Snack happy! 🍪🎉"),
-        TextOverlay(text="Snack happy!"),
-        TextOverlay(text="👍🏽 Love it ❤️"),
-        TextOverlay(text="Love it"),
-    ]
-    a, b, c, d = render(tmp_path, texts, ["dark"] * 4, clips, spec_for("rounded", "playful"))
-    assert Path(a.png_path).read_bytes() == Path(b.png_path).read_bytes()
-    assert np.array_equal(np.asarray(Image.open(c.png_path)), np.asarray(Image.open(d.png_path)))
-
-
-def test_french_accents_come_from_the_brand_face(tmp_path: Path, clips: dict[str, Path]) -> None:
-    texts = [
-        TextOverlay(text="Crème brûlée, façade, déjà vu"),
-        TextOverlay(text="Creme brulee, facade, deja vu"),
-        None,
-        None,
-    ]
-    spec = spec_for("rounded", "playful")
-    accented, plain = render(tmp_path, texts, ["dark"] * 4, clips, spec)
-    assert meta(accented)["fonts"] == meta(plain)["fonts"] == "Comfortaa-Bold.ttf"
-    ink = [np.asarray(Image.open(la.png_path).getchannel("A")).sum() for la in (accented, plain)]
-    assert ink[0] > ink[1] * 1.02  # the accents are drawn
 
 
 # ---------------------------------------------------------------- timing and determinism
