@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.colors import hex_luminance as luminance
 from pipeline.context import StageContext
 from pipeline.errors import StageError
-from pipeline.providers.copywriting.brief import luminance
 from pipeline.providers.copywriting.lexicon import COLORS
 from pipeline.spec import (
     CROSSFADE_S,

@@ -1,4 +1,4 @@
-"""Text overlays: safe zones, sizes, measured contrast on real frames, scripts, determinism.
+"""Text overlays: safe zones, sizes, measured contrast on real frames, timing, determinism.
 
 Backgrounds are tiny real clips made by ffmpeg; contrast is re-measured here independently
 (PIL filters, not the stage's numpy code) by compositing each PNG over the decoded frame.

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from pipeline.typography.legibility import WCAG_AA, contrast, hex_rgb, luminance
+from pipeline.colors import contrast, hex_rgb, luminance
+from pipeline.typography.legibility import WCAG_AA
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.colors import hex_luminance
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category
 
@@ -323,17 +324,6 @@ def find_colors(text: str) -> list[str]:
     return out
 
 
-def luminance(code: str) -> float:
-    """Relative luminance (WCAG) of a #RRGGBB colour."""
-
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(code[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def brand_colors(named: list[str], mood: str, category: Category) -> tuple[str, str, str, str]:
     """(primary, secondary, accent, text): the prompt's colours first, the rest to fit.
 
@@ -345,16 +335,16 @@ def brand_colors(named: list[str], mood: str, category: Category) -> tuple[str, 
     if len(named) == 1:
         primary = named[0]
     elif named:
-        ordered = sorted(named[:3], key=luminance)
+        ordered = sorted(named[:3], key=hex_luminance)
         primary = ordered[0]
         rest = [c for c in named[:3] if c != primary]
         accent = rest[0]
         secondary = rest[1] if len(rest) > 1 else secondary
     pool = [c for c in (secondary, accent, base[1], base[2], base[0]) if c != primary]
     secondary, accent = pool[0], next(c for c in pool[1:] if c != pool[0])
-    light = luminance(primary) > 0.35
+    light = hex_luminance(primary) > 0.35
     if named:
         text = "#111111" if light else "#FFFFFF"
-    elif light and luminance(text) > 0.35:
+    elif light and hex_luminance(text) > 0.35:
         text = "#111111"
     return primary, secondary, accent, text

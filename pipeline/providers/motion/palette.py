@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipeline.colors import hex_luminance
+
 Color = np.ndarray  # float32, shape (3,), sRGB in [0, 1]
 
 _WARM = np.array([1.0, 0.62, 0.30], dtype=np.float32)
@@ -25,12 +27,6 @@ def hex_to_rgb(value: str) -> Color:
     """``#RRGGBB`` as a float32 RGB triple in [0, 1]."""
     text = value.lstrip("#")
     return np.array([int(text[i : i + 2], 16) / 255.0 for i in (0, 2, 4)], dtype=np.float32)
-
-
-def luminance(rgb: Color) -> float:
-    """Relative luminance (WCAG): 0 for black, 1 for white."""
-    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return float(0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2])
 
 
 def hls(rgb: Color) -> tuple[float, float, float]:
@@ -134,7 +130,7 @@ def build_palette(
     sat = _STYLE_SAT.get(visual_style, 1.0) * treatment.saturation
     warmth = _STYLE_WARMTH.get(visual_style, 0.0) + treatment.warmth
     bright = treatment.brightness
-    emissive = luminance(hex_to_rgb(text_color)) >= 0.3
+    emissive = hex_luminance(text_color) >= 0.3
 
     def tone(rgb: Color, lightness: float, min_sat: float = 0.0, temper: float = 1.0) -> Color:
         shaded = shade(rgb, lightness, sat=sat, min_sat=min_sat * min(1.0, sat))
