@@ -17,21 +17,6 @@ from sqlalchemy.orm import Session
 from pipeline import repository
 from pipeline.db import User
 from pipeline.errors import InputError
-from pipeline.users import MIN_PASSWORD
-
-#: bcrypt reads at most 72 bytes; longer passwords would be cut (bcrypt 5 refuses them).
-MAX_PASSWORD_BYTES = 72
-
-
-def password_problem(password: str) -> str | None:
-    """What is wrong with a new password, or None if it is acceptable."""
-    if len(password) < MIN_PASSWORD:
-        return f"The password must have at least {MIN_PASSWORD} characters."
-    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        return f"The password is too long: keep it under {MAX_PASSWORD_BYTES} bytes."
-    if password.isalpha() or password.isdigit():
-        return "The password must mix letters with digits or symbols."
-    return None
 
 
 def _is_bcrypt(password_hash: str) -> bool:

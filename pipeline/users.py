@@ -12,12 +12,26 @@ from pipeline.db import User
 from pipeline.errors import InputError
 
 MIN_PASSWORD = 8
+#: bcrypt reads at most 72 bytes; longer passwords would be cut (bcrypt 5 refuses them).
+MAX_PASSWORD_BYTES = 72
+
+
+def password_problem(password: str) -> str | None:
+    """What is wrong with a new password, or None if it is acceptable (app and CLI alike)."""
+    if len(password) < MIN_PASSWORD:
+        return f"The password must have at least {MIN_PASSWORD} characters."
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        return f"The password is too long: keep it under {MAX_PASSWORD_BYTES} bytes."
+    if password.isalpha() or password.isdigit():
+        return "The password must mix letters with digits or symbols."
+    return None
 
 
 def hash_password(password: str) -> str:
-    """A bcrypt hash of ``password``; InputError if it is too weak to accept."""
-    if len(password) < MIN_PASSWORD:
-        raise InputError(f"The password must have at least {MIN_PASSWORD} characters.")
+    """A bcrypt hash of ``password``; InputError saying what is wrong if it is not acceptable."""
+    problem = password_problem(password)
+    if problem:
+        raise InputError(problem)
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode("ascii")
 
 

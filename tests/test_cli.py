@@ -96,3 +96,10 @@ def test_preview_needs_a_prompt_or_an_id(tmp_path: Path) -> None:
     assert "Give a PROMPT" in result.stderr
     missing = _cli(tmp_path, "preview", "--id", "999")
     assert missing.returncode == 1 and "999" in missing.stderr
+
+
+def test_users_add_applies_the_same_password_rules_as_the_app(tmp_path: Path) -> None:
+    too_long = _cli(tmp_path, "users", "add", "fay", "--password-stdin", stdin="x1" * 40 + "\n")
+    assert too_long.returncode == 1 and "too long" in too_long.stderr
+    letters = _cli(tmp_path, "users", "add", "fay", "--password-stdin", stdin="onlyletters\n")
+    assert letters.returncode == 1 and "mix letters with digits" in letters.stderr

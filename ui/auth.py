@@ -16,10 +16,11 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError, RegisterError, Validator
 
-from pipeline.auth import credentials_from_db, find_user, password_problem, save_registration
+from pipeline.auth import credentials_from_db, find_user, save_registration
 from pipeline.cookie_key import resolve_cookie_key
 from pipeline.errors import AdstudioError
 from pipeline.runtime import Runtime
+from pipeline.users import password_problem
 from ui.format import plain
 
 # Session keys owned by this module. The library owns "name", "username", "email", "roles",
