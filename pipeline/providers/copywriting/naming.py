@@ -279,11 +279,12 @@ def unshout(text: str) -> str:
         return text
     tokens = tokenize(text)
     keep = -1
+    noun_starts = _noun_starts(text.lower())
     for k, tok in enumerate(tokens[1:], start=1):
         low = tok.low
         known = (
             low in lx.COMMON or low in lx.NON_BRAND or low in lx.AD_WORDS or low in lx.COLORS
-            or low in _SHOUT_KNOWN or tok.start in _noun_starts(text.lower())
+            or low in _SHOUT_KNOWN or tok.start in noun_starts
         )  # fmt: skip
         if not known and tok.text.isalpha() and tokens[k - 1].low in _BRAND_MARKS:
             keep = k
