@@ -8,7 +8,7 @@ Runs the render plan of benchmark 1's ``ours`` (or the given one) through ffmpeg
   passes);
 - the filter graph alone into ``-f null`` (no encoding): what the filters cost;
 - the same without the text overlays, and without overlays and grade: the difference is
-  what the overlays (PNG loop, alpha fades, overlay) and the grade (eq) cost; what is left
+  what the overlays (held PNGs, alpha fades, overlay) and the grade (eq) cost; what is left
   is decoding, conform scaling, crossfades and fades;
 - the floor, a bare encode of the finished ad: what x264 alone costs.
 
@@ -24,8 +24,7 @@ from pathlib import Path
 
 from benchmarks.measure import Measurement, run_measured
 from benchmarks.report import mb, table
-from pipeline import ffmpeg
-from pipeline.export import ENCODER, build_graph
+from pipeline import export, ffmpeg
 from pipeline.grading import grade_filter
 from pipeline.render_plan import RenderPlan
 
@@ -35,22 +34,15 @@ QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
 def graph_cmd(
     exe: str, plan: RenderPlan, folder: Path, name: str, *, encode: bool, grade: bool = True
 ) -> list[str]:
-    """ffmpeg arguments for ``plan``'s graph, encoded like export or into the null muxer."""
-    inputs, graph, audio = build_graph(plan)
-    if not grade:
-        graph = graph.replace(grade_filter(plan.grade), "null")
-    graph_file = folder / f"{name}.filtergraph.txt"
-    graph_file.write_text(graph, encoding="utf-8")
-    cmd = [exe, *QUIET, *inputs, "-/filter_complex", str(graph_file), "-map", "[vout]"]
-    if audio:
-        cmd += ["-map", audio]
-    if not encode:
-        return [*cmd, "-f", "null", "-"]
-    if audio:
-        cmd += ENCODER.audio_args()
-    tl = plan.timeline
-    return [*cmd, *ENCODER.video_args(), "-r", str(tl.fps), "-t", f"{tl.duration_s:.6f}",
-            "-movflags", "+faststart", "-f", "mp4", str(folder / f"{name}.mp4")]  # fmt: skip
+    """The export's own ffmpeg command for ``plan``, encoded or into the null muxer."""
+    no_grade = grade_filter(plan.grade)
+    args = export.command(
+        plan,
+        folder / f"{name}.mp4" if encode else None,
+        folder / f"{name}.filtergraph.txt",
+        edit_graph=None if grade else (lambda graph: graph.replace(no_grade, "null")),
+    )
+    return [exe, *QUIET, *args]
 
 
 def profile(plan: RenderPlan, floor_source: Path | None, folder: Path) -> list[Measurement]:
