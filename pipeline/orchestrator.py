@@ -24,6 +24,7 @@ from pipeline import (
     audio,
     export,
     llm_enhancement,
+    memory,
     overlays,
     repository,
     scene_planning,
@@ -214,6 +215,7 @@ def _pipeline(run: _Run) -> None:
     video_dest = (settings.videos_dir / f"{run.id}.mp4").resolve()
     thumb_dest = (settings.thumbnails_dir / f"{run.id}.jpg").resolve()
     slots = _export_turn(run)
+    memory.release()  # the encode is the peak: give back what the drawing stages freed
     try:
         result = run.stage_run(
             "export", lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest)
