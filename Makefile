@@ -26,7 +26,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy pipeline
+	$(VENV)/bin/mypy pipeline benchmarks
 
 format: install
 	$(VENV)/bin/ruff format .
