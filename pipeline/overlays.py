@@ -1,15 +1,17 @@
 """Stage: text overlays. ScenePlan + clips -> Pillow-rendered RGBA PNG layers with timings.
 
 Contract: ``run(plan, spec, clips, ctx) -> list[OverlayLayer]``. For every scene with an
-``overlay`` it writes one PNG (at final-frame scale) into ``ctx.workdir/overlays`` and
-returns where it rests on the 1080x1920 frame, when it shows (relative to the clip) and
-how it animates; export draws it with ffmpeg's overlay. Inputs are not mutated; no
-network; the same inputs give byte-identical PNGs.
+``overlay`` it writes one PNG at final-frame scale (two for an offer: a caption and its
+button) into ``ctx.workdir/overlays`` and returns where it rests on the 1080x1920 frame,
+when it shows (relative to the clip) and how it animates; export draws it with ffmpeg's
+overlay. Inputs are not mutated; no network; the same inputs give byte-identical PNGs.
 
 What it guarantees:
 
 - **Colours** are the brand's: the overlay's ``color`` (else the brand ``text_color``); a
-  call to action sits on a pill in its ``accent_color`` (else the brand accent).
+  call to action sits on a pill in its ``accent_color`` (else the brand accent). A call to
+  action that carries an offer ("First cup free. Order ahead") becomes a one-line button with
+  the offer as a caption just above it, so the button never wraps onto three lines.
 - **Fonts** fit the brand: ``font_style`` picks the family (serif / sans / condensed /
   rounded), the mood tunes weight and case, the role (headline / body / cta) the size.
   Characters the brand face lacks (Arabic, Japanese, ...) come from shipped fallbacks;
@@ -44,6 +46,8 @@ SAFE_TOP = 0.14
 SAFE_BOTTOM = 0.20
 SAFE_SIDE = 0.07
 PROBES_PER_LAYER = 5
+CAPTION_GAP = 0.018  # between an offer's caption and its button, share of the frame height
+CAPTION_DELAY_S = 0.3  # the button follows its caption in
 
 
 @dataclass(frozen=True)
@@ -235,9 +239,14 @@ def render_overlay(
     out_path: Path,
     *,
     generation_id: int | None = None,
+    overlay: TextOverlay | None = None,
+    above: OverlayLayer | None = None,
 ) -> OverlayLayer | None:
-    """Render ``scene.overlay`` to ``out_path`` and return its layer (None if no text is left)."""
-    overlay = scene.overlay
+    """Render ``overlay`` (default ``scene.overlay``) to ``out_path`` and return its layer.
+
+    None if no text is left. With ``above``, the layer rests centred just above that one.
+    """
+    overlay = overlay or scene.overlay
     if overlay is None:
         return None
     style = role_style(spec, overlay, plan.width)
@@ -286,6 +295,8 @@ def render_overlay(
     )
     w, h = r.masks.fill.size
     x, y = _place(overlay.position, area, plan.width, w, h)
+    if above is not None:
+        y = max(area.top, above.y - h - round(CAPTION_GAP * plan.height))
     start, end = _timing(plan, scene, overlay, style.anim_s)
     slide = (
         min(round(0.04 * plan.height), plan.height - (y + h))
@@ -342,6 +353,31 @@ def render_overlay(
     )
 
 
+def _caption_and_button(
+    plan: ScenePlan,
+    spec: AdSpecification,
+    scene: Scene,
+    clip: Clip | None,
+    out: Path,
+    caption: str,
+    button: str,
+    ctx: StageContext,
+) -> list[OverlayLayer]:
+    """The offer set as body text just above a one-line button, which follows it in."""
+    cta = scene.overlay
+    assert cta is not None
+    pill = render_overlay(
+        plan, spec, scene, clip, out, generation_id=ctx.generation_id,
+        overlay=cta.model_copy(update={"text": button, "start_s": cta.start_s + CAPTION_DELAY_S}),
+    )  # fmt: skip
+    line = cta.model_copy(update={"text": caption, "role": "body"})
+    above = render_overlay(
+        plan, spec, scene, clip, out.with_name(f"{out.stem}_caption.png"),
+        generation_id=ctx.generation_id, overlay=line, above=pill,
+    )  # fmt: skip
+    return [layer for layer in (above, pill) if layer is not None]
+
+
 def run(
     plan: ScenePlan, spec: AdSpecification, clips: list[Clip], ctx: StageContext
 ) -> list[OverlayLayer]:
@@ -362,8 +398,14 @@ def run(
                 scene=scene.index,
             )
         out = ctx.workdir / "overlays" / f"overlay_{scene.index:02d}.png"
-        layer = render_overlay(plan, spec, scene, clip, out, generation_id=ctx.generation_id)
-        if layer is not None:
-            layers.append(layer)
+        overlay = scene.overlay
+        if overlay is None:  # filtered above; for the type checker
+            continue
+        caption, button = text.split_offer(overlay.text) if overlay.role == "cta" else (None, "")
+        if caption is None:
+            layer = render_overlay(plan, spec, scene, clip, out, generation_id=ctx.generation_id)
+            layers += [layer] if layer is not None else []
+        else:
+            layers += _caption_and_button(plan, spec, scene, clip, out, caption, button, ctx)
         ctx.report((i + 1) / len(scenes), f"Text for scene {scene.index + 1}")
     return layers

@@ -15,6 +15,7 @@ from PIL import Image, ImageFilter
 
 from pipeline.render_plan import OverlayLayer
 from pipeline.spec import TextOverlay
+from pipeline.typography.text import split_offer
 from tests.media import frame_at
 from tests.overlay_support import (
     LONG_HEADLINE,
@@ -191,6 +192,35 @@ def test_cta_is_a_button_in_the_accent_colour(tmp_path: Path, clips: dict[str, P
     assert tuple(colours[counts.argmax()]) == (0xFF, 0x4D, 0x00)  # the plate is the accent
     # white on this orange is 3.3:1, so the label switched to a colour that reads on it
     assert meta(cta)["text_color"] == "#000000"
+
+
+def test_an_offer_sits_on_a_caption_above_a_one_line_button(
+    tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    spec = spec_for("condensed", "energetic", accent_color="#F2C14E")
+    offer = "30-day free trial. Start training today"
+    texts = [None, None, None, TextOverlay(text=offer, role="cta", position="bottom")]
+    caption, button = render(tmp_path, texts, ["busy"] * 4, clips, spec)
+    assert caption.scene_index == button.scene_index == 3
+    assert meta(button)["treatment"] == "pill" and meta(button)["lines"] == "1"
+    assert meta(caption)["treatment"] != "pill"
+    assert caption.y + caption.height < button.y  # above it, not overlapping
+    assert button.y - (caption.y + caption.height) < 80  # and close enough to read as one
+    assert button.start_s > caption.start_s  # the button follows its offer in
+    assert caption.end_s == button.end_s
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "button"),
+    [
+        ("First cup free. Order ahead", "First cup free.", "Order ahead"),
+        ("初回無料！今すぐ予約", "初回無料！", "今すぐ予約"),
+        ("Shop now", None, "Shop now"),
+        ("Open 6 a.m. daily", None, "Open 6 a.m. daily"),  # an abbreviation is no break
+    ],
+)
+def test_split_offer(text: str, caption: str | None, button: str) -> None:
+    assert split_offer(text) == (caption, button)
 
 
 # ---------------------------------------------------------------- legibility

@@ -6,10 +6,12 @@
   characters of Chinese/Japanese text (with the common kinsoku rules for punctuation).
 - :func:`font_runs` splits a line into pieces that each one font can draw.
 - :func:`visual_runs` cuts a line by font and bidi level and puts the runs in display order.
+- :func:`split_offer` separates an offer from the call to action it rides on.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -216,3 +218,37 @@ def visual_runs(text: str, chain: Sequence[Face], rtl_base: bool) -> list[Run]:
             pieces.append((cl, face, level))
     ordered = bidi.reorder(pieces, [p[2] for p in pieces])
     return [Run(t, f, level % 2 == 1) for t, f, level in ordered]
+
+
+# Where a call to action carries an offer ("30-day free trial. Start training today"): the
+# last sentence break, or a spaced dash.
+_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "no.", "vs.", "inc.", "ltd.", "co."}
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\s+[-–—]\s+")
+
+
+def _abbreviation(before: str) -> bool:
+    """Whether the text before a break ends in an abbreviation ("6 a.m.", "Dr.", "e.g.")."""
+    words = before.split()
+    last = words[-1] if words else ""
+    return "." in last[:-1] or last.lower() in _ABBREVIATIONS
+
+
+def split_offer(text: str) -> tuple[str | None, str]:
+    """(caption, button) for a call to action that carries an offer, else (None, text).
+
+    A button reads as one tap target: the offer goes on a caption line above it instead of
+    wrapping a pill onto three lines.
+    """
+    whole = text.strip()
+    breaks = [
+        m
+        for m in _SENTENCE_BREAK.finditer(whole)
+        if m.end() < len(whole) and not _abbreviation(whole[: m.start()])
+    ]
+    if not breaks:
+        return None, text
+    cut = breaks[-1]
+    caption, button = whole[: cut.start()].strip(), whole[cut.end() :].strip()
+    if not caption or not any(ch.isalnum() for ch in button):
+        return None, text
+    return caption, button
