@@ -73,6 +73,10 @@ CASES = [
     Case("A TikTok ad for PawPals dog walking, first walk free for new customers", "PawPals",
          "dog walking", "AIDA", offer="First walk free"),
     Case("Wiggles squeaky dog toys for playful puppies", "Wiggles", "dog toys", "AIDA"),
+    # "Budget" describes the app; a benefit ending in "p.m." must not get a second stop.
+    Case("Budget fitness app, energetic, 30-day free trial for students", "", "fitness app",
+         "AIDA", offer="30-day free trial"),
+    Case("Value meals at Burger Barn", "Burger Barn", "burger", "AIDA"),
     Case("Promote our boutique hotel in Lisbon for couples, book 3 nights get 1 free", "",
          "boutique hotel", "AIDA", offer="Book 3 nights get 1 free"),
     Case("Ad for an online course teaching Python to beginners", "", "online course", "AIDA"),
@@ -170,6 +174,7 @@ def test_copy_rules(case: Case) -> None:
         low = text.lower()
         assert "<" not in text and ">" not in text and "script" not in low, text
         assert "lorem" not in low and "product x" not in low and "{" not in text
+        assert not re.search(r"(?<!\.)\.\.(?!\.)", text), text  # "10 p.m.." reads as a typo
     assert spec.ad.key_benefits and spec.framework_reason
 
 
@@ -318,6 +323,9 @@ def test_language(text: str, language: str) -> None:
         ("House of Oud fragrance launch", "House of Oud"),
         ("Meet Luma, the vitamin C serum", "Luma"),
         ("Summer sale on Instagram for sneakers", ""),
+        ("Budget fitness app for students", ""),
+        ("Smash burgers at Burger Barn", "Burger Barn"),
+        ("Pizza night at Pizza Planet", "Pizza Planet"),
     ],
 )
 def test_brand_reading(text: str, brand: str) -> None:

@@ -152,13 +152,31 @@ def _noun_starts(text: str) -> set[int]:
     return {start for start, _, _ in find_nouns(text)}
 
 
+def _noun_opens_name(text: str, tokens: list[Token], i: int, noun_starts: set[int]) -> bool:
+    """A capitalized product noun inside a sentence, followed at once by a capitalized word
+    that is no product noun, opens a name ("at Burger Barn", "from Pizza Planet")."""
+    if i + 1 >= len(tokens) or _is_sentence_start(text, tokens, i):
+        return False
+    nxt = tokens[i + 1]
+    if text[tokens[i].end : nxt.start].strip():
+        return False
+    return (
+        nxt.capitalized
+        and nxt.start not in noun_starts
+        and nxt.low not in _CONTINUE_STOP
+        and _can_start(nxt)
+    )
+
+
 def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Candidate brand spans as token index ranges [i, j)."""
     noun_starts = _noun_starts(text)
     spans = []
     i = 0
     while i < len(tokens):
-        if not _can_start(tokens[i]) or tokens[i].start in noun_starts:
+        if not _can_start(tokens[i]) or (
+            tokens[i].start in noun_starts and not _noun_opens_name(text, tokens, i, noun_starts)
+        ):
             i += 1
             continue
         j = i + 1
@@ -261,11 +279,17 @@ def find_brand(text: str, latin_only: bool = False) -> str:
     marked = _marker_brand(text, tokens)
     if marked:
         return _clean_brand(marked)
-    for span in _spans(text, tokens):
-        if _accept(text, tokens, span):
-            i, j = span
-            return _clean_brand(text[tokens[i].start : tokens[j - 1].end])
-    return ""
+    accepted = [span for span in _spans(text, tokens) if _accept(text, tokens, span)]
+    if not accepted:
+        return ""
+    i, j = accepted[0]
+    if j - i == 1 and _is_sentence_start(text, tokens, i):
+        # "Smash burgers at Burger Barn": a name introduced by "at"/"from"/"by" beats a lone
+        # capitalized opener, which may just be a word.
+        named = [(a, b) for a, b in accepted[1:] if b - a > 1 and a > 0
+                 and tokens[a - 1].low in lx.BRAND_PREPOSITIONS]  # fmt: skip
+        i, j = named[0] if named else (i, j)
+    return _clean_brand(text[tokens[i].start : tokens[j - 1].end])
 
 
 _SHOUT_KNOWN = lx._words("off sale deal deals free now only all get shop buy save huge big mega")

@@ -111,6 +111,10 @@ def read_naming(text: str, language: str) -> Naming:
         if brand and product.lower() == brand.split()[-1].lower():
             product = product.lower()  # the venue word of "Bean There Café"
         return Naming(brand, product[:120], category, True)
+    named = [n for n in find_nouns(text) if _inside_brand(text, n[0], brand)]
+    if named:  # "Value meals at Burger Barn": the brand's own noun says what is sold
+        start, end, category = named[0]
+        return Naming(brand, text[start:end].lower(), category, True)
     category = _category_by_cues(tokens) or generic()
     if category is not generic():
         return Naming(brand, category.noun, category, False)

@@ -268,12 +268,12 @@ def _line(
         top = benefits[:1] if from_prompt else benefits[:2]
         if naming.brand:
             tiers = [
-                [f"{{Name}}: {_lower_first(b)}." for b in top],
-                [f"{{Name}}: {_lower_first(b)}." for b in benefits],
-                [f"{b}." for b in benefits],
+                [f"{{Name}}: {_sentence(_lower_first(b))}" for b in top],
+                [f"{{Name}}: {_sentence(_lower_first(b))}" for b in benefits],
+                [_sentence(b) for b in benefits],
             ]
         else:
-            tiers = [[f"{b}." for b in top], [f"{b}." for b in benefits]]
+            tiers = [[_sentence(b) for b in top], [_sentence(b) for b in benefits]]
     else:
         special = _name_lines(cat.special_lines(_BANK[beat], product), bool(naming.brand))
         general = _name_lines(tuple(getattr(cat, _BANK[beat])), bool(naming.brand))
@@ -292,8 +292,14 @@ def _line(
     everything = [ln for tier in tiers for ln in tier]
     chosen = picker.pick(beat, everything)
     if chosen is None:  # every alternative already used: fall back to a benefit
-        chosen = next((f"{b}." for b in benefits if _norm(b + ".") not in picker.used), product)
+        unused = (_sentence(b) for b in benefits if _norm(_sentence(b)) not in picker.used)
+        chosen = next(unused, product)
     return _fill(chosen, name, product)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in one full stop ("6 a.m. to 10 p.m." keeps its own)."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
 
 
 def _visual(cat: Category, beat: str, product: str) -> str:
