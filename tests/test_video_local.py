@@ -178,6 +178,9 @@ def test_a_broken_ffmpeg_is_a_render_error_and_leaves_no_file(provider, settings
         ("mobile app", "budgeting app", "tech"),
         ("skincare", "vitamin C serum", "beauty"),
         ("furniture", "oak side table", "flow"),
+        ("fitness", "fitness app", "tech"),  # the head noun decides
+        ("fitness", "fitness tracker", "sport"),
+        ("coffee", "espresso machine", "food"),
     ],
 )
 def test_category_picks_the_motif(category: str, product: str, expected: str) -> None:

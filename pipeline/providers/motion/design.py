@@ -59,7 +59,14 @@ _COLD = re.compile(r"\b(juice|soda|beer|sparkling|cold|iced|smoothie|water|lemon
 
 
 def choose_motif(category: str, product: str = "", visual_prompt: str = "") -> str:
-    """The motif whose keywords best match; category weighs most, then product, then visual."""
+    """The motif for the product's head noun if it names one ("fitness *app*" is a phone, not
+    a shoe); otherwise the one whose keywords best match: category weighs most, then product,
+    then visual."""
+    words = product.lower().split()
+    if words:
+        head = [m for m, patterns in _PATTERNS.items() if any(p.match(words[-1]) for p in patterns)]
+        if len(head) == 1:
+            return head[0]
     scores = dict.fromkeys(_PATTERNS, 0.0)
     for text, weight in ((category, 4.0), (product, 2.0), (visual_prompt, 0.5)):
         low = text.lower()
