@@ -350,3 +350,15 @@ def test_french_copy_is_french() -> None:
     assert spec.beats[-1].headline.startswith("Livraison gratuite ce week-end.")
     assert spec.ad.mood == "luxury"
     assert not any(w in " ".join(b.headline for b in spec.beats) for w in (" the ", " your "))
+
+
+def test_a_fitness_app_is_sold_as_an_app_not_a_gym() -> None:
+    spec = write_specification("Budget fitness app, energetic, 30-day free trial for students")
+    ad = spec.ad
+    said = " ".join([*ad.key_benefits, ad.call_to_action, *(b.headline for b in spec.beats)])
+    assert not re.search(r"\b(class|classes|coach(es)? who know|a\.m\.|p\.m\.)", said.lower())
+    assert "app" in ad.product
+    closing = spec.beats[-1].visual.lower()
+    assert "phone" in closing and "gym entrance" not in closing
+    gym = write_specification("Energetic ad for IronPeak boxing gym in Leeds")
+    assert "gym entrance" in gym.beats[-1].visual.lower()  # places keep their door

@@ -304,11 +304,10 @@ def _sentence(text: str) -> str:
 
 def _visual(cat: Category, beat: str, product: str) -> str:
     kind = BEAT_VISUAL[beat]
-    if kind == "cta" and "cta" in cat.visuals:  # places get a welcoming closing shot
-        return cat.visuals["cta"].replace("{product}", product)[:400]
-    if kind == "cta":
+    own = cat.visual(kind, product)  # places get a welcoming closing shot of their own
+    if kind == "cta" and not own:
         return (
             f"Hero shot of the {product} {cat.setting}, slow push-in, clean composition with "
             "calm space in the upper third"
         )[:400]
-    return cat.visual(kind, product).replace("{product}", product)[:400]
+    return own.replace("{product}", product)[:400]

@@ -71,12 +71,13 @@ class Category:
         return extra
 
     def visual(self, kind: str, product: str) -> str:
-        """The visual description for ``kind`` (hero, detail, lifestyle, problem, agitate)."""
+        """The visual description for ``kind`` (hero, detail, lifestyle, problem, agitate,
+        cta); "" when the category has no closing shot of its own."""
         low = product.lower()
         for key, bank in self.specials.items():
             if key in low and f"visual_{kind}" in bank:
                 return bank[f"visual_{kind}"][0]
-        return self.visuals[kind]
+        return self.visuals.get(kind, "")
 
 
 def all_categories() -> tuple[Category, ...]:

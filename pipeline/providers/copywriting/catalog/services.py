@@ -4,6 +4,37 @@ from __future__ import annotations
 
 from pipeline.providers.copywriting.catalog import Category
 
+# A fitness *app* is not a gym: no opening hours, no front door; it sells a plan in a phone.
+_FITNESS_APP: dict[str, tuple[str, ...]] = {
+    "hooks": ("Your coach fits in your pocket.", "Train anywhere. Progress everywhere."),
+    "benefits": (
+        "Workouts from 10 to 45 minutes",
+        "Plans that adapt to your progress",
+        "No equipment needed",
+        "Every rep and record tracked",
+    ),
+    "desires": ("Stronger every single week.", "Workouts that fit the day you actually have."),
+    "solutions": ("{Name} plans every workout for you.",),
+    "bridges": ("{Name} turns ten minutes into progress.",),
+    "ctas": ("Start your free trial", "Download free", "Start training today"),
+    "visual_hero": (
+        "A person mid-workout in a bright living room, a phone propped on the floor showing "
+        "a timer, dynamic handheld camera",
+    ),
+    "visual_detail": (
+        "Close-up of a phone screen as a workout plan ticks off a completed set, a sweaty "
+        "thumb tapping next",
+    ),
+    "visual_lifestyle": (
+        "A student finishing a home workout on a small balcony, grinning at a phone, golden "
+        "evening light",
+    ),
+    "visual_cta": (
+        "A phone held up in a sunny park after a run, a workout summary glowing on screen, "
+        "slow push-in",
+    ),
+}
+
 FITNESS = Category(
     key="fitness",
     label="fitness",
@@ -26,6 +57,7 @@ FITNESS = Category(
         "gym",
         "fitness app",
         "workout app",
+        "training app",
         "salle de sport",
         "gimnasio",
         "fitnessstudio",
@@ -82,6 +114,9 @@ FITNESS = Category(
         "yoga": {"hooks": ("Breathe in. Stand taller.",)},
         "boxing": {"hooks": ("Hit harder. Stress less.",)},
         "climb": {"hooks": ("Find your next hold.",)},
+        "fitness app": _FITNESS_APP,
+        "workout app": _FITNESS_APP,
+        "training app": _FITNESS_APP,
     },
 )
 
