@@ -47,6 +47,7 @@ def test_full_generation_records_every_stage_and_publishes_the_ad(
         "llm_enhancement", "scene_planning", "video_generation", "overlays", "stitching",
         "audio", "export",
     ]  # fmt: skip
+    assert row.stage_timings["audio"] > 0.05  # the mix's own time, though it ran early
     n = len(row.clips)
     assert row.cost == pytest.approx(0.0123 + 0.25 * n)
     with runtime.sessions() as session:
@@ -79,6 +80,33 @@ def test_cancel_mid_run_stops_cleanly(
     assert (row.status, row.error, row.error_stage) == expected
     assert row.video_path is None and _outputs(runtime) == []
     assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
+
+
+def test_a_cancel_during_the_overlays_stops_the_early_audio_mix_too(
+    runtime: Runtime, user_id: int
+) -> None:
+    # The mix starts with the overlays on its own thread; the cancel must stop both, and the
+    # temp folder must not come back after clean-up (the mix writes its WAV there).
+    import threading
+
+    steps: list[str] = []
+    cancelled = threading.Event()
+
+    def on_progress(gid: int, percent: int, step: str) -> None:
+        steps.append(step)
+        if step.startswith("Text for scene") and not cancelled.is_set():
+            cancelled.set()
+            assert jobs.cancel(runtime, user_id, gid)
+
+    runtime.on_progress = on_progress
+    gid = jobs.start(runtime, user_id, PROMPT, seed=2)
+    assert jobs.wait(gid, timeout_s=240)
+    row = _row(runtime, gid, user_id)
+    assert (row.status, row.error, row.error_stage) == ("failed", "Cancelled by user", "overlays")
+    assert cancelled.is_set() and not any(s.startswith("Mixing") for s in steps)
+    assert row.video_path is None and _outputs(runtime) == []
+    assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
+    assert not [t for t in threading.enumerate() if t.name.startswith(f"gen-{gid}-")]
 
 
 def test_provider_failure_marks_the_row_failed_with_stage_and_message(
