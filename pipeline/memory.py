@@ -2,8 +2,17 @@
 
 Drawing clips, setting text and mixing audio run in worker threads; glibc keeps what they
 freed in per-thread arenas, so the process stays large while the final encode (the biggest
-consumer of a generation) runs next to it. ``release`` collects garbage and asks glibc to
-return free pages: measured 174 -> 142 MB for the Python process of one offline generation.
+consumer of a generation) runs next to it. Two measures, both glibc-only and harmless
+elsewhere:
+
+- ``tune`` (once per process, at bootstrap) fixes glibc's two thresholds. By default glibc
+  raises them as the program frees big blocks: after one 11 MB audio buffer it keeps up to
+  23 MB free at the top of every thread's arena, and ``malloc_trim`` cannot return a
+  thread arena's top. Fixed at 32 MB (blocks below it reuse arena memory: no page faults per
+  drawn frame) and 4 MB (a thread arena's free top beyond that goes back at once): measured
+  -20 MB for the worker during the encode, and the same wall time.
+- ``release`` (before the final encode) collects garbage and asks glibc to return the free
+  pages inside every arena: measured 174 -> 142 MB for the Python process of one generation.
 """
 
 from __future__ import annotations
@@ -11,26 +20,48 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import os
 import sys
 from functools import cache
 
+M_TRIM_THRESHOLD = -1  # mallopt parameters, from glibc's malloc.h
+M_MMAP_THRESHOLD = -3
+TRIM_THRESHOLD = 4 * 1024 * 1024
+MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's own ceiling for the moving threshold
+
 
 @cache
-def _malloc_trim() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
+def _libc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc.malloc_trim  # glibc only (musl has none)
+        libc.malloc_trim, libc.mallopt  # noqa: B018 - glibc only (musl has neither)
     except (OSError, AttributeError):
         return None
+    return libc
+
+
+@cache
+def tune() -> bool:
+    """Fix glibc's mmap and trim thresholds for this process; False where not applied.
+
+    Left alone when the operator set ``MALLOC_MMAP_THRESHOLD_`` or ``MALLOC_TRIM_THRESHOLD_``.
+    """
+    libc = _libc()
+    if libc is None or {"MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_"} & set(os.environ):
+        return False
+    return bool(
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+        and libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1
+    )
 
 
 def release() -> bool:
     """Collect garbage and return free heap pages to the OS; False where glibc is absent."""
     gc.collect()
-    trim = _malloc_trim()
-    if trim is None:
+    libc = _libc()
+    if libc is None:
         return False
-    trim(0)
+    libc.malloc_trim(0)
     return True

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline import ffmpeg
+from pipeline import ffmpeg, memory
 from pipeline.db import init_db
 from pipeline.errors import ConfigError
 from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get_video_provider
@@ -66,6 +66,7 @@ def bootstrap(
     recover: bool = True,
 ) -> Runtime:
     """Prepare folders, database and providers; optionally recover orphaned generations."""
+    memory.tune()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     settings.videos_dir.mkdir(parents=True, exist_ok=True)
     settings.thumbnails_dir.mkdir(parents=True, exist_ok=True)
