@@ -70,13 +70,7 @@ def postproduce(
     track: AudioTrack | None = None
     if mods["audio"] is not None:
         audio = mods["audio"]
-        request = audio.AudioRequest(
-            mood=spec.ad.mood,
-            duration_s=timeline.duration_s,
-            transition_times_s=timeline.transition_times_s,
-            seed=plan.seed,
-            sfx=[s.transition_sfx for s in plan.scenes[:-1]],
-        )
+        request = audio.AudioRequest.for_ad(spec.ad.mood, timeline, plan.seed, plan)
         track = timed("audio", lambda: audio.run(request, ctx))
     render_plan = RenderPlan(
         timeline=timeline, overlays=layers, audio=track, grade=spec.ad.visual_style

@@ -35,8 +35,8 @@ from pipeline.audio_pydub import AudioSegment, use_ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import RenderError
 from pipeline.ffmpeg import find_ffmpeg
-from pipeline.render_plan import AudioTrack
-from pipeline.spec import SfxName
+from pipeline.render_plan import AudioTrack, Timeline
+from pipeline.spec import ScenePlan, SfxName
 
 RATE = 48_000
 MUSIC_GAIN = 0.3  # the product spec's "music at 30 % volume", relative to the effects
@@ -59,6 +59,17 @@ class AudioRequest(BaseModel):
     transition_times_s: list[float] = []
     seed: int = 0
     sfx: list[SfxName | None] = []
+
+    @classmethod
+    def for_ad(cls, mood: str, timeline: Timeline, seed: int, plan: ScenePlan) -> AudioRequest:
+        """The mix one ad needs: its mood and length, the plan's sound on every cut."""
+        return cls(
+            mood=mood,
+            duration_s=timeline.duration_s,
+            transition_times_s=timeline.transition_times_s,
+            seed=seed,
+            sfx=[s.transition_sfx for s in plan.scenes[:-1]],
+        )
 
     @model_validator(mode="after")
     def _consistent(self) -> AudioRequest:

@@ -242,14 +242,7 @@ def _pipeline(run: _Run) -> None:
 
     def mix(ctx: StageContext) -> audio.AudioTrack:
         timeline = stitching.run(plan, clips, ctx)  # pure: the same as the stitching stage's
-        request = audio.AudioRequest(
-            mood=spec.ad.mood,
-            duration_s=timeline.duration_s,
-            transition_times_s=timeline.transition_times_s,
-            seed=run.seed,
-            sfx=[s.transition_sfx for s in plan.scenes[:-1]],
-        )
-        return audio.run(request, ctx)
+        return audio.run(audio.AudioRequest.for_ad(spec.ad.mood, timeline, run.seed, plan), ctx)
 
     # The mix needs only the plan and the clips' timing, and the overlays are one thread
     # of Python and Pillow: run side by side they leave no core idle (-0.3 to -0.5 s).
