@@ -27,6 +27,7 @@ from typing import IO, ClassVar
 from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ProviderError, RenderError
+from pipeline.gate import shared as shared_gate
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.providers.motion.design import design_clip
 from pipeline.providers.motion.renderer import ClipRenderer
@@ -76,12 +77,35 @@ class LocalMotionGraphics:
         return ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self.settings.ffmpeg_path)
 
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
-        """Render the scene to ``dest`` (H.264 MP4, no audio, the scene's exact length)."""
-        started = time.perf_counter()
+        """Render the scene to ``dest`` (H.264 MP4, no audio, the scene's exact length).
+
+        Local renders share one gate per process (``ADSTUDIO_MAX_PARALLEL_CLIPS`` places): with
+        several ads at once the oldest draws first, so its final encode overlaps the next
+        ad's drawing instead of every ad drawing at once and then queueing to encode.
+        """
         ctx.check_cancelled()
         width, height = internal_size(request.width, request.height, self.max_width)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
+        gate = shared_gate("local-renderer", self.settings.max_parallel_clips)
+        with gate.place(
+            rank=ctx.generation_id or 0,
+            sub_rank=request.scene.index,
+            check=ctx.check_cancelled,
+            on_wait=lambda: ctx.report(0.0, "waiting for the renderer (another ad is drawing)"),
+        ):
+            return self._render(request, dest, ctx, (width, height, n))
+
+    def _render(
+        self,
+        request: ClipRequest,
+        dest: Path,
+        ctx: StageContext,
+        size: tuple[int, int, int],
+    ) -> ClipResult:
+        started = time.perf_counter()
+        width, height, n = size
+        fps = request.fps
         try:
             renderer = ClipRenderer(design_clip(request), width, height, fps)
         except Exception as exc:
