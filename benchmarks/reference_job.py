@@ -43,7 +43,7 @@ def _face_and_size(
 ) -> tuple[str, int, bool]:
     """(font file, pixel size, upper case) for the scene's text, as our overlay stage sets it."""
     try:
-        from pipeline.overlays import role_style
+        from pipeline.typography.roles import role_style
 
         style = role_style(spec, overlay, width)
         return str(style.face.path), round(style.size * style.face.scale), style.upper
