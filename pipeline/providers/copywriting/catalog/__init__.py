@@ -91,6 +91,7 @@ def all_categories() -> tuple[Category, ...]:
         local,
         pets,
         services,
+        wellbeing,
     )
 
     return (
@@ -99,6 +100,7 @@ def all_categories() -> tuple[Category, ...]:
         + living.CATEGORIES
         + food.CATEGORIES
         + pets.CATEGORIES
+        + wellbeing.CATEGORIES
         + services.CATEGORIES
         + local.CATEGORIES
         + (fallback.GENERIC,)
