@@ -146,12 +146,12 @@ class _Run:
         )
 
     def stage_run(
-        self, name: str, fn: Callable[[StageContext], T], own_s: _Early[Any] | None = None
+        self, name: str, fn: Callable[[StageContext], T], early: _Early[Any] | None = None
     ) -> T:
         """Check cancel, mark the stage started, run it, record timing and progress.
 
-        ``own_s``: the stage's work ran early on that thread; its time is recorded, not the
-        wait for it.
+        ``early``: the stage's work was started ahead on that thread and ``fn`` collects it;
+        the work's own time is recorded, not the wait for it.
         """
         step = STEPS[name]
         self.stage = name
@@ -161,7 +161,7 @@ class _Run:
         started = time.perf_counter()
         result = fn(self.ctx.with_report(self.progress.reporter(step)))
         waited = round(time.perf_counter() - started, 3)
-        self.timings[name] = own_s.seconds if own_s is not None else waited
+        self.timings[name] = early.seconds if early is not None else waited
         self.progress.set(step.end, step.label)
         log_event(
             "stage_completed", step.label, stage=name, generation_id=self.id,
@@ -249,7 +249,7 @@ def _pipeline(run: _Run) -> None:
     with _Early(run, "audio", mix) as early_mix:
         layers = run.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
         timeline = run.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
-        track = run.stage_run("audio", lambda ctx: early_mix.result(), own_s=early_mix)
+        track = run.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
     render_plan = RenderPlan(
         timeline=timeline, overlays=layers, audio=track, grade=spec.ad.visual_style
     )
