@@ -304,7 +304,9 @@ def run(
         overlay = scene.overlay
         if overlay is None:  # filtered above; for the type checker
             continue
-        caption, button = text.split_offer(overlay.text) if overlay.role == "cta" else (None, "")
+        caption, button = (
+            text.split_offer(overlay.text, spec.ad.offer) if overlay.role == "cta" else (None, "")
+        )
         if caption is None:
             layer = render_overlay(plan, spec, scene, clip, out, generation_id=ctx.generation_id)
             layers += [layer] if layer is not None else []

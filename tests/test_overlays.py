@@ -223,6 +223,11 @@ def test_split_offer(text: str, caption: str | None, button: str) -> None:
     assert split_offer(text) == (caption, button)
 
 
+def test_the_offer_is_the_caption_even_when_it_comes_last() -> None:
+    assert split_offer("Shop now - 20% off", offer="20% off") == ("20% off", "Shop now")
+    assert split_offer("20% off. Shop now", offer="20% off") == ("20% off.", "Shop now")
+
+
 # ---------------------------------------------------------------- legibility
 
 

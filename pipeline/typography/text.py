@@ -233,11 +233,13 @@ def _abbreviation(before: str) -> bool:
     return "." in last[:-1] or last.lower() in _ABBREVIATIONS
 
 
-def split_offer(text: str) -> tuple[str | None, str]:
+def split_offer(text: str, offer: str | None = None) -> tuple[str | None, str]:
     """(caption, button) for a call to action that carries an offer, else (None, text).
 
     A button reads as one tap target: the offer goes on a caption line above it instead of
-    wrapping a pill onto three lines.
+    wrapping a pill onto three lines. The offer usually comes first ("20% off. Shop now");
+    when ``offer`` (the spec's) is found only after the break ("Shop now - 20% off"), the
+    two parts swap so the offer is still the caption.
     """
     whole = text.strip()
     breaks = [
@@ -251,4 +253,7 @@ def split_offer(text: str) -> tuple[str | None, str]:
     caption, button = whole[: cut.start()].strip(), whole[cut.end() :].strip()
     if not caption or not any(ch.isalnum() for ch in button):
         return None, text
+    key = (offer or "").strip().lower()
+    if key and key in button.lower() and key not in caption.lower():
+        return button, caption
     return caption, button
