@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -42,6 +43,7 @@ from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
 from pipeline.db import Generation, utcnow
 from pipeline.errors import AdstudioError, CancelledError
+from pipeline.gate import shared as shared_gate
 from pipeline.logs import log_event
 from pipeline.render_plan import RenderPlan
 from pipeline.runtime import Runtime
@@ -58,27 +60,23 @@ class Step:
 
 
 WAITING_STEP = "Waiting for the encoder (another ad is encoding)"
-_export_slots: threading.BoundedSemaphore | None = None
-_export_slots_lock = threading.Lock()
+EXPORT_GATE = "final-render"
 
 
-def _slots(size: int) -> threading.BoundedSemaphore:
-    global _export_slots
-    with _export_slots_lock:
-        if _export_slots is None:
-            _export_slots = threading.BoundedSemaphore(size)
-        return _export_slots
+def _export_turn(run: _Run) -> AbstractContextManager[None]:
+    """A final-render place for the ``with`` block: oldest ad first, cancellable while waiting.
 
-
-def _export_turn(run: _Run) -> threading.BoundedSemaphore:
-    """Wait (cancellable) for a free final-render slot; the caller releases it."""
-    slots = _slots(run.runtime.settings.max_parallel_exports)
+    A plain semaphore let whichever waiter polled first encode next, so with several ads
+    queued an older one could wait behind newer ones; the shared gate admits by generation
+    id, the order the ads were started in.
+    """
+    gate = shared_gate(EXPORT_GATE, run.runtime.settings.max_parallel_exports)
     run.stage = "export"  # a cancel while waiting is reported against the export
-    if not slots.acquire(blocking=False):
-        run.progress.set(STEPS["export"].start, WAITING_STEP)
-        while not slots.acquire(timeout=0.5):
-            run.ctx.check_cancelled()
-    return slots
+    return gate.place(
+        run.id,
+        check=run.ctx.check_cancelled,
+        on_wait=lambda: run.progress.set(STEPS["export"].start, WAITING_STEP),
+    )
 
 
 STEPS = {
@@ -256,14 +254,11 @@ def _pipeline(run: _Run) -> None:
     settings = rt.settings
     video_dest = (settings.videos_dir / f"{run.id}.mp4").resolve()
     thumb_dest = (settings.thumbnails_dir / f"{run.id}.jpg").resolve()
-    slots = _export_turn(run)
-    memory.release()  # the encode is the peak: give back what the drawing stages freed
-    try:
+    with _export_turn(run):
+        memory.release()  # the encode is the peak: give back what the drawing stages freed
         result = run.stage_run(
             "export", lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest)
         )
-    finally:
-        slots.release()
     try:
         clips_dir = (settings.output_dir / "clips" / str(run.id)).resolve()
         clip_records = _publish_clips(clips, clips_dir)

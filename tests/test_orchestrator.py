@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -133,27 +135,58 @@ def test_unexpected_llm_crash_reads_well(runtime: Runtime, user_id: int, fake_ll
     assert row.progress < 100
 
 
+@contextmanager
+def _encoder_busy(runtime: Runtime) -> Iterator[None]:
+    """Hold every final-render place, as another ad that is encoding would."""
+    from pipeline import gate, orchestrator
+
+    size = runtime.settings.max_parallel_exports
+    places = gate.shared(orchestrator.EXPORT_GATE, size)
+    with ExitStack() as stack:
+        for _ in range(size):
+            stack.enter_context(places.place(0))  # rank 0: ahead of every generation id
+        yield
+
+
+def _wait_for_step(runtime: Runtime, gid: int, user_id: int, step: str) -> None:
+    import time
+
+    deadline = time.monotonic() + 240
+    while _row(runtime, gid, user_id).current_step != step:
+        assert time.monotonic() < deadline and jobs.is_running_here(gid)
+        time.sleep(0.05)
+
+
 def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
     runtime: Runtime, user_id: int
 ) -> None:
-    import time
-
     from pipeline import orchestrator
 
-    slots = orchestrator._slots(runtime.settings.max_parallel_exports)
-    held = [slots.acquire(timeout=60) for _ in range(runtime.settings.max_parallel_exports)]
-    assert all(held)  # every final-render slot is busy (another ad "is encoding")
-    try:
+    with _encoder_busy(runtime):
         gid = jobs.start(runtime, user_id, PROMPT, seed=3)
-        deadline = time.monotonic() + 240
-        while _row(runtime, gid, user_id).current_step != orchestrator.WAITING_STEP:
-            assert time.monotonic() < deadline and jobs.is_running_here(gid)
-            time.sleep(0.1)
+        _wait_for_step(runtime, gid, user_id, orchestrator.WAITING_STEP)
         assert jobs.cancel(runtime, user_id, gid)
         assert jobs.wait(gid, timeout_s=60)
-    finally:
-        for _ in held:
-            slots.release()
     row = _row(runtime, gid, user_id)
     assert (row.status, row.error, row.error_stage) == ("failed", "Cancelled by user", "export")
     assert row.video_path is None and _outputs(runtime) == []
+
+
+def test_queued_ads_encode_oldest_first(runtime: Runtime, user_id: int) -> None:
+    from pipeline import orchestrator
+
+    encoding: list[int] = []
+    runtime.on_progress = lambda gid, percent, step: (
+        encoding.append(gid) if step == orchestrator.STEPS["export"].label else None
+    )
+    with _encoder_busy(runtime):
+        older = jobs.start(runtime, user_id, PROMPT, seed=4)
+        _wait_for_step(runtime, older, user_id, orchestrator.WAITING_STEP)
+        newer = jobs.start(runtime, user_id, PROMPT, seed=5)
+        _wait_for_step(runtime, newer, user_id, orchestrator.WAITING_STEP)
+    assert jobs.wait(older, timeout_s=120) and jobs.wait(newer, timeout_s=120)
+    assert [_row(runtime, g, user_id).status for g in (older, newer)] == ["completed"] * 2
+    # one place: the newer ad's encode starts only after the older one's has finished
+    assert older in encoding and newer in encoding, encoding
+    last_older = len(encoding) - 1 - encoding[::-1].index(older)
+    assert last_older < encoding.index(newer), encoding
