@@ -176,6 +176,11 @@ def test_copy_rules(case: Case) -> None:
         assert "lorem" not in low and "product x" not in low and "{" not in text
         assert not re.search(r"(?<!\.)\.\.(?!\.)", text), text  # "10 p.m.." reads as a typo
     assert spec.ad.key_benefits and spec.framework_reason
+    # No invented facts: every number on screen comes from the prompt ("Classes from 6 a.m."
+    # or "Takeout ready in 15 minutes" promise what the business may not offer).
+    on_screen = [*headlines, *spec.ad.key_benefits, spec.ad.call_to_action, spec.ad.offer or ""]
+    for text in on_screen:
+        assert set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", case.prompt)), text
 
 
 def test_same_prompt_same_specification() -> None:

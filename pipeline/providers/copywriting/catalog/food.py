@@ -47,7 +47,7 @@ COFFEE = Category(
         "Brewed slow. Poured with love.",
         "Wake up to something better.",
     ),
-    desires=("The cup you'll crave at 7 a.m.", "Your new favorite corner table."),
+    desires=("The cup you'll crave every morning.", "Your new favorite corner table."),
     pains=("Bitter coffee and a long line?", "Another sad office coffee?"),
     agitations=(
         "Burnt beans. Cold cups. Wasted mornings.",
@@ -114,7 +114,7 @@ BAKERY = Category(
     benefits=(
         "Baked fresh before sunrise",
         "Butter croissants, flaky to the core",
-        "Sourdough with a slow 48-hour rise",
+        "Sourdough with a long, slow rise",
         "Real butter, no shortcuts",
     ),
     hooks=(
@@ -200,7 +200,7 @@ RESTAURANT = Category(
         "Made from scratch every day",
         "Seasonal, locally sourced ingredients",
         "Cozy tables, friendly service",
-        "Takeout ready in 15 minutes",
+        "Takeout that travels well",
     ),
     hooks=(
         "Come hungry. Leave happy.",
@@ -235,7 +235,7 @@ RESTAURANT = Category(
         "ramen": {
             "hooks": ("Hungry? Follow the steam.", "One bowl. Pure comfort."),
             "benefits": (
-                "Broth simmered for 18 hours",
+                "Broth simmered low and slow",
                 "Noodles made fresh every morning",
                 "Chashu that melts on the tongue",
             ),
@@ -254,7 +254,7 @@ RESTAURANT = Category(
         },
         "pizza": {
             "hooks": ("Wood-fired and worth it.",),
-            "benefits": ("Dough fermented for 48 hours", "Blistered crust from a 450°C oven"),
+            "benefits": ("Slow-fermented dough", "Blistered crust from a blazing oven"),
             "visual_hero": (
                 "A pizza sliding out of a roaring wood-fired oven, cheese bubbling, embers glowing",
             ),
@@ -272,7 +272,7 @@ RESTAURANT = Category(
             "benefits": (
                 "Greens picked fresh every morning",
                 "Dressings made in house",
-                "At your desk in 20 minutes",
+                "Quick enough for a lunch break",
             ),
             "visual_hero": (
                 "A vibrant salad bowl tossed in slow motion, greens and seeds "

@@ -58,7 +58,7 @@ PRO_SERVICES = Category(
         "ortho": {"hooks": ("Smile with confidence.",)},
         "car": {
             "hooks": ("Showroom shine in minutes.",),
-            "benefits": ("Hand-finished in 20 minutes", "Eco-friendly, spot-free rinse"),
+            "benefits": ("Hand-finished, inside and out", "Eco-friendly, spot-free rinse"),
             "ctas": ("Book a wash",),
             "visual_hero": ("A gleaming car rolling out of a wash tunnel, water beading on "
                             "the paint, sunlight flaring",),

@@ -8,7 +8,7 @@ from pipeline.providers.copywriting.catalog import Category
 _FITNESS_APP: dict[str, tuple[str, ...]] = {
     "hooks": ("Your coach fits in your pocket.", "Train anywhere. Progress everywhere."),
     "benefits": (
-        "Workouts from 10 to 45 minutes",
+        "Workouts that fit any schedule",
         "Plans that adapt to your progress",
         "No equipment needed",
         "Every rep and record tracked",
@@ -74,7 +74,7 @@ FITNESS = Category(
     setting="in a gym lit by hard neon light",
     benefits=(
         "Coaches who know your name",
-        "Classes from 6 a.m. to 10 p.m.",
+        "Classes for every level",
         "Plans built around your goals",
         "A community that shows up for you",
     ),
