@@ -106,6 +106,19 @@ def copy_fields(spec: AdSpecification) -> list[str]:
     ]  # fmt: skip
 
 
+_CLAIM = re.compile(
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)"
+    r"(?=[\s-]+(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|(?<![\w-])free\b|gratuite?|offerte?|"
+    r"無料|مجان|insured|licensed|dermatologist|hypoallergenic|certified|guarantee",
+    re.IGNORECASE,
+)
+
+
+def _claims(text: str) -> list[str]:
+    """The checkable promises in ``text``: numbers, free offers, certifications."""
+    return [m.lower() for m in _CLAIM.findall(text)]
+
+
 def normalized(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
@@ -176,11 +189,12 @@ def test_copy_rules(case: Case) -> None:
         assert "lorem" not in low and "product x" not in low and "{" not in text
         assert not re.search(r"(?<!\.)\.\.(?!\.)", text), text  # "10 p.m.." reads as a typo
     assert spec.ad.key_benefits and spec.framework_reason
-    # No invented facts: every number on screen comes from the prompt ("Classes from 6 a.m."
-    # or "Takeout ready in 15 minutes" promise what the business may not offer).
+    # No invented facts: every number, offer or certification on screen comes from the
+    # prompt ("Classes from 6 a.m.", "Visible glow in two weeks", "Try it free" or
+    # "dermatologist tested" promise what the business may not offer).
     on_screen = [*headlines, *spec.ad.key_benefits, spec.ad.call_to_action, spec.ad.offer or ""]
     for text in on_screen:
-        assert set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", case.prompt)), text
+        assert set(_claims(text)) <= set(_claims(case.prompt)), text
 
 
 def test_same_prompt_same_specification() -> None:
@@ -367,3 +381,18 @@ def test_a_fitness_app_is_sold_as_an_app_not_a_gym() -> None:
     assert "phone" in closing and "gym entrance" not in closing
     gym = write_specification("Energetic ad for IronPeak boxing gym in Leeds")
     assert "gym entrance" in gym.beats[-1].visual.lower()  # places keep their door
+
+
+def test_pet_services_are_not_pet_food() -> None:
+    for prompt in (
+        "A TikTok ad for PawPals dog walking, first walk free",
+        "Sick of muddy dogs? FurFresh dog grooming in Leeds",
+        "Pet sitting by HappyPaws while you travel",
+    ):
+        said = " ".join(copy_fields(write_specification(prompt))).lower()
+        assert not re.search(r"\b(bowls?|kibble|meat|ingredients?|recipes?|poured)\b", said), said
+    cat = write_specification("Cat grooming salon Whiskers, calm and gentle")
+    assert (cat.brand.brand_name, cat.ad.product) == ("Whiskers", "cat grooming salon")
+    visuals = " ".join(b.visual for b in cat.beats).lower()
+    headlines = " ".join(b.headline for b in cat.beats).lower()
+    assert "cat" in visuals and "dog" not in visuals and "pup" not in headlines

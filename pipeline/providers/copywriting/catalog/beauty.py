@@ -46,8 +46,8 @@ SKINCARE = Category(
     benefits=(
         "Hydration that lasts all day",
         "Gentle enough for sensitive skin",
-        "Fragrance-free, dermatologist tested",
-        "Visible glow in two weeks",
+        "Light, silky, quick to sink in",
+        "A glow you can see",
         "Three steps, not twelve",
     ),
     hooks=("Your skin, only better.", "Glow that starts within.", "Skin you want to show."),

@@ -98,7 +98,7 @@ JEWELRY = Category(
     setting="on warm ivory silk",
     benefits=(
         "Hand-set stones",
-        "Hypoallergenic, made to wear daily",
+        "Made to wear every day",
         "Designed to layer",
         "Gift-ready from the moment it arrives",
     ),

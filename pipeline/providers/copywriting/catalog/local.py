@@ -22,8 +22,8 @@ PRO_SERVICES = Category(
     style="warm",
     setting="in a bright, tidy storefront",
     benefits=(
-        "Same-week appointments",
-        "Licensed, insured and local",
+        "Appointments that fit your week",
+        "Friendly, local and on time",
         "Clear prices before we start",
         "Five-star reviews from your neighbors",
     ),
@@ -35,7 +35,7 @@ PRO_SERVICES = Category(
     befores=("Putting it off, again?", "Another week of waiting?"),
     afters=("Now it's sorted. Finally.", "Handled, with time to spare."),
     bridges=("{Name} makes it easy.", "{Name}: one call, all sorted."),
-    ctas=("Book an appointment", "Get a free quote", "Call us today"),
+    ctas=("Book an appointment", "Get a quote", "Call us today"),
     visuals={
         "cta": "A friendly professional opening the front door of a bright, tidy office and "
         "smiling at the camera, slow push-in",
@@ -65,7 +65,7 @@ PRO_SERVICES = Category(
         },
         "clean": {
             "hooks": ("Come home to clean.",),
-            "benefits": ("Vetted, insured cleaners", "Eco-friendly products"),
+            "benefits": ("Careful, friendly cleaners", "Eco-friendly products"),
             "ctas": ("Book a clean",),
         },
         "law": {

@@ -51,7 +51,7 @@ SOFTWARE = Category(
     style="cool",
     setting="on a laptop screen in a bright, modern workspace",
     benefits=(
-        "Set up in five minutes",
+        "Simple to set up",
         "Automates the busywork",
         "Works on every device",
         "Bank-level security",
@@ -65,7 +65,7 @@ SOFTWARE = Category(
     befores=("Spreadsheets, sticky notes, chaos?", "Late nights doing admin?"),
     afters=("Now it runs while you work.", "Inbox clear. Evenings free."),
     bridges=("{Name} makes the switch easy.", "{Name} does the heavy lifting."),
-    ctas=("Start free today", "Try it free", "Get started free"),
+    ctas=("Start today", "Try it today", "Get started now"),
     visuals={
         "hero": "A clean laptop on a bright desk as a tidy dashboard fills in, soft daylight, "
         "slow push-in",
@@ -140,7 +140,7 @@ EDUCATION = Category(
     hooks=(
         "Learn something that sticks.",
         "Your next skill starts today.",
-        "Ten minutes a day. Real progress.",
+        "A little each day. Real progress.",
     ),
     desires=("Confidence you can put to work.", "The skill that opens the next door."),
     pains=("Stuck watching tutorials that don't stick?", "Want to learn but never find time?"),
@@ -149,7 +149,7 @@ EDUCATION = Category(
     befores=("Dreaming about a new skill?", "Stuck at the beginner level?"),
     afters=("Now you're the one explaining it.", "Skills you use every day."),
     bridges=("{Name} shows you how.", "{Name} makes learning stick."),
-    ctas=("Enroll today", "Start learning free", "Save your seat"),
+    ctas=("Enroll today", "Start learning today", "Save your seat"),
     visuals={
         "hero": "A student's face lighting up at a sunlit desk as something clicks, warm "
         "light, slow push-in",

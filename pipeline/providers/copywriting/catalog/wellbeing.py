@@ -15,8 +15,8 @@ _FITNESS_APP: dict[str, tuple[str, ...]] = {
     ),
     "desires": ("Stronger every single week.", "Workouts that fit the day you actually have."),
     "solutions": ("{Name} plans every workout for you.",),
-    "bridges": ("{Name} turns ten minutes into progress.",),
-    "ctas": ("Start your free trial", "Download free", "Start training today"),
+    "bridges": ("{Name} turns spare minutes into progress.",),
+    "ctas": ("Get the app", "Download the app", "Start training today"),
     "visual_hero": (
         "A person mid-workout in a bright living room, a phone propped on the floor showing "
         "a timer, dynamic handheld camera",
