@@ -306,6 +306,8 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Shop with code GLOW20 at checkout", "en", "Code GLOW20"),
         ("Grand opening this Saturday!", "en", "Grand opening this Saturday"),
         ("A quiet ad for Nook furniture", "en", None),
+        ("Car insurance by Drivewise, save 15%", "en", "Save 15%"),
+        ("save 20% this week on every plan", "en", "Save 20% this week"),
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
         ("初回無料のヨガ教室", "ja", "初回無料"),
         ("القهوة الأولى مجانا", "ar", "القهوة الأولى مجانا"),
@@ -345,6 +347,13 @@ def test_language(text: str, language: str) -> None:
         ("Budget fitness app for students", ""),
         ("Smash burgers at Burger Barn", "Burger Barn"),
         ("Pizza night at Pizza Planet", "Pizza Planet"),
+        # A lone capitalized opener that is just a word loses to the name the prompt gives.
+        ("Noise cancelling headphones by Quietude", "Quietude"),
+        ("Language learning app Parlo", "Parlo"),
+        ("Mobile car wash by Sudsy", "Sudsy"),
+        ("Vet clinic PawCare open Sundays", "PawCare"),
+        ("Olive oil from Italy", ""),  # a place of origin is not a brand
+        ("Teas from Japan for calm evenings", ""),
     ],
 )
 def test_brand_reading(text: str, brand: str) -> None:
@@ -396,3 +405,24 @@ def test_pet_services_are_not_pet_food() -> None:
     visuals = " ".join(b.visual for b in cat.beats).lower()
     headlines = " ".join(b.headline for b in cat.beats).lower()
     assert "cat" in visuals and "dog" not in visuals and "pup" not in headlines
+
+
+@pytest.mark.parametrize(
+    ("prompt", "product"),
+    [
+        ("Vegan protein powder by GreenLift", "vegan protein powder"),
+        ("GreenLift vegan protein powder", "vegan protein powder"),
+        ("Used car dealership AutoHub, financing available", "used car dealership"),
+        ("Electric bike rental in Amsterdam", "electric bike rental"),
+        ("Wedding photography by Lens & Lace", "wedding photography"),
+    ],
+)
+def test_an_uncatalogued_product_is_read_from_the_prompt(prompt: str, product: str) -> None:
+    spec = write_specification(prompt)
+    assert spec.ad.product == product  # not the brand, not "product"
+    assert product in " ".join(b.visual for b in spec.beats)  # what the video model is shown
+
+
+def test_pet_insurance_is_not_pet_food() -> None:
+    said = " ".join(copy_fields(write_specification("Pet insurance from SafePaws"))).lower()
+    assert not re.search(r"\b(bowls?|kibble|meat|ingredients?|recipes?|poured)\b", said), said

@@ -44,6 +44,7 @@ _DEAL_EN = [
     r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+|"
     r"your first \w+))?",
     r"[$€£]\s?\d+(?:\.\d\d)?\s?off(?:\s+your first \w+)?",
+    r"save\s+(?:up to\s+)?(?:\d{1,2}\s?%|[$€£]\s?\d+(?:\.\d\d)?)",
     r"buy one,?\s+get one(?:\s+free)?|\bbogo\b|\b2[- ]for[- ]1\b|two for one",
     r"(?:your\s+)?(?:first|1st)\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?(?:free|on us)",
     r"free\s+(?:\d+[- ]day\s+|first\s+)?(?:trial|shipping|delivery|returns|consultation|class|"

@@ -81,6 +81,11 @@ NON_BRAND = (
         california texas florida europe asia africa america
         lyon marseille toulouse bordeaux lille nantes strasbourg montpellier rennes nice
         montréal montreal québec quebec bruxelles genève geneva
+        italy france spain germany japan china india mexico colombia brazil peru ethiopia
+        kenya morocco turkey greece portugal ireland scotland england wales vietnam
+        thailand korea canada australia sweden norway denmark switzerland belgium
+        netherlands holland egypt lebanon argentina chile cuba jamaica hawaii iceland
+        bali provence tuscany sicily normandy brittany andalusia bavaria
         """
     )
 )

@@ -284,12 +284,22 @@ def find_brand(text: str, latin_only: bool = False) -> str:
         return ""
     i, j = accepted[0]
     if j - i == 1 and _is_sentence_start(text, tokens, i):
-        # "Smash burgers at Burger Barn": a name introduced by "at"/"from"/"by" beats a lone
-        # capitalized opener, which may just be a word.
-        named = [(a, b) for a, b in accepted[1:] if b - a > 1 and a > 0
-                 and tokens[a - 1].low in lx.BRAND_PREPOSITIONS]  # fmt: skip
+        # A lone capitalized opener may just be a word ("Noise cancelling headphones"): a
+        # name introduced by "at"/"from"/"by" ("Smash burgers at Burger Barn"; one word
+        # after "by"/"from", "... by Quietude") or right after the product noun ("Language
+        # learning app Parlo", "Vet clinic PawCare") beats it.
+        noun_ends = {end for _, end, _ in find_nouns(text)}
+        named = [(a, b) for a, b in accepted[1:] if a > 0 and _introduced(tokens, a, b, noun_ends)]
         i, j = named[0] if named else (i, j)
     return _clean_brand(text[tokens[i].start : tokens[j - 1].end])
+
+
+def _introduced(tokens: list[Token], a: int, b: int, noun_ends: set[int]) -> bool:
+    """Whether the span ``tokens[a:b]`` is introduced as a name (see ``find_brand``)."""
+    prev = tokens[a - 1]
+    if prev.low in lx.BRAND_PREPOSITIONS:
+        return b - a > 1 or (prev.low in ("by", "from") and len(tokens[a].text) > 2)
+    return prev.end in noun_ends and tokens[a].text[:1].isupper()
 
 
 _SHOUT_KNOWN = lx._words("off sale deal deals free now only all get shop buy save huge big mega")

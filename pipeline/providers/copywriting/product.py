@@ -38,6 +38,19 @@ _FALLBACK_LEAD = re.compile(
 _FALLBACK_STOP = re.compile(r"[,.;:!?()]|\s(?:with|that|which|who|to|on|in|at|for|and)\s", re.I)
 
 
+#: Openers that make a prompt a request ("Create ...", "We need ..."), not a product name.
+_REQUEST_OPENERS = lx._words(
+    "create make generate produce design build write craft give need want help show get "
+    "promote promoting advertise advertising introducing introduce presenting present "
+    "announcing announce launch launching unveil unveiling celebrate celebrating showcase "
+    "showcasing highlight highlighting tell sell selling imagine discover explore stop start "
+    "try use meet say please can could would i we our my let lets let's is are"
+)
+_LEAD_STOP = re.compile(
+    r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near)\s", re.IGNORECASE
+)
+
+
 def _modifier(text: str, tokens: list[Token], start: int, brand: str) -> int:
     """Start index of the product phrase, extended by one honest modifier ("soy candles")."""
     before = [t for t in tokens if t.end <= start]
@@ -63,6 +76,27 @@ def _heads(text: str, end: int) -> int:
     if m and m.group(1).lower() in lx.PRODUCT_HEADS:
         return end + m.end()
     return end
+
+
+def _leading_product(text: str, brand: str) -> str:
+    """The noun phrase a prompt opens with, around the brand: "Vegan protein powder by
+    GreenLift", "Used car dealership AutoHub", "GreenLift vegan protein powder"."""
+    at = text.find(brand) if brand else -1
+    parts = [text[:at]] if at > 0 else [text[at + len(brand) :]] if at == 0 else [text]
+    for part in parts:
+        stop = _LEAD_STOP.search(part)
+        words = (part[: stop.start()] if stop else part).split()
+        if not words or len(words) > 5 or words[0].lower() in _REQUEST_OPENERS:
+            continue
+        kept = [w for w in words if w.lower() not in lx.PRODUCT_FLUFF | lx.DETERMINERS]
+        phrase = " ".join(kept).strip(" .,'\"")
+        if (
+            len(phrase) >= 3
+            and phrase.lower() not in lx.PLATFORM_WORDS
+            and phrase.replace(" ", "").replace("-", "").isalpha()
+        ):
+            return _untitle(phrase)
+    return ""
 
 
 def _fallback_product(text: str, brand: str) -> str:
@@ -106,7 +140,7 @@ def read_naming(text: str, language: str) -> Naming:
         if not latin_only:
             mod = _modifier(text, tokens, start, brand)
             head_end = _heads(text, end)
-            noun = text[mod:start] + noun + _untitle(text[end:head_end])
+            noun = _untitle(text[mod:start]) + noun + _untitle(text[end:head_end])
         product = re.sub(r"\s+", " ", noun).strip()
         if brand and product.lower() == brand.split()[-1].lower():
             product = product.lower()  # the venue word of "Bean There Café"
@@ -118,7 +152,7 @@ def read_naming(text: str, language: str) -> Naming:
     category = _category_by_cues(tokens) or generic()
     if category is not generic():
         return Naming(brand, category.noun, category, False)
-    product = "" if latin_only else _fallback_product(text, brand)
+    product = "" if latin_only else _fallback_product(text, brand) or _leading_product(text, brand)
     return Naming(brand, (product or brand or category.noun)[:120], category, False)
 
 

@@ -8,7 +8,9 @@ from pipeline.providers.copywriting.catalog import Category
 GENERIC = Category(
     key="generic",
     label="general",
-    nouns=(),
+    # Products whose words would pull in a wrong bank by cue ("pet" -> pet food): named here,
+    # they get the lines that stay true for anything.
+    nouns=("pet insurance", "insurance"),
     noun="product",
     audience="people who want something made properly",
     mood="upbeat",

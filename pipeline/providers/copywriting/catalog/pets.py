@@ -16,7 +16,6 @@ PET = Category(
         "kibble",
         "pet store",
         "pet shop",
-        "pet insurance",
         "dog toy",
         "cat toy",
         "pet toy",
