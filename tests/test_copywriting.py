@@ -307,6 +307,10 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Grand opening this Saturday!", "en", "Grand opening this Saturday"),
         ("A quiet ad for Nook furniture", "en", None),
         ("Car insurance by Drivewise, save 15%", "en", "Save 15%"),
+        ("Day spa in Bath, relax this weekend", "en", None),  # a nudge, not an offer
+        ("Massage by Knead, book today", "en", None),
+        ("Yoga studio Lotus opening downtown", "en", "Now opening"),
+        ("Black Friday at Techhaus", "en", "Black Friday"),
         ("save 20% this week on every plan", "en", "Save 20% this week"),
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
         ("初回無料のヨガ教室", "ja", "初回無料"),
@@ -426,3 +430,18 @@ def test_an_uncatalogued_product_is_read_from_the_prompt(prompt: str, product: s
 def test_pet_insurance_is_not_pet_food() -> None:
     said = " ".join(copy_fields(write_specification("Pet insurance from SafePaws"))).lower()
     assert not re.search(r"\b(bowls?|kibble|meat|ingredients?|recipes?|poured)\b", said), said
+
+
+@pytest.mark.parametrize(
+    ("prompt", "shown", "not_shown"),
+    [
+        ("Hair salon Mane Street, new clients 20% off", "hair", r"yoga|\bmats?\b|\bclass(es)?\b"),
+        ("Nail salon Gloss & Go, summer colors", "nail", r"yoga|\bhair\b(?! &)|\bclass(es)?\b"),
+        ("Tired of bad haircuts? Sharp & Co barbershop", "barber", r"yoga|blowout|\bclass\b"),
+        ("Massage by Knead, book today", "therapist", r"yoga|\bmats?\b|\bclass(es)?\b|teacher"),
+    ],
+)
+def test_salons_and_spas_are_not_yoga_classes(prompt: str, shown: str, not_shown: str) -> None:
+    spec = write_specification(prompt)
+    said = " ".join(copy_fields(spec)).lower()
+    assert shown in said and not re.search(not_shown, said), said

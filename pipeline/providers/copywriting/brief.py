@@ -115,6 +115,9 @@ def _first(patterns: list[str] | str, text: str) -> re.Match[str] | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+_SALE_DAYS = r"black friday|cyber monday|limited time"
+
+
 def find_offer(text: str, language: str) -> str | None:
     """The concrete offer or date the prompt states ("50% off this Saturday"), else None."""
     deals, when, event = _OFFER_RULES.get(language, _OFFER_RULES["en"])
@@ -130,6 +133,10 @@ def find_offer(text: str, language: str) -> str | None:
             parts.append((when_m.start(), piece))
     if not parts:
         return None
+    if not deal_m and not event_m and not re.search(_SALE_DAYS, parts[0][1], re.IGNORECASE):
+        return None  # "relax this weekend", "book today": a nudge, not an offer to show
+    if not deal_m and not when_m and parts[0][1].lower() == "opening":
+        return "Now opening"  # "Opening." alone reads as a stray word
     if language == "ja":  # Japanese reads in the prompt's order: 今週末50%オフ
         parts.sort()
     if len(parts) == 2 and re.fullmatch(r"black friday|cyber monday", parts[1][1], re.I):

@@ -120,6 +120,25 @@ FITNESS = Category(
     },
 )
 
+# A spa or massage sells hands and warmth, not a class: no teachers, mats or levels.
+_SPA: dict[str, tuple[str, ...]] = {
+    "hooks": ("Unwind. You've earned it.", "Slow down. Breathe out."),
+    "benefits": ("Skilled, caring therapists", "Warm, quiet treatment rooms"),
+    "solutions": ("{Name}: an hour of pure calm.",),
+    "ctas": ("Book a treatment", "Book your massage"),
+    "visual_hero": (
+        "Warm stones and a rolled towel beside a candle in a softly lit treatment "
+        "room, steam drifting, slow dolly-in",
+    ),
+    "visual_detail": (
+        "Close-up of a therapist's hands easing tension from a shoulder, soft warm light",
+    ),
+    "visual_lifestyle": (
+        "A woman in a robe sipping tea by a window after a treatment, eyes closed, golden light",
+    ),
+    "visual_cta": ("A calm spa entrance with folded towels and a flickering candle, slow push-in",),
+}
+
 WELLNESS = Category(
     key="wellness",
     label="wellness",
@@ -138,10 +157,6 @@ WELLNESS = Category(
         "spa",
         "retreat",
         "sleep app",
-        "hair salon",
-        "nail salon",
-        "barbershop",
-        "salon",
         "cours de yoga",
         "ヨガ",
         "スパ",
@@ -183,6 +198,7 @@ WELLNESS = Category(
     },
     palette=("#5E6B5A", "#E9E4DA", "#C8A27C", "#FFFFFF"),
     local=True,
+    specials={"spa": _SPA, "massage": _SPA},
 )
 
 
