@@ -439,9 +439,18 @@ def test_pet_insurance_is_not_pet_food() -> None:
         ("Nail salon Gloss & Go, summer colors", "nail", r"yoga|\bhair\b(?! &)|\bclass(es)?\b"),
         ("Tired of bad haircuts? Sharp & Co barbershop", "barber", r"yoga|blowout|\bclass\b"),
         ("Massage by Knead, book today", "therapist", r"yoga|\bmats?\b|\bclass(es)?\b|teacher"),
+        ("Wine bar Cork downtown", "glass", r"sugar|bubbles rising|kitchen|takeout"),
+        ("Ice cream shop Scoops opening this Friday", "scoop", r"oven|bread|crust|butter"),
+        ("Running club in Leeds, join free", "runners", r"barbell|\bclass(es)?\b|gym"),
+        ("Sunglasses by Solara, summer sale 30% off", "frame", r"fabric|stitch|\bcut to\b"),
+        ("Handmade leather wallets by Hyde & Co", "stitch", r"fabric|cut to move|'s's"),
+        ("Baby stroller by Glide", "stroller", r"\btoys?\b|screen-free|little hands"),
+        ("Yoga mats by Stillpoint", "yoga mats", r"teacher|\bclass(es)?\b|sessions"),
+        ("Dog shampoo by Sudsy Paws", "dog shampoo", r"\bmeat\b|bowl|kibble|recipe"),
+        ("Kids coding camp this summer", "coding camp", r"\btoys?\b|non-toxic"),
     ],
 )
-def test_salons_and_spas_are_not_yoga_classes(prompt: str, shown: str, not_shown: str) -> None:
+def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:
     spec = write_specification(prompt)
     said = " ".join(copy_fields(spec)).lower()
     assert shown in said and not re.search(not_shown, said), said

@@ -181,6 +181,9 @@ def test_a_broken_ffmpeg_is_a_render_error_and_leaves_no_file(provider, settings
         ("fitness", "fitness app", "tech"),  # the head noun decides
         ("fitness", "fitness tracker", "sport"),
         ("coffee", "espresso machine", "food"),
+        ("ice cream", "ice cream", "food"),  # a two-word head: not a beauty cream
+        ("skincare", "face cream", "beauty"),
+        ("bakery", "croissants", "food"),
     ],
 )
 def test_category_picks_the_motif(category: str, product: str, expected: str) -> None:

@@ -51,6 +51,7 @@ _DEAL_EN = [
     r"session|lesson|month|week|coffee|dessert|gift|sample|tasting|drink|upgrade|installation|"
     r"check-?up|quote|estimate|assessment|exam|wash|walk)",
     r"\d+[- ](?:day|week|month)\s+free\s+trial",
+    r"join (?:us )?(?:for )?free|free to join",
     r"half[- ]price\s+\w+|half off",
     r"(?:book|buy|stay|get)\s+\d+\s+[\w-]+,?\s+(?:and\s+)?get\s+(?:\d+|one|the \w+)\s+"
     r"(?:[\w-]+\s+)?free",

@@ -38,6 +38,7 @@ COMMON = _words(
     lightweight soft warm colorful colourful sleek powerful gentle creamy crispy crunchy
     spicy sweet juicy rich bespoke tailored cute sturdy waterproof wireless portable
     target targeting aimed audience young busy working first-time
+    kids kid children family families baby babies teens teen mens womens ladies
     """
 )
 

@@ -152,7 +152,7 @@ def read_naming(text: str, language: str) -> Naming:
     category = _category_by_cues(tokens) or generic()
     if category is not generic():
         return Naming(brand, category.noun, category, False)
-    product = "" if latin_only else _fallback_product(text, brand) or _leading_product(text, brand)
+    product = "" if latin_only else _leading_product(text, brand) or _fallback_product(text, brand)
     return Naming(brand, (product or brand or category.noun)[:120], category, False)
 
 

@@ -36,9 +36,11 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "cycling", "motor", "auto", "car", "speed", "train", "workout", "footwear", "trainer",
     ),
     "food": (
-        "coffee", "espresso", "latte", "tea", "food", "bak", "bread", "restaurant", "cafe",
-        "café", "kitchen", "meal", "snack", "chocolate", "pizza", "burger", "cook", "beverage",
-        "drink", "juice", "soda", "beer", "wine", "smoothie", "brew", "dessert", "grocer",
+        "coffee", "espresso", "latte", "tea", "food", "bake", "baking", "bread", "pastr",
+        "croissant", "cake", "cupcake", "donut", "doughnut", "cookie", "bagel", "restaurant",
+        "cafe", "café", "kitchen", "meal", "snack", "chocolate", "pizza", "burger", "cook",
+        "beverage", "drink", "juice", "soda", "beer", "wine", "smoothie", "brew", "dessert",
+        "grocer", "ice cream", "gelat", "frozen yogurt", "sorbet",
     ),
     "tech": (
         "tech", "saas", "software", "app", "ai", "cloud", "data", "digital", "electronic",
@@ -64,9 +66,11 @@ def choose_motif(category: str, product: str = "", visual_prompt: str = "") -> s
     then visual."""
     words = product.lower().split()
     if words:
-        head = [m for m, patterns in _PATTERNS.items() if any(p.match(words[-1]) for p in patterns)]
-        if len(head) == 1:
-            return head[0]
+        pair = " ".join(words[-2:])  # a two-word head first: "ice cream" is food, not a cream
+        for hit in (lambda p: p.fullmatch(pair), lambda p: p.match(words[-1])):
+            head = [m for m, patterns in _PATTERNS.items() if any(hit(p) for p in patterns)]
+            if len(head) == 1:
+                return head[0]
     scores = dict.fromkeys(_PATTERNS, 0.0)
     for text, weight in ((category, 4.0), (product, 2.0), (visual_prompt, 0.5)):
         low = text.lower()

@@ -8,9 +8,22 @@ from pipeline.providers.copywriting.catalog import Category
 GENERIC = Category(
     key="generic",
     label="general",
-    # Products whose words would pull in a wrong bank by cue ("pet" -> pet food): named here,
-    # they get the lines that stay true for anything.
-    nouns=("pet insurance", "insurance"),
+    # Products whose words would pull in a wrong bank ("pet" -> pet food, "yoga" -> a studio,
+    # "baby" -> toys): named here, they get the lines that stay true for anything.
+    nouns=(
+        "pet insurance",
+        "insurance",
+        "yoga mats",
+        "yoga mat",
+        "dog shampoo",
+        "pet shampoo",
+        "baby stroller",
+        "stroller",
+        "pram",
+        "car seat",
+        "high chair",
+        "crib",
+    ),
     noun="product",
     audience="people who want something made properly",
     mood="upbeat",

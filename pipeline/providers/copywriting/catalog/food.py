@@ -148,6 +148,79 @@ BAKERY = Category(
     local=True,
 )
 
+# Ice cream is no loaf: scoops, cones and summer evenings instead of ovens and crusts.
+ICE_CREAM = Category(
+    key="ice_cream",
+    label="ice cream",
+    nouns=(
+        "ice cream shop",
+        "ice cream parlor",
+        "ice cream parlour",
+        "ice cream",
+        "gelateria",
+        "gelato",
+        "frozen yogurt",
+        "froyo",
+        "アイスクリーム",
+        "ジェラート",
+        "آيس كريم",
+    ),
+    cues=("scoop", "scoops", "cone", "cones", "sundae", "sorbet"),
+    noun="ice cream",
+    audience="sweet-toothed locals, families and anyone chasing a summer treat",
+    mood="playful",
+    style="vibrant",
+    setting="on a sunny café counter beside a stack of waffle cones",
+    benefits=(
+        "Churned in small batches",
+        "Flavors that change with the seasons",
+        "Dairy-free choices on the counter",
+        "Waffle cones made in house",
+    ),
+    hooks=("Life is better by the scoop.", "Cold, creamy, calling you.", "Treat yourself."),
+    desires=("One scoop is never enough.", "Summer, in a cone."),
+    pains=("Tired of icy, bland supermarket tubs?", "Dessert that tastes like nothing?"),
+    agitations=("Freezer burn. Fake vanilla. No joy.", "Another sad spoonful of ice crystals."),
+    solutions=("{Name}: the scoop worth the walk.", "{Name} churns the real thing."),
+    befores=("Another sad tub from the freezer?", "Dessert on autopilot?"),
+    afters=("Now every walk ends with a cone.", "Sticky fingers, big smiles."),
+    bridges=("{Name} scoops the good stuff.", "{Name} makes any day a sundae."),
+    ctas=("Grab a scoop", "Come in for a cone", "Treat yourself today"),
+    visuals={
+        "hero": "A scoop of creamy ice cream rolled into a crisp waffle cone, a slow drip "
+        "catching warm light",
+        "detail": "Macro of a scoop carving a smooth curl from a tub of ice cream",
+        "lifestyle": "Friends laughing on a sunny sidewalk, melting cones in hand",
+        "problem": "A frosted, half-empty supermarket tub in cold freezer light",
+        "agitate": "Close-up of icy crystals on a spoonful of bland ice cream",
+        "cta": "A bright ice cream counter with colorful tubs behind the glass, slow push-in",
+    },
+    palette=("#E56B9F", "#FFF1E6", "#6CC4B0", "#FFFFFF"),
+    local=True,
+)
+
+# A bar sells the evening, not the kitchen: glasses, low light and the people you meet there.
+_BAR: dict[str, tuple[str, ...]] = {
+    "hooks": ("Your evening starts here.", "Raise a glass, make a night of it."),
+    "benefits": ("Drinks poured with care", "Warm lights, good company"),
+    "desires": ("The toast you'll remember.", "One more round, one more story."),
+    "pains": ("Another night in on the couch?",),
+    "agitations": ("Same couch. Same show. Same night.",),
+    "solutions": ("{Name}: good drinks, better company.",),
+    "befores": ("Another quiet night at home?",),
+    "afters": ("Now the night has a story.",),
+    "bridges": ("{Name} pours the good times.",),
+    "ctas": ("Save your seat", "See you tonight"),
+    "visual_hero": (
+        "A bartender pouring a glowing drink into a glass on a candlelit bar, warm bokeh behind",
+    ),
+    "visual_detail": ("Macro of ice clinking into a glass as a drink is poured, warm amber light",),
+    "visual_lifestyle": ("Friends clinking glasses and laughing in a cozy, low-lit bar",),
+    "visual_problem": ("A lone person scrolling a phone on a couch in a dark living room",),
+    "visual_agitate": ("A TV glowing over an untouched sofa, a quiet evening in gray light",),
+    "visual_cta": ("A warm bar doorway at night, glasses glinting inside, slow push-in",),
+}
+
 RESTAURANT = Category(
     key="restaurant",
     label="restaurant",
@@ -177,6 +250,13 @@ RESTAURANT = Category(
         "restaurant",
         "bistro",
         "diner",
+        "wine bar",
+        "cocktail bar",
+        "cocktail lounge",
+        "gastropub",
+        "brewpub",
+        "taproom",
+        "speakeasy",
         "ramen",
         "pizza",
         "burgers",
@@ -232,6 +312,7 @@ RESTAURANT = Category(
     },
     local=True,
     specials={
+        **dict.fromkeys(("wine bar", "cocktail", "pub", "taproom", "speakeasy"), _BAR),
         "ramen": {
             "hooks": ("Hungry? Follow the steam.", "One bowl. Pure comfort."),
             "benefits": (
@@ -351,4 +432,4 @@ BEVERAGE = Category(
     },
 )
 
-CATEGORIES = (COFFEE, BAKERY, RESTAURANT, BEVERAGE)
+CATEGORIES = (COFFEE, BAKERY, ICE_CREAM, RESTAURANT, BEVERAGE)

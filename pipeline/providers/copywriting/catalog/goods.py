@@ -196,6 +196,34 @@ FOOTWEAR = Category(
 )
 
 
+# Accessories are not fabric: no "cut to move with you" for a wallet or a pair of shades.
+_CARRY: dict[str, tuple[str, ...]] = {
+    "hooks": ("Carry it well.", "Everything in its place."),
+    "benefits": ("Stitched to last for years", "Room for everything, nothing extra"),
+    "desires": ("The piece you'll carry everywhere.", "Gets better with every year."),
+    "solutions": ("{Name}: made to be carried daily.",),
+    "ctas": ("Shop the collection", "Find yours"),
+    "visual_hero": ("The {product} swinging from a hand on a sunlit city street, slow motion",),
+    "visual_detail": ("Close-up of the stitching and edges of the {product} in raking light",),
+    "visual_lifestyle": (
+        "A traveler pulling the {product} from a coat pocket at a sunny café table",
+    ),
+}
+_SHADES: dict[str, tuple[str, ...]] = {
+    "hooks": ("Made for the sun.", "Bright days, sharp looks."),
+    "benefits": ("Frames that suit your face", "Light enough to forget you're wearing them"),
+    "desires": ("Summer looks better through these.", "The finishing touch to every outfit."),
+    "solutions": ("{Name}: style for sunny days.",),
+    "ctas": ("Shop the frames", "Find your pair"),
+    "visual_hero": (
+        "Sunglasses slid on in slow motion on a sunny boardwalk, light flaring across the lenses",
+    ),
+    "visual_detail": ("Macro of a sunglasses hinge and frame edge catching bright sunlight",),
+    "visual_lifestyle": (
+        "Friends laughing at a beach bar at golden hour, sunglasses pushed up in their hair",
+    ),
+}
+
 APPAREL = Category(
     key="apparel",
     label="fashion & apparel",
@@ -263,6 +291,10 @@ APPAREL = Category(
         "lifestyle": "Friends laughing on a city rooftop at golden hour, one wearing the {product}",
         "problem": "A person staring at an overflowing closet, clothes piled on the bed",
         "agitate": "A faded, stretched shirt held up to a window, seams fraying",
+    },
+    specials={
+        **dict.fromkeys(("bag", "wallet", "backpack", "leather"), _CARRY),
+        "sunglasses": _SHADES,
     },
 )
 

@@ -35,6 +35,23 @@ _FITNESS_APP: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A running club meets outside: routes and company, not barbells and class timetables.
+_RUN_CLUB: dict[str, tuple[str, ...]] = {
+    "hooks": ("Every run is better together.", "Lace up. Show up."),
+    "benefits": ("Routes for every pace", "Friendly runners who wait at the corner"),
+    "desires": ("Miles that fly by in good company.", "The run you never skip."),
+    "solutions": ("{Name}: find your pace, find your people.",),
+    "ctas": ("Join a run", "Run with us"),
+    "visual_hero": (
+        "A group of runners laughing as they jog along a riverside path at sunrise, slow motion",
+    ),
+    "visual_detail": ("Close-up of running shoes hitting a wet path in step, morning mist",),
+    "visual_lifestyle": (
+        "Runners high-fiving at the end of a route, breath steaming in the cold air",
+    ),
+    "visual_cta": ("A group of runners gathering at a park gate at dawn, slow push-in",),
+}
+
 FITNESS = Category(
     key="fitness",
     label="fitness",
@@ -51,6 +68,9 @@ FITNESS = Category(
         "cycling studio",
         "bootcamp",
         "personal training",
+        "running club",
+        "run club",
+        "running group",
         "crossfit box",
         "crossfit",
         "gym membership",
@@ -116,6 +136,8 @@ FITNESS = Category(
         "climb": {"hooks": ("Find your next hold.",)},
         "fitness app": _FITNESS_APP,
         "workout app": _FITNESS_APP,
+        "run club": _RUN_CLUB,
+        "running": _RUN_CLUB,
         "training app": _FITNESS_APP,
     },
 )
