@@ -307,6 +307,12 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Grand opening this Saturday!", "en", "Grand opening this Saturday"),
         ("A quiet ad for Nook furniture", "en", None),
         ("Car insurance by Drivewise, save 15%", "en", "Save 15%"),
+        (
+            "Black Friday: 40% off all Nimbus headphones",
+            "en",
+            "Black Friday: 40% off all Nimbus headphones",
+        ),
+        ("40% off all laptops this weekend", "en", "40% off all laptops this weekend"),
         ("Day spa in Bath, relax this weekend", "en", None),  # a nudge, not an offer
         ("Massage by Knead, book today", "en", None),
         ("Yoga studio Lotus opening downtown", "en", "Now opening"),
@@ -358,6 +364,7 @@ def test_language(text: str, language: str) -> None:
         ("Vet clinic PawCare open Sundays", "PawCare"),
         ("Olive oil from Italy", ""),  # a place of origin is not a brand
         ("Teas from Japan for calm evenings", ""),
+        ("Promote my Etsy shop selling handmade ceramic mugs", ""),  # a marketplace
     ],
 )
 def test_brand_reading(text: str, brand: str) -> None:
@@ -419,6 +426,9 @@ def test_pet_services_are_not_pet_food() -> None:
         ("Used car dealership AutoHub, financing available", "used car dealership"),
         ("Electric bike rental in Amsterdam", "electric bike rental"),
         ("Wedding photography by Lens & Lace", "wedding photography"),
+        ("Promote my Etsy shop selling handmade ceramic mugs", "handmade ceramic mugs"),
+        ("Our family farm sells fresh eggs and honey at the Saturday market", "fresh eggs"),
+        ("Summer collection of linen shirts from Costa", "linen shirts"),
     ],
 )
 def test_an_uncatalogued_product_is_read_from_the_prompt(prompt: str, product: str) -> None:

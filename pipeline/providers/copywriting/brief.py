@@ -41,7 +41,8 @@ def detect_language(text: str) -> str:
 # -- offer -------------------------------------------------------------------------------
 
 _DEAL_EN = [
-    r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+|"
+    r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+"
+    r"(?:\s+(?!for|at|on|in|this|with|until|till|through|and)[\w-]+)?|"
     r"your first \w+))?",
     r"[$€£]\s?\d+(?:\.\d\d)?\s?off(?:\s+your first \w+)?",
     r"save\s+(?:up to\s+)?(?:\d{1,2}\s?%|[$€£]\s?\d+(?:\.\d\d)?)",

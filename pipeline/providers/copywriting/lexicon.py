@@ -64,6 +64,7 @@ DAYS = (
 NON_BRAND = (
     PLATFORM_WORDS
     | frozenset(DAYS)
+    | _words("etsy amazon ebay shopify")  # where it is sold, not who sells it
     | _words(
         """
         january february march april june july august september october november december

@@ -32,7 +32,7 @@ _MODIFIER_BLOCK = (
 )
 _FALLBACK_LEAD = re.compile(
     r"\b(?:ad|ads|advert|video|commercial|promo|spot|reel|campaign)\s+(?:for|about)\s+|"
-    r"\b(?:promote|promoting|advertise|advertising|selling|sell|launch(?:ing)?|for)\s+",
+    r"\b(?:promote|promoting|advertise|advertising|selling|sells|sell|launch(?:ing)?|for)\s+",
     re.IGNORECASE,
 )
 _FALLBACK_STOP = re.compile(r"[,.;:!?()]|\s(?:with|that|which|who|to|on|in|at|for|and)\s", re.I)
@@ -100,7 +100,11 @@ def _leading_product(text: str, brand: str) -> str:
 
 
 def _fallback_product(text: str, brand: str) -> str:
-    for m in _FALLBACK_LEAD.finditer(text):
+    # "Promote my shop selling handmade mugs": what is sold says more than where.
+    leads = sorted(
+        _FALLBACK_LEAD.finditer(text), key=lambda m: not m.group().lower().startswith("sell")
+    )
+    for m in leads:
         tail = text[m.end() :]
         stop = _FALLBACK_STOP.search(" " + tail)
         phrase = (tail[: stop.start() - 1] if stop else tail).strip()
@@ -108,7 +112,7 @@ def _fallback_product(text: str, brand: str) -> str:
         words = [w for w in words if w.lower() not in lx.DETERMINERS]
         phrase = " ".join(words[:5]).strip(" .,'\"")
         if brand and phrase.lower().startswith(brand.lower()):
-            phrase = phrase[len(brand) :].strip(" ,.'’s")
+            phrase = re.sub(r"^(?:['’]s\b)?[\s,.]*", "", phrase[len(brand) :])  # "Nimbus's"
         if phrase and phrase.lower() not in lx.PLATFORM_WORDS and len(phrase) >= 3:
             return phrase
     return ""

@@ -241,6 +241,8 @@ APPAREL = Category(
         "hoodie",
         "t-shirts",
         "t-shirt",
+        "shirts",
+        "shirt",
         "tees",
         "jeans",
         "denim",
