@@ -319,6 +319,7 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Black Friday at Techhaus", "en", "Black Friday"),
         ("save 20% this week on every plan", "en", "Save 20% this week"),
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
+        ("Croissants offerts ce dimanche", "fr", "Croissants offerts ce dimanche"),
         ("初回無料のヨガ教室", "ja", "初回無料"),
         ("القهوة الأولى مجانا", "ar", "القهوة الأولى مجانا"),
         ("الحصة الأولى مجانًا للأعضاء الجدد", "ar", "الحصة الأولى مجانًا"),
@@ -365,6 +366,10 @@ def test_language(text: str, language: str) -> None:
         ("Olive oil from Italy", ""),  # a place of origin is not a brand
         ("Teas from Japan for calm evenings", ""),
         ("Promote my Etsy shop selling handmade ceramic mugs", ""),  # a marketplace
+        # A capitalized article inside the sentence belongs to the name.
+        ("Cocktail bar The Blind Pig, two for one Thursdays", "The Blind Pig"),
+        ("Café Le Matin ouvre ses portes samedi", "Le Matin"),
+        ("Créez une vidéo pour la boulangerie Au Bon Pain", "Au Bon Pain"),
     ],
 )
 def test_brand_reading(text: str, brand: str) -> None:

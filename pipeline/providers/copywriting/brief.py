@@ -68,9 +68,9 @@ _WHEN_EN = (
 _EVENT_EN = r"grand opening|opening|now open|reopening|launch party|pop-up|tasting night"
 _DEAL_FR = [
     r"-?\s?\d{1,2}\s?%(?:\s+de\s+(?:réduction|remise))?",
-    r"(?:premier|première|1er|1re)\s+[\w-]+\s+(?:offert|offerte|gratuit|gratuite)",
+    r"(?:premier|première|1er|1re)\s+[\w-]+\s+(?:offerte?|gratuite?)\b",
     r"livraison\s+(?:gratuite|offerte)",
-    r"[\w-]+\s+(?:offert|offerte|gratuit|gratuite)",
+    r"[\w-]+\s+(?:offerte?s?|gratuite?s?)\b",
     r"essai\s+gratuit",
 ]
 _WHEN_FR = (

@@ -174,6 +174,9 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(tokens):
+        first = i
+        if _article_opens_name(text, tokens, i):
+            i += 1  # "Café Le Matin", "bar The Blind Pig": the article belongs to the name
         if not _can_start(tokens[i]) or (
             tokens[i].start in noun_starts and not _noun_opens_name(text, tokens, i, noun_starts)
         ):
@@ -195,9 +198,25 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 j += 2
                 continue
             break
-        spans.append((i, j))
+        spans.append((first, j))
         i = j
     return spans
+
+
+_NAME_ARTICLES = frozenset({"the", "le", "la", "les", "au", "aux"})
+
+
+def _article_opens_name(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalized article inside a sentence, right before a name word."""
+    tok = tokens[i]
+    return (
+        tok.capitalized
+        and tok.low in _NAME_ARTICLES
+        and i + 1 < len(tokens)
+        and text[tok.end : tokens[i + 1].start] == " "
+        and not _is_sentence_start(text, tokens, i)
+        and _can_start(tokens[i + 1])
+    )
 
 
 def _accept(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
