@@ -109,7 +109,8 @@ def copy_fields(spec: AdSpecification) -> list[str]:
 _CLAIM = re.compile(
     r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)"
     r"(?=[\s-]+(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|(?<![\w-])free\b|gratuite?|offerte?|"
-    r"無料|مجان|insured|licensed|dermatologist|hypoallergenic|certified|guarantee",
+    r"無料|مجان|insured|licensed|dermatologist|hypoallergenic|certified|guarantee|non-toxic|"
+    r"five-star|award|eco-friendly|organic|natural(?:ly)?\b",
     re.IGNORECASE,
 )
 
@@ -370,6 +371,8 @@ def test_language(text: str, language: str) -> None:
         ("Cocktail bar The Blind Pig, two for one Thursdays", "The Blind Pig"),
         ("Café Le Matin ouvre ses portes samedi", "Le Matin"),
         ("Créez une vidéo pour la boulangerie Au Bon Pain", "Au Bon Pain"),
+        ("Optician Clear View, new frames collection", "Clear View"),  # a trade, then a name
+        ("Florist Bloom Room, Valentine bouquets", "Bloom Room"),
     ],
 )
 def test_brand_reading(text: str, brand: str) -> None:
@@ -463,6 +466,10 @@ def test_pet_insurance_is_not_pet_food() -> None:
         ("Yoga mats by Stillpoint", "yoga mats", r"teacher|\bclass(es)?\b|sessions"),
         ("Dog shampoo by Sudsy Paws", "dog shampoo", r"\bmeat\b|bowl|kibble|recipe"),
         ("Kids coding camp this summer", "coding camp", r"\btoys?\b|non-toxic"),
+        ("Law firm Hart & Cole, free consultation", "consultation", r"tools|fixed fees"),
+        ("Daycare center Little Acorns now enrolling", "daycare", r"leash|\bpets?\b|walk"),
+        ("City walking tours in Rome by Roma Vera", "guide", r"book your stay|terrace|pool"),
+        ("Mechanic shop Torque Garage, oil change special", "mechanic", r"appointments that"),
     ],
 )
 def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:

@@ -102,6 +102,13 @@ PLACE_PREPOSITIONS = _words(
 )
 
 #: Venue words: "Maria's bakery" names the bakery "Maria's".
+#: Trades that open a prompt before the name ("Optician Clear View", "Florist Bloom Room").
+TRADES = _words(
+    "optician opticians florist florists photographer photographers bookstore bookshop "
+    "jeweller jeweler tailor butcher greengrocer locksmith pharmacy chemist daycare nursery "
+    "preschool hairdresser groomer"
+)
+
 VENUES = _words(
     "bakery bakeshop cafe café coffee kitchen diner pizzeria bar grill shop store salon "
     "studio boutique deli restaurant bistro place house garden gym spa"

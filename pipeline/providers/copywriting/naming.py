@@ -137,7 +137,7 @@ def _can_start(tok: Token) -> bool:
     if not tok.capitalized or tok.text[0].isdigit():
         return False
     low = tok.low
-    if low in lx.NON_BRAND:
+    if low in lx.NON_BRAND or low in lx.TRADES:
         return False
     if tok.camel:
         return True

@@ -406,7 +406,7 @@ BEVERAGE = Category(
         "Zero sugar, all flavor",
         "Real fruit, nothing fake",
         "Crisp, bright and ice-cold",
-        "A naturally caffeinated lift",
+        "A bright, clean lift",
     ),
     hooks=("Crack open something better.", "Taste the upgrade.", "Cold. Crisp. Yours."),
     desires=("Every sip, a little celebration.", "Refreshment you can taste."),

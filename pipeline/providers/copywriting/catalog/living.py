@@ -120,7 +120,7 @@ HOME = Category(
     setting="in a softly lit living room",
     benefits=(
         "Made by hand in small batches",
-        "Natural materials, nothing nasty",
+        "Materials that feel good to live with",
         "Designed to last for years",
         "Comfort you feel instantly",
     ),
@@ -183,7 +183,7 @@ TOYS = Category(
     setting="on a bright playroom rug",
     benefits=(
         "Screen-free fun for hours",
-        "Safe, non-toxic materials",
+        "Made for little hands",
         "Builds creativity and focus",
         "Grows with your child",
     ),

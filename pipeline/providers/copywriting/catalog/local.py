@@ -4,6 +4,59 @@ from __future__ import annotations
 
 from pipeline.providers.copywriting.catalog import Category
 
+# Sub-types that need their own promise and picture (a lawyer holds no tools).
+_LAW: dict[str, tuple[str, ...]] = {
+    "hooks": ("Clear advice. No jargon.",),
+    "benefits": ("Straight answers to hard questions", "Plain-English advice"),
+    "ctas": ("Book a consultation",),
+    "visual_detail": (
+        "Close-up of a lawyer's pen resting on a document as a client "
+        "nods across a desk, soft window light",
+    ),
+}
+
+_ACCOUNTING: dict[str, tuple[str, ...]] = {
+    "hooks": ("Your numbers, sorted.", "Tax season, minus the stress."),
+    "benefits": ("Books kept tidy all year", "Tax questions answered in plain words"),
+    "ctas": ("Book a call",),
+    "visual_detail": (
+        "Close-up of an accountant walking a client through tidy "
+        "figures on a laptop, a coffee cup beside it",
+    ),
+}
+
+_GARAGE: dict[str, tuple[str, ...]] = {
+    "hooks": ("Back on the road, fast.", "Honest work under the hood."),
+    "benefits": ("A clear diagnosis before any work", "Repairs explained in plain words"),
+    "ctas": ("Book a service",),
+    "visual_hero": (
+        "A mechanic wiping their hands beside an open car hood in a bright, tidy workshop",
+    ),
+}
+
+_TRADES: dict[str, tuple[str, ...]] = {
+    "hooks": ("Fixed right, first visit.",),
+    "benefits": ("On time and tidy", "The fix explained before it starts"),
+    "ctas": ("Book a visit",),
+}
+
+_PROPERTY: dict[str, tuple[str, ...]] = {
+    "hooks": ("Find the place that feels like home.",),
+    "benefits": ("Local market know-how", "Viewings that fit your week"),
+    "ctas": ("Book a viewing",),
+    "visual_hero": ("A smiling couple receiving house keys at a sunlit front door",),
+    "visual_detail": ("Close-up of keys passed from hand to hand on a porch",),
+}
+
+_MOVING: dict[str, tuple[str, ...]] = {
+    "hooks": ("Moving day, made easy.",),
+    "benefits": ("Careful packing, careful hands", "Your boxes, on time"),
+    "ctas": ("Get a moving quote",),
+    "visual_hero": (
+        "Movers carrying labeled boxes into a bright new home, sunlight pouring through the door",
+    ),
+}
+
 PRO_SERVICES = Category(
     key="pro_services",
     label="local services",
@@ -25,7 +78,7 @@ PRO_SERVICES = Category(
         "Appointments that fit your week",
         "Friendly, local and on time",
         "Clear prices before we start",
-        "Five-star reviews from your neighbors",
+        "Straight answers, no surprises",
     ),
     hooks=("Done right, the first time.", "Local pros you can trust.", "Good help is close by."),
     desires=("One call, and it's handled.", "Peace of mind, on schedule."),
@@ -52,27 +105,28 @@ PRO_SERVICES = Category(
     specials={
         "dent": {
             "hooks": ("Smile with confidence.", "Gentle care, brighter smiles."),
-            "benefits": ("Gentle, judgment-free care", "Evening and weekend appointments"),
+            "benefits": ("A calm, judgment-free chair", "Time to answer every question"),
             "ctas": ("Book your checkup", "Book a visit"),
         },
         "ortho": {"hooks": ("Smile with confidence.",)},
         "car": {
             "hooks": ("Showroom shine in minutes.",),
-            "benefits": ("Hand-finished, inside and out", "Eco-friendly, spot-free rinse"),
+            "benefits": ("Hand-finished, inside and out", "A spot-free, streak-free finish"),
             "ctas": ("Book a wash",),
             "visual_hero": ("A gleaming car rolling out of a wash tunnel, water beading on "
                             "the paint, sunlight flaring",),
         },
         "clean": {
             "hooks": ("Come home to clean.",),
-            "benefits": ("Careful, friendly cleaners", "Eco-friendly products"),
+            "benefits": ("Careful, friendly cleaners", "Every room, every detail"),
             "ctas": ("Book a clean",),
         },
-        "law": {
-            "hooks": ("Clear advice. No jargon.",),
-            "benefits": ("Fixed fees, agreed up front", "Plain-English advice"),
-            "ctas": ("Book a consultation",),
-        },
+        **dict.fromkeys(("law", "lawyer", "attorney", "avocat"), _LAW),
+        **dict.fromkeys(("account",), _ACCOUNTING),
+        **dict.fromkeys(("mechanic", "auto repair", "garage"), _GARAGE),
+        **dict.fromkeys(("plumb", "electric"), _TRADES),
+        **dict.fromkeys(("real estate", "realtor"), _PROPERTY),
+        **dict.fromkeys(("mov",), _MOVING),
     },
 )  # fmt: skip
 

@@ -71,7 +71,7 @@ PET = Category(
             "desires": ("The toy they'll carry everywhere.", "Zoomies, incoming."),
             "benefits": (
                 "Built to survive serious chewing",
-                "Safe, non-toxic materials",
+                "Soft on teeth, tough on boredom",
                 "Hours of fetch-and-squeak fun",
             ),
             "pains": ("Another toy shredded in minutes?",),
@@ -122,7 +122,7 @@ PET_CARE = Category(
         "トリミングサロン",
         "ペットシッター",
     ),
-    cues=("walkies", "groom", "grooming", "walker", "sitter", "daycare", "boarding"),
+    cues=("walkies", "groom", "grooming", "walker", "sitter"),
     noun="pet care",
     audience="busy dog and cat parents who want their pet in caring hands",
     mood="playful",

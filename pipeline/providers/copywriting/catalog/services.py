@@ -165,6 +165,24 @@ EDUCATION = Category(
     palette=("#1D3557", "#F1FAEE", "#E76F51", "#FFFFFF"),
 )
 
+# A tour is a day out with a guide, not a room with a view: no terraces, no "Book your stay".
+_TOURS: dict[str, tuple[str, ...]] = {
+    "hooks": ("See the city like a local.", "Every street has a story."),
+    "benefits": ("Small groups, big stories", "Guides who grew up here"),
+    "desires": ("The day you'll tell stories about.", "Hidden corners, found together."),
+    "solutions": ("{Name} shows you the real city.",),
+    "bridges": ("{Name} knows the way.",),
+    "ctas": ("Book a tour", "Save your spot"),
+    "visual_hero": (
+        "A small group following a smiling guide through a sunlit old-town street, slow motion",
+    ),
+    "visual_detail": ("Close-up of a guide pointing out a carved doorway as travelers lean in",),
+    "visual_lifestyle": ("Travelers laughing over espresso at a tiny street café mid-tour",),
+    "visual_cta": (
+        "A guide raising a hand at a fountain meeting point at golden hour, slow push-in",
+    ),
+}
+
 TRAVEL = Category(
     key="travel",
     label="travel & hospitality",
@@ -225,6 +243,7 @@ TRAVEL = Category(
     },
     palette=("#0B3C5D", "#F2E8CF", "#F4A259", "#FFFFFF"),
     local=True,
+    specials={"tour": _TOURS},
 )
 
 CATEGORIES = (SOFTWARE, EDUCATION, TRAVEL)
