@@ -44,8 +44,8 @@ SKINCARE = Category(
     style="muted",
     setting="on a pale stone ledge beside a sprig of eucalyptus",
     benefits=(
-        "Hydration that lasts all day",
-        "Gentle enough for sensitive skin",
+        "Skin that feels soft and fresh",
+        "A light, gentle feel",
         "Light, silky, quick to sink in",
         "A glow you can see",
         "Three steps, not twelve",
@@ -69,8 +69,10 @@ SKINCARE = Category(
     },
     palette=("#B9776B", "#F5E6DA", "#7A9E7E", "#FFFFFF"),
     specials={
-        "vitamin c": {"benefits": ("Vitamin C for a visible glow", "Fades dark spots gently")},
-        "sunscreen": {"benefits": ("Broad-spectrum protection", "No white cast, ever")},
+        "vitamin c": {
+            "benefits": ("Vitamin C for a visible glow", "A brighter-looking complexion")
+        },
+        "sunscreen": {"benefits": ("Light, everyday sun care", "No white cast, ever")},
     },
 )
 
@@ -101,7 +103,7 @@ FRAGRANCE = Category(
     setting="on dark marble in a pool of amber light",
     benefits=(
         "Top notes that bloom on skin",
-        "Lasts from morning to midnight",
+        "A scent that stays with you",
         "Blended in small batches",
         "A trail that lingers after you leave",
     ),

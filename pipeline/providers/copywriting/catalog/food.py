@@ -37,8 +37,8 @@ COFFEE = Category(
     benefits=(
         "Small-batch beans, roasted in house",
         "Baristas who know your order",
-        "Oat milk at no extra cost",
-        "Cozy seats and fast Wi-Fi",
+        "Made just the way you like it",
+        "Cozy seats, warm light",
         "Pastries baked every morning",
     ),
     hooks=(
@@ -174,7 +174,7 @@ ICE_CREAM = Category(
     benefits=(
         "Churned in small batches",
         "Flavors that change with the seasons",
-        "Dairy-free choices on the counter",
+        "Classic and seasonal flavors",
         "Waffle cones made in house",
     ),
     hooks=("Life is better by the scoop.", "Cold, creamy, calling you.", "Treat yourself."),
@@ -403,8 +403,8 @@ BEVERAGE = Category(
     style="vibrant",
     setting="on ice against a bright color backdrop",
     benefits=(
-        "Zero sugar, all flavor",
-        "Real fruit, nothing fake",
+        "Flavor that wakes you up",
+        "Bright, fruity and refreshing",
         "Crisp, bright and ice-cold",
         "A bright, clean lift",
     ),

@@ -28,8 +28,8 @@ WATCH = Category(
     style="warm",
     setting="on black velvet under a single spotlight",
     benefits=(
-        "Precision automatic movement",
-        "Scratch-resistant sapphire crystal",
+        "Precision in every second",
+        "A dial that catches the light",
         "Hand-finished case and clasp",
         "Made to be worn for decades",
     ),
@@ -157,9 +157,9 @@ FOOTWEAR = Category(
     benefits=(
         "Grip that bites on wet rock",
         "Cushioning that lasts the miles",
-        "Breathable, quick-dry upper",
+        "A light, comfortable fit",
         "Lightweight, responsive stride",
-        "Rock plate protection underfoot",
+        "Protection for rough ground",
     ),
     hooks=(
         "Own every mile.",
@@ -190,7 +190,7 @@ FOOTWEAR = Category(
     specials={
         "boot": {
             "hooks": ("Go further off the map.",),
-            "benefits": ("Waterproof without the sweat", "Ankle support on rough ground"),
+            "benefits": ("Built for wet, rough trails", "Ankle support on rough ground"),
         },
     },
 )

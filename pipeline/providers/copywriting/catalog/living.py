@@ -38,7 +38,7 @@ ELECTRONICS = Category(
     style="cool",
     setting="against a clean gradient backdrop",
     benefits=(
-        "All-day battery life",
+        "Made for life on the move",
         "Pairs in one tap",
         "Built to go anywhere",
         "Premium build, lighter feel",
@@ -64,15 +64,15 @@ ELECTRONICS = Category(
     specials={
         "head": {
             "hooks": ("Hear every detail.", "Turn the world down."),
-            "benefits": ("Noise cancelling that silences the commute", "Studio-quality sound"),
+            "benefits": ("Your soundtrack for the commute", "Studio-quality sound"),
         },
         "earbud": {
             "hooks": ("Hear every detail.", "Turn the world down."),
-            "benefits": ("Noise cancelling that silences the commute", "A fit you forget"),
+            "benefits": ("Your soundtrack for the commute", "A fit you forget"),
         },
         "speaker": {
             "hooks": ("Bring the party anywhere.",),
-            "benefits": ("Room-filling sound", "Waterproof and drop-proof"),
+            "benefits": ("Room-filling sound", "Made to go where you go"),
         },
     },
 )
@@ -143,7 +143,7 @@ HOME = Category(
     specials={
         "candle": {
             "hooks": ("Light one. Breathe out.",),
-            "benefits": ("Clean-burning soy wax", "Hand-poured in small batches"),
+            "benefits": ("A slow, even glow", "Hand-poured in small batches"),
             "visual_hero": (
                 "A {product} flickering in a cozy room at dusk, soft blankets, warm light",
             ),
@@ -151,7 +151,7 @@ HOME = Category(
         "mattress": {
             "hooks": ("Sleep like you mean it.",),
             "pains": ("Waking up sore and tired?",),
-            "benefits": ("Pressure relief where you need it", "Sleeps cool all night"),
+            "benefits": ("Pressure relief where you need it", "Comfort from lights-out to alarm"),
         },
     },
 )

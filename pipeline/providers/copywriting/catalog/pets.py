@@ -35,9 +35,9 @@ PET = Category(
     style="warm",
     setting="on a sunny kitchen floor",
     benefits=(
-        "Real meat as the first ingredient",
-        "Vet-formulated recipes",
-        "No fillers, no artificial colors",
+        "Meals they finish to the last bite",
+        "Recipes pets go wild for",
+        "Wholesome meals, happy bellies",
         "Delivered fresh to your door",
     ),
     hooks=("Tails up. Bowls clean.", "Made for happy tails.", "Dinner they'll sit for."),

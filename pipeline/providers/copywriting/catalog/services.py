@@ -54,7 +54,7 @@ SOFTWARE = Category(
         "Simple to set up",
         "Automates the busywork",
         "Works on every device",
-        "Bank-level security",
+        "Everything in one tidy place",
         "Reports in one click",
     ),
     hooks=("Work smarter, not later.", "Less admin. More done.", "The busywork, handled."),
@@ -84,7 +84,7 @@ SOFTWARE = Category(
             "benefits": (
                 "Invoices sent in seconds",
                 "Automatic payment reminders",
-                "Paid twice as fast",
+                "Get paid without the chasing",
             ),
             "pains": ("Tired of chasing late payments?", "Still making invoices by hand?"),
             "agitations": (
@@ -139,7 +139,7 @@ EDUCATION = Category(
         "Learn at your own pace",
         "Taught by working experts",
         "Real projects, not theory",
-        "A certificate you can share",
+        "Skills you can show",
     ),
     hooks=(
         "Learn something that sticks.",
