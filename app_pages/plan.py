@@ -148,8 +148,21 @@ def scenes_section(data: dict[str, Any], clips: list[dict[str, Any]]) -> None:
                 st.caption(f"Scene {scene.index + 1}: no clip kept")
 
 
+def sound_section(mix: dict[str, Any]) -> None:
+    st.header("3 · Music and sound", anchor=False)
+    title = plain(str(mix.get("music_title") or "")) or "Untitled track"
+    st.markdown(f"**Music:** {title} · {plain(str(mix.get('music_track', '')))}")
+    effects = [plain(str(name)) for name in mix.get("sfx") or []]
+    st.markdown(
+        "**Sound effects at the transitions:** " + (", ".join(effects) if effects else "none")
+    )
+    lufs, peak = mix.get("integrated_lufs"), mix.get("true_peak_dbtp")
+    if lufs is not None and peak is not None:
+        st.caption(f"Loudness {float(lufs):.1f} LUFS integrated, {float(peak):.1f} dBTP true peak")
+
+
 def numbers_section(row: Generation) -> None:
-    st.header("3 · Timings and cost", anchor=False)
+    st.header("4 · Timings and cost", anchor=False)
     timings, costs = st.columns(2, gap="medium")
     with timings:
         st.subheader("Stage timings", anchor=False)
@@ -241,10 +254,16 @@ if row.llm_specification:
     specification_section(row.llm_specification)
 if row.scene_plan:
     scenes_section(row.scene_plan, row.clips or [])
+if row.audio_mix:
+    sound_section(row.audio_mix)
 numbers_section(row)
 
 with st.expander("Raw data (JSON)"):
     st.json(
-        {"specification": row.llm_specification, "scene_plan": row.scene_plan},
+        {
+            "specification": row.llm_specification,
+            "scene_plan": row.scene_plan,
+            "audio_mix": row.audio_mix,
+        },
         expanded=False,
     )

@@ -174,6 +174,7 @@ def run(request: AudioRequest, ctx: StageContext, library_dir: Path | None = Non
         path=str(dest),
         duration_s=round(length / RATE, 6),
         music_track=f"music/{track.file}",
+        music_title=track.title,
         sfx=names,
         integrated_lufs=loudness.integrated_lufs,
         true_peak_dbtp=loudness.true_peak_dbtp,

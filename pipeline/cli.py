@@ -96,6 +96,7 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "error": row.error,
         "error_stage": row.error_stage,
         "stage_timings": row.stage_timings,
+        "audio_mix": row.audio_mix,
     }
     if args.json:
         _emit(result)
@@ -125,6 +126,8 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
         f"seed {row.seed}  |  {row.duration_s:.2f} s  |  cost ${row.cost:.4f}  |  "
         f"{sum(timings.values()):.1f} s to make"
     )
+    if row.audio_mix and row.audio_mix.get("music_title"):
+        footer += f"  |  music: {row.audio_mix['music_title']}"
     data = {
         "id": row.id,
         "llm_specification": row.llm_specification,

@@ -90,6 +90,8 @@ class Generation(Base):
     cost_micros: Mapped[int] = mapped_column(Integer, default=0)
     cost_breakdown: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     stage_timings: Mapped[dict[str, float] | None] = mapped_column(JSON, nullable=True)
+    #: The finished mix: music title and file, sound effects, loudness (no temp path).
+    audio_mix: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     video_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     thumbnail_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -71,9 +71,15 @@ class AudioTrack(_Model):
     path: str
     duration_s: float
     music_track: str
+    music_title: str = ""
     sfx: list[str] = []
     integrated_lufs: float | None = None
     true_peak_dbtp: float | None = None
+
+
+def mix_record(track: AudioTrack) -> dict[str, object]:
+    """What the generation's row keeps of its mix: everything but the temp file's path."""
+    return track.model_dump(mode="json", exclude={"path"})
 
 
 class RenderPlan(_Model):

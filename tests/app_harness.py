@@ -103,6 +103,11 @@ class AppEnv:
                                  "amount": cost, "detail": "4 clips"}],
                 stage_timings={"llm_enhancement": 0.01, "export": 1.5},
             )  # fmt: skip
+            session.get(Generation, generation_id).audio_mix = {  # type: ignore[union-attr]
+                "duration_s": 15.0, "music_track": "music/golden_hour.wav",
+                "music_title": "Golden *Hour*", "sfx": ["whoosh", "chime", "swoosh"],
+                "integrated_lufs": -14.02, "true_peak_dbtp": -1.51,
+            }  # fmt: skip
         return generation_id
 
 

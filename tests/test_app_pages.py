@@ -129,6 +129,11 @@ def test_plan_page_inspects_spec_scenes_clips_timings_and_costs(env: AppEnv) -> 
     assert list(costs["Provider"]) == ["fake-video"]
     assert len(videos(at)) == 5  # the finished ad + one clip per scene
     assert "Scene 1 · attention" in shown
+    # the mix it used, its title shown literally (escaped, not styled)
+    assert "**Music:** Golden *Hour* · music/golden_hour.wav" in shown
+    assert "Golden \\*Hour\\*" in texts(at, raw=True)
+    assert "**Sound effects at the transitions:** whoosh, chime, swoosh" in shown
+    assert "Loudness -14.0 LUFS integrated, -1.5 dBTP true peak" in shown
 
 
 def test_plan_page_shows_the_failing_stage_and_error(env: AppEnv) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -51,6 +52,34 @@ def test_good_prompts_are_accepted_and_stored_literally(prompt: str) -> None:
 def test_schema_is_created_by_migrations(runtime: Runtime) -> None:
     tables = set(inspect(runtime.engine).get_table_names())
     assert {"users", "generations", "alembic_version"} <= tables
+
+
+def test_a_database_from_before_the_audio_mix_column_upgrades_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from pipeline import db
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = db.make_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    with old.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")  # the schema as the first release shipped it
+        conn.exec_driver_sql(
+            "INSERT INTO users (username, name, email, password_hash, total_cost_micros, "
+            "created_at) VALUES ('ann', '', '', 'x', 0, '2026-11-24 10:00:00')"
+        )
+    assert "audio_mix" not in {c["name"] for c in inspect(old).get_columns("generations")}
+    old.dispose()
+    engine = db.init_db(url)  # what every start does: upgrade to head
+    assert "audio_mix" in {c["name"] for c in inspect(engine).get_columns("generations")}
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT username FROM users").scalars().all() == ["ann"]
+    engine.dispose()
 
 
 def test_eleventh_generation_in_an_hour_is_refused(runtime: Runtime, user_id: int) -> None:

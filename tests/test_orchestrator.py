@@ -50,6 +50,10 @@ def test_full_generation_records_every_stage_and_publishes_the_ad(
         "audio", "export",
     ]  # fmt: skip
     assert row.stage_timings["audio"] > 0.05  # the mix's own time, though it ran early
+    mix = row.audio_mix  # what the inspector shows: the track, the effects, the loudness
+    assert mix["music_title"] and mix["music_track"].startswith("music/")
+    assert len(mix["sfx"]) == len(row.scene_plan["scenes"]) - 1  # one per transition
+    assert mix["integrated_lufs"] == pytest.approx(-14, abs=1.5) and "path" not in mix
     n = len(row.clips)
     assert row.cost == pytest.approx(0.0123 + 0.25 * n)
     with runtime.sessions() as session:
