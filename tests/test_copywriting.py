@@ -477,3 +477,13 @@ def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str)
     spec = write_specification(prompt)
     said = " ".join(copy_fields(spec)).lower()
     assert shown in said and not re.search(not_shown, said), said
+
+
+def test_a_sub_type_sets_its_own_mood_audience_and_closing_shot() -> None:
+    bar = write_specification("Wine bar Cork downtown")
+    assert bar.ad.mood == "luxury"  # an evening out, not the restaurant's upbeat lunch
+    assert "night out" in bar.ad.target_audience
+    lunch = write_specification("Bistro Cork downtown")
+    assert lunch.ad.mood == "upbeat" and "night out" not in lunch.ad.target_audience
+    barber = write_specification("Sharp & Co barbershop")
+    assert (barber.ad.mood, barber.ad.visual_style) == ("energetic", "noir")

@@ -17,6 +17,7 @@ Steps, each its own module:
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting.framework import choose_framework
@@ -41,6 +42,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     text = unshout(text)
     language = brief.detect_language(text)
     naming = read_naming(text, language)
+    naming = replace(naming, category=naming.category.for_product(naming.product))
     words = {t.low for t in tokenize(text)}
     category = naming.category
     mood = brief.choose_mood(words, category)

@@ -8,7 +8,7 @@ cannot spell brand names. ``specials`` adds lines for a sub-type (ramen inside r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Lines = tuple[str, ...]
 
@@ -26,6 +26,10 @@ BEAT_VISUAL = {
     "bridge": "detail",
     "cta": "cta",
 }
+
+
+#: What a sub-type may set for itself instead of its category (one value each).
+_OWN_SETTINGS = ("mood", "style", "audience", "setting")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,26 @@ class Category:
             if key in low:
                 extra += bank.get(kind, ())
         return extra
+
+    def for_product(self, product: str) -> Category:
+        """This bank with the product's sub-type ``mood``, ``style``, ``audience`` and
+        ``setting`` where it has its own (a wine bar is an evening out, not a lunch spot)."""
+        low = product.lower()
+        changes: dict[str, str] = {}
+        for key, bank in self.specials.items():
+            if key in low:
+                for name in _OWN_SETTINGS:
+                    if name in bank and name not in changes:
+                        changes[name] = bank[name][0]
+        if not changes:
+            return self
+        return replace(
+            self,
+            mood=changes.get("mood", self.mood),
+            style=changes.get("style", self.style),
+            audience=changes.get("audience", self.audience),
+            setting=changes.get("setting", self.setting),
+        )
 
     def visual(self, kind: str, product: str) -> str:
         """The visual description for ``kind`` (hero, detail, lifestyle, problem, agitate,

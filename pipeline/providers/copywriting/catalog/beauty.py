@@ -138,6 +138,9 @@ FRAGRANCE = Category(
 # Hair, nails and barbering are appointments in a chair, not a bottle on a ledge or a yoga
 # class: their own bank, with nails and barbers as sub-types that replace every line.
 _NAILS: dict[str, tuple[str, ...]] = {
+    "mood": ("playful",),
+    "audience": ("people who love a fresh set and a little color",),
+    "setting": ("on a bright nail bar beside rows of polish",),
     "hooks": ("Nails that get noticed.", "Polished to perfection."),
     "benefits": ("Long-lasting gel and classic polish", "Careful, detailed nail art"),
     "desires": ("Ten tiny works of art.", "Hands you can't stop looking at."),
@@ -160,6 +163,10 @@ _NAILS: dict[str, tuple[str, ...]] = {
     "visual_cta": ("A bright nail bar with neat rows of colorful polish bottles, slow push-in",),
 }
 _BARBER: dict[str, tuple[str, ...]] = {
+    "mood": ("energetic",),
+    "style": ("noir",),
+    "audience": ("anyone who wants a sharp cut and a chair they can trust",),
+    "setting": ("in a classic barbershop under warm lamps",),
     "hooks": ("Sharp cuts. Clean fades.", "Look sharp. Feel sharper."),
     "benefits": ("Precise fades and classic cuts", "Hot towel shaves and beard trims"),
     "desires": ("The fresh-cut feeling, every time.", "Walk out a little taller."),

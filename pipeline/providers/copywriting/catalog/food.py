@@ -201,6 +201,10 @@ ICE_CREAM = Category(
 
 # A bar sells the evening, not the kitchen: glasses, low light and the people you meet there.
 _BAR: dict[str, tuple[str, ...]] = {
+    "mood": ("luxury",),
+    "style": ("warm",),
+    "audience": ("friends and couples looking for a good night out",),
+    "setting": ("on a candlelit bar top, glasses glinting",),
     "hooks": ("Your evening starts here.", "Raise a glass, make a night of it."),
     "benefits": ("Drinks poured with care", "Warm lights, good company"),
     "desires": ("The toast you'll remember.", "One more round, one more story."),

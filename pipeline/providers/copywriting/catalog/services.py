@@ -167,6 +167,9 @@ EDUCATION = Category(
 
 # A tour is a day out with a guide, not a room with a view: no terraces, no "Book your stay".
 _TOURS: dict[str, tuple[str, ...]] = {
+    "mood": ("upbeat",),
+    "audience": ("curious travelers who want the city behind the postcards",),
+    "setting": ("in a sunlit old-town square",),
     "hooks": ("See the city like a local.", "Every street has a story."),
     "benefits": ("Small groups, big stories", "Guides who grew up here"),
     "desires": ("The day you'll tell stories about.", "Hidden corners, found together."),

@@ -37,6 +37,8 @@ _FITNESS_APP: dict[str, tuple[str, ...]] = {
 
 # A running club meets outside: routes and company, not barbells and class timetables.
 _RUN_CLUB: dict[str, tuple[str, ...]] = {
+    "audience": ("runners of every pace who would rather not run alone",),
+    "setting": ("on a riverside path at sunrise",),
     "hooks": ("Every run is better together.", "Lace up. Show up."),
     "benefits": ("Routes for every pace", "Friendly runners who wait at the corner"),
     "desires": ("Miles that fly by in good company.", "The run you never skip."),
@@ -144,6 +146,8 @@ FITNESS = Category(
 
 # A spa or massage sells hands and warmth, not a class: no teachers, mats or levels.
 _SPA: dict[str, tuple[str, ...]] = {
+    "audience": ("busy people who need an hour of real rest",),
+    "setting": ("in a softly lit treatment room",),
     "hooks": ("Unwind. You've earned it.", "Slow down. Breathe out."),
     "benefits": ("Skilled, caring therapists", "Warm, quiet treatment rooms"),
     "solutions": ("{Name}: an hour of pure calm.",),
