@@ -372,6 +372,9 @@ def test_language(text: str, language: str) -> None:
         ("Cocktail bar The Blind Pig, two for one Thursdays", "The Blind Pig"),
         ("Café Le Matin ouvre ses portes samedi", "Le Matin"),
         ("Créez une vidéo pour la boulangerie Au Bon Pain", "Au Bon Pain"),
+        ("Kids clothing by Little Sprouts", "Little Sprouts"),  # an everyday word, too
+        ("Daycare center Little Acorns now enrolling", "Little Acorns"),
+        ("An ad for the ZephyrRun trail shoes", "ZephyrRun"),  # a lowercase article is not
         ("Optician Clear View, new frames collection", "Clear View"),  # a trade, then a name
         ("Florist Bloom Room, Valentine bouquets", "Bloom Room"),
     ],

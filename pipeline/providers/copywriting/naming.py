@@ -175,8 +175,8 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     i = 0
     while i < len(tokens):
         first = i
-        if _article_opens_name(text, tokens, i):
-            i += 1  # "Café Le Matin", "bar The Blind Pig": the article belongs to the name
+        if _word_opens_name(text, tokens, i, noun_starts):
+            i += 1  # "Café Le Matin", "by Little Sprouts": the small word belongs to the name
         if not _can_start(tokens[i]) or (
             tokens[i].start in noun_starts and not _noun_opens_name(text, tokens, i, noun_starts)
         ):
@@ -206,16 +206,24 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 _NAME_ARTICLES = frozenset({"the", "le", "la", "les", "au", "aux"})
 
 
-def _article_opens_name(text: str, tokens: list[Token], i: int) -> bool:
-    """A capitalized article inside a sentence, right before a name word."""
+def _word_opens_name(text: str, tokens: list[Token], i: int, noun_starts: set[int]) -> bool:
+    """A capitalized article or everyday word inside a sentence, right before a name word
+    ("bar The Blind Pig", "clothing by Little Sprouts", "center Little Acorns")."""
     tok = tokens[i]
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    small = tok.low in _NAME_ARTICLES or (
+        tok.low in lx.COMMON
+        and tok.low not in lx.BRAND_PREPOSITIONS | lx.PLACE_PREPOSITIONS | lx.DETERMINERS
+    )
     return (
         tok.capitalized
-        and tok.low in _NAME_ARTICLES
-        and i + 1 < len(tokens)
-        and text[tok.end : tokens[i + 1].start] == " "
+        and small
+        and text[tok.end : nxt.start] == " "
         and not _is_sentence_start(text, tokens, i)
-        and _can_start(tokens[i + 1])
+        and _can_start(nxt)
+        and nxt.start not in noun_starts
     )
 
 
