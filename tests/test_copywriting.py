@@ -474,6 +474,10 @@ def test_pet_insurance_is_not_pet_food() -> None:
         ("Daycare center Little Acorns now enrolling", "daycare", r"leash|\bpets?\b|walk"),
         ("City walking tours in Rome by Roma Vera", "guide", r"book your stay|terrace|pool"),
         ("Mechanic shop Torque Garage, oil change special", "mechanic", r"appointments that"),
+        ("Smartwatch for runners by Pulse", "glance", r"pairs in one tap"),
+        ("Meal prep delivery for athletes by FuelBox", "door", r"crossing town|book a table"),
+        ("Language app for kids by LingoPup", "lesson", r"workflow|busywork|enroll"),
+        ("Personal trainer in Manchester, first session free", "coach", r"shop now|designed"),
     ],
 )
 def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:

@@ -225,6 +225,22 @@ _BAR: dict[str, tuple[str, ...]] = {
     "visual_cta": ("A warm bar doorway at night, glasses glinting inside, slow push-in",),
 }
 
+# Delivered food comes to the door: nobody crosses town for it, nobody books a table.
+_DELIVERY: dict[str, tuple[str, ...]] = {
+    "hooks": ("Dinner, sorted.", "Good food, no dishes."),
+    "benefits": ("Fresh meals to your door", "A menu that changes every week"),
+    "desires": ("Your best week of eating, without the effort.",),
+    "solutions": ("{Name}: real food, delivered.",),
+    "ctas": ("Order your first box", "Order now"),
+    "visual_hero": (
+        "A delivery box opened on a sunny kitchen counter, fresh colorful meals "
+        "inside, slow motion",
+    ),
+    "visual_cta": (
+        "A smiling courier handing a meal box over at a bright front door, slow push-in",
+    ),
+}
+
 RESTAURANT = Category(
     key="restaurant",
     label="restaurant",
@@ -317,6 +333,7 @@ RESTAURANT = Category(
     local=True,
     specials={
         **dict.fromkeys(("wine bar", "cocktail", "pub", "taproom", "speakeasy"), _BAR),
+        **dict.fromkeys(("delivery", "meal prep", "meal kit"), _DELIVERY),
         "ramen": {
             "hooks": ("Hungry? Follow the steam.", "One bowl. Pure comfort."),
             "benefits": (

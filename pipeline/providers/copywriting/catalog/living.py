@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from pipeline.providers.copywriting.catalog import Category
 
+# Not every device is a pair of earbuds: nothing "pairs in one tap" on a wrist or a desk.
+_SMARTWATCH: dict[str, tuple[str, ...]] = {
+    "hooks": ("Your day, at a glance.", "Time, and so much more."),
+    "benefits": ("Notifications at a glance", "A face for every outfit"),
+    "visual_hero": (
+        "A runner glancing at a glowing smartwatch mid-stride at sunrise, slow motion",
+    ),
+}
+_COMPUTER: dict[str, tuple[str, ...]] = {
+    "hooks": ("Power that goes where you go.", "Made for big ideas."),
+    "benefits": ("Fast enough for everything you do", "Light enough to carry all day"),
+    "visual_hero": (
+        "A sleek laptop opening on a sunlit café table, the screen lighting up, slow push-in",
+    ),
+}
+
 ELECTRONICS = Category(
     key="electronics",
     label="consumer tech",
@@ -74,6 +90,8 @@ ELECTRONICS = Category(
             "hooks": ("Bring the party anywhere.",),
             "benefits": ("Room-filling sound", "Made to go where you go"),
         },
+        **dict.fromkeys(("smartwatch", "smart watch"), _SMARTWATCH),
+        **dict.fromkeys(("laptop", "tablet"), _COMPUTER),
     },
 )
 

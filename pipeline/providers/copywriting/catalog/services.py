@@ -100,10 +100,23 @@ SOFTWARE = Category(
     },
 )
 
+# A learning app is in a pocket, not a classroom: no seats to save, no experts to enroll with.
+_LEARNING_APP: dict[str, tuple[str, ...]] = {
+    "hooks": ("Learn a little, every day.", "Your pocket-sized teacher."),
+    "benefits": ("Short lessons that fit any day", "Progress you can see"),
+    "ctas": ("Download the app", "Start learning today"),
+    "visual_hero": (
+        "A smiling learner tapping through a bright lesson on a phone on a sunny bus ride",
+    ),
+}
+
 EDUCATION = Category(
     key="education",
     label="education",
     nouns=(
+        "language learning app",
+        "language app",
+        "learning app",
         "language school",
         "language classes",
         "coding bootcamp",
@@ -163,6 +176,7 @@ EDUCATION = Category(
         "agitate": "A pile of unopened textbooks gathering dust on a shelf",
     },
     palette=("#1D3557", "#F1FAEE", "#E76F51", "#FFFFFF"),
+    specials={"app": _LEARNING_APP},
 )
 
 # A tour is a day out with a guide, not a room with a view: no terraces, no "Book your stay".

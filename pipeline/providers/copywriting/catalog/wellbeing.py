@@ -70,6 +70,7 @@ FITNESS = Category(
         "cycling studio",
         "bootcamp",
         "personal training",
+        "personal trainer",
         "running club",
         "run club",
         "running group",
