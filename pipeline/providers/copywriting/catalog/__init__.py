@@ -108,6 +108,7 @@ def all_categories() -> tuple[Category, ...]:
     """Every category, the generic fallback last."""
     from pipeline.providers.copywriting.catalog import (
         beauty,
+        drinks,
         fallback,
         food,
         goods,
@@ -122,6 +123,7 @@ def all_categories() -> tuple[Category, ...]:
         goods.CATEGORIES
         + beauty.CATEGORIES
         + living.CATEGORIES
+        + drinks.CATEGORIES
         + food.CATEGORIES
         + pets.CATEGORIES
         + wellbeing.CATEGORIES
