@@ -84,9 +84,6 @@ class LocalMotionGraphics:
         ad's drawing instead of every ad drawing at once and then queueing to encode.
         """
         ctx.check_cancelled()
-        width, height = internal_size(request.width, request.height, self.max_width)
-        fps = request.fps
-        n = frame_count(request.scene.duration_s, fps)
         gate = shared_gate("local-renderer", self.settings.max_parallel_clips)
         with gate.place(
             rank=ctx.generation_id or 0,
@@ -94,18 +91,13 @@ class LocalMotionGraphics:
             check=ctx.check_cancelled,
             on_wait=lambda: ctx.report(0.0, "waiting for the renderer (another ad is drawing)"),
         ):
-            return self._render(request, dest, ctx, (width, height, n))
+            return self._render(request, dest, ctx)
 
-    def _render(
-        self,
-        request: ClipRequest,
-        dest: Path,
-        ctx: StageContext,
-        size: tuple[int, int, int],
-    ) -> ClipResult:
+    def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         started = time.perf_counter()
-        width, height, n = size
+        width, height = internal_size(request.width, request.height, self.max_width)
         fps = request.fps
+        n = frame_count(request.scene.duration_s, fps)
         try:
             renderer = ClipRenderer(design_clip(request), width, height, fps)
         except Exception as exc:
