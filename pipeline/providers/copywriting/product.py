@@ -82,21 +82,20 @@ def _leading_product(text: str, brand: str) -> str:
     """The noun phrase a prompt opens with, around the brand: "Vegan protein powder by
     GreenLift", "Used car dealership AutoHub", "GreenLift vegan protein powder"."""
     at = text.find(brand) if brand else -1
-    parts = [text[:at]] if at > 0 else [text[at + len(brand) :]] if at == 0 else [text]
-    for part in parts:
-        stop = _LEAD_STOP.search(part)
-        words = (part[: stop.start()] if stop else part).split()
-        if not words or len(words) > 5 or words[0].lower() in _REQUEST_OPENERS:
-            continue
-        kept = [w for w in words if w.lower() not in lx.PRODUCT_FLUFF | lx.DETERMINERS]
-        phrase = " ".join(kept).strip(" .,'\"")
-        if (
-            len(phrase) >= 3
-            and phrase.lower() not in lx.PLATFORM_WORDS
-            and phrase.replace(" ", "").replace("-", "").isalpha()
-        ):
-            return _untitle(phrase)
-    return ""
+    part = text[len(brand) :] if at == 0 else text[:at] if at > 0 else text
+    stop = _LEAD_STOP.search(part)
+    words = (part[: stop.start()] if stop else part).split()
+    if not words or len(words) > 5 or words[0].lower() in _REQUEST_OPENERS:
+        return ""
+    kept = [w for w in words if w.lower() not in lx.PRODUCT_FLUFF | lx.DETERMINERS]
+    phrase = " ".join(kept).strip(" .,'\"")
+    if (
+        len(phrase) < 3
+        or phrase.lower() in lx.PLATFORM_WORDS
+        or not phrase.replace(" ", "").replace("-", "").isalpha()
+    ):
+        return ""
+    return _untitle(phrase)
 
 
 def _fallback_product(text: str, brand: str) -> str:

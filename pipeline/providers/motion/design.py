@@ -60,15 +60,23 @@ _PATTERNS = {
 _COLD = re.compile(r"\b(juice|soda|beer|sparkling|cold|iced|smoothie|water|lemonade|cola)")
 
 
+def _named_by(words: str, whole: bool = False) -> list[str]:
+    """The motifs a keyword of which is ``words`` (``whole``) or starts it."""
+    return [
+        motif
+        for motif, patterns in _PATTERNS.items()
+        if any((p.fullmatch if whole else p.match)(words) for p in patterns)
+    ]
+
+
 def choose_motif(category: str, product: str = "", visual_prompt: str = "") -> str:
     """The motif for the product's head noun if it names one ("fitness *app*" is a phone, not
     a shoe); otherwise the one whose keywords best match: category weighs most, then product,
     then visual."""
     words = product.lower().split()
     if words:
-        pair = " ".join(words[-2:])  # a two-word head first: "ice cream" is food, not a cream
-        for hit in (lambda p: p.fullmatch(pair), lambda p: p.match(words[-1])):
-            head = [m for m, patterns in _PATTERNS.items() if any(hit(p) for p in patterns)]
+        # a two-word head first: "ice cream" is food, not a cream
+        for head in (_named_by(" ".join(words[-2:]), whole=True), _named_by(words[-1])):
             if len(head) == 1:
                 return head[0]
     scores = dict.fromkeys(_PATTERNS, 0.0)
