@@ -361,3 +361,10 @@ def test_a_sub_type_sets_its_own_mood_audience_and_closing_shot() -> None:
     assert lunch.ad.mood == "upbeat" and "night out" not in lunch.ad.target_audience
     barber = write_specification("Sharp & Co barbershop")
     assert (barber.ad.mood, barber.ad.visual_style) == ("energetic", "noir")
+
+
+def test_a_product_hitting_two_keys_of_one_sub_type_gets_its_lines_once() -> None:
+    from pipeline.providers.copywriting.catalog.goods import APPAREL
+
+    hooks = APPAREL.special_lines("hooks", "leather wallets")  # "leather" and "wallet"
+    assert hooks and len(hooks) == len(set(hooks))

@@ -68,22 +68,28 @@ class Category:
     def special_lines(self, kind: str, product: str) -> Lines:
         """Only the sub-type lines for the product ("ramen" inside restaurants)."""
         extra: Lines = ()
-        low = product.lower()
-        for key, bank in self.specials.items():
-            if key in low:
-                extra += bank.get(kind, ())
+        for bank in self._banks_for(product):
+            extra += bank.get(kind, ())
         return extra
+
+    def _banks_for(self, product: str) -> list[dict[str, Lines]]:
+        """The sub-type banks whose key is in the product, each once ("leather wallet" hits
+        "leather" and "wallet", one shared bank)."""
+        low = product.lower()
+        banks: list[dict[str, Lines]] = []
+        for key, bank in self.specials.items():
+            if key in low and not any(bank is seen for seen in banks):
+                banks.append(bank)
+        return banks
 
     def for_product(self, product: str) -> Category:
         """This bank with the product's sub-type ``mood``, ``style``, ``audience`` and
         ``setting`` where it has its own (a wine bar is an evening out, not a lunch spot)."""
-        low = product.lower()
         changes: dict[str, str] = {}
-        for key, bank in self.specials.items():
-            if key in low:
-                for name in _OWN_SETTINGS:
-                    if name in bank and name not in changes:
-                        changes[name] = bank[name][0]
+        for bank in self._banks_for(product):
+            for name in _OWN_SETTINGS:
+                if name in bank and name not in changes:
+                    changes[name] = bank[name][0]
         if not changes:
             return self
         return replace(
@@ -97,9 +103,8 @@ class Category:
     def visual(self, kind: str, product: str) -> str:
         """The visual description for ``kind`` (hero, detail, lifestyle, problem, agitate,
         cta); "" when the category has no closing shot of its own."""
-        low = product.lower()
-        for key, bank in self.specials.items():
-            if key in low and f"visual_{kind}" in bank:
+        for bank in self._banks_for(product):
+            if f"visual_{kind}" in bank:
                 return bank[f"visual_{kind}"][0]
         return self.visuals.get(kind, "")
 

@@ -121,12 +121,12 @@ PRO_SERVICES = Category(
             "benefits": ("Careful, friendly cleaners", "Every room, every detail"),
             "ctas": ("Book a clean",),
         },
-        **dict.fromkeys(("law", "lawyer", "attorney", "avocat"), _LAW),
-        **dict.fromkeys(("account",), _ACCOUNTING),
+        **dict.fromkeys(("law", "attorney", "avocat"), _LAW),  # "law" also names a lawyer
+        "account": _ACCOUNTING,
         **dict.fromkeys(("mechanic", "auto repair", "garage"), _GARAGE),
         **dict.fromkeys(("plumb", "electric"), _TRADES),
         **dict.fromkeys(("real estate", "realtor"), _PROPERTY),
-        **dict.fromkeys(("mov",), _MOVING),
+        "mov": _MOVING,
     },
 )  # fmt: skip
 
