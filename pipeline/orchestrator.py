@@ -45,7 +45,7 @@ from pipeline.db import Generation, utcnow
 from pipeline.errors import AdstudioError, CancelledError
 from pipeline.gate import shared as shared_gate
 from pipeline.logs import log_event
-from pipeline.render_plan import RenderPlan, mix_record
+from pipeline.render_plan import RenderPlan
 from pipeline.runtime import Runtime
 
 T = TypeVar("T")
@@ -248,7 +248,7 @@ def _pipeline(run: _Run) -> None:
         layers = run.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
         timeline = run.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
         track = run.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
-    run.save(audio_mix=mix_record(track))
+    run.save(audio_mix=track.record())
     render_plan = RenderPlan(
         timeline=timeline, overlays=layers, audio=track, grade=spec.ad.visual_style
     )

@@ -76,10 +76,9 @@ class AudioTrack(_Model):
     integrated_lufs: float | None = None
     true_peak_dbtp: float | None = None
 
-
-def mix_record(track: AudioTrack) -> dict[str, object]:
-    """What the generation's row keeps of its mix: everything but the temp file's path."""
-    return track.model_dump(mode="json", exclude={"path"})
+    def record(self) -> dict[str, object]:
+        """What the generation's row keeps of its mix: everything but the temp file's path."""
+        return self.model_dump(mode="json", exclude={"path"})
 
 
 class RenderPlan(_Model):
