@@ -6,6 +6,7 @@ ffmpeg (fast) and can be told to fail or to wait until cancelled. Both keep a ``
 
 from __future__ import annotations
 
+import colorsys
 import threading
 import time
 from pathlib import Path
@@ -67,6 +68,12 @@ class FakeLLM:
         return LLMResult(sample_specification(prompt), cost=self.cost, model="fake")
 
 
+def _hex(hue: float, value: float) -> str:
+    """An RRGGBB colour of ``hue`` degrees at saturation 0.6 and brightness ``value``."""
+    r, g, b = colorsys.hsv_to_rgb((hue % 360) / 360, 0.6, value)
+    return f"{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+
+
 class FakeVideo:
     """Tiny real clips (180x320 moving gradient); ``fail_scene`` / ``block`` for error paths."""
 
@@ -92,11 +99,15 @@ class FakeVideo:
         ctx.check_cancelled()
         d = request.scene.duration_s
         hue = (request.scene.index * 70 + request.seed) % 360
+        # The gradients source picks random colours unless given: two from the hue keep
+        # every run (and the thumbnail's brightness) the same.
+        light, dark = _hex(hue, 0.75), _hex(hue + 180, 0.45)
         exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg()
         ffmpeg.run(
             exe,
             ["-f", "lavfi",
-             "-i", f"gradients=s=180x320:r={request.fps}:d={d}:speed=0.05:seed={hue}",
+             "-i", f"gradients=s=180x320:r={request.fps}:d={d}:speed=0.05:seed={hue}"
+                   f":n=2:c0=0x{light}:c1=0x{dark}",
              "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(dest)],
         )  # fmt: skip
         return ClipResult(path=dest, duration_s=d, cost=self.cost, model="fake-model")
