@@ -135,8 +135,9 @@ def local_provider_available() -> bool:
 
 def _lavfi_clip(exe: str, dest: Path, duration_s: float, seed: int) -> None:
     src = (
-        f"gradients=s=1080x1920:r=24:d={duration_s}:seed={seed}:speed=0.015:nb_colors=4,"
-        "noise=alls=4:allf=t,format=yuv420p"
+        f"gradients=s=1080x1920:r=24:d={duration_s}:seed={seed}:speed=0.015:nb_colors=4"
+        ":c0=0x1D3557:c1=0xE63946:c2=0xF1FAEE:c3=0x457B9D,"  # random colours unless given
+        f"noise=alls=4:allf=t:all_seed={seed},format=yuv420p"
     )
     # The same encoding as pipeline.conform: what a provider clip looks like after conform.
     ffmpeg.run(
@@ -214,7 +215,7 @@ def prepare(
     if source == "auto":
         source = "local" if local_provider_available() else "lavfi"
     plan, spec = scene_plan(), specification()
-    folder = cache / f"ad-{source}-{_key({'plan': plan.model_dump(mode='json'), 'v': 1})}"
+    folder = cache / f"ad-{source}-{_key({'plan': plan.model_dump(mode='json'), 'v': 2})}"
     done = folder / "prepared.json"
     if not done.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,8 @@ BACKGROUNDS = {
     "bright": "color=c=0xF4F1EA:s=270x480:r=24:d=4.5",
     "dark": "color=c=0x101018:s=270x480:r=24:d=4.5",
     "busy": "testsrc2=s=270x480:r=24:d=4.5",
-    "moving": "gradients=s=270x480:r=24:d=4.5:speed=0.08:seed=7",
+    # gradients picks random colours unless given: fixed ones keep every run the same
+    "moving": "gradients=s=270x480:r=24:d=4.5:speed=0.08:seed=7:n=2:c0=0x2E86AB:c1=0xF6C85F",
 }
 LONG_HEADLINE = (
     "This deliberately long headline runs to one hundred and twenty characters so that it "

@@ -28,7 +28,8 @@ def assets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths: dict[str, Path] = {}
     for i, d in enumerate(DURATIONS):
         paths[f"clip{i}"] = root / f"clip{i}.mp4"
-        source = f"gradients=s=270x480:r=30:d={d + 0.4}:seed={i}"
+        colours = ("0xE07A5F:c1=0x3D405B", "0x81B29A:c1=0x1D3557", "0xF2CC8F:c1=0x6D597A")[i % 3]
+        source = f"gradients=s=270x480:r=30:d={d + 0.4}:seed={i}:n=2:c0={colours}"  # not random
         ffmpeg.run(exe, ["-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset", "ultrafast",
                          str(paths[f"clip{i}"])])  # fmt: skip
     paths["audio"] = root / "mix.wav"
