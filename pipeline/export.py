@@ -20,19 +20,13 @@ from pathlib import Path
 from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import RenderError, StageError
+from pipeline.gate import usable_cores
 from pipeline.grading import grade_filter
 from pipeline.logs import log_event
 from pipeline.render_plan import OverlayLayer, RenderPlan
 
 STAGE = "export"
 MAX_BYTES = 50 * 1024 * 1024
-
-
-def _usable_cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -49,7 +43,7 @@ class EncoderSettings:
     # x264's own default is 1.5 threads per core, each holding frames of 1080x1920: one per
     # core measured -29 MB peak at the same wall time on 2 cores (threading does not change
     # the quality settings; the output differs by a few bytes).
-    threads: int = field(default_factory=_usable_cores)
+    threads: int = field(default_factory=usable_cores)
 
     def video_args(self) -> list[str]:
         return [

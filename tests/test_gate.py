@@ -102,13 +102,13 @@ def test_the_local_renderer_waits_for_a_place_and_can_be_cancelled_there(
     tmp_path: Path,
 ) -> None:
     from pipeline.context import StageContext
-    from pipeline.providers.video_local import LocalMotionGraphics
+    from pipeline.providers.video_local import GATE, LocalMotionGraphics
     from pipeline.settings import Settings
     from tests.test_video_local import request
 
     settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "out")
     provider = LocalMotionGraphics(settings)
-    gate = shared("local-renderer", settings.max_parallel_clips)
+    gate = shared(GATE, provider.places())
     cancel = threading.Event()
     said: list[str] = []
     ctx = StageContext(
@@ -145,3 +145,32 @@ def test_the_local_renderer_waits_for_a_place_and_can_be_cancelled_there(
 def test_a_gate_needs_a_place() -> None:
     with pytest.raises(ValueError, match="at least one place"):
         PriorityGate(0)
+
+
+def test_the_local_renderer_draws_at_most_one_clip_per_core(tmp_path: Path) -> None:
+    """Drawing is CPU-bound: more renderers than cores only hold more frames in memory."""
+    import os
+
+    from pipeline.providers.video_local import LocalMotionGraphics
+    from pipeline.settings import Settings
+
+    def places(max_parallel_clips: int, cores: set[int]) -> int:
+        settings = Settings(
+            data_dir=tmp_path / "data", output_dir=tmp_path / "out",
+            max_parallel_clips=max_parallel_clips,
+        )  # fmt: skip
+        seen: list[int] = []
+
+        def look() -> None:  # affinity is per thread: pin only this one
+            os.sched_setaffinity(0, cores)
+            seen.append(LocalMotionGraphics(settings).places())
+
+        t = threading.Thread(target=look)
+        t.start()
+        t.join()
+        return seen[0]
+
+    first = min(os.sched_getaffinity(0))
+    assert places(3, {first}) == 1
+    assert places(1, os.sched_getaffinity(0)) == 1
+    assert places(3, os.sched_getaffinity(0)) == min(3, len(os.sched_getaffinity(0)))
