@@ -41,6 +41,22 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     return lin @ np.array([0.2126, 0.7152, 0.0722])
 
 
+@pytest.mark.parametrize(
+    "color", ["#000000", "#FFFFFF", "#0A0A0A", "#777777", "#D4AF37", "#1E90FF"]
+)
+def test_colour_luminance_is_one_definition_for_numbers_and_frames(color: str) -> None:
+    """The creative director's scalar luminance and the overlays' per-pixel one agree (WCAG)."""
+    from pipeline.colors import color_contrast, hex_luminance, hex_rgb
+    from pipeline.typography.luma import luminance as frame_luminance
+
+    expected = float(luminance(np.array(hex_rgb(color))))
+    assert hex_luminance(color) == pytest.approx(expected, abs=1e-12)
+    frame = np.full((2, 3, 3), hex_rgb(color), dtype=np.uint8)
+    assert np.allclose(frame_luminance(frame), expected, atol=1e-12)
+    assert color_contrast(color, color) == pytest.approx(1.0)
+    assert color_contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+
+
 def grow(mask: Image.Image, radius: int) -> Image.Image:
     """Square dilation by ``radius`` px, as repeated 3x3 max filters (fast in Pillow)."""
     for _ in range(radius):

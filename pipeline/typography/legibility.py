@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from pipeline.colors import color_contrast, contrast, luminance
+from pipeline.colors import color_contrast
 from pipeline.errors import StageError
+from pipeline.typography.luma import contrast, luminance
 
 WCAG_AA = 4.5
 
