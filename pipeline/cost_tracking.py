@@ -35,6 +35,11 @@ class CostLedger:
             detail=detail,
         )
 
+    def extend(self, entries: list[CostEntry]) -> None:
+        """Add entries another process already logged (the drawing process's clip costs)."""
+        with self._lock:
+            self._entries.extend(entries)
+
     @property
     def entries(self) -> list[CostEntry]:
         with self._lock:

@@ -179,6 +179,9 @@ def _work_size(plan: RenderPlan) -> tuple[int, int]:
     tl = plan.timeline
     sizes = []
     for clip in tl.clips:
+        if clip.width and clip.height:  # probed when the clip arrived
+            sizes.append((clip.width, clip.height))
+            continue
         try:
             info = ffmpeg.probe(clip.path)
         except (RenderError, OSError, ValueError):
@@ -266,8 +269,19 @@ def _publish(src: Path, dest: Path) -> None:
         staging.unlink(missing_ok=True)
 
 
-def run(plan: RenderPlan, ctx: StageContext, video_dest: Path, thumb_dest: Path) -> ExportResult:
-    """Render the MP4 and its thumbnail into the temp folder, check them, then publish."""
+def run(
+    plan: RenderPlan,
+    ctx: StageContext,
+    video_dest: Path,
+    thumb_dest: Path,
+    *,
+    probe: Callable[[Path], ffmpeg.MediaInfo] = ffmpeg.probe,
+) -> ExportResult:
+    """Render the MP4 and its thumbnail into the temp folder, check them, then publish.
+
+    ``probe`` checks the finished file (``ffmpeg.probe_apart`` keeps PyAV out of a worker
+    that draws in a child process).
+    """
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
     work_video = ctx.workdir / "final.mp4"
     work_thumb = ctx.workdir / "thumbnail.jpg"
@@ -287,7 +301,7 @@ def run(plan: RenderPlan, ctx: StageContext, video_dest: Path, thumb_dest: Path)
                           generation_id=ctx.generation_id, attempt=attempt)  # fmt: skip
                 if attempt == 2:
                     raise
-        info = ffmpeg.probe(work_video)
+        info = probe(work_video)
         if info.size_bytes > MAX_BYTES:
             raise StageError(STAGE, f"The video is {info.size_bytes / 1e6:.1f} MB, over 50 MB.")
         thumbnail(work_video, work_thumb, poster_time(plan), exe)

@@ -1,19 +1,23 @@
 """The one door to ffmpeg: find the binary, run it with a progress pipe, probe files.
 
 The binary is the static build that ``imageio-ffmpeg`` ships (or ``ADSTUDIO_FFMPEG_PATH``).
-It has no ffprobe, so :func:`probe` reads container facts with PyAV.
+It has no ffprobe, so :func:`probe` reads container facts with PyAV; :func:`probe_apart` does
+the same in a short-lived child (``python -m pipeline.ffmpeg probe FILE``) for a process
+that should not hold PyAV's libraries (about 20 MB) in memory.
 stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks ffmpeg).
 """
 
 from __future__ import annotations
 
+import json
 import queue
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.errors import CancelledError, RenderError
@@ -180,3 +184,36 @@ def probe(path: str | Path) -> MediaInfo:
         raise
     except Exception as exc:  # av raises many kinds for non-media input
         raise RenderError(f"{path.name} is not a readable video file ({exc}).") from exc
+
+
+def probe_apart(path: str | Path) -> MediaInfo:
+    """:func:`probe` in a child process: the same answer and errors, PyAV loaded only there."""
+    from pipeline import child
+
+    try:
+        done = subprocess.run(
+            child.command("pipeline.ffmpeg", "probe", str(path)),
+            capture_output=True, text=True, env=child.environment(), timeout=120,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RenderError(f"Could not check {Path(path).name} ({exc}).") from exc
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        raise RenderError(lines[-1] if lines else f"Could not check {Path(path).name}.")
+    return MediaInfo(**json.loads(done.stdout))
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] != "probe":
+        print("usage: python -m pipeline.ffmpeg probe FILE", file=sys.stderr)
+        return 2
+    try:
+        print(json.dumps(asdict(probe(argv[1]))))
+    except RenderError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -49,6 +50,42 @@ def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> Non
     handler._adstudio = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.propagate = False
+
+
+def record_data(record: logging.LogRecord) -> dict[str, Any]:
+    """A record as plain JSON-able data (its traceback as text), for :func:`replay` elsewhere."""
+    data: dict[str, Any] = {
+        "name": record.name,
+        "levelno": record.levelno,
+        "levelname": record.levelname,
+        "msg": record.getMessage(),
+        "created": record.created,
+    }
+    for key, value in record.__dict__.items():
+        if key not in _STANDARD and key not in data:
+            data[key] = value if isinstance(value, str | int | float | bool | None) else str(value)
+    if record.exc_info:
+        data["traceback"] = logging.Formatter().formatException(record.exc_info)
+    return data
+
+
+class RelayHandler(logging.Handler):
+    """Hands every record to ``send`` as :func:`record_data` (a child process -> its parent)."""
+
+    def __init__(self, send: Callable[[dict[str, Any]], None], level: int = logging.INFO) -> None:
+        super().__init__(level)
+        self._send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._send(record_data(record))
+        except Exception:  # a log line must never break the work it describes
+            self.handleError(record)
+
+
+def replay(data: dict[str, Any]) -> None:
+    """Log a record made by :class:`RelayHandler` through this process's handlers."""
+    get_logger().handle(logging.makeLogRecord({**data, "args": None}))
 
 
 def get_logger() -> logging.Logger:

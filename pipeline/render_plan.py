@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.spec import Animation, GradeStyle
+from pipeline.spec import Animation, Clip, GradeStyle
 
 
 class _Model(BaseModel):
@@ -22,6 +22,8 @@ class ClipInput(_Model):
     scene_index: int
     path: str
     duration_s: float = Field(gt=0)
+    width: int | None = None  # the file's frame size, when known (else export probes it)
+    height: int | None = None
 
 
 class OverlayLayer(_Model):
@@ -88,3 +90,10 @@ class RenderPlan(_Model):
     overlays: list[OverlayLayer] = []
     audio: AudioTrack | None = None
     grade: GradeStyle = "vibrant"
+
+
+class Drawn(_Model):
+    """What the drawing stages hand to the export: the scenes' clips and the render plan."""
+
+    clips: list[Clip]
+    render: RenderPlan

@@ -31,6 +31,9 @@ class Runtime:
     llm: LLMProvider
     video: VideoProvider
     ffmpeg_exe: str
+    #: Draw in a child process (pipeline.drawing). Only for providers built from the settings:
+    #: a provider handed in as an object (tests, notebooks) lives in this process.
+    draws_apart: bool = False
     #: Called (generation_id, percent, step) on every progress change, from the worker
     #: thread: lets the CLI print each milestone, where polling the row would miss fast ones.
     on_progress: Callable[[int, int, str], None] | None = None
@@ -67,6 +70,7 @@ def bootstrap(
 ) -> Runtime:
     """Prepare folders, database and providers; optionally recover orphaned generations."""
     memory.tune()
+    video_given = video
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     settings.videos_dir.mkdir(parents=True, exist_ok=True)
     settings.thumbnails_dir.mkdir(parents=True, exist_ok=True)
@@ -79,6 +83,7 @@ def bootstrap(
         llm=llm,
         video=video,
         ffmpeg_exe=ffmpeg.find_ffmpeg(settings.ffmpeg_path),
+        draws_apart=settings.draw_in_subprocess and video_given is None,
     )
     if recover:
         from pipeline.jobs import recover_orphans

@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     # Final renders at once in this process. One x264 encode already uses every core of a
     # small machine; more only multiply memory (~450 MB each at 1080x1920).
     max_parallel_exports: int = Field(default=1, ge=1, le=8)
+    # Clips, text and audio are drawn in a short-lived child process per generation, so the
+    # process that runs the final encode never holds the drawing libraries (pipeline.drawing).
+    # Off: they are drawn on the generation's thread, in this process.
+    draw_in_subprocess: bool = True
     target_duration_s: float = 15.0
     ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships
 

@@ -194,6 +194,8 @@ class Clip(_Model):
     model: str = ""
     cost: float = 0.0
     predict_time_s: float | None = None
+    width: int | None = None  # as probed when the clip arrived
+    height: int | None = None
 
 
 class CostEntry(_Model):

@@ -37,7 +37,13 @@ def run(plan: ScenePlan, clips: list[Clip], ctx: StageContext) -> Timeline:
         if scene.duration_s <= plan.crossfade_s * 2:
             raise StageError(STAGE, f"Scene {scene.index + 1} is too short for the crossfades.")
         inputs.append(
-            ClipInput(scene_index=scene.index, path=clip.path, duration_s=scene.duration_s)
+            ClipInput(
+                scene_index=scene.index,
+                path=clip.path,
+                duration_s=scene.duration_s,
+                width=clip.width,
+                height=clip.height,
+            )
         )
     durations = [c.duration_s for c in inputs]
     return Timeline(

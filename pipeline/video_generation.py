@@ -15,9 +15,10 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
+from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
-from pipeline.errors import AdstudioError, CancelledError, ProviderError, StageError
+from pipeline.errors import AdstudioError, CancelledError, ProviderError, RenderError, StageError
 from pipeline.providers import ClipRequest, ClipResult, VideoProvider
 from pipeline.spec import AdSpecification, Clip, ScenePlan
 
@@ -39,6 +40,7 @@ def run(
     lock = threading.Lock()
     stop = threading.Event()
     share = [0.0] * n  # each clip's own progress, so a slow cloud clip still moves the bar
+    sizes: list[tuple[int, int]] = [(0, 0)] * n
 
     def clip_report(index: int) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
@@ -83,6 +85,15 @@ def run(
                 f"The {provider.name} video provider failed on scene {index + 1}: {exc}",
                 provider=provider.name,
             ) from exc
+        try:
+            info = ffmpeg.probe(result.path)  # the export needs its size; a bad file fails here
+        except RenderError as exc:
+            raise ProviderError(
+                f"The {provider.name} video provider's clip for scene {index + 1} cannot be "
+                f"used: {exc}",
+                provider=provider.name,
+            ) from exc
+        sizes[index] = (info.width, info.height)
         nonlocal done
         with lock:
             done += 1
@@ -124,6 +135,8 @@ def run(
                 model=result.model,
                 cost=result.cost,
                 predict_time_s=result.predict_time_s,
+                width=sizes[index][0],
+                height=sizes[index][1],
             )
         )
     return clips

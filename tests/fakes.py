@@ -87,6 +87,9 @@ class FakeVideo:
         self.history: list[int] = []
         self._lock = threading.Lock()
 
+    def places(self) -> int:
+        return 0  # tiny lavfi clips: nothing to take turns for
+
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         with self._lock:
             self.history.append(request.scene.index)

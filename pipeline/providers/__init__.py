@@ -68,6 +68,10 @@ class LLMProvider(Protocol):
 class VideoProvider(Protocol):
     name: ClassVar[str]
 
+    def places(self) -> int:
+        """Clips it makes at once on this machine's cores; 0 if it waits on a service instead."""
+        ...
+
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         """Write the clip to ``dest`` (an .mp4 path inside ctx.workdir) and describe it.
 

@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, ClassVar
 
 from pipeline import ffmpeg
 from pipeline.context import StageContext
@@ -30,9 +30,10 @@ from pipeline.errors import CancelledError, ProviderError, RenderError
 from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.providers import ClipRequest, ClipResult
-from pipeline.providers.motion.design import design_clip
-from pipeline.providers.motion.renderer import ClipRenderer
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.providers.motion.renderer import ClipRenderer
 
 DEFAULT_MAX_WIDTH = 432
 GATE = "local-renderer"
@@ -106,6 +107,11 @@ class LocalMotionGraphics:
             return self._render(request, dest, ctx)
 
     def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
+        # numpy and Pillow load here, not at import: the worker names this provider but draws
+        # in a child process (pipeline.drawing), and should not hold the drawing libraries
+        from pipeline.providers.motion.design import design_clip
+        from pipeline.providers.motion.renderer import ClipRenderer
+
         started = time.perf_counter()
         width, height = internal_size(request.width, request.height, self.max_width)
         fps = request.fps

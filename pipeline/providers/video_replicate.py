@@ -86,6 +86,10 @@ class ReplicateProvider:
 
     # -- public -----------------------------------------------------------------------------
 
+    def places(self) -> int:
+        """0: the clips are made on Replicate's machines; this one only waits and downloads."""
+        return 0
+
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         """Make the clip for ``request.scene`` at ``dest``, trying each model in turn."""
         scene_no = request.scene.index + 1

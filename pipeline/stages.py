@@ -1,0 +1,143 @@
+"""Running stages: milestones, progress, timing, and a stage's work started ahead.
+
+The worker (``pipeline.orchestrator``) and the drawing process (``pipeline.drawing``) run
+their stages through the same :class:`StageRunner`: before each stage it checks the cancel
+flag, it reports the stage's start and end milestones, times the stage and logs both ends.
+Where progress goes is the caller's choice (the generation row in the worker, the pipe to
+the worker in the drawing process). Progress milestones: 10 LLM, 20 planning, 30-70 clips,
+70 overlays, 80 stitching, 90 audio, 95-99 export, 100.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pipeline.context import StageContext
+from pipeline.cost_tracking import CostLedger
+from pipeline.logs import log_event
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    start: int
+    end: int
+
+
+STEPS = {
+    s.name: s
+    for s in (
+        Step("llm_enhancement", "Writing the ad specification", 0, 10),
+        Step("scene_planning", "Planning the scenes", 10, 20),
+        Step("video_generation", "Generating video clips", 30, 70),
+        Step("overlays", "Rendering text overlays", 70, 80),
+        Step("stitching", "Stitching clips with crossfades", 80, 90),
+        Step("audio", "Mixing music and sound effects", 90, 95),
+        Step("export", "Encoding the final video", 95, 99),
+    )
+}
+
+
+class Progress:
+    """Hands (percent, step) to ``sink``, from any thread, only when it visibly changes."""
+
+    def __init__(self, sink: Callable[[int, str], None]) -> None:
+        self._sink = sink
+        self._lock = threading.Lock()
+        self._last: tuple[int, str] = (-1, "")
+
+    def set(self, percent: float, step: str) -> None:
+        value = (int(percent), step)
+        with self._lock:
+            if value == self._last:
+                return
+            self._last = value
+            self._sink(*value)
+
+    def reporter(self, step: Step) -> Callable[[float, str], None]:
+        def report(fraction: float, message: str) -> None:
+            fraction = min(1.0, max(0.0, fraction))
+            self.set(step.start + (step.end - step.start) * fraction, message or step.label)
+
+        return report
+
+
+class StageRunner:
+    """One generation's stages in this process: the context, costs, timings, current stage."""
+
+    def __init__(
+        self, generation_id: int, seed: int, ctx: StageContext, progress: Progress
+    ) -> None:
+        self.id = generation_id
+        self.seed = seed
+        self.ctx = ctx
+        self.progress = progress
+        self.ledger = CostLedger(generation_id)
+        self.timings: dict[str, float] = {}
+        self.stage: str | None = None
+
+    def stage_run(
+        self, name: str, fn: Callable[[StageContext], T], early: Early[Any] | None = None
+    ) -> T:
+        """Check cancel, mark the stage started, run it, record timing and progress.
+
+        ``early``: the stage's work was started ahead on that thread and ``fn`` collects it;
+        the work's own time is recorded, not the wait for it.
+        """
+        step = STEPS[name]
+        self.stage = name
+        self.ctx.check_cancelled()
+        self.progress.set(step.start, step.label)
+        log_event("stage_started", step.label, stage=name, generation_id=self.id)
+        started = time.perf_counter()
+        result = fn(self.ctx.with_report(self.progress.reporter(step)))
+        waited = round(time.perf_counter() - started, 3)
+        self.timings[name] = early.seconds if early is not None else waited
+        self.progress.set(step.end, step.label)
+        log_event(
+            "stage_completed", step.label, stage=name, generation_id=self.id,
+            seconds=self.timings[name],
+        )  # fmt: skip
+        return result
+
+
+class Early(Generic[T]):
+    """A stage's work started before its turn, on its own thread; its stage collects it.
+
+    Its progress is not shown (the row shows the stage in front), cancelling stops it like
+    any stage, its error surfaces when its stage collects it (and is reported against that
+    stage), and leaving the ``with`` block waits for it, so nothing writes into the temp
+    folder after the generation ends.
+    """
+
+    def __init__(self, runner: StageRunner, name: str, fn: Callable[[StageContext], T]) -> None:
+        self._ctx, self._fn = runner.ctx, fn
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix=f"gen-{runner.id}-{name}")
+        self._future: Future[T] | None = None
+        self.seconds = 0.0  # the work's own time, not the wait
+
+    def _work(self) -> T:
+        started = time.perf_counter()
+        try:
+            return self._fn(self._ctx)
+        finally:
+            self.seconds = round(time.perf_counter() - started, 3)
+
+    def __enter__(self) -> Early[T]:
+        self._future = self._pool.submit(self._work)
+        return self
+
+    def result(self) -> T:
+        assert self._future is not None, "use Early in a with block"
+        return self._future.result()
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
