@@ -291,7 +291,14 @@ def _child() -> int:
     line = sys.stdin.readline()
     if not line.strip():
         return 0  # the generation ended before its drawing
-    job = DrawJob.model_validate(json.loads(line)["job"])
+    try:
+        job = DrawJob.model_validate(json.loads(line)["job"])
+        settings = Settings(**job.settings)
+    except Exception as exc:  # not str(exc): a validation message would quote the keys
+        print(
+            f"The drawing process could not read its job ({type(exc).__name__}).", file=sys.stderr
+        )
+        return 2
     cancelled = threading.Event()
     threading.Thread(target=_watch_input, args=(cancelled,), daemon=True).start()
     logger = get_logger()
@@ -299,8 +306,6 @@ def _child() -> int:
     logger.addHandler(RelayHandler(lambda record: send({"log": record}), job.log_level))
     logger.propagate = False
     memory.tune()
-
-    settings = Settings(**job.settings)
     ctx = StageContext(
         settings=settings, workdir=Path(job.workdir), seed=job.seed,
         generation_id=job.generation_id, ffmpeg_exe=job.ffmpeg_exe,

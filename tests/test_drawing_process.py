@@ -207,3 +207,16 @@ def test_a_failing_renderer_reads_the_same_in_a_child_and_on_a_thread(
     assert [(e["stage"], e["generation_id"]) for e in started][-1] == ("video_generation", gid)
     assert _left_behind(runtime, gid) == [] and _drawing_children() == []
     runtime.engine.dispose()
+
+
+def test_a_job_the_child_cannot_read_is_refused_without_quoting_its_keys() -> None:
+    from pipeline import child
+
+    job = {"job": {"settings": {"replicate_api_token": "r8_SECRET", "max_parallel_clips": "x"}}}
+    done = subprocess.run(
+        child.command("pipeline.drawing"), input=json.dumps(job) + "\n",
+        capture_output=True, text=True, env=child.environment(), timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert "The drawing process could not read its job (ValidationError)." in done.stderr
+    assert "r8_SECRET" not in done.stderr
