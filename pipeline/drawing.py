@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
@@ -145,7 +146,7 @@ class DrawingProcess:
             self._proc = subprocess.Popen(
                 child.command("pipeline.drawing"),
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-                env=child.environment(),
+                env=child.environment(), start_new_session=True,  # its own process group
             )  # fmt: skip
         except OSError as exc:
             self._stderr.close()
@@ -239,6 +240,19 @@ class DrawingProcess:
             "happening, the server may be short of memory.",
         )
 
+    def _end_group(self) -> None:
+        """Kill what the child left running (its ffmpeg encoders, if it was killed itself) and
+        wait for them, so nothing writes into the temp folder after the generation ends."""
+        group = self._proc.pid  # the child leads its own process group
+        try:
+            os.killpg(group, signal.SIGKILL)
+            deadline = time.monotonic() + 2.0
+            while time.monotonic() < deadline:
+                os.killpg(group, 0)
+                time.sleep(0.02)
+        except (ProcessLookupError, PermissionError):
+            pass  # the group is gone
+
     def close(self) -> int | None:
         """End the child (closing its input cancels it), wait for it and keep the end of its
         stderr in :attr:`stderr_tail`; returns its exit code."""
@@ -252,6 +266,7 @@ class DrawingProcess:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._code = self._proc.wait()
+        self._end_group()
         self._reader.join(timeout=EXIT_WAIT_S)
         if self._proc.stdout is not None:
             self._proc.stdout.close()

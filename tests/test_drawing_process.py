@@ -134,11 +134,11 @@ def test_the_worker_draws_in_a_child_and_never_loads_the_drawing_libraries(
 
 
 def _on_first_clip(runtime: Runtime, action: object) -> threading.Event:
-    """Run ``action(gid)`` once, when the child reports its first clip progress."""
+    """Run ``action(gid)`` once, when the child reports drawing its first frame."""
     fired = threading.Event()
 
     def on_progress(gid: int, percent: int, step: str) -> None:
-        if step.startswith("Clip") and not fired.is_set():
+        if step.startswith("Clip") and "Drawing frame" in step and not fired.is_set():
             fired.set()
             action(gid)  # type: ignore[operator]
 
@@ -164,9 +164,15 @@ def test_a_killed_drawing_process_fails_the_generation_with_a_clear_message(
     apart: tuple[Runtime, int], log_lines: list[str]
 ) -> None:
     runtime, user_id = apart
+    killed: list[int] = []
 
     def kill(gid: int) -> None:
         (child,) = _drawing_children()
+        killed.append(child.pid)
+        encoders = child.children()  # a clip's ffmpeg, drawing its first frame
+        assert encoders
+        for encoder in encoders:  # stopped: they cannot end on their own, as a slow one would
+            encoder.send_signal(signal.SIGSTOP)
         os.kill(child.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
 
     fired = _on_first_clip(runtime, kill)
@@ -181,6 +187,18 @@ def test_a_killed_drawing_process_fails_the_generation_with_a_clear_message(
     )
     assert _left_behind(runtime, gid) == [] and _drawing_children() == []
     assert any('"event": "drawing_process_died"' in line for line in log_lines)
+    assert _alive_in_group(killed[0]) == []  # its clip encoders did not outlive it
+
+
+def _alive_in_group(group: int) -> list[int]:
+    alive = []
+    for proc in psutil.process_iter(["status"]):
+        try:
+            if os.getpgid(proc.pid) == group and proc.info["status"] != psutil.STATUS_ZOMBIE:
+                alive.append(proc.pid)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return alive
 
 
 @pytest.mark.parametrize("apart_mode", [True, False], ids=["child", "thread"])
