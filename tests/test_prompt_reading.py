@@ -134,9 +134,27 @@ def test_brand_reading(text: str, brand: str) -> None:
         ("Promote my Etsy shop selling handmade ceramic mugs", "handmade ceramic mugs"),
         ("Our family farm sells fresh eggs and honey at the Saturday market", "fresh eggs"),
         ("Summer collection of linen shirts from Costa", "linen shirts"),
+        (
+            "Promote our handmade ceramic mugs from Clayworks, earthy and calm",
+            "handmade ceramic mugs",
+        ),
+        ("Ad for Solace noise machine that helps babies sleep", "noise machine"),
     ],
 )
 def test_an_uncatalogued_product_is_read_from_the_prompt(prompt: str, product: str) -> None:
     spec = write_specification(prompt)
     assert spec.ad.product == product  # not the brand, not "product"
     assert product in " ".join(b.visual for b in spec.beats)  # what the video model is shown
+
+
+def test_a_mood_word_outside_the_product_does_not_pick_the_business() -> None:
+    """'helps babies sleep' is what the product does, not a yoga studio with teachers."""
+    spec = write_specification("Ad for Solace noise machine that helps babies sleep")
+    assert spec.ad.product_category == "general"
+    said = " ".join(
+        [*spec.ad.key_benefits, spec.ad.call_to_action, *(b.headline for b in spec.beats)]
+    )
+    assert not any(w in said.lower() for w in ("class", "teacher", "session", "studio"))
+    # a cue word inside the product still says what it is, and a prompt without one keeps it
+    assert write_specification("Brunch spot Sunny Side Up").ad.product_category == "restaurant"
+    assert write_specification("Sleep better with Dreamwell").ad.product_category == "wellness"

@@ -107,6 +107,9 @@ def _fallback_product(text: str, brand: str) -> str:
         tail = text[m.end() :]
         stop = _FALLBACK_STOP.search(" " + tail)
         phrase = (tail[: stop.start() - 1] if stop else tail).strip()
+        at = phrase.lower().find(brand.lower()) if brand else -1
+        if at > 0:  # "handmade ceramic mugs from Clayworks": the product ends at its maker
+            phrase = re.sub(r"(?:\s+(?:from|by|at|of|with))?[\s,]*$", "", phrase[:at], flags=re.I)
         words = [w for w in phrase.split() if w.lower() not in lx.PRODUCT_FLUFF]
         words = [w for w in words if w.lower() not in lx.DETERMINERS]
         phrase = " ".join(words[:5]).strip(" .,'\"")
@@ -152,10 +155,13 @@ def read_naming(text: str, language: str) -> Naming:
     if named:  # "Value meals at Burger Barn": the brand's own noun says what is sold
         start, end, category = named[0]
         return Naming(brand, text[start:end].lower(), category, True)
-    category = _category_by_cues(tokens) or generic()
+    product = "" if latin_only else _leading_product(text, brand) or _fallback_product(text, brand)
+    # A cue word says what kind of business it is when it is part of the product ("Brunch
+    # spot Sunny Side Up") or the prompt names no product; "Solace noise machine that helps
+    # babies sleep" names one, and it is not a yoga studio.
+    category = _category_by_cues(tokenize(product) if product else tokens) or generic()
     if category is not generic():
         return Naming(brand, category.noun, category, False)
-    product = "" if latin_only else _leading_product(text, brand) or _fallback_product(text, brand)
     return Naming(brand, (product or brand or category.noun)[:120], category, False)
 
 
