@@ -158,3 +158,26 @@ def test_a_mood_word_outside_the_product_does_not_pick_the_business() -> None:
     # a cue word inside the product still says what it is, and a prompt without one keeps it
     assert write_specification("Brunch spot Sunny Side Up").ad.product_category == "restaurant"
     assert write_specification("Sleep better with Dreamwell").ad.product_category == "wellness"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "product", "category"),
+    [
+        (
+            "TikTok ad for PrintPal custom t-shirt printing, fun and bold",
+            "custom t-shirt printing",
+            "general",
+        ),
+        ("Dress rental from Drape for weddings", "dress rental", "general"),
+        ("Bike repair by Spokes, quick and friendly", "bike repair", "local services"),
+        ("Phone repair shop FixIt, same day", "phone repair shop", "local services"),
+    ],
+)
+def test_a_service_done_to_a_thing_is_not_the_thing(
+    prompt: str, product: str, category: str
+) -> None:
+    """A printing shop got the fashion bank's 'Fabric that feels like nothing'."""
+    spec = write_specification(prompt)
+    assert (spec.ad.product, spec.ad.product_category) == (product, category)
+    said = " ".join([*spec.ad.key_benefits, *(b.headline for b in spec.beats)]).lower()
+    assert "fabric" not in said and "cut to move" not in said

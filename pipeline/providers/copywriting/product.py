@@ -46,6 +46,14 @@ _REQUEST_OPENERS = lx._words(
     "showcasing highlight highlighting tell sell selling imagine discover explore stop start "
     "try use meet say please can could would i we our my let lets let's is are"
 )
+#: Words that turn the thing before them into a service: "bike repair" is not a bike, and
+#: "t-shirt printing" is not a t-shirt, so that noun's copy bank does not apply.
+_SERVICE_AFTER = re.compile(
+    r"\s+(?:repairs?|rentals?|hire|printing|cleaning|restoration|installation|servicing|"
+    r"alterations?)\b",
+    re.IGNORECASE,
+)
+
 _LEAD_STOP = re.compile(
     r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near)\s", re.IGNORECASE
 )
@@ -125,7 +133,11 @@ def read_naming(text: str, language: str) -> Naming:
     latin_only = language in ("ja", "ar", "zh")
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
-    nouns = [n for n in find_nouns(text) if not _inside_brand(text, n[0], brand)]
+    nouns = [
+        n
+        for n in find_nouns(text)
+        if not _inside_brand(text, n[0], brand) and not _SERVICE_AFTER.match(text, n[1])
+    ]
     # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
     # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
     nouns.sort(
@@ -160,7 +172,7 @@ def read_naming(text: str, language: str) -> Naming:
     # spot Sunny Side Up") or the prompt names no product; "Solace noise machine that helps
     # babies sleep" names one, and it is not a yoga studio.
     category = _category_by_cues(tokenize(product) if product else tokens) or generic()
-    if category is not generic():
+    if category is not generic() and not product:
         return Naming(brand, category.noun, category, False)
     return Naming(brand, (product or brand or category.noun)[:120], category, False)
 
