@@ -322,6 +322,26 @@ def test_pet_insurance_is_not_pet_food() -> None:
 
 
 @pytest.mark.parametrize(
+    "prompt",
+    [
+        "Vinyl record store Groove Records",
+        "Podcast launch ad for The Money Hour",
+        "Wedding venue Rosehill Manor, book a tour",
+        "Pet insurance from SafePaws",
+        "TikTok ad for PrintPal custom t-shirt printing, fun and bold",
+    ],
+)
+def test_an_unknown_service_is_not_praised_like_a_thing(prompt: str) -> None:
+    """'Built to last' and 'things that don't last' are false praise for a podcast or a venue."""
+    spec = write_specification(prompt)
+    said = " ".join(copy_fields(spec)).lower()
+    assert not re.search(r"\blast\b|made properly|broken|trash|on day one", said), said
+    assert spec.ad.product_category == "general"
+    goods = write_specification("Handmade leather notebooks by Folio")  # a thing keeps them
+    assert "Made with care, built to last" in goods.ad.key_benefits
+
+
+@pytest.mark.parametrize(
     ("prompt", "shown", "not_shown"),
     [
         ("Hair salon Mane Street, new clients 20% off", "hair", r"yoga|\bmats?\b|\bclass(es)?\b"),

@@ -134,12 +134,16 @@ def all_categories() -> tuple[Category, ...]:
         + wellbeing.CATEGORIES
         + services.CATEGORIES
         + local.CATEGORIES
-        + (fallback.GENERIC,)
+        + (fallback.GENERIC_SERVICE, fallback.GENERIC)
     )
 
 
-def generic() -> Category:
-    """The fallback for prompts whose product matches no category."""
+def generic(product: str = "") -> Category:
+    """The fallback for prompts whose product matches no category: the services bank when
+    the product's last word names a service, place, event or medium, else the goods bank."""
     from pipeline.providers.copywriting.catalog import fallback
 
+    words = product.lower().split()
+    if words and words[-1] in fallback.SERVICE_HEADS:
+        return fallback.GENERIC_SERVICE
     return fallback.GENERIC

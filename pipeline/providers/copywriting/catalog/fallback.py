@@ -1,8 +1,12 @@
-"""The fallback copy bank for products the catalog does not know: lines that stay true
-whatever is advertised, and shots that do not pretend to know what it looks like."""
+"""The fallback copy banks for what the catalog does not know: lines that stay true whatever
+is advertised, and shots that do not pretend to know what it looks like. Two of them: things
+people buy (``GENERIC``: made well, lasts) and services, places, events and media
+(``GENERIC_SERVICE``: worth your time), since "built to last" is false praise for a podcast,
+a record store or a wedding venue."""
 
 from __future__ import annotations
 
+from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category
 
 GENERIC = Category(
@@ -11,8 +15,6 @@ GENERIC = Category(
     # Products whose words would pull in a wrong bank ("pet" -> pet food, "yoga" -> a studio,
     # "baby" -> toys): named here, they get the lines that stay true for anything.
     nouns=(
-        "pet insurance",
-        "insurance",
         "yoga mats",
         "yoga mat",
         "dog shampoo",
@@ -23,15 +25,6 @@ GENERIC = Category(
         "car seat",
         "high chair",
         "crib",
-        "wedding venue",
-        "event venue",
-        "wedding planner",
-        "daycare center",
-        "daycare centre",
-        "daycare",
-        "childcare",
-        "preschool",
-        "nursery school",
     ),
     noun="product",
     audience="people who want something made properly",
@@ -69,5 +62,69 @@ GENERIC = Category(
         "problem": "A frustrated person making do with a worn, cheap alternative under flat "
         "gray light",
         "agitate": "Close-up of a broken, discarded cheap alternative in a trash bin",
+    },
+)
+
+
+#: Last words that make an uncatalogued product a service, a place, an event or media.
+SERVICE_HEADS = lx._words(
+    """store shop boutique gallery market fair festival event events concert show tour tours
+    podcast channel newsletter magazine launch school academy agency consultancy service
+    services club workshop workshops conference venue planner planning repair repairs rental
+    rentals hire printing cleaning detailing installation restoration alterations insurance
+    daycare childcare preschool"""
+)
+
+GENERIC_SERVICE = Category(
+    key="generic-service",
+    label="general",
+    nouns=(
+        "pet insurance",
+        "insurance",
+        "wedding venue",
+        "event venue",
+        "wedding planner",
+        "daycare center",
+        "daycare centre",
+        "daycare",
+        "childcare",
+        "preschool",
+        "nursery school",
+    ),
+    noun="service",
+    audience="people looking for something worth their time",
+    mood="upbeat",
+    style="warm",
+    setting="in warm, welcoming light",
+    benefits=(
+        "Built around what you need",
+        "Simple from the very first step",
+        "Worth telling your friends about",
+    ),
+    hooks=(
+        "Made for people like you.",
+        "Something good is waiting.",
+        "Meet your new favorite.",
+    ),
+    desires=("The kind of thing you tell friends about.", "Easy. Welcoming. Yours."),
+    pains=("Settling for good enough?", "Tired of the same old options?"),
+    agitations=("Good enough rarely is.", "Another forgettable choice? Not again."),
+    solutions=("{Name} does it differently.", "{Name}: worth your time."),
+    befores=("Stuck with the same old choices?", "Same old routine?"),
+    afters=("Now there's something to look forward to.", "Everything feels easier."),
+    bridges=("{Name} makes the difference.", "{Name} gets you there."),
+    ctas=("Find out more", "Discover more", "Learn more"),
+    visuals={
+        "cta": (
+            "A warm, inviting wide shot that welcomes the viewer in, golden light, people "
+            "smiling, slow push-in"
+        ),
+        "hero": "A warm, cinematic introduction to {product}: friendly faces in a welcoming "
+        "place bathed in golden light, slow push-in",
+        "detail": "Close-up of small, welcoming details of {product}: hands, smiles and "
+        "textures in soft light",
+        "lifestyle": "Smiling people enjoying {product} together in a bright, lived-in place",
+        "problem": "A bored person scrolling the same old options on a phone under flat gray light",
+        "agitate": "A wall calendar of identical gray days, a slow sigh, flat light",
     },
 )
