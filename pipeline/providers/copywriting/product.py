@@ -171,11 +171,11 @@ def read_naming(text: str, language: str) -> Naming:
     # A cue word says what kind of business it is when it is part of the product ("Brunch
     # spot Sunny Side Up") or the prompt names no product; "Solace noise machine that helps
     # babies sleep" names one, and it is not a yoga studio.
-    category = _category_by_cues(tokenize(product) if product else tokens)
-    if category is not None and not product:
-        return Naming(brand, category.noun, category, False)
-    category = category or generic(product)
-    return Naming(brand, (product or brand or category.noun)[:120], category, False)
+    kind = _category_by_cues(tokenize(product) if product else tokens)
+    if kind is not None and not product:
+        return Naming(brand, kind.noun, kind, False)
+    kind = kind or generic(product)
+    return Naming(brand, (product or brand or kind.noun)[:120], kind, False)
 
 
 def _untitle(words: str) -> str:
