@@ -241,7 +241,16 @@ def test_pain_from_the_prompt_opens_the_pas_ad() -> None:
 def test_feature_from_the_prompt_becomes_the_interest_line() -> None:
     spec = write_specification("Promote Maria's bakery with fresh sourdough every morning")
     assert spec.ad.key_benefits[0] == "Fresh sourdough every morning"
-    assert spec.beats[1].headline == "Maria's: fresh sourdough every morning."
+    assert spec.beats[1].headline == "Maria's, with fresh sourdough every morning."
+    # a feature is a noun phrase: it reads as what the product comes with, article kept
+    serum = write_specification("Instagram ad for Bloom skincare serum with vitamin C")
+    assert serum.beats[1].headline == "Bloom, with vitamin C."  # was "Bloom: vitamin C."
+    shoe = write_specification("Trail running shoes by Ridgeline with a grippy Vibram sole")
+    assert shoe.beats[1].headline == "Ridgeline, with a grippy Vibram sole."
+    assert (
+        write_specification("Ad for a smart thermostat that has voice control").beats[1].headline
+        == "With voice control."
+    )
 
 
 @pytest.mark.parametrize(

@@ -213,8 +213,8 @@ def find_benefits(text: str, brand: str) -> list[str]:
     out = []
     for m in _WITH.finditer(text):
         words = m.group(1).split()
-        while words and words[0].lower() in lx.DETERMINERS:
-            words.pop(0)
+        while words and words[0].lower() in lx.DETERMINERS - {"a", "an"}:
+            words.pop(0)  # "with our new formula"; "with a grippy sole" keeps its article
         cut = [i for i, w in enumerate(words) if w.lower() in ("for", "on", "in", "and", "to")]
         if cut:
             words = words[: cut[0]]

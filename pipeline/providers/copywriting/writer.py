@@ -264,16 +264,23 @@ def _line(
         # The name opens the ad and carries the solution; elsewhere it would only repeat.
         tiers = [named, plain] if beat in ("attention", "solution", "bridge") else [plain, named]
     elif beat == "interest":
-        # A feature the prompt itself states beats anything from the bank.
-        top = benefits[:1] if from_prompt else benefits[:2]
+        # A feature the prompt itself states beats anything from the bank. It is a noun
+        # phrase ("vitamin C"), so it reads as what the product comes with.
+        if from_prompt:
+            feature = _sentence(_lower_first(benefits[0]))
+            first = [f"{{Name}}, with {feature}" if naming.brand else f"With {feature}"]
+        elif naming.brand:
+            first = [f"{{Name}}: {_sentence(_lower_first(b))}" for b in benefits[:2]]
+        else:
+            first = [_sentence(b) for b in benefits[:2]]
         if naming.brand:
             tiers = [
-                [f"{{Name}}: {_sentence(_lower_first(b))}" for b in top],
+                first,
                 [f"{{Name}}: {_sentence(_lower_first(b))}" for b in benefits],
                 [_sentence(b) for b in benefits],
             ]
         else:
-            tiers = [[_sentence(b) for b in top], [_sentence(b) for b in benefits]]
+            tiers = [first, [_sentence(b) for b in benefits]]
     else:
         special = _name_lines(cat.special_lines(_BANK[beat], product), bool(naming.brand))
         general = _name_lines(tuple(getattr(cat, _BANK[beat])), bool(naming.brand))
