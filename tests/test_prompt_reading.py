@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline.providers.copywriting import write_specification
-from pipeline.providers.copywriting.brief import detect_language, find_colors, find_offer
+from pipeline.providers.copywriting.brief import (
+    detect_language,
+    find_colors,
+    find_cta,
+    find_offer,
+)
 from pipeline.providers.copywriting.naming import find_brand
 
 
@@ -60,6 +65,8 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Yoga studio Lotus opening downtown", "en", "Now opening"),
         ("Black Friday at Techhaus", "en", "Black Friday"),
         ("save 20% this week on every plan", "en", "Save 20% this week"),
+        ("Gym FitHub, no joining fee this January", "en", "No joining fee this January"),
+        ("Pilates studio Core, calm all January", "en", None),  # a month alone is no offer
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
         ("Croissants offerts ce dimanche", "fr", "Croissants offerts ce dimanche"),
         ("初回無料のヨガ教室", "ja", "初回無料"),
@@ -69,6 +76,32 @@ def test_platform(prompt: str, platform: str) -> None:
 )
 def test_offers(text: str, language: str, offer: str | None) -> None:
     assert find_offer(text, language) == offer
+
+
+@pytest.mark.parametrize(
+    ("prompt", "cta"),
+    [
+        ("Wedding venue Rosehill Manor, book a tour", "Book a tour"),
+        ("Summer music festival SoundWave, tickets on sale now", "Get your tickets"),
+        ("Bakery Crumb & Co fresh sourdough, order online", "Order online"),
+        ("Massage by Knead, book today", "Book today"),
+        ("Ledgerly budgeting app - download it today!", "Download it today"),
+        ("Book lovers unite at Chapter One bookstore", None),  # the prompt's own first word
+        ("Ad for an app that helps you book appointments", None),  # what it does, not a CTA
+        ("Café Lune: come in, sit down, stay a while", "Come in"),
+    ],
+)
+def test_the_prompt_s_own_call_to_action_closes_the_ad(prompt: str, cta: str | None) -> None:
+    assert find_cta(prompt) == cta
+    spec = write_specification(prompt)
+    if cta is not None:
+        assert spec.ad.call_to_action == cta and spec.beats[-1].headline.endswith(cta)
+
+
+def test_a_prompt_cta_that_contradicts_the_offer_s_date_gives_way() -> None:
+    spec = write_specification("Bakery Crumb & Co, 20% off this Saturday, order today")
+    assert spec.ad.offer == "20% off this Saturday"
+    assert "today" not in spec.ad.call_to_action.lower()
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         prompt_benefits=brief.find_benefits(text, naming.brand) if language == "en" else [],
         key=key,
         pain=brief.find_pain(text, naming.brand) if language == "en" else None,
+        prompt_cta=brief.find_cta(text) if language == "en" else None,
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category

@@ -57,10 +57,12 @@ _DEAL_EN = [
     r"(?:book|buy|stay|get)\s+\d+\s+[\w-]+,?\s+(?:and\s+)?get\s+(?:\d+|one|the \w+)\s+"
     r"(?:[\w-]+\s+)?free",
     r"(?:use\s+)?code\s+[A-Z0-9]{3,12}",
+    r"no\s+(?:joining|sign-?up|setup|set-up|membership|booking|delivery|enrol(?:l?ment))\s+fees?",
 ]
 _WHEN_EN = (
     r"(?:this|next|every)\s+(?:weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|(?:today|tonight|tomorrow)(?:\s+only)?|(?:until|till|through|thru)\s+"
+    r"saturday|sunday)|(?:this|all)\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)|(?:today|tonight|tomorrow)(?:\s+only)?|(?:until|till|through|thru)\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of the month|"
     r"midnight|\w+ \d{1,2})|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"black friday|cyber monday|for a limited time|limited time only"
@@ -147,6 +149,33 @@ def find_offer(text: str, language: str) -> str | None:
     offer = sep.join(p for _, p in parts)
     offer = re.sub(r"^(?:your|use)\s+", "", offer, flags=re.IGNORECASE)
     return (offer[0].upper() + offer[1:])[:80]
+
+
+#: A call to action the prompt itself gives ("..., book a tour", "tickets on sale now"): a
+#: verb at the start of a clause (never the prompt's own first word, which asks us for the ad).
+_CTA_VERBS = (
+    r"book|order|shop|visit|download|get|grab|try|join|reserve|subscribe|claim|register|"
+    r"enrol|enroll|apply|listen|play|install|call|sign up|stop by|swing by|come (?:in|by|visit)"
+)
+_CTA = re.compile(
+    rf"(?:[,.;:!?]\s*|\s(?:and|then|so)\s+|\s[-–—]\s+)(?:please\s+)?({_CTA_VERBS})"
+    r"((?:\s+(?!and\b|for\b|with\b|to\b|at\b|in\b|on\b|by\b|this\b|until\b)[\w'’-]+){0,3})"
+    r"\s*(?=[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+_TICKETS = re.compile(r"\btickets?\s+(?:are\s+|now\s+)?on\s+sale\b", re.IGNORECASE)
+
+
+def find_cta(text: str) -> str | None:
+    """The call to action the prompt gives, in two to four words, else None."""
+    if _TICKETS.search(text):
+        return "Get your tickets"
+    for m in _CTA.finditer(text):
+        words = f"{m.group(1)}{m.group(2)}".split()
+        if 1 <= len(words) <= 4:
+            line = " ".join(words)
+            return line[0].upper() + line[1:]
+    return None
 
 
 _PAIN = re.compile(

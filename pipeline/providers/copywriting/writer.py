@@ -181,8 +181,12 @@ def write_copy(
     prompt_benefits: list[str],
     key: str,
     pain: str | None = None,
+    prompt_cta: str | None = None,
 ) -> Copy:
-    """The headline and visual for every beat, the call to action and the benefits."""
+    """The headline and visual for every beat, the call to action and the benefits.
+
+    ``prompt_cta``: the call to action the prompt gives ("book a tour"), kept unless it
+    contradicts the offer's date ("Order today" after "this Saturday")."""
     cat, brand = naming.category, naming.brand
     locale = LOCALES.get(language)
     picker = _Picker(key)
@@ -199,7 +203,9 @@ def write_copy(
         else list(prompt_benefits[:1]) + list(locale.benefits)
     )[:4]
 
-    cta = picker.pick(
+    if prompt_cta and offer and _TIMED.search(offer) and _TIMED.search(prompt_cta):
+        prompt_cta = None
+    cta = prompt_cta or picker.pick(
         "cta", _cta_options(cat, locale, offer, naming.product), lambda o: 2 <= _words(o) <= 4
     )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count

@@ -144,6 +144,6 @@ def generic(product: str = "") -> Category:
     from pipeline.providers.copywriting.catalog import fallback
 
     words = product.lower().split()
-    if words and words[-1] in fallback.SERVICE_HEADS:
+    if words and (words[-1] in fallback.SERVICE_HEADS or words[-1].endswith(("store", "shop"))):
         return fallback.GENERIC_SERVICE
     return fallback.GENERIC
