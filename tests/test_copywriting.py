@@ -374,6 +374,10 @@ def test_an_unknown_service_is_not_praised_like_a_thing(prompt: str) -> None:
         ("Meal prep delivery for athletes by FuelBox", "door", r"crossing town|book a table"),
         ("Language app for kids by LingoPup", "lesson", r"workflow|busywork|enroll"),
         ("Personal trainer in Manchester, first session free", "coach", r"shop now|designed"),
+        ("New puzzle game Blockwise for iPhone", "phone", r"screen-free|little hands|\btoys?\b"),
+        ("Mobile game Dragon Quest Arena", "player", r"shop now|built to last|screen-free"),
+        ("Wooden puzzles for toddlers by Tiny Oak", "screen-free", r"glowing phone|game on"),
+        ("Ad for our SaaS invoicing tool PayFlow", "invoices", r"made properly|built to last"),
     ],
 )
 def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:

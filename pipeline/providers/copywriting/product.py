@@ -204,7 +204,7 @@ def _right_after_brand(text: str, start: int, brand: str) -> bool:
 
 #: Nouns that say only "software"; what follows them says what it is for.
 _GENERIC_NOUNS = lx._words(
-    "app apps application platform plateforme tool software logiciel アプリ تطبيق"
+    "app apps application platform plateforme tool software saas logiciel アプリ تطبيق"
 )
 
 

@@ -224,4 +224,58 @@ TOYS = Category(
 )
 
 
-CATEGORIES = (ELECTRONICS, HOME, TOYS)
+GAMES = Category(
+    key="games",
+    label="games",
+    # Played on a screen: the toy bank's "screen-free fun" would be false for these.
+    nouns=(
+        "mobile game",
+        "mobile games",
+        "video game",
+        "video games",
+        "puzzle game",
+        "puzzle games",
+        "phone game",
+        "strategy game",
+        "indie game",
+        "game app",
+        "gaming app",
+        "console game",
+        "pc game",
+        "rpg",
+    ),
+    noun="game",
+    audience="players looking for a game worth their spare minutes",
+    mood="energetic",
+    style="vibrant",
+    setting="in a dark room lit by a glowing screen",
+    benefits=(
+        "Easy to pick up, hard to put down",
+        "Play at your own pace",
+        "Made for a spare minute or a whole evening",
+    ),
+    hooks=("Game on.", "One more level. Promise.", "Your next obsession starts here."),
+    desires=("One more round. Then another.", "The game you'll keep coming back to."),
+    pains=("Bored of the same old games?", "Scrolling with nothing to play?"),
+    agitations=("Same levels. Same moves. Same boredom.", "Another game you'll delete tomorrow?"),
+    solutions=("{Name} changes the game.", "{Name}: game on."),
+    befores=("Stuck on the same old games?", "Nothing to play on the commute?"),
+    afters=("Now every spare minute is a win.", "Now you can't wait for the next level."),
+    bridges=("{Name} gets you playing.", "{Name} changes the game."),
+    ctas=("Play now", "Download now", "Start playing"),
+    visuals={
+        "hero": "A glowing phone screen lighting up a player's face in a dark room, vivid "
+        "{product} colours reflected in their eyes, slow push-in",
+        "detail": "Close-up of thumbs tapping a phone screen, bright particles and {product} "
+        "colours spilling out of the display",
+        "lifestyle": "Friends on a sofa laughing at a phone, leaning in for a close finish "
+        "of the {product}",
+        "problem": "A bored commuter scrolling a phone on a gray train, nothing to play",
+        "agitate": "A phone screen of dull gray app icons, a thumb deleting one after another",
+        "cta": "A phone held up to the camera, the {product} glowing on its screen in a dark "
+        "room, a thumb tapping play, slow push-in",
+    },
+    palette=("#1B1035", "#7C3AED", "#22D3EE", "#FFFFFF"),
+)
+
+CATEGORIES = (ELECTRONICS, HOME, GAMES, TOYS)

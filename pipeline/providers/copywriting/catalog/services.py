@@ -9,6 +9,7 @@ SOFTWARE = Category(
     label="software",
     nouns=(
         "invoicing software",
+        "invoicing tool",
         "invoicing app",
         "accounting software",
         "budgeting app",
