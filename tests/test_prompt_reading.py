@@ -214,3 +214,32 @@ def test_a_service_done_to_a_thing_is_not_the_thing(
     assert (spec.ad.product, spec.ad.product_category) == (product, category)
     said = " ".join([*spec.ad.key_benefits, *(b.headline for b in spec.beats)]).lower()
     assert "fabric" not in said and "cut to move" not in said
+
+
+@pytest.mark.parametrize(
+    ("prompt", "brand", "product", "category"),
+    [
+        # a noun that qualifies a claim is not the product ("dentist" made it a clinic)
+        ("Electric toothbrush by Brightly, dentist recommended", "Brightly",
+         "electric toothbrush", "general"),
+        # a participle keeps its object; "Noise" was read as the brand
+        ("Noise cancelling headphones featuring 30-hour battery life", "",
+         "noise cancelling headphones", "consumer tech"),
+        # the complaint's nouns are not the product ("cold coffee" got the coffee bank)
+        ("Sick of cold coffee? Thermo mug by Keepwarm", "Keepwarm", "thermo mug", "general"),
+        # the brand opens its own sentence: the product follows it, up to the verb
+        ("Tired of messy cables? CableBuddy organizer keeps your desk tidy", "CableBuddy",
+         "organizer", "general"),
+        ("Tired of chasing late payments? Try Ledgerly invoicing", "Ledgerly", "invoicing",
+         "software"),
+        # a place for kids is a place, not a toy ("Shop toys now")
+        ("Kids birthday party venue JumpZone, trampolines and slides", "JumpZone",
+         "kids birthday party venue", "general"),
+    ],
+)  # fmt: skip
+def test_what_is_advertised_is_read_past_claims_complaints_and_audiences(
+    prompt: str, brand: str, product: str, category: str
+) -> None:
+    spec = write_specification(prompt)
+    assert (spec.brand.brand_name, spec.ad.product) == (brand, product)
+    assert spec.ad.product_category == category

@@ -30,6 +30,15 @@ _MODIFIER_BLOCK = (
     | lx.CONNECTORS
     | frozenset(lx.DAYS)
 )
+#: What a participle's object may not be ("noise" and "fast" may: "fast charging").
+_OBJECT_BLOCK = (
+    lx.DETERMINERS
+    | lx.CONNECTORS
+    | lx.PLATFORM_WORDS
+    | lx.AD_WORDS
+    | frozenset(lx.DAYS)
+    | lx._words("and or but so if of in on at by for from with to new")
+)
 _FALLBACK_LEAD = re.compile(
     r"\b(?:ad|ads|advert|video|commercial|promo|spot|reel|campaign)\s+(?:for|about)\s+|"
     r"\b(?:promote|promoting|advertise|advertising|selling|sells|sell|launch(?:ing)?|for)\s+",
@@ -54,13 +63,30 @@ _SERVICE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: A noun followed by these words qualifies a claim ("dentist recommended", "vet approved",
+#: "family owned"); it is not what is advertised.
+_QUALIFIER_AFTER = re.compile(
+    r"[\s-]+(?:recommended|approved|tested|certified|formulated|trusted|owned|run|led)\b",
+    re.IGNORECASE,
+)
+
+#: The complaint a prompt opens with ("Sick of cold coffee?"): its nouns are not the product.
+_COMPLAINT = re.compile(
+    r"\b(?:tired of|sick of|fed up with|struggling with|sick and tired of|done with)\s+"
+    r"[^,.;:!?]*",
+    re.IGNORECASE,
+)
+
 _LEAD_STOP = re.compile(
-    r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near)\s", re.IGNORECASE
+    r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near|is|are|has|have|"
+    r"keeps|makes|helps|lets|gives|turns|brings|delivers|will|can)\s",
+    re.IGNORECASE,
 )
 
 
-def _modifier(text: str, tokens: list[Token], start: int, brand: str) -> int:
-    """Start index of the product phrase, extended by one honest modifier ("soy candles")."""
+def _modifier(text: str, tokens: list[Token], start: int, brand: str, depth: int = 0) -> int:
+    """Start index of the product phrase, extended by one honest modifier ("soy candles"), or
+    two when the first is a participle with its object ("noise cancelling headphones")."""
     before = [t for t in tokens if t.end <= start]
     if not before:
         return start
@@ -69,13 +95,15 @@ def _modifier(text: str, tokens: list[Token], start: int, brand: str) -> int:
         return start
     low = prev.low
     if (
-        low in _MODIFIER_BLOCK
+        low in (_OBJECT_BLOCK if depth else _MODIFIER_BLOCK)
         or (brand and prev.text in brand.split())
         or not prev.text.replace("-", "").isalpha()
         or len(prev.text) < 3
         or low.endswith("'s")
     ):
         return start
+    if depth == 0 and low.endswith("ing"):
+        return _modifier(text, tokens, prev.start, brand, depth=1)
     return prev.start
 
 
@@ -88,8 +116,16 @@ def _heads(text: str, end: int) -> int:
 
 def _leading_product(text: str, brand: str) -> str:
     """The noun phrase a prompt opens with, around the brand: "Vegan protein powder by
-    GreenLift", "Used car dealership AutoHub", "GreenLift vegan protein powder"."""
+    GreenLift", "Used car dealership AutoHub", "GreenLift vegan protein powder". Read in the
+    brand's sentence: "Tired of messy cables? CableBuddy organizer keeps ..." -> organizer."""
     at = text.find(brand) if brand else -1
+    if at > 0:
+        opens = max(text.rfind(mark, 0, at) for mark in ".?!") + 1  # the brand's sentence
+        lead = text[opens:at].split()
+        if all(w.lower() in _REQUEST_OPENERS for w in lead):  # "Try Ledgerly invoicing"
+            at, text = 0, text[at:]
+        else:
+            text, at = text[opens:], at - opens
     part = text[len(brand) :] if at == 0 else text[:at] if at > 0 else text
     stop = _LEAD_STOP.search(part)
     words = (part[: stop.start()] if stop else part).split()
@@ -133,10 +169,14 @@ def read_naming(text: str, language: str) -> Naming:
     latin_only = language in ("ja", "ar", "zh")
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
+    complaints = [m.span() for m in _COMPLAINT.finditer(text)]
     nouns = [
         n
         for n in find_nouns(text)
-        if not _inside_brand(text, n[0], brand) and not _SERVICE_AFTER.match(text, n[1])
+        if not _inside_brand(text, n[0], brand)
+        and not any(a <= n[0] < b for a, b in complaints)
+        and not _SERVICE_AFTER.match(text, n[1])
+        and not _QUALIFIER_AFTER.match(text, n[1])
     ]
     # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
     # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
@@ -174,6 +214,8 @@ def read_naming(text: str, language: str) -> Naming:
     kind = _category_by_cues(tokenize(product) if product else tokens)
     if kind is not None and not product:
         return Naming(brand, kind.noun, kind, False)
+    if kind is not None and not kind.local and generic(product) is not generic():
+        kind = None  # "kids birthday party venue": a place, whatever "kids" suggests
     kind = kind or generic(product)
     return Naming(brand, (product or brand or kind.noun)[:120], kind, False)
 

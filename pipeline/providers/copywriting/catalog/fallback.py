@@ -72,7 +72,8 @@ SERVICE_HEADS = lx._words(
     podcast channel newsletter magazine launch school academy agency consultancy service
     services club workshop workshops conference venue planner planning repair repairs rental
     rentals hire printing cleaning detailing installation restoration alterations insurance
-    daycare childcare preschool"""
+    daycare childcare preschool dealership dealer firm company center centre clinic office
+    practice marketplace community network program programme"""
 )
 
 GENERIC_SERVICE = Category(

@@ -42,6 +42,7 @@ SOFTWARE = Category(
         "automate",
         "invoices",
         "invoice",
+        "invoicing",
         "dashboard",
         "clients",
         "startup",
