@@ -341,13 +341,22 @@ def test_pet_insurance_is_not_pet_food() -> None:
     ],
 )
 def test_an_unknown_service_is_not_praised_like_a_thing(prompt: str) -> None:
-    """'Built to last' and 'things that don't last' are false praise for a podcast or a venue."""
+    """'Made with care' and 'things that let you down' are odd praise for a podcast or a venue."""
     spec = write_specification(prompt)
     said = " ".join(copy_fields(spec)).lower()
-    assert not re.search(r"\blast\b|made properly|broken|trash|on day one", said), said
+    assert not re.search(r"made (with care|properly)|let you down|broken|trash|day one", said), said
     assert spec.ad.product_category == "general"
     goods = write_specification("Handmade leather notebooks by Folio")  # a thing keeps them
-    assert "Made with care, built to last" in goods.ad.key_benefits
+    assert "Made with care, down to the details" in goods.ad.key_benefits
+
+
+@pytest.mark.parametrize(
+    "prompt", ["Protein bars by FuelUp", "Handmade leather notebooks by Folio", "Noise machine"]
+)
+def test_the_goods_fallback_promises_no_durability(prompt: str) -> None:
+    """'Built to last' is false praise for a protein bar, and a claim for anything else."""
+    said = " ".join(copy_fields(write_specification(prompt))).lower()
+    assert not re.search(r"\blast(s|ing)?\b|durable", said), said
 
 
 @pytest.mark.parametrize(
@@ -378,6 +387,9 @@ def test_an_unknown_service_is_not_praised_like_a_thing(prompt: str) -> None:
         ("Mobile game Dragon Quest Arena", "player", r"shop now|built to last|screen-free"),
         ("Wooden puzzles for toddlers by Tiny Oak", "screen-free", r"glowing phone|game on"),
         ("Ad for our SaaS invoicing tool PayFlow", "invoices", r"made properly|built to last"),
+        ("AI writing assistant Quill for marketers", "busywork", r"shop now|made with care"),
+        ("Luxury yacht charter Azure Seas", "worth telling", r"shop now|made with care"),
+        ("Design studio Loft in Leeds", "worth telling", r"shop now|made with care"),
     ],
 )
 def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:

@@ -172,6 +172,8 @@ def test_brand_reading(text: str, brand: str) -> None:
             "handmade ceramic mugs",
         ),
         ("Ad for Solace noise machine that helps babies sleep", "noise machine"),
+        ("Craft chocolate bar from Cacao & Co", "craft chocolate bar"),  # "Craft" asks nothing
+        ("Farmers market every Sunday at Riverside Park", "farmers market"),
     ],
 )
 def test_an_uncatalogued_product_is_read_from_the_prompt(prompt: str, product: str) -> None:

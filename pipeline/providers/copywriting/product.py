@@ -78,7 +78,7 @@ _COMPLAINT = re.compile(
 )
 
 _LEAD_STOP = re.compile(
-    r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near|is|are|has|have|"
+    r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near|every|is|are|has|have|"
     r"keeps|makes|helps|lets|gives|turns|brings|delivers|will|can)\s",
     re.IGNORECASE,
 )
@@ -114,6 +114,20 @@ def _heads(text: str, end: int) -> int:
     return end
 
 
+#: Openers that are also nouns or adjectives: a request only before a determiner or an ad
+#: word ("Craft an ad ...", "Design a video ...", not "Craft chocolate bar", "Design studio").
+_NOUN_OPENERS = lx._words("craft design build show start stop present launch help use")
+
+
+def _is_request(words: list[str]) -> bool:
+    first = words[0].lower()
+    if first not in _REQUEST_OPENERS:
+        return False
+    if first not in _NOUN_OPENERS or len(words) < 2:
+        return True
+    return words[1].lower() in lx.DETERMINERS | lx.AD_WORDS | lx.PLATFORM_WORDS
+
+
 def _leading_product(text: str, brand: str) -> str:
     """The noun phrase a prompt opens with, around the brand: "Vegan protein powder by
     GreenLift", "Used car dealership AutoHub", "GreenLift vegan protein powder". Read in the
@@ -129,7 +143,7 @@ def _leading_product(text: str, brand: str) -> str:
     part = text[len(brand) :] if at == 0 else text[:at] if at > 0 else text
     stop = _LEAD_STOP.search(part)
     words = (part[: stop.start()] if stop else part).split()
-    if not words or len(words) > 5 or words[0].lower() in _REQUEST_OPENERS:
+    if not words or len(words) > 5 or _is_request(words):
         return ""
     kept = [w for w in words if w.lower() not in lx.PRODUCT_FLUFF | lx.DETERMINERS]
     phrase = " ".join(kept).strip(" .,'\"")

@@ -32,9 +32,9 @@ GENERIC = Category(
     style="warm",
     setting="in clean, warm studio light",
     benefits=(
-        "Made with care, built to last",
+        "Made with care, down to the details",
         "Designed around how you live",
-        "Quality you notice on day one",
+        "Quality you notice from day one",
     ),
     hooks=(
         "Made for people like you.",
@@ -42,9 +42,9 @@ GENERIC = Category(
         "Good things, made properly.",
     ),
     desires=("Small change. Big difference.", "The upgrade you'll feel every day."),
-    pains=("Settling for second best?", "Tired of things that don't last?"),
+    pains=("Settling for second best?", "Tired of things that let you down?"),
     agitations=("Cheap choices cost twice.", "Second best adds up."),
-    solutions=("{Name} gets it right.", "{Name}: made properly, made to last."),
+    solutions=("{Name} gets it right.", "{Name}: made properly."),
     befores=("Making do with second best?", "Same old routine?"),
     afters=("Now it just works.", "Everything feels easier."),
     bridges=("{Name} makes the difference.", "{Name} gets you there."),
@@ -73,7 +73,8 @@ SERVICE_HEADS = lx._words(
     services club workshop workshops conference venue planner planning repair repairs rental
     rentals hire printing cleaning detailing installation restoration alterations insurance
     daycare childcare preschool dealership dealer firm company center centre clinic office
-    practice marketplace community network program programme"""
+    practice marketplace community network program programme charter charters cruise
+    cruises experience experiences webinar webinars lessons masterclass studio studios"""
 )
 
 GENERIC_SERVICE = Category(

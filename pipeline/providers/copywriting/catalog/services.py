@@ -43,6 +43,7 @@ SOFTWARE = Category(
         "invoices",
         "invoice",
         "invoicing",
+        "ai",
         "dashboard",
         "clients",
         "startup",
