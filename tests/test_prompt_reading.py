@@ -135,6 +135,9 @@ def test_language(text: str, language: str) -> None:
         ("Pizza night at Pizza Planet", "Pizza Planet"),
         # A lone capitalized opener that is just a word loses to the name the prompt gives.
         ("Noise cancelling headphones by Quietude", "Quietude"),
+        ("Plumber Pete's Plumbing, 24/7 emergency callouts", "Pete's Plumbing"),
+        ("Joe's Pizza in Brooklyn", "Joe's Pizza"),  # the owner's noun is part of the name
+        ("Promote Maria's bakery with fresh sourdough", "Maria's"),  # lowercase: the product
         ("Language learning app Parlo", "Parlo"),
         ("Mobile car wash by Sudsy", "Sudsy"),
         ("Vet clinic PawCare open Sundays", "PawCare"),

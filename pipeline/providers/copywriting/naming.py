@@ -188,8 +188,9 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             if gap.strip() not in ("", "&"):
                 break
             tok = tokens[j]
-            if tok.start in noun_starts and tok.low not in lx.VENUES:
-                break
+            after_owner = tokens[j - 1].low.endswith(("'s", "’s")) and tok.capitalized
+            if tok.start in noun_starts and tok.low not in lx.VENUES and not after_owner:
+                break  # a product noun ends the name, unless it is "Joe's Pizza"
             if tok.capitalized and tok.low not in _CONTINUE_STOP and not tok.text[0].isdigit():
                 j += 1
                 continue
