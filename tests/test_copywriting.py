@@ -390,6 +390,8 @@ def test_the_goods_fallback_promises_no_durability(prompt: str) -> None:
         ("AI writing assistant Quill for marketers", "busywork", r"shop now|made with care"),
         ("Luxury yacht charter Azure Seas", "worth telling", r"shop now|made with care"),
         ("Design studio Loft in Leeds", "worth telling", r"shop now|made with care"),
+        ("Online yoga classes by FlowState", "online yoga", r"visit|stop by|come in"),
+        ("Virtual cooking classes with Chef Ana", "worth telling", r"visit|shop now"),
     ],
 )
 def test_the_copy_bank_fits_the_product(prompt: str, shown: str, not_shown: str) -> None:

@@ -27,7 +27,7 @@ COMMON = _words(
     little sustainable eco eco-friendly vegan healthy fun bold bright cool cute simple
     smart clean pure quiet calm energetic upbeat playful vibrant minimalist minimal
     vintage retro urban rustic affordable cheap budget budget-friendly low-cost inexpensive
-    value exclusive limited special perfect noise electric online mobile custom wooden
+    value exclusive limited special perfect noise electric custom wooden
     ultimate quick fast easy free sale deal deals offer offers discount today tonight
     tomorrow now soon weekend week month year morning evening night daily every each
     some any more most other another such only just also even still here there where

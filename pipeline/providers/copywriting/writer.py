@@ -31,6 +31,9 @@ _BANK = {
     "bridge": "bridges",
 }
 _BOOKED = {"fitness", "wellness", "travel", "education"}
+_REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
+_VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNORECASE)
+
 _TIMED = re.compile(
     r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
@@ -150,7 +153,9 @@ def _cta_options(
         tiers = [list(locale.ctas_local)]
     else:
         tiers = [list(locale.ctas)]
-    tiers = [t for t in tiers if t]
+    if _REMOTE.search(product):  # "online yoga classes": nobody visits
+        tiers = [[o for o in t if not _VISIT.search(o)] for t in tiers]
+    tiers = [t for t in tiers if t] or [["Join today", "Sign up today"]]
     options = tiers[0]
     if offer:
         # "Free first checkup. Book your checkup" repeats itself: prefer a fresh verb.

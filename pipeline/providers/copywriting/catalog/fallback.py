@@ -74,7 +74,8 @@ SERVICE_HEADS = lx._words(
     rentals hire printing cleaning detailing installation restoration alterations insurance
     daycare childcare preschool dealership dealer firm company center centre clinic office
     practice marketplace community network program programme charter charters cruise
-    cruises experience experiences webinar webinars lessons masterclass studio studios"""
+    cruises experience experiences webinar webinars lessons masterclass studio studios class
+    classes"""
 )
 
 GENERIC_SERVICE = Category(
