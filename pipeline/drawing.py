@@ -53,6 +53,7 @@ from pipeline.stages import Early, Progress, StageRunner
 POLL_S = 0.1
 CANCEL_GRACE_S = 15.0  # after a cancel, how long the child may take to stop before it is killed
 EXIT_WAIT_S = 10.0
+EXIT_GRACE_S = 1.0  # after the child exits, how long its last messages may take to arrive
 
 
 def draw(
@@ -195,6 +196,7 @@ class DrawingProcess:
         )  # fmt: skip
         self._send({"job": job.model_dump(mode="json")})
         cancel_sent: float | None = None
+        exited = 0.0
         while True:
             if cancel_sent is None and runner.ctx.is_cancelled():
                 self._send({"cancel": True})
@@ -205,6 +207,12 @@ class DrawingProcess:
             try:
                 message = self._messages.get(timeout=POLL_S)
             except queue.Empty:
+                # Its output may stay open after it died (a process it was starting holds a
+                # copy of the pipe until it runs its program): its exit alone must do.
+                if self._proc.poll() is not None:
+                    exited = exited or time.monotonic()
+                    if time.monotonic() - exited > EXIT_GRACE_S:
+                        raise self._ended(runner.stage) from None
                 continue
             if message is None:
                 raise self._ended(runner.stage)

@@ -167,12 +167,14 @@ def test_a_killed_drawing_process_fails_the_generation_with_a_clear_message(
     killed: list[int] = []
 
     def kill(gid: int) -> None:
-        (child,) = _drawing_children()
+        (child,) = [p for p in psutil.Process().children() if "pipeline.drawing" in p.cmdline()]
         killed.append(child.pid)
-        encoders = child.children()  # a clip's ffmpeg, drawing its first frame
-        assert encoders
-        for encoder in encoders:  # stopped: they cannot end on their own, as a slow one would
-            encoder.send_signal(signal.SIGSTOP)
+        # Stop what it runs (a clip's ffmpeg, or a process it is starting, which still holds
+        # its end of the pipe): they cannot end on their own, as a slow one would.
+        started = child.children()
+        assert started
+        for proc in started:
+            proc.send_signal(signal.SIGSTOP)
         os.kill(child.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
 
     fired = _on_first_clip(runtime, kill)
