@@ -391,6 +391,8 @@ def test_the_goods_fallback_promises_no_durability(prompt: str) -> None:
         ("Luxury yacht charter Azure Seas", "worth telling", r"shop now|made with care"),
         ("Design studio Loft in Leeds", "worth telling", r"shop now|made with care"),
         ("Online yoga classes by FlowState", "online yoga", r"visit|stop by|come in"),
+        ("Ad for a charity fundraiser run", "fundraiser", r"grip|lace up|\bmiles\b"),
+        ("Commercial for Apex roofing", "fix", r"made with care|shop now"),
         ("Virtual cooking classes with Chef Ana", "worth telling", r"visit|shop now"),
     ],
 )

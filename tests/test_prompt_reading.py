@@ -66,6 +66,7 @@ def test_platform(prompt: str, platform: str) -> None:
         ("Black Friday at Techhaus", "en", "Black Friday"),
         ("save 20% this week on every plan", "en", "Save 20% this week"),
         ("Gym FitHub, no joining fee this January", "en", "No joining fee this January"),
+        ("Apex roofing, free inspection after storms", "en", "Free inspection"),
         ("Pilates studio Core, calm all January", "en", None),  # a month alone is no offer
         ("Premier cours offert pour les nouveaux élèves", "fr", "Premier cours offert"),
         ("Croissants offerts ce dimanche", "fr", "Croissants offerts ce dimanche"),
@@ -89,6 +90,7 @@ def test_offers(text: str, language: str, offer: str | None) -> None:
         ("Book lovers unite at Chapter One bookstore", None),  # the prompt's own first word
         ("Ad for an app that helps you book appointments", None),  # what it does, not a CTA
         ("Café Lune: come in, sit down, stay a while", "Come in"),
+        ("Recruiting ad: join our team at Greenfield Logistics", "Join our team"),
     ],
 )
 def test_the_prompt_s_own_call_to_action_closes_the_ad(prompt: str, cta: str | None) -> None:
@@ -137,6 +139,8 @@ def test_language(text: str, language: str) -> None:
         ("Noise cancelling headphones by Quietude", "Quietude"),
         ("Plumber Pete's Plumbing, 24/7 emergency callouts", "Pete's Plumbing"),
         ("Joe's Pizza in Brooklyn", "Joe's Pizza"),  # the owner's noun is part of the name
+        ("Instagram story ad for Luxe Nails salon", "Luxe Nails"),  # "luxe" is French too
+        ("Promote our Airbnb cabin in the mountains", ""),  # where it is booked, not who
         ("Promote Maria's bakery with fresh sourdough", "Maria's"),  # lowercase: the product
         ("Language learning app Parlo", "Parlo"),
         ("Mobile car wash by Sudsy", "Sudsy"),

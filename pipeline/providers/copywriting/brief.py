@@ -50,7 +50,7 @@ _DEAL_EN = [
     r"(?:your\s+)?(?:first|1st)\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?(?:free|on us)",
     r"free\s+(?:\d+[- ]day\s+|first\s+)?(?:trial|shipping|delivery|returns|consultation|class|"
     r"session|lesson|month|week|coffee|dessert|gift|sample|tasting|drink|upgrade|installation|"
-    r"check-?up|quote|estimate|assessment|exam|wash|walk)",
+    r"check-?up|quote|estimate|assessment|inspection|exam|wash|walk)",
     r"\d+[- ](?:day|week|month)\s+free\s+trial",
     r"join (?:us )?(?:for )?free|free to join",
     r"half[- ]price\s+\w+|half off",
@@ -160,7 +160,7 @@ _CTA_VERBS = (
 _CTA = re.compile(
     rf"(?:[,.;:!?]\s*|\s(?:and|then|so)\s+|\s[-–—]\s+)(?:please\s+)?({_CTA_VERBS})"
     r"((?:\s+(?!and\b|for\b|with\b|to\b|at\b|in\b|on\b|by\b|this\b|until\b)[\w'’-]+){0,3})"
-    r"\s*(?=[,.;:!?]|$)",
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:at|for|with|in|on|by|to|and)\b)",
     re.IGNORECASE,
 )
 _TICKETS = re.compile(r"\btickets?\s+(?:are\s+|now\s+)?on\s+sale\b", re.IGNORECASE)

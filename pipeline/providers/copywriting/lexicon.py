@@ -64,7 +64,9 @@ DAYS = (
 NON_BRAND = (
     PLATFORM_WORDS
     | frozenset(DAYS)
-    | _words("etsy amazon ebay shopify")  # where it is sold, not who sells it
+    | _words(
+        "etsy amazon ebay shopify airbnb vrbo booking.com"
+    )  # where it is sold, not who sells it
     | _words(
         """
         january february march april june july august september october november december
@@ -224,7 +226,7 @@ COMMON_FR = _words(
     l' des du de d' pour avec sans notre nos votre vos mon ma mes son sa ses leur leurs et
     ou à au aux en dans sur chez par ce cette ces publicité pub vidéo annonce spot
     lancement lancer lance nouveau nouvelle nouveaux nouvelles découvrez présentez
-    promouvoir promotion marque produit magnifique élégant élégante luxe luxueux
+    promouvoir promotion marque produit magnifique élégant élégante luxueux
     """
 )
 

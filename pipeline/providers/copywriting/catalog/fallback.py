@@ -75,7 +75,7 @@ SERVICE_HEADS = lx._words(
     daycare childcare preschool dealership dealer firm company center centre clinic office
     practice marketplace community network program programme charter charters cruise
     cruises experience experiences webinar webinars lessons masterclass studio studios class
-    classes"""
+    classes run walk race marathon fundraiser gala appeal drive recruiting hiring"""
 )
 
 GENERIC_SERVICE = Category(

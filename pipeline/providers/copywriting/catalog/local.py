@@ -64,7 +64,8 @@ PRO_SERVICES = Category(
         "dental clinic", "dental practice", "dentist", "orthodontist", "physiotherapy",
         "physio", "chiropractor", "clinic", "car wash", "auto detailing", "car detailing",
         "mechanic", "auto repair", "house cleaning", "cleaning service", "cleaners",
-        "plumber", "plumbing", "electrician", "moving company", "movers", "law firm",
+        "plumber", "plumbing", "electrician", "roofing", "roofer", "roofers", "moving company",
+        "movers", "law firm",
         "lawyer", "attorney", "accountant", "accounting firm", "real estate agent",
         "realtor", "dentiste", "avocat", "歯医者", "クリニック", "عيادة", "محامي",
     ),
@@ -124,7 +125,7 @@ PRO_SERVICES = Category(
         **dict.fromkeys(("law", "attorney", "avocat"), _LAW),  # "law" also names a lawyer
         "account": _ACCOUNTING,
         **dict.fromkeys(("mechanic", "auto repair", "garage"), _GARAGE),
-        **dict.fromkeys(("plumb", "electric"), _TRADES),
+        **dict.fromkeys(("plumb", "electric", "roof"), _TRADES),
         **dict.fromkeys(("real estate", "realtor"), _PROPERTY),
         "mov": _MOVING,
     },
