@@ -392,6 +392,8 @@ def test_the_goods_fallback_promises_no_durability(prompt: str) -> None:
         ("Design studio Loft in Leeds", "worth telling", r"shop now|made with care"),
         ("Online yoga classes by FlowState", "online yoga", r"visit|stop by|come in"),
         ("Ad for a charity fundraiser run", "fundraiser", r"grip|lace up|\bmiles\b"),
+        ("Ad for our bakery's new pumpkin spice muffins", "muffins", r"croissant|crust|loaves"),
+        ("Cupcakes by Sugar Rush", "cupcakes", r"croissant|crust|sourdough"),
         ("Commercial for Apex roofing", "fix", r"made with care|shop now"),
         ("Virtual cooking classes with Chef Ana", "worth telling", r"visit|shop now"),
     ],

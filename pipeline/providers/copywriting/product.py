@@ -184,6 +184,7 @@ def read_naming(text: str, language: str) -> Naming:
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
     complaints = [m.span() for m in _COMPLAINT.finditer(text)]
+    owners = [n for n in find_nouns(text) if re.match(r"['’]s\b", text[n[1] :])]
     nouns = [
         n
         for n in find_nouns(text)
@@ -192,6 +193,8 @@ def read_naming(text: str, language: str) -> Naming:
         and not _SERVICE_AFTER.match(text, n[1])
         and not _QUALIFIER_AFTER.match(text, n[1])
     ]
+    if len(nouns) > 1:  # "our bakery's new pumpkin spice muffins": the owner is not sold
+        nouns = [n for n in nouns if n not in owners] or nouns
     # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
     # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
     nouns.sort(

@@ -6,6 +6,26 @@ from __future__ import annotations
 from pipeline.providers.copywriting.catalog import Category
 from pipeline.providers.copywriting.catalog.drinks import BAR_NIGHT
 
+#: Sweet bakes: the bakery's own lines are about bread and croissants.
+_SWEETS: dict[str, tuple[str, ...]] = {
+    "hooks": ("Sweet things, fresh from the oven.", "A little treat, baked today."),
+    "benefits": (
+        "Soft, golden and still warm",
+        "Made for sharing (or not)",
+        "A little something sweet, done right",
+    ),
+    "desires": ("One bite and the day gets sweeter.", "Soft in the middle, golden on top."),
+    "visual_hero": (
+        "Golden {product} coming out of a hot oven on a tray, steam rising, warm light",
+    ),
+    "visual_detail": ("Close-up of fresh {product} broken open, soft crumb and a wisp of steam",),
+    "visual_lifestyle": ("Friends sharing {product} from a paper box at a sunny café table",),
+    "visual_cta": (
+        "A box of fresh {product} handed across a flour-dusted counter, warm morning light, "
+        "slow push-in",
+    ),
+}
+
 BAKERY = Category(
     key="bakery",
     label="bakery",
@@ -34,6 +54,10 @@ BAKERY = Category(
         "cookies",
         "macarons",
         "bagels",
+        "muffins",
+        "muffin",
+        "scones",
+        "brownies",
         "bread",
     ),
     cues=("oven", "baked", "baking", "flour", "butter"),
@@ -76,6 +100,10 @@ BAKERY = Category(
         "agitate": "Close-up of stale bread crumbling onto a plate",
     },
     palette=("#7B4B2A", "#F3E5D0", "#E07A5F", "#FFFFFF"),
+    specials=dict.fromkeys(
+        ("muffin", "cupcake", "cake", "donut", "doughnut", "cookie", "brownie", "macaron", "scone"),
+        _SWEETS,
+    ),
     local=True,
 )
 
