@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.providers.copywriting import lexicon as lx
-from pipeline.providers.copywriting.catalog import Category, generic
+from pipeline.providers.copywriting.catalog import Category, generic, names_a_service
 from pipeline.providers.copywriting.naming import (
     Naming,
     Token,
@@ -183,18 +183,22 @@ def read_naming(text: str, language: str) -> Naming:
     latin_only = language in ("ja", "ar", "zh")
     brand = find_brand(text, latin_only=latin_only)
     tokens = tokenize(text)
+    found = find_nouns(text)
     complaints = [m.span() for m in _COMPLAINT.finditer(text)]
-    owners = [n for n in find_nouns(text) if re.match(r"['’]s\b", text[n[1] :])]
-    nouns = [
-        n
-        for n in find_nouns(text)
-        if not _inside_brand(text, n[0], brand)
-        and not any(a <= n[0] < b for a, b in complaints)
-        and not _SERVICE_AFTER.match(text, n[1])
-        and not _QUALIFIER_AFTER.match(text, n[1])
-    ]
+
+    def advertised(start: int, end: int) -> bool:
+        """Not the brand's own word, not in a complaint, not "bike *repair*" or "dentist
+        *recommended*"."""
+        return (
+            not _inside_brand(text, start, brand)
+            and not any(a <= start < b for a, b in complaints)
+            and not _SERVICE_AFTER.match(text, end)
+            and not _QUALIFIER_AFTER.match(text, end)
+        )
+
+    nouns = [n for n in found if advertised(n[0], n[1])]
     if len(nouns) > 1:  # "our bakery's new pumpkin spice muffins": the owner is not sold
-        nouns = [n for n in nouns if n not in owners] or nouns
+        nouns = [n for n in nouns if not re.match(r"['’]s\b", text[n[1] :])] or nouns
     # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
     # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
     nouns.sort(
@@ -220,7 +224,7 @@ def read_naming(text: str, language: str) -> Naming:
         if brand and product.lower() == brand.split()[-1].lower():
             product = product.lower()  # the venue word of "Bean There Café"
         return Naming(brand, product[:120], category, True)
-    named = [n for n in find_nouns(text) if _inside_brand(text, n[0], brand)]
+    named = [n for n in found if _inside_brand(text, n[0], brand)]
     if named:  # "Value meals at Burger Barn": the brand's own noun says what is sold
         start, end, category = named[0]
         return Naming(brand, text[start:end].lower(), category, True)
@@ -231,7 +235,7 @@ def read_naming(text: str, language: str) -> Naming:
     kind = _category_by_cues(tokenize(product) if product else tokens)
     if kind is not None and not product:
         return Naming(brand, kind.noun, kind, False)
-    if kind is not None and not kind.local and generic(product) is not generic():
+    if kind is not None and not kind.local and names_a_service(product):
         kind = None  # "kids birthday party venue": a place, whatever "kids" suggests
     kind = kind or generic(product)
     return Naming(brand, (product or brand or kind.noun)[:120], kind, False)

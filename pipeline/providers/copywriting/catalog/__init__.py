@@ -138,12 +138,19 @@ def all_categories() -> tuple[Category, ...]:
     )
 
 
-def generic(product: str = "") -> Category:
-    """The fallback for prompts whose product matches no category: the services bank when
-    the product's last word names a service, place, event or medium, else the goods bank."""
+def names_a_service(product: str) -> bool:
+    """Whether the product's last word names a service, place, event or medium."""
     from pipeline.providers.copywriting.catalog import fallback
 
     words = product.lower().split()
-    if words and (words[-1] in fallback.SERVICE_HEADS or words[-1].endswith(("store", "shop"))):
-        return fallback.GENERIC_SERVICE
-    return fallback.GENERIC
+    return bool(words) and (
+        words[-1] in fallback.SERVICE_HEADS or words[-1].endswith(("store", "shop"))
+    )
+
+
+def generic(product: str = "") -> Category:
+    """The fallback for prompts whose product matches no category: the services bank for a
+    service, place, event or medium (:func:`names_a_service`), else the goods bank."""
+    from pipeline.providers.copywriting.catalog import fallback
+
+    return fallback.GENERIC_SERVICE if names_a_service(product) else fallback.GENERIC
