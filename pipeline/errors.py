@@ -81,3 +81,8 @@ class CancelledError(AdstudioError):
 
     def __init__(self, message: str = "Cancelled by user") -> None:
         super().__init__(message)
+
+
+def unexpected(stage: str, kind: str) -> str:
+    """The row's message for a bug (``kind`` is the exception's class; the log has the rest)."""
+    return f"Unexpected error during {stage.replace('_', ' ')} ({kind})."

@@ -25,7 +25,7 @@ from pipeline import drawing, export, ffmpeg, llm_enhancement, memory, repositor
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
 from pipeline.db import Generation, utcnow
-from pipeline.errors import AdstudioError, CancelledError
+from pipeline.errors import AdstudioError, CancelledError, unexpected
 from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.logs import log_event
@@ -204,8 +204,7 @@ def run(generation_id: int, runtime: Runtime, *, raise_errors: bool = False) -> 
             raise
     except Exception as exc:
         stage = current.stage or "startup"
-        message = f"Unexpected error during {stage.replace('_', ' ')} ({type(exc).__name__})."
-        _fail(current, message, stage, exc_info=True)
+        _fail(current, unexpected(stage, type(exc).__name__), stage, exc_info=True)
         if raise_errors:
             raise
     finally:
