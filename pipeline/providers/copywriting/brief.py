@@ -62,7 +62,8 @@ _DEAL_EN = [
 _WHEN_EN = (
     r"(?:this|next|every)\s+(?:weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:this|all)\s+(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)|(?:today|tonight|tomorrow)(?:\s+only)?|(?:until|till|through|thru)\s+"
+    r"september|october|november|december)|(?:today|tonight|tomorrow)(?:\s+only)?|"
+    r"(?:until|till|through|thru)\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of the month|"
     r"midnight|\w+ \d{1,2})|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"black friday|cyber monday|for a limited time|limited time only"
