@@ -69,7 +69,11 @@ class User(Base):
 
 class Generation(Base):
     __tablename__ = "generations"
-    __table_args__ = (Index("ix_generations_user_created", "user_id", "created_at"),)
+    # AUTOINCREMENT: an id is never handed out again after its row is deleted.
+    __table_args__ = (
+        Index("ix_generations_user_created", "user_id", "created_at"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -101,6 +105,16 @@ class Generation(Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: While waiting for a place to run: 1 = next to start (None once it runs).
+    queue_position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: The lease (pipeline.leases): which process runs the row, and until when it is trusted.
+    owner_host: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    owner_pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    owner_token: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
 
     user: Mapped[User] = relationship(back_populates="generations")
 
@@ -146,3 +160,15 @@ def init_db(url: str) -> Engine:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return engine
+
+
+class GenerationStart(Base):
+    """One row per generation started: the hourly limit counts these, so deleting an ad
+    does not give its slot back."""
+
+    __tablename__ = "generation_starts"
+    __table_args__ = (Index("ix_generation_starts_user_started", "user_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

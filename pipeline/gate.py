@@ -56,21 +56,32 @@ class PriorityGate:
         sub_rank: int = 0,
         check: Callable[[], None] = lambda: None,
         on_wait: Callable[[], None] = lambda: None,
+        on_position: Callable[[int], None] | None = None,
     ) -> Iterator[None]:
         """Hold one place for the ``with`` block; lower ``rank`` goes first.
 
         ``check`` may raise (a cancel) while waiting; ``on_wait`` runs once if the caller
-        has to wait.
+        has to wait; ``on_position`` gets the caller's place in line (1 = next) whenever it
+        changes while waiting.
         """
         key = (rank, sub_rank, next(self._tickets))
         with self._cond:
             heapq.heappush(self._queue, key)
             admitted = self._enter(key)
+        shown = 0
         try:
             if not admitted:
                 on_wait()
             while not admitted:
                 check()
+                with self._cond:
+                    admitted = self._enter(key)
+                    position = 0 if admitted else sum(1 for k in self._queue if k <= key)
+                if on_position is not None and position and position != shown:
+                    shown = position
+                    on_position(position)
+                if admitted:
+                    break
                 with self._cond:
                     admitted = self._enter(key)
                     if not admitted:

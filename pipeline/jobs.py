@@ -1,10 +1,12 @@
 """Jobs: start, cancel and recover generations. One daemon thread per generation.
 
 ``start(runtime, user_id, prompt)`` validates the prompt, enforces the hourly limit (counted
-in the database, so it holds across restarts and servers), inserts a pending row and runs
-:func:`pipeline.orchestrator.run` in a background thread. Pages and the CLI only call this
-module and read rows; the worker never touches the UI. To scale out, replace the thread in
-:func:`_launch` with a queue job (RQ) running the same ``orchestrator.run``.
+from the starts log in the database, so it holds across restarts, servers and deletes),
+inserts a pending row that this process owns (:mod:`pipeline.leases`) and runs
+:func:`pipeline.orchestrator.run` in a background thread; the orchestrator waits for one of
+``ADSTUDIO_MAX_RUNNING`` places, the row showing its place in line. While generations run
+here, a keeper thread renews their leases and sweeps rows whose owner is gone. Pages and the
+CLI only call this module and read rows; the worker never touches the UI.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import time
 import unicodedata
 from datetime import datetime, timedelta
 
-from pipeline import orchestrator, repository
+from pipeline import leases, orchestrator, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
@@ -27,10 +29,10 @@ from pipeline.runtime import Runtime
 MIN_PROMPT = 10
 MAX_PROMPT = 500
 WINDOW = timedelta(hours=1)
-INTERRUPTED = "Interrupted - the server restarted. Please try again."
+INTERRUPTED = "Interrupted - the process running it stopped. Please try again."
 
 _threads: dict[int, threading.Thread] = {}
-_threads_lock = threading.Lock()
+_threads_lock = threading.RLock()
 
 
 def clean_prompt(prompt: str) -> str:
@@ -98,10 +100,13 @@ def start(runtime: Runtime, user_id: int, prompt: str, *, seed: int | None = Non
                 progress=0,
                 current_step="Queued",
             )
+            leases.stamp(row, runtime.settings.lease_seconds)
             session.add(row)
+            repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
         _launch(runtime, generation_id)
+    keeper(runtime).ensure_running()  # outside the lock: the keeper takes it to list rows
     log_event("generation_queued", text[:80], generation_id=generation_id, user_id=user_id)
     return generation_id
 
@@ -115,6 +120,32 @@ def _launch(runtime: Runtime, generation_id: int) -> None:
     )
     _threads[generation_id] = thread
     thread.start()
+
+
+def running_ids() -> list[int]:
+    """Generations whose worker thread is alive in this process (queued ones included)."""
+    with _threads_lock:
+        for generation_id in [g for g, t in _threads.items() if not t.is_alive()]:
+            del _threads[generation_id]
+        return sorted(_threads)
+
+
+def keeper(runtime: Runtime) -> leases.Keeper:
+    """The runtime's lease keeper: renews this process's leases, sweeps dead owners' rows."""
+    with _threads_lock:
+        if runtime.keeper is None:
+            runtime.keeper = leases.Keeper(
+                runtime.sessions,
+                runtime.settings.lease_seconds,
+                running=running_ids,
+                sweep=lambda: recover_orphans(runtime),
+            )
+        return runtime.keeper
+
+
+def last_error(generation_id: int) -> tuple[str, str | None] | None:
+    """(message, stage) of a failure this process could not write to the row (a full disk)."""
+    return orchestrator.unrecorded.get(generation_id)
 
 
 def cancel(runtime: Runtime, user_id: int | None, generation_id: int) -> bool:
@@ -142,11 +173,13 @@ def is_running_here(generation_id: int) -> bool:
 
 
 def recover_orphans(runtime: Runtime) -> list[int]:
-    """Fail rows left pending/processing by a dead process; remove their temp folders."""
+    """Fail the pending/processing rows whose owner is gone (:func:`leases.owner_gone`);
+    remove their temp folders and partial outputs. Rows of live processes are left alone."""
     recovered = []
-    with runtime.sessions.begin() as session:
+    with _threads_lock, runtime.sessions.begin() as session:
+        now = utcnow()
         for row in repository.orphaned_generations(session):
-            if is_running_here(row.id):
+            if is_running_here(row.id) or not leases.owner_gone(row, now):
                 continue
             repository.fail_generation(session, row.id, error=INTERRUPTED, stage=None)
             recovered.append(row.id)

@@ -15,13 +15,25 @@ and take turns encoding, the oldest ad first.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import shutil
+import time
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from pipeline import drawing, export, ffmpeg, llm_enhancement, memory, repository, scene_planning
+from pipeline import (
+    drawing,
+    export,
+    ffmpeg,
+    leases,
+    llm_enhancement,
+    memory,
+    repository,
+    scene_planning,
+)
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
 from pipeline.db import Generation, utcnow
@@ -36,6 +48,15 @@ WAITING_STEP = "Waiting for the encoder (another ad is encoding)"
 DRAW_WAITING_STEP = "Waiting for the renderer (another ad is drawing)"
 EXPORT_GATE = "final-render"
 DRAW_GATE = "drawing-process"
+RUN_GATE = "running"
+DISK_FULL = (
+    "The server's disk is full, so the ad could not be finished. Free some disk space "
+    "(or ask the administrator to), then try again."
+)
+#: Waits before each attempt to write a failure (a full disk may free up meanwhile).
+FINAL_WRITE_PAUSES_S = (0.0, 0.5, 2.0)
+#: generation id -> (message, stage) of failures the database could not take.
+unrecorded: dict[int, tuple[str, str | None]] = {}
 
 
 def _export_turn(run: _Run) -> AbstractContextManager[None]:
@@ -179,53 +200,147 @@ def remove_outputs(settings: Any, generation_id: int) -> None:
     shutil.rmtree(settings.output_dir / "clips" / str(generation_id), ignore_errors=True)
 
 
+def _run_turn(generation_id: int, runtime: Runtime) -> AbstractContextManager[None]:
+    """A place to run, oldest ad first, at most ``max_running`` at once in this process;
+    while waiting the row shows its place in line, and a cancel ends the wait."""
+    flag = CancelFlag(runtime.sessions, generation_id)
+
+    def check() -> None:
+        if flag():
+            raise CancelledError()
+
+    def show(position: int) -> None:
+        with runtime.sessions.begin() as session:
+            repository.set_queue_position(session, generation_id, position)
+        if runtime.on_progress is not None:
+            runtime.on_progress(generation_id, 0, f"Queued - position {position}")
+
+    gate = shared_gate(RUN_GATE, runtime.settings.max_running)
+    return gate.place(generation_id, check=check, on_position=show)
+
+
 def run(generation_id: int, runtime: Runtime, *, raise_errors: bool = False) -> None:
     """Run one generation end to end; never raises unless ``raise_errors`` (tests)."""
+    try:
+        with _run_turn(generation_id, runtime):
+            _run(generation_id, runtime, raise_errors)
+    except CancelledError as exc:  # while waiting in line: nothing ran, nothing to clean
+        _record_failure(runtime, generation_id, exc.message, None, event="generation_cancelled")
+    except Exception as exc:  # the row could not be read or marked running
+        if raise_errors:
+            raise
+        _record_failure(runtime, generation_id, _message(exc, "startup"), "startup",
+                        exc_info=True)  # fmt: skip
+
+
+def _run(generation_id: int, runtime: Runtime, raise_errors: bool) -> None:
     with runtime.sessions.begin() as session:
         row = repository.get_generation(session, generation_id, None)
+        if row.cancellation_requested:
+            raise CancelledError()
         row.status = "processing"
         row.started_at = utcnow()
+        row.queue_position = None
         row.llm_provider = runtime.llm.name
         row.video_provider = runtime.video.name
+        leases.stamp(row, runtime.settings.lease_seconds)  # a queue's worker takes it over
         current = _Run(runtime, row)
-    current.workdir.mkdir(parents=True, exist_ok=True)
     log_event("generation_started", current.prompt[:80], generation_id=generation_id)
     painter: drawing.DrawingProcess | None = None
+    failure: tuple[str, str | None, str, bool] | None = None
+    error: BaseException | None = None
     try:
+        current.workdir.mkdir(parents=True, exist_ok=True)
         if runtime.draws_apart:  # started now: its imports overlap the specification
             painter = drawing.DrawingProcess(generation_id)
         _pipeline(current, painter)
     except CancelledError as exc:
-        _fail(current, exc.message, current.stage, event="generation_cancelled")
+        failure = (exc.message, current.stage, "generation_cancelled", False)
     except AdstudioError as exc:
         stage = getattr(exc, "stage", None) or current.stage
-        _fail(current, exc.message, stage)
-        if raise_errors:
-            raise
+        failure, error = (_message(exc, stage or "startup"), stage, "generation_failed", False), exc
     except Exception as exc:
         stage = current.stage or "startup"
-        _fail(current, unexpected(stage, type(exc).__name__), stage, exc_info=True)
-        if raise_errors:
-            raise
+        failure, error = (_message(exc, stage), stage, "generation_failed", True), exc
     finally:
+        # Free the disk before writing the outcome: on a full disk that write needs room.
         if painter is not None:
             painter.close()
         shutil.rmtree(current.workdir, ignore_errors=True)
+        if failure is not None:
+            _fail(current, *failure)
+    if error is not None and raise_errors:
+        raise error
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the disk or the database is full."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(seen).lower()
+        if "no space left on device" in text or "database or disk is full" in text:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _message(exc: BaseException, stage: str) -> str:
+    """The row's message for a failure: a full disk says so; a bug names its kind."""
+    if _disk_full(exc):
+        return DISK_FULL
+    if isinstance(exc, AdstudioError):
+        return exc.message
+    return unexpected(stage, type(exc).__name__)
 
 
 def _fail(run: _Run, message: str, stage: str | None, event: str = "generation_failed",
           exc_info: bool = False) -> None:  # fmt: skip
-    remove_outputs(run.runtime.settings, run.id)
-    with run.runtime.sessions.begin() as session:
-        repository.fail_generation(
-            session,
-            run.id,
-            error=message,
-            stage=stage,
-            cost_breakdown=run.ledger.as_json(),
-            stage_timings=run.timings,
-        )
+    _record_failure(
+        run.runtime, run.id, message, stage, event=event, exc_info=exc_info,
+        cost_breakdown=run.ledger.as_json(), stage_timings=run.timings,
+    )  # fmt: skip
+
+
+def _record_failure(
+    runtime: Runtime,
+    generation_id: int,
+    message: str,
+    stage: str | None,
+    *,
+    event: str = "generation_failed",
+    exc_info: bool = False,
+    cost_breakdown: list[dict[str, Any]] | None = None,
+    stage_timings: dict[str, float] | None = None,
+) -> None:
+    """Remove the outputs and mark the row failed, retrying the write; never raises.
+
+    If the database cannot be written at all, the outcome is kept in :data:`unrecorded`
+    (the CLI prints it) and the row is left to recovery: its lease is no longer renewed.
+    """
+    with contextlib.suppress(OSError):  # files it could not remove do not change the outcome
+        remove_outputs(runtime.settings, generation_id)
+    level = logging.WARNING if event.endswith("cancelled") else logging.ERROR
+    log_event(event, message, level=level, stage=stage, generation_id=generation_id,
+              exc_info=exc_info)  # fmt: skip
+    problem: Exception | None = None
+    for pause in FINAL_WRITE_PAUSES_S:
+        time.sleep(pause)
+        try:
+            with runtime.sessions.begin() as session:
+                repository.fail_generation(
+                    session, generation_id, error=message, stage=stage,
+                    cost_breakdown=cost_breakdown, stage_timings=stage_timings,
+                )  # fmt: skip
+            return
+        except Exception as exc:
+            problem = exc
+    unrecorded[generation_id] = (message, stage)
     log_event(
-        event, message, level=logging.WARNING if event.endswith("cancelled") else logging.ERROR,
-        stage=stage, generation_id=run.id, exc_info=exc_info,
+        "status_write_failed",
+        f"Could not record the end of generation {generation_id} in the database "
+        f"({type(problem).__name__}: {problem}). Its row stays active until its lease "
+        "expires; recovery then marks it interrupted. Free disk space for the database.",
+        level=logging.CRITICAL, stage=stage, generation_id=generation_id,
     )  # fmt: skip

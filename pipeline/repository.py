@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.db import Generation, User, to_micros, utcnow
+from pipeline.db import Generation, GenerationStart, User, to_micros, utcnow
 from pipeline.errors import InputError, NotFoundError
 
 
@@ -95,6 +95,7 @@ def read_status(session: Session, generation_id: int, user_id: int) -> dict[str,
             Generation.created_at,
             Generation.completed_at,
             Generation.cancellation_requested,
+            Generation.queue_position,
         ).where(Generation.id == generation_id, Generation.user_id == user_id)
     ).one_or_none()
     if row is None:
@@ -124,15 +125,36 @@ def delete_generation(session: Session, generation_id: int, user_id: int) -> Gen
     return row
 
 
+def record_start(session: Session, user_id: int, when: datetime | None = None) -> None:
+    """Count one generation started by the user (kept when the generation is deleted)."""
+    session.add(GenerationStart(user_id=user_id, started_at=when or utcnow()))
+
+
 def recent_generation_times(session: Session, user_id: int, window: timedelta) -> list[datetime]:
-    """Creation times of the user's generations inside the rolling window, oldest first."""
+    """When the user started generations inside the rolling window, oldest first.
+
+    Read from the starts log, not the generations: deleting an ad does not free its slot.
+    """
     since = utcnow() - window
     times = session.scalars(
-        select(Generation.created_at)
-        .where(Generation.user_id == user_id, Generation.created_at >= since)
-        .order_by(Generation.created_at)
+        select(GenerationStart.started_at)
+        .where(GenerationStart.user_id == user_id, GenerationStart.started_at >= since)
+        .order_by(GenerationStart.started_at)
     )
     return [as_utc(t) for t in times]
+
+
+def set_queue_position(session: Session, generation_id: int, position: int) -> None:
+    """Show a waiting generation's place in line (1 = the next to run)."""
+    session.execute(
+        update(Generation)
+        .where(Generation.id == generation_id, Generation.status == "pending")
+        .values(
+            queue_position=position,
+            current_step=f"Queued - position {position}",
+            updated_at=utcnow(),
+        )
+    )
 
 
 def request_cancel(session: Session, generation_id: int, user_id: int | None) -> bool:
@@ -224,6 +246,7 @@ def fail_generation(
             error=error[:1000],
             error_stage=stage,
             current_step="Cancelled" if error == "Cancelled by user" else "Failed",
+            queue_position=None,
             cost_micros=micros,
             cost_breakdown=cost_breakdown or [],
             stage_timings=stage_timings or {},
@@ -240,7 +263,7 @@ def fail_generation(
 
 
 def orphaned_generations(session: Session) -> list[Generation]:
-    """Rows left pending/processing (by a process that is gone)."""
+    """Rows pending/processing: recovery asks each one's lease whether its owner is gone."""
     return list(
         session.scalars(select(Generation).where(Generation.status.in_(("pending", "processing"))))
     )

@@ -2,8 +2,9 @@
 
 :func:`bootstrap` creates the data/output folders, upgrades the database schema, validates
 the chosen providers (a missing key fails here, with the variable to set) and recovers
-generations a dead process left behind. The app caches the returned :class:`Runtime`; the
-CLI builds one per command; tests build one per temp folder.
+generations whose process has stopped (a lease says whose they are: rows of a live process,
+such as an app server beside a CLI run, are never touched). The app caches the returned
+:class:`Runtime`; the CLI builds one per command; tests build one per temp folder.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipeline import ffmpeg, memory
 from pipeline.db import init_db
 from pipeline.errors import ConfigError
+from pipeline.leases import Keeper
 from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get_video_provider
 from pipeline.repository import session_factory
 from pipeline.settings import Settings
@@ -38,6 +40,8 @@ class Runtime:
     #: thread: lets the CLI print each milestone, where polling the row would miss fast ones.
     on_progress: Callable[[int, int, str], None] | None = None
     sessions: sessionmaker[Session] = field(init=False)
+    #: Renews the leases of the generations this process runs (built by pipeline.jobs).
+    keeper: Keeper | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.engine)
@@ -68,7 +72,8 @@ def bootstrap(
     video: VideoProvider | None = None,
     recover: bool = True,
 ) -> Runtime:
-    """Prepare folders, database and providers; optionally recover orphaned generations."""
+    """Prepare folders, database and providers; optionally recover the generations of
+    processes that have stopped."""
     memory.tune()
     video_given = video
     settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     # process that runs the final encode never holds the drawing libraries (pipeline.drawing).
     # Off: they are drawn on the generation's thread, in this process.
     draw_in_subprocess: bool = True
+    # Generations running at once in this process; more wait in line ("Queued - position N").
+    max_running: int = Field(default=2, ge=1, le=16)
+    # A running generation's lease: renewed every third of it; a row whose lease ran out
+    # (its process stopped) is failed by the next recovery sweep (pipeline.leases).
+    lease_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)
     target_duration_s: float = 15.0
     ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships
 

@@ -78,6 +78,7 @@ class AppEnv:
                 scene_plan=_plan(spec).model_dump(mode="json"),
             )  # fmt: skip
             session.add(row)
+            repository.record_start(session, user_id)  # the hourly limit counts starts
             session.flush()
             generation_id = row.id
         video = settings.videos_dir / f"{generation_id}.mp4"

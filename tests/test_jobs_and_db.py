@@ -18,10 +18,12 @@ from pipeline.users import add_user
 
 def _insert(runtime: Runtime, user_id: int, *, status: str = "completed", ago_min: float = 1.0,
             prompt: str = "An earlier ad prompt") -> int:  # fmt: skip
+    """A generation row as if started ``ago_min`` minutes ago (its start is counted too)."""
+    when = utcnow() - timedelta(minutes=ago_min)
     with runtime.sessions.begin() as session:
-        row = Generation(user_id=user_id, prompt=prompt, status=status,
-                         created_at=utcnow() - timedelta(minutes=ago_min))  # fmt: skip
+        row = Generation(user_id=user_id, prompt=prompt, status=status, created_at=when)
         session.add(row)
+        repository.record_start(session, user_id, when)
         session.flush()
         return row.id
 
@@ -119,7 +121,7 @@ def test_orphans_are_failed_and_their_temp_files_removed(runtime: Runtime, user_
         for gid in (stuck, waiting):
             row = repository.get_generation(session, gid, user_id)
             assert row.status == "failed"
-            assert row.error == "Interrupted - the server restarted. Please try again."
+            assert row.error == "Interrupted - the process running it stopped. Please try again."
         assert repository.get_generation(session, done, user_id).status == "completed"
     assert not temp.exists()
 

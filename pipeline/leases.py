@@ -1,0 +1,196 @@
+"""Leases: which process runs a generation, and whether that process is still there.
+
+A process that runs generations (the app's worker threads, the CLI, later an RQ worker)
+stamps each row it takes with its :class:`Owner` and renews the row's heartbeat every
+``lease_s / 3`` seconds (:class:`Keeper`). Recovery fails a pending/processing row only when
+:func:`owner_gone` says so: the lease expired, or the owner ran on this host and its process
+has ended (its pid is dead, or now belongs to a process started at another time). A row
+without an owner comes from a version without leases and counts as gone. Nothing here knows
+about threads or queues: a runner only has to stamp rows and keep beating.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.db import Generation, utcnow
+from pipeline.logs import log_event
+
+
+def process_start(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, Linux), or None if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its last ")".
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 and fields[0] not in ("Z", "X") else None
+
+
+def pid_alive(pid: int) -> bool:
+    """True while process ``pid`` exists on this host and is not a zombie."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    state = Path(f"/proc/{pid}/stat")
+    try:
+        return state.read_text().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A process that runs generations: host, pid, and a token unique to this process.
+
+    The token starts with the process's start time where the system tells it, so a reused
+    pid is told apart from the process that owned the row.
+    """
+
+    host: str
+    pid: int
+    token: str
+
+    @property
+    def started(self) -> str | None:
+        head = self.token.split(".", 1)[0]
+        return head if head.isdigit() else None
+
+
+@cache
+def _owner_for(pid: int) -> Owner:
+    started = process_start(pid) or "x"
+    return Owner(socket.gethostname(), pid, f"{started}.{secrets.token_hex(6)}")
+
+
+def me() -> Owner:
+    """This process's identity (a new one after a fork: the pid is part of the key)."""
+    return _owner_for(os.getpid())
+
+
+def owner_gone(row: Generation, now: datetime, *, host: str | None = None) -> bool:
+    """Whether the process that ran ``row`` has stopped (the row may be recovered)."""
+    if row.owner_token is None or row.lease_expires_at is None:
+        return True  # from a version without leases
+    expires = row.lease_expires_at
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=now.tzinfo)
+    if expires < now:
+        return True
+    if row.owner_host != (host or me().host) or row.owner_pid is None:
+        return False  # another machine's live lease: only its expiry tells
+    if not pid_alive(row.owner_pid):
+        return True
+    stored = Owner(row.owner_host, row.owner_pid, row.owner_token).started
+    current = process_start(row.owner_pid)
+    return stored is not None and current is not None and stored != current
+
+
+def stamp(row: Generation, lease_s: float, owner: Owner | None = None) -> None:
+    """Make ``owner`` (this process) the owner of ``row`` with a fresh lease."""
+    owner = owner or me()
+    now = utcnow()
+    row.owner_host, row.owner_pid, row.owner_token = owner.host, owner.pid, owner.token
+    row.heartbeat_at = now
+    row.lease_expires_at = now + timedelta(seconds=lease_s)
+
+
+def renew(session: Session, ids: Iterable[int], lease_s: float) -> int:
+    """Renew this process's lease on the rows ``ids``; returns how many rows were renewed."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    now = utcnow()
+    result = session.execute(
+        update(Generation)
+        .where(
+            Generation.id.in_(ids),
+            Generation.owner_token == me().token,
+            Generation.status.in_(("pending", "processing")),
+        )
+        .values(heartbeat_at=now, lease_expires_at=now + timedelta(seconds=lease_s))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+class Keeper:
+    """A background thread that renews the leases of the rows this process runs and, every
+    ``lease_s``, sweeps rows whose owner is gone.
+
+    ``running()`` names the rows to renew; the thread ends when it returns none (it is
+    started again with the next generation), so an idle process keeps no thread.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        lease_s: float,
+        running: Callable[[], list[int]],
+        sweep: Callable[[], object],
+    ) -> None:
+        self._sessions = sessions
+        self.lease_s = lease_s
+        self._running = running
+        self._sweep = sweep
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._wake = threading.Event()
+
+    def ensure_running(self) -> None:
+        """Start the thread unless it runs already."""
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                return
+            self._thread = threading.Thread(target=self._loop, name="lease-keeper", daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        beat = max(0.05, self.lease_s / 3)
+        since_sweep = 0.0
+        while True:
+            ids = self._running()
+            if not ids:
+                with self._lock:
+                    ids = self._running()  # a start may have slipped in meanwhile
+                    if not ids:
+                        self._thread = None
+                        return
+            self.beat(ids)
+            since_sweep += beat
+            if since_sweep >= self.lease_s:
+                since_sweep = 0.0
+                try:
+                    self._sweep()
+                except Exception as exc:  # the next sweep tries again
+                    log_event("sweep_failed", f"{type(exc).__name__}: {exc}",
+                              level=logging.WARNING)  # fmt: skip
+            self._wake.wait(beat)
+
+    def beat(self, ids: list[int]) -> None:
+        """Renew now; a failure (a full disk, a locked database) is logged and retried."""
+        try:
+            with self._sessions.begin() as session:
+                renew(session, ids, self.lease_s)
+        except Exception as exc:
+            log_event(
+                "heartbeat_failed",
+                f"Could not renew the lease of generations {ids}: {type(exc).__name__}: {exc}",
+                level=logging.WARNING,
+            )
