@@ -77,32 +77,49 @@ def _run_to_end(runtime: Any, user_id: int, prompt: str, seed: int | None) -> An
     return row
 
 
+#: A worker that ended without a recorded outcome (should not happen; the log says why).
+NO_OUTCOME = "The generation stopped without recording its result. See data/logs/adstudio.jsonl."
+
+
+def _outcome(row: Any) -> tuple[str, str | None, str | None]:
+    """(status, error, stage) as the run ended. When the database could not take the final
+    write (a full disk), the row still reads "processing": report what this process knows."""
+    if not row.is_active:
+        return row.status, row.error, row.error_stage
+    lost = jobs.last_error(row.id)
+    if lost is not None:
+        return "failed", lost[0], lost[1]
+    return "failed", NO_OUTCOME, None
+
+
 def _failed(row: Any) -> int:
-    print(f"error: {row.error} (stage: {row.error_stage})", file=sys.stderr)
+    _status, error, stage = _outcome(row)
+    print(f"error: {error} (stage: {stage})", file=sys.stderr)
     return 1
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(settings)
     row = _run_to_end(runtime, _owner(runtime, args.user), args.prompt, args.seed)
+    status, error, stage = _outcome(row)
     result = {
         "generation_id": row.id,
-        "status": row.status,
+        "status": status,
         "video_path": row.video_path,
         "thumbnail_path": row.thumbnail_path,
         "cost": row.cost,
         "duration_s": row.duration_s,
         "seed": row.seed,
-        "error": row.error,
-        "error_stage": row.error_stage,
+        "error": error,
+        "error_stage": stage,
         "stage_timings": row.stage_timings,
         "audio_mix": row.audio_mix,
     }
     if args.json:
         _emit(result)
-    elif row.status == "completed":
+    elif status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-    return 0 if row.status == "completed" else _failed(row)
+    return 0 if status == "completed" else _failed(row)
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:

@@ -146,7 +146,7 @@ class DrawingProcess:
             self._proc = subprocess.Popen(
                 child.command("pipeline.drawing"),
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-                env=child.environment(), start_new_session=True,  # its own process group
+                env=child.environment(), **child.tied(),  # its own group, dies with us
             )  # fmt: skip
         except OSError as exc:
             self._stderr.close()

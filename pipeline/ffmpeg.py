@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pipeline import child
 from pipeline.errors import CancelledError, RenderError
 
 
@@ -118,7 +119,8 @@ def run(
     cmd = [exe, "-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
     cmd += ["-progress", "pipe:1", "-nostats", *args]
     with tempfile.TemporaryFile(mode="w+b") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+        # Its own process group, killed with this process: no encoder outlives a dead worker.
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, **child.tied())
         try:
             code = _watch(
                 proc, duration_s=duration_s, on_progress=on_progress,
@@ -188,8 +190,6 @@ def probe(path: str | Path) -> MediaInfo:
 
 def probe_apart(path: str | Path) -> MediaInfo:
     """:func:`probe` in a child process: the same answer and errors, PyAV loaded only there."""
-    from pipeline import child
-
     try:
         done = subprocess.run(
             child.command("pipeline.ffmpeg", "probe", str(path)),
