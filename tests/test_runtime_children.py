@@ -49,6 +49,7 @@ def _wait_for(condition, timeout_s: float = 60.0) -> bool:  # type: ignore[no-un
 def test_ffmpeg_dies_with_a_worker_killed_by_sigkill(tmp_path: Path) -> None:
     out = tmp_path / "final.mp4"
     worker = subprocess.Popen([sys.executable, "-c", ENCODE, str(out)], cwd=ROOT)
+    encoder: psutil.Process | None = None
     try:
         parent = psutil.Process(worker.pid)
         assert _wait_for(lambda: any("ffmpeg" in p.name() for p in parent.children()))
@@ -63,4 +64,5 @@ def test_ffmpeg_dies_with_a_worker_killed_by_sigkill(tmp_path: Path) -> None:
         if worker.poll() is None:
             worker.kill()
             worker.wait()
-
+        if encoder is not None and not _gone(encoder.pid):
+            encoder.kill()  # what the code under test failed to do
