@@ -122,14 +122,12 @@ def test_an_unwritable_database_leaves_the_row_to_recovery(
     assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
 
     # Space is back; nobody renews the lease any more, so the next sweep closes the row.
+    def lapsed() -> bool:
+        expires = _row(runtime, gid).lease_expires_at
+        return expires is not None and repository.as_utc(expires) < utcnow()
+
     deadline = time.monotonic() + 60  # a safety net
-    while (
-        _row(runtime, gid).lease_expires_at.replace(tzinfo=None)
-        >= utcnow().replace(  # type: ignore[union-attr]
-            tzinfo=None
-        )
-        and time.monotonic() < deadline
-    ):
+    while not lapsed() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert jobs.recover_orphans(runtime) == [gid]
     assert (_row(runtime, gid).status, _row(runtime, gid).error) == ("failed", INTERRUPTED)
