@@ -83,6 +83,12 @@ def cancel(generation_id: int) -> None:
     jobs.cancel(runtime, user.id, generation_id)
 
 
+def queue_note(position: int) -> str:
+    """What a waiting generation's place in line means for the user."""
+    ahead = "Yours is next" if position == 1 else f"{position - 1} ads are ahead of yours"
+    return f"{ahead}: other ads are being made. It starts by itself; you can leave this page."
+
+
 @st.fragment(run_every=2)
 def progress_panel(generation_id: int) -> None:
     """Polls the row every 2 s; a finished generation reruns the page to show the result."""
@@ -98,6 +104,8 @@ def progress_panel(generation_id: int) -> None:
         step, elapsed, action = st.columns([5, 2, 2], vertical_alignment="center")
         step.markdown(f"**{plain(status['current_step'] or 'Starting')}**")
         elapsed.caption(f"Elapsed {clock((utcnow() - as_utc(started)).total_seconds())}")
+        if status["queue_position"]:
+            st.caption(queue_note(int(status["queue_position"])))
         if status["cancellation_requested"]:
             action.button("Cancelling...", disabled=True, key="cancel_pending")
         else:

@@ -235,6 +235,12 @@ if status == "failed":
     )
 elif status == "cancelled":
     st.info(f"Cancelled during {stage_label(row.error_stage).lower()}.", icon=":material/cancel:")
+elif row.queue_position:
+    st.info(
+        f"Waiting in line (position {row.queue_position}): it starts by itself when a "
+        "running ad finishes.",
+        icon=":material/hourglass_top:",
+    )
 elif row.is_active:
     st.info(
         f"Still running: {row.progress}% · {plain(row.current_step)}. "
