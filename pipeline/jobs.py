@@ -193,13 +193,21 @@ def recover_orphans(runtime: Runtime) -> list[int]:
 
 
 def cleanup_temp(runtime: Runtime, older_than: timedelta = timedelta(days=1)) -> list[str]:
-    """Remove temp folders older than ``older_than`` whose generation is not running here."""
+    """Remove temp folders older than ``older_than`` unless their generation still runs
+    (here, or in another live process that holds its lease)."""
     removed = []
     root = runtime.settings.resolved_temp_dir
     cutoff = time.time() - older_than.total_seconds()
+    with runtime.sessions() as session:
+        now = utcnow()
+        live = {
+            row.id
+            for row in repository.orphaned_generations(session)
+            if not leases.owner_gone(row, now)
+        }
     for folder in sorted(root.glob("gen-*")) if root.exists() else []:
         gen_id = folder.name.removeprefix("gen-")
-        if gen_id.isdigit() and is_running_here(int(gen_id)):
+        if gen_id.isdigit() and (is_running_here(int(gen_id)) or int(gen_id) in live):
             continue
         if folder.stat().st_mtime < cutoff:
             shutil.rmtree(folder, ignore_errors=True)

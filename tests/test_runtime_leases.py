@@ -194,3 +194,24 @@ def test_a_generation_started_here_is_stamped_with_this_process_and_renewed(
     row = _row(runtime, gid)
     assert (row.status, row.error) == ("failed", "Cancelled by user")
     runtime.engine.dispose()
+
+
+def test_cleanup_keeps_the_temp_folder_of_a_generation_another_live_process_runs(
+    runtime: Runtime, user_id: int
+) -> None:
+    alive = subprocess.Popen(["sleep", "120"])
+    try:
+        token = f"{leases.process_start(alive.pid)}.ff"
+        theirs = _owned(runtime, user_id, host=leases.me().host, pid=alive.pid, token=token,
+                        expires_in_s=30)  # fmt: skip
+        temp = runtime.settings.resolved_temp_dir
+        (temp / f"gen-{theirs}").mkdir()
+        (temp / "gen-999").mkdir()  # nobody's
+        os.utime(temp / f"gen-{theirs}", (0, 0))  # untouched for ages: a slow clip
+        os.utime(temp / "gen-999", (0, 0))
+        removed = jobs.cleanup_temp(runtime, timedelta(hours=1))
+        assert [Path(p).name for p in removed] == ["gen-999"]
+        assert (temp / f"gen-{theirs}").is_dir()
+    finally:
+        alive.kill()
+        alive.wait()
