@@ -37,6 +37,18 @@ def _gone(pid: int) -> bool:
         return True
 
 
+def _encoders(parent: psutil.Process) -> list[psutil.Process]:
+    """The parent's export-like ffmpeg (not a short-lived version check)."""
+    found = []
+    for proc in parent.children():
+        try:
+            if "testsrc2=size=1080x1920:rate=24" in proc.cmdline():
+                found.append(proc)
+        except psutil.Error:
+            continue
+    return found
+
+
 def _wait_for(condition, timeout_s: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout_s  # a safety net, not a measurement
     while time.monotonic() < deadline:
@@ -52,8 +64,8 @@ def test_ffmpeg_dies_with_a_worker_killed_by_sigkill(tmp_path: Path) -> None:
     encoder: psutil.Process | None = None
     try:
         parent = psutil.Process(worker.pid)
-        assert _wait_for(lambda: any("ffmpeg" in p.name() for p in parent.children()))
-        (encoder,) = [p for p in parent.children() if "ffmpeg" in p.name()]
+        assert _wait_for(lambda: _encoders(parent) != [])
+        (encoder,) = _encoders(parent)
         assert _wait_for(out.exists)  # it is writing
         assert encoder.status() != psutil.STATUS_ZOMBIE
         assert os.getpgid(encoder.pid) == encoder.pid  # its own process group
@@ -66,3 +78,52 @@ def test_ffmpeg_dies_with_a_worker_killed_by_sigkill(tmp_path: Path) -> None:
             worker.wait()
         if encoder is not None and not _gone(encoder.pid):
             encoder.kill()  # what the code under test failed to do
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys, threading, time
+    from pathlib import Path
+    from pipeline import jobs
+    from pipeline.runtime import bootstrap
+    from pipeline.settings import Settings
+    from pipeline.users import add_user
+
+    folder = Path(sys.argv[1])
+    runtime = bootstrap(Settings(data_dir=folder / "data", output_dir=folder / "output"))
+    drawing = threading.Event()
+    runtime.on_progress = lambda gid, percent, step: (
+        drawing.set() if "Drawing frame" in step else None
+    )
+    with runtime.sessions.begin() as session:
+        user_id = add_user(session, "alice", "correct horse battery").id
+    jobs.start(runtime, user_id, "Create a luxury watch ad for Instagram", seed=1)
+    assert drawing.wait(300)
+    print("drawing", flush=True)
+    time.sleep(600)
+    """
+)
+
+
+def test_the_drawing_process_and_its_encoders_die_with_a_killed_worker(tmp_path: Path) -> None:
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    family: list[psutil.Process] = []
+    try:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "drawing"
+        (painter,) = [
+            p for p in psutil.Process(worker.pid).children() if "pipeline.drawing" in p.cmdline()
+        ]
+        family = [painter, *painter.children(recursive=True)]
+        assert len(family) >= 2  # the drawing process and a clip encoder
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+        assert _wait_for(lambda: all(_gone(p.pid) for p in family), timeout_s=10.0)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+        for proc in family:
+            if not _gone(proc.pid):
+                proc.kill()  # what the code under test failed to do
