@@ -143,6 +143,13 @@ def keeper(runtime: Runtime) -> leases.Keeper:
         return runtime.keeper
 
 
+def serve(runtime: Runtime) -> None:
+    """Keep sweeping for rows of stopped processes every ``lease_seconds``, even while this
+    process runs nothing (an app server calls it once after :func:`bootstrap`)."""
+    keeper(runtime).persistent = True
+    keeper(runtime).ensure_running()
+
+
 def last_error(generation_id: int) -> tuple[str, str | None] | None:
     """(message, stage) of a failure this process could not write to the row (a full disk)."""
     return orchestrator.unrecorded.get(generation_id)

@@ -135,8 +135,11 @@ class Keeper:
     ``lease_s``, sweeps rows whose owner is gone.
 
     ``running()`` names the rows to renew; the thread ends when it returns none (it is
-    started again with the next generation), so an idle process keeps no thread.
+    started again with the next generation), so an idle process keeps no thread, unless
+    ``persistent`` (a server that should sweep while idle too).
     """
+
+    persistent = False
 
     def __init__(
         self,
@@ -161,18 +164,24 @@ class Keeper:
             self._thread = threading.Thread(target=self._loop, name="lease-keeper", daemon=True)
             self._thread.start()
 
+    def stop(self) -> None:
+        """Stop sweeping while idle; the thread ends once no generation runs here."""
+        self.persistent = False
+        self._wake.set()
+
     def _loop(self) -> None:
         beat = max(0.05, self.lease_s / 3)
         since_sweep = 0.0
         while True:
             ids = self._running()
-            if not ids:
+            if not ids and not self.persistent:
                 with self._lock:
                     ids = self._running()  # a start may have slipped in meanwhile
                     if not ids:
                         self._thread = None
                         return
-            self.beat(ids)
+            if ids:
+                self.beat(ids)
             since_sweep += beat
             if since_sweep >= self.lease_s:
                 since_sweep = 0.0
@@ -182,6 +191,7 @@ class Keeper:
                     log_event("sweep_failed", f"{type(exc).__name__}: {exc}",
                               level=logging.WARNING)  # fmt: skip
             self._wake.wait(beat)
+            self._wake.clear()
 
     def beat(self, ids: list[int]) -> None:
         """Renew now; a failure (a full disk, a locked database) is logged and retried."""

@@ -215,3 +215,24 @@ def test_cleanup_keeps_the_temp_folder_of_a_generation_another_live_process_runs
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_a_serving_process_sweeps_while_idle(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "output",
+                        lease_seconds=1)  # fmt: skip
+    runtime = bootstrap(settings, llm=FakeLLM(), video=FakeVideo())
+    from pipeline.users import add_user
+
+    with runtime.sessions.begin() as session:
+        user_id = add_user(session, "alice", "correct horse battery").id
+    jobs.serve(runtime)
+    try:
+        stale = _owned(
+            runtime, user_id, host="another-host", pid=1, token="1.ab", expires_in_s=-1
+        )  # fmt: skip  (a server elsewhere died after start-up)
+        assert _wait_for(lambda: _row(runtime, stale).status == "failed")
+        assert _row(runtime, stale).error == INTERRUPTED
+    finally:
+        assert runtime.keeper is not None
+        runtime.keeper.stop()
+    runtime.engine.dispose()
