@@ -108,4 +108,3 @@ def test_an_existing_database_gets_its_starts_counted_and_ids_that_are_not_reuse
         )
         assert conn.execute(text("SELECT max(id) FROM generations")).scalar() == 4
     engine.dispose()
-
