@@ -10,7 +10,10 @@ the log. The temp folder is removed in every outcome.
 The drawing stages (clips, overlays, stitching, audio: :mod:`pipeline.drawing`) run in a
 child process started with the generation, which has exited before the final encode; with
 ``draws_apart`` off they run on this thread. Ads take turns drawing on the machine's cores
-and take turns encoding, the oldest ad first.
+and take turns encoding, the oldest ad first; before all that they wait for one of
+``max_running`` places (the row shows its place in line). A failure frees the temp folder
+before it is written, so a full disk has room for it; if the database takes nothing the row
+is left to recovery (its lease lapses) and the outcome kept in :data:`unrecorded`.
 """
 
 from __future__ import annotations
