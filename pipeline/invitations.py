@@ -43,21 +43,33 @@ def create(
     return row.id, code
 
 
-def redeem(session: Session, code: str, user_id: int, *, now: datetime | None = None) -> None:
-    """Use up the invitation for ``user_id``; InputError if it is not valid (any reason)."""
+def redeem(session: Session, code: str, *, now: datetime | None = None) -> int:
+    """Use up the invitation (its id); InputError if it is not valid, for any reason.
+
+    Call it inside the transaction that creates the account, then :func:`credit` the user.
+    """
     now = now or utcnow()
+    code_hash = _hash(code)
     result = session.execute(
         update(Invitation)
         .where(
-            Invitation.code_hash == _hash(code),
+            Invitation.code_hash == code_hash,
             Invitation.used_at.is_(None),
             Invitation.revoked_at.is_(None),
             Invitation.expires_at > now,
         )
-        .values(used_at=now, used_by=user_id)
+        .values(used_at=now)
     )
     if getattr(result, "rowcount", 0) != 1:
         raise InputError(INVALID)
+    return int(session.scalar(select(Invitation.id).where(Invitation.code_hash == code_hash)) or 0)
+
+
+def credit(session: Session, invitation_id: int, user_id: int) -> None:
+    """Record which account the invitation created."""
+    session.execute(
+        update(Invitation).where(Invitation.id == invitation_id).values(used_by=user_id)
+    )
 
 
 def revoke(session: Session, invitation_id: int) -> None:

@@ -141,6 +141,7 @@ def register(
         raise InputError("That email address does not look right (name@example.com).")
     if not invitation.strip() and registration_mode(settings) != "open":
         raise InputError("Registration needs an invitation. Ask an administrator for one.")
+    invited = invitations.redeem(session, invitation) if invitation.strip() else None
     from pipeline.auth import find_user
 
     if find_user(session, username) is not None:
@@ -148,8 +149,8 @@ def register(
     first_admin = session.scalar(select(User.id).where(User.is_admin.is_(True)).limit(1)) is None
     user = add_user(session, username, password, name=name.strip(), email=email)
     user.is_admin = first_admin
-    if invitation.strip():
-        invitations.redeem(session, invitation, user.id)
+    if invited is not None:
+        invitations.credit(session, invited, user.id)
     session.flush()
     return user
 
