@@ -174,11 +174,12 @@ class UserUsage:
 
 def usage(session: Session) -> list[UserUsage]:
     """Every login-capable user with their generations and spend, oldest account first."""
-    counts = dict(
-        session.execute(
+    counts: dict[int, int] = {
+        user_id: count
+        for user_id, count in session.execute(
             select(Generation.user_id, func.count(Generation.id)).group_by(Generation.user_id)
-        ).tuples()
-    )
+        )
+    }
     rows = session.scalars(select(User).order_by(User.id))
     return [
         UserUsage(
