@@ -169,6 +169,11 @@ def create_session(
 ) -> str:
     """A new session for the user; returns the token for the cookie (never stored)."""
     now = now or utcnow()
+    session.execute(  # ended sessions are kept a day (for the log), then dropped
+        delete(LoginSession).where(
+            (LoginSession.expires_at < now - _STALE) | (LoginSession.revoked_at < now - _STALE)
+        )
+    )
     token = secrets.token_urlsafe(32)
     session.add(
         LoginSession(

@@ -199,3 +199,13 @@ def test_the_first_registered_user_becomes_admin(tmp_path: Path) -> None:
         first = register(session, rt.settings, username="ann", **form)
         second = register(session, rt.settings, username="bob", **form)
         assert (first.is_admin, second.is_admin) == (True, False)
+
+
+def test_ended_sessions_are_dropped_a_day_later(rt: Runtime) -> None:
+    long_ago = T0 - timedelta(days=30)
+    with rt.sessions.begin() as session:
+        alice = sign_in(rt.sessions, rt.settings, "alice", PASSWORD)
+        create_session(session, rt.settings, alice.id, now=long_ago)  # expired weeks ago
+        create_session(session, rt.settings, alice.id)
+    with rt.sessions() as session:
+        assert len(session.scalars(select(LoginSession)).all()) == 1
