@@ -41,4 +41,4 @@ else:
 st.divider()
 st.caption(f"Member since {when(row.created_at, tz)}")
 if st.button("Log out", key="account_logout", icon=":material/logout:", type="primary"):
-    auth.logout()
+    auth.logout(runtime)

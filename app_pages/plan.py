@@ -25,10 +25,10 @@ def requested_id() -> int | None:
     raw = st.query_params.get("id")
     if raw is None:
         return None
-    try:
-        return int(raw)
-    except ValueError:
+    # Only a positive id that fits the database's integer; anything else names no ad.
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
         return -1
+    return int(raw)
 
 
 def choose(rows: list[Generation], current: int | None) -> int | None:
@@ -210,7 +210,9 @@ try:
     with runtime.sessions() as session:
         row = repository.get_generation(session, generation_id, user.id)
 except NotFoundError:
-    st.error(f"Generation {generation_id} not found.", icon=":material/search_off:")
+    st.error(
+        "No ad with that id. Choose one above or open the Gallery.", icon=":material/search_off:"
+    )
     st.stop()
 
 with st.container(border=True):

@@ -2,7 +2,8 @@
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
-    python -m pipeline users add NAME [--password-stdin] | users list
+    python -m pipeline users add NAME [--password-stdin] [--admin] | users list
+    python -m pipeline users disable NAME | users enable NAME
     python -m pipeline list [--user NAME] [--json]
     python -m pipeline preview "..." [--seed N] | preview --id ID [--out sheet.png]
     python -m pipeline cancel ID
@@ -186,7 +187,8 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.users import add_user
+    from pipeline.auth import find_user
+    from pipeline.users import add_user, set_disabled
 
     runtime = _runtime(settings, recover=False)
     if args.users_cmd == "add":
@@ -195,12 +197,28 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         else:
             password = getpass.getpass("Password: ")
         with runtime.sessions.begin() as session:
-            user = add_user(session, args.username, password, name=args.name, email=args.email)
-            print(f"user {user.username!r} created (id {user.id})")
+            user = add_user(
+                session, args.username, password, name=args.name, email=args.email,
+                is_admin=args.admin,
+            )  # fmt: skip
+            role = "admin" if user.is_admin else "user"
+            print(f"{role} {user.username!r} created (id {user.id})")
+        return 0
+    if args.users_cmd in ("disable", "enable"):
+        with runtime.sessions.begin() as session:
+            found = find_user(session, args.username)
+            if found is None:
+                raise AdstudioError(f"No user {args.username!r}. See `users list`.")
+            set_disabled(session, found.id, args.users_cmd == "disable")
+        print(f"user {found.username!r} {args.users_cmd}d")
         return 0
     with runtime.sessions() as session:
         for user in repository.list_users(session):
-            print(f"{user.id:4d}  {user.username:<20} {user.email:<30} ${user.total_cost:.4f}")
+            flags = ("admin " if user.is_admin else "") + ("disabled" if user.disabled else "")
+            print(
+                f"{user.id:4d}  {user.username:<20} {user.email:<30} "
+                f"${user.total_cost:.4f}  {flags}".rstrip()
+            )
     return 0
 
 
@@ -261,7 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", default="")
     add.add_argument("--email", default="")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument("--admin", action="store_true", help="may open the Admin page")
     users_sub.add_parser("list", help="list users and their total cost")
+    for verb, what in (("disable", "stop a user signing in (ends their sessions)"),
+                       ("enable", "let a disabled user sign in again")):  # fmt: skip
+        users_sub.add_parser(verb, help=what).add_argument("username")
     lst = sub.add_parser("list", help="list generations, newest first")
     lst.add_argument("--user", default=None)
     lst.add_argument("--limit", type=int, default=50)

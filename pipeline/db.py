@@ -1,4 +1,5 @@
-"""Database: SQLAlchemy 2 models (User, Generation) and small repository functions.
+"""Database: SQLAlchemy 2 models (User with its sessions, sign-in throttles and invitations;
+Generation).
 
 The schema is owned by Alembic (``pipeline/migrations``); :func:`init_db` upgrades to head
 at start-up. SQLite (WAL, busy timeout, foreign keys) by default; any SQLAlchemy URL works.
@@ -57,6 +58,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     total_cost_micros: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A disabled user cannot sign in, and their sessions stop working.
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
     generations: Mapped[list[Generation]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -65,6 +69,49 @@ class User(Base):
     @property
     def total_cost(self) -> float:
         return self.total_cost_micros / MICROS
+
+
+class LoginSession(Base):
+    """A signed-in browser: the cookie holds the token, the table only its keyed hash."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins for one account name (hashed, so guessed names are not stored)."""
+
+    __tablename__ = "login_throttles"
+
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Invitation(Base):
+    """A single-use registration code with an expiry; only the code's hash is stored."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    used_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Generation(Base):

@@ -101,6 +101,14 @@ class Settings(BaseSettings):
     cookie_name: str = "adstudio_auth"
     cookie_expiry_days: float = 7.0
 
+    # Accounts (docs/accounts.md)
+    # auto: open while the offline/local providers are in use, invitation-only otherwise.
+    registration: Literal["auto", "open", "invite", "closed"] = "auto"
+    login_max_failures: int = Field(default=5, ge=1, le=100)  # then a lockout
+    login_lockout_minutes: float = Field(default=15.0, gt=0)
+    login_delay_s: float = Field(default=1.0, ge=0)  # wait after a failure; doubles each time
+    invitation_days: float = Field(default=7.0, gt=0)
+
     @field_validator("video_models", mode="before")
     @classmethod
     def _split_models(cls, value: object) -> object:

@@ -169,6 +169,11 @@ def texts(at: AppTest, *, raw: bool = False) -> str:
     return text if raw else re.sub(r"\\(.)", r"\1", text)
 
 
+def errors(at: AppTest) -> list[str]:
+    """The error boxes' texts, as a user reads them (markdown escapes removed)."""
+    return [re.sub(r"\\(.)", r"\1", str(e.value)) for e in at.error]
+
+
 def _auth_area(at: AppTest, tab: int) -> Any:
     return at.tabs[tab] if len(at.tabs) else at.main
 
@@ -185,10 +190,13 @@ def sign_in(at: AppTest, username: str, password: str) -> AppTest:
 def register(
     at: AppTest, username: str, password: str, repeat: str | None = None,
     first: str = "Dana", last: str = "Scully", email: str = "dana@example.com",
+    invitation: str | None = None,
 ) -> AppTest:  # fmt: skip
-    """Fill and submit the create-account form."""
+    """Fill and submit the create-account form (and its invitation code, when given)."""
     area = at.tabs[1]
     fields = {t.label: t for t in area.text_input}
+    if invitation is not None:
+        fields["Invitation code"].input(invitation)
     fields["First name"].input(first)
     fields["Last name"].input(last)
     fields["Email"].input(email)

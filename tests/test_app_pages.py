@@ -157,7 +157,7 @@ def test_two_users_cannot_see_each_other_s_work(env: AppEnv) -> None:
     assert "Nimbus" not in texts(at)
 
     open_plan(at, secret)
-    assert f"Generation {secret} not found." in texts(at)
+    assert "No ad with that id." in texts(at)
     assert "Nimbus" not in texts(at)
     assert not videos(at)
 
@@ -173,9 +173,9 @@ def test_plan_page_with_a_bad_id_says_not_found(env: AppEnv) -> None:
     env.finished_generation(env.add_user("alice"))
     at = env.signed_in("alice")
     open_plan(at, "abc")
-    assert "not found" in texts(at)
+    assert "No ad with that id." in texts(at)
     open_plan(at, 99999)
-    assert "Generation 99999 not found." in texts(at)
+    assert "No ad with that id." in texts(at)
 
 
 def test_account_shows_spending_usage_and_logs_out(env: AppEnv) -> None:

@@ -162,3 +162,64 @@ def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: P
             assert shot.stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_a_reloaded_plan_link_lands_on_the_plan_and_logout_ends_the_cookie(
+    server: str, tmp_path: Path
+) -> None:
+    """Deep link -> sign in -> the plan; reload keeps it; after logout the cookie is dead."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from pipeline.runtime import bootstrap
+    from pipeline.settings import Settings
+    from tests.app_harness import AppEnv
+    from tests.fakes import FakeLLM, FakeVideo
+
+    # A finished ad written into the server's database by a second process (this one).
+    settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "output")
+    llm, video = FakeLLM(), FakeVideo()
+    env = AppEnv(bootstrap(settings, llm=llm, video=video, recover=False), llm, video, tmp_path)
+    generation_id = env.finished_generation(env.add_user(USER, PASSWORD), "Deep link ad for Nimbus")
+    env.runtime.engine.dispose()
+    plan_url = f"{server}/plan?id={generation_id}"
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(plan_url)
+            form = page.get_by_test_id("stForm").filter(has_text="Sign in")
+            form.get_by_label("Username", exact=True).fill(USER)
+            form.get_by_label("Password", exact=True).fill(PASSWORD)
+            form.get_by_role("button", name="Sign in").click()
+            settle(page)
+            expect(page.get_by_role("heading", name="Scene plan").first).to_be_visible()
+            expect(page.get_by_text("Deep link ad for Nimbus").first).to_be_visible()
+            page.wait_for_function("() => document.cookie.includes('adstudio_auth=')")
+
+            page.reload()  # the cookie signs in again and the URL keeps its page and id
+            settle(page)
+            expect(page.get_by_role("heading", name="Scene plan").first).to_be_visible()
+            expect(page.get_by_text("Deep link ad for Nimbus").first).to_be_visible()
+            assert page.url == plan_url
+            assert page.get_by_text("Page not found").count() == 0
+            icon = page.locator("link[rel*='icon']").first.get_attribute("href") or ""
+            assert not icon.startswith("http") or icon.startswith(server), icon
+            old_cookies = context.cookies()
+
+            page.get_by_role("button", name="Log out").first.click()
+            settle(page)
+            expect(page.get_by_role("tab", name="Sign in")).to_be_visible()
+
+            # Replaying the old cookie in a fresh browser signs no one in.
+            replay = browser.new_context()
+            replay.add_cookies(old_cookies)  # type: ignore[arg-type]
+            again = replay.new_page()
+            again.set_default_timeout(60_000)
+            again.goto(plan_url)
+            expect(again.get_by_role("tab", name="Sign in")).to_be_visible()
+            expect(again.get_by_text("Deep link ad for Nimbus")).to_have_count(0)
+        finally:
+            browser.close()

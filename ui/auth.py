@@ -1,112 +1,105 @@
-"""Login with streamlit-authenticator over the project's database.
+"""Who is signed in: the session cookie, the sign-in and registration forms, log out.
 
-Each script run builds one ``Authenticate`` from the ``users`` table (building two in a run
-collides on the cookie component's widget id). Registrations are written back to the table.
-The login cookie is written or deleted on the run *after* a login or logout: a component
-rendered in a run that is immediately replaced by ``st.rerun()`` may never reach the browser.
-Cookie re-login after a browser refresh is best effort (the library reads
-``st.context.cookies``, which only changes when the page is reloaded).
+The cookie carries only a random session token; the ``sessions`` table decides whether it
+still signs anyone in (``pipeline.auth``), so logging out or disabling a user ends it at
+once. Streamlit can read cookies (``st.context.cookies``, sent when the page loads) but has
+no API to write one, so the cookie is written by a two-line script in ``st.html`` on the run
+*after* a sign-in (a run replaced by ``st.rerun()`` may never reach the browser). A script
+cannot set ``HttpOnly``; ``Secure`` is added when the page is served over HTTPS. Why, and
+the alternatives: docs/accounts.md.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import streamlit as st
-import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities import LoginError, RegisterError, Validator
 
-from pipeline.auth import credentials_from_db, find_user, save_registration
+from pipeline import auth as accounts
 from pipeline.cookie_key import resolve_cookie_key
 from pipeline.errors import AdstudioError
 from pipeline.runtime import Runtime
-from pipeline.users import password_problem
+from pipeline.users import register, registration_mode
 from ui.format import plain
 
-# Session keys owned by this module. The library owns "name", "username", "email", "roles",
-# "logout" and "authentication_status"; no widget may use those as keys.
-_AUTHENTICATOR = "_adstudio_authenticator"
-_COOKIE_ACTION = "_adstudio_cookie_action"
+_TOKEN = "_adstudio_session"  # this browser tab's session token
+_COOKIE = "_adstudio_cookie"  # a cookie write waiting for the next run: token, or "" to clear
+_STALE = "_adstudio_stale_cookie"  # a cookie token already found dead (not looked up again)
 _USER = "_adstudio_user"
 
 
 @dataclass(frozen=True)
 class CurrentUser:
-    """The logged-in user as the pages need it."""
+    """The signed-in user as the pages need it."""
 
     id: int
     username: str
     name: str
+    is_admin: bool = False
 
 
-class PasswordRules(Validator):
-    """The project's password rules (the library's default caps passwords at 20 characters)."""
-
-    def validate_password(self, password: str) -> bool:
-        return password_problem(password) is None
-
-    def diagnose_password(self, password: str) -> str:
-        return password_problem(password) or ""
-
-
-def build_authenticator(runtime: Runtime) -> stauth.Authenticate:
-    """Create this run's authenticator from the database and remember it for the pages."""
-    settings = runtime.settings
+def check_cookie_key(runtime: Runtime) -> None:
+    """Stop the app with a clear message if the cookie key is unusable."""
     try:
-        key = resolve_cookie_key(settings)
+        resolve_cookie_key(runtime.settings)
     except AdstudioError as exc:
         st.error(f"Adstudio cannot start: {exc.message}", icon=":material/error:")
         st.stop()
-    with runtime.sessions() as session:
-        credentials = credentials_from_db(session)
-    authenticator = stauth.Authenticate(
-        credentials,
-        settings.cookie_name,
-        key,
-        settings.cookie_expiry_days,
-        validator=PasswordRules(),
-        auto_hash=False,
-        login_sleep_time=0,  # the library waits for its cookie component; we read st.context
-    )
-    st.session_state[_AUTHENTICATOR] = authenticator
-    _apply_cookie_action(authenticator)
-    return authenticator
 
 
-def authenticator() -> stauth.Authenticate:
-    """The authenticator built by app.py for this run."""
-    return st.session_state[_AUTHENTICATOR]
-
-
-def _apply_cookie_action(auth: stauth.Authenticate) -> None:
-    action = st.session_state.pop(_COOKIE_ACTION, None)
-    if action == "set" and st.session_state.get("authentication_status"):
-        auth.cookie_controller.set_cookie()
-    elif action == "delete":
-        auth.cookie_controller.delete_cookie()
+def _browser_token(runtime: Runtime) -> str | None:
+    token = st.context.cookies.get(runtime.settings.cookie_name)
+    if not token or token == st.session_state.get(_STALE):
+        return None
+    return str(token)
 
 
 def current_user(runtime: Runtime) -> CurrentUser | None:
-    """The logged-in user, or None. A login whose account was removed is logged out."""
-    username = st.session_state.get("username")
-    if not st.session_state.get("authentication_status") or not username:
+    """The signed-in user, checked against the database on every run, or None."""
+    token = st.session_state.get(_TOKEN) or _browser_token(runtime)
+    if not token:
         st.session_state.pop(_USER, None)
         return None
-    cached = st.session_state.get(_USER)
-    if isinstance(cached, CurrentUser) and cached.username == username:
-        return cached
     with runtime.sessions() as session:
-        row = find_user(session, username)
-        user = None if row is None else CurrentUser(row.id, username, row.name or row.username)
-    if user is None:
-        logout(rerun=False)
+        row = accounts.user_for_token(session, runtime.settings, token)
+        user = None if row is None else CurrentUser(row.id, row.username, row.name, row.is_admin)
+    if user is None:  # logged out elsewhere, expired, or the account was disabled
+        _forget(token)
         return None
+    st.session_state[_TOKEN] = token
     st.session_state[_USER] = user
     return user
 
 
+def _forget(token: str) -> None:
+    st.session_state[_STALE] = token
+    for key in list(st.session_state.keys()):
+        if str(key).startswith(("create_", "gallery_", "plan_", "admin_")) or key in (
+            _TOKEN,
+            _USER,
+        ):
+            del st.session_state[key]
+    st.session_state[_COOKIE] = ""
+
+
+def write_cookie(runtime: Runtime) -> None:
+    """Send the pending cookie change (set after sign-in, cleared after logout) to the browser."""
+    value = st.session_state.pop(_COOKIE, None)
+    if value is None:
+        return
+    settings = runtime.settings
+    age = int(settings.cookie_expiry_days * 86400) if value else 0
+    cookie = f"{settings.cookie_name}={value}; Path=/; Max-Age={age}; SameSite=Strict"
+    st.html(
+        "<script>document.cookie = "
+        f"{json.dumps(cookie)} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def require_user() -> CurrentUser:
-    """The logged-in user (pages behind the login gate); stops the page if there is none."""
+    """The signed-in user (pages behind the gate); stops the page if there is none."""
     user = st.session_state.get(_USER)
     if not isinstance(user, CurrentUser):
         st.warning("Please sign in.")
@@ -114,84 +107,84 @@ def require_user() -> CurrentUser:
     return user
 
 
-def login_form() -> None:
-    """The sign-in form; on success (form or cookie) the app reruns into the studio."""
-    auth = authenticator()
-    was_logged_in = bool(st.session_state.get("authentication_status"))
-    try:
-        auth.login(
-            location="main",
-            key="adstudio_login",
-            fields={
-                "Form name": "Sign in",
-                "Username": "Username",
-                "Password": "Password",
-                "Login": "Sign in",
-            },
-        )
-    except LoginError as exc:
-        st.session_state[_COOKIE_ACTION] = "delete"
-        st.error(str(exc), icon=":material/error:")
-        return
-    status = st.session_state.get("authentication_status")
-    if status and not was_logged_in:
-        st.session_state[_COOKIE_ACTION] = "set"
-        st.rerun()
-    if status is False:
-        st.error("The username or password is incorrect.", icon=":material/error:")
+def require_admin() -> CurrentUser:
+    """The signed-in administrator; stops the page for anyone else."""
+    user = require_user()
+    if not user.is_admin:
+        st.error("Only administrators can open this page.", icon=":material/block:")
+        st.stop()
+    return user
 
 
-def registration_form(runtime: Runtime) -> None:
-    """The create-account form; the new user is stored in the database."""
-    auth = authenticator()
-    try:
-        _email, username, _name = auth.register_user(
-            location="main",
-            key="adstudio_register",
-            captcha=False,
-            password_hint=False,
-            clear_on_submit=False,
-            fields={
-                "Form name": "Create an account",
-                "First name": "First name",
-                "Last name": "Last name",
-                "Email": "Email",
-                "Username": "Username",
-                "Password": "Password",
-                "Repeat password": "Repeat password",
-                "Register": "Create account",
-            },
+def login_form(runtime: Runtime) -> None:
+    """The sign-in form; on success the app reruns into the page the URL asked for."""
+    with st.form("adstudio_login", enter_to_submit=True):
+        st.subheader("Sign in", anchor=False)
+        username = st.text_input("Username", key="login_username", autocomplete="username")
+        password = st.text_input(
+            "Password", type="password", key="login_password", autocomplete="current-password"
         )
-    except RegisterError as exc:
-        st.error(plain(str(exc)), icon=":material/error:")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if not submitted:
         return
-    if not username:
+    try:
+        user = accounts.sign_in(runtime.sessions, runtime.settings, username, password)
+        with runtime.sessions.begin() as session:
+            token = accounts.create_session(session, runtime.settings, user.id)
+    except AdstudioError as exc:
+        st.error(plain(exc.message), icon=":material/error:")
+        return
+    st.session_state.pop(_STALE, None)
+    st.session_state[_TOKEN] = token
+    st.session_state[_COOKIE] = token
+    st.rerun()
+
+
+def registration_form(runtime: Runtime, invitation: str = "") -> None:
+    """The create-account form; with ``invitation`` (from the link) the code is prefilled."""
+    needs_code = bool(invitation) or registration_mode(runtime.settings) != "open"
+    with st.form("adstudio_register", enter_to_submit=False):
+        st.subheader("Create an account", anchor=False)
+        first, last = st.columns(2)
+        first_name = first.text_input("First name", key="register_first")
+        last_name = last.text_input("Last name", key="register_last")
+        email = st.text_input("Email", key="register_email", autocomplete="email")
+        username = st.text_input("Username", key="register_username", autocomplete="username")
+        password = st.text_input(
+            "Password", type="password", key="register_password", autocomplete="new-password"
+        )
+        repeat = st.text_input(
+            "Repeat password", type="password", key="register_repeat", autocomplete="new-password"
+        )
+        code = ""
+        if needs_code:
+            code = st.text_input("Invitation code", value=invitation, key="register_code")
+        submitted = st.form_submit_button("Create account", type="primary")
+    if not submitted:
         return
     try:
         with runtime.sessions.begin() as session:
-            save_registration(
-                session, auth.authentication_controller.authentication_model.credentials, username
-            )
+            user = register(
+                session, runtime.settings, username=username, password=password, repeat=repeat,
+                name=f"{first_name.strip()} {last_name.strip()}".strip(), email=email,
+                invitation=code,
+            )  # fmt: skip
+            name = user.username
     except AdstudioError as exc:
         st.error(plain(exc.message), icon=":material/error:")
         return
     st.success(
-        f"Account created. Sign in as **{plain(username)}** on the Sign in tab.",
+        f"Account created. Sign in as **{plain(name)}** on the Sign in tab.",
         icon=":material/check_circle:",
     )
 
 
-def logout(*, rerun: bool = True) -> None:
-    """Log out this session; the cookie is deleted on the next run."""
-    auth = st.session_state.get(_AUTHENTICATOR)
-    if auth is not None:
-        auth.authentication_controller.logout()
-    else:
-        for key in ("name", "username", "authentication_status", "email", "roles"):
-            st.session_state[key] = None
-    for key in list(st.session_state.keys()):
-        if str(key).startswith(("create_", "gallery_", "plan_")) or key == _USER:
-            del st.session_state[key]
-    st.session_state[_COOKIE_ACTION] = "delete"
+def logout(runtime: Runtime, *, rerun: bool = True) -> None:
+    """End this session in the database (its cookie stops working) and forget it here."""
+    token = st.session_state.get(_TOKEN)
+    if token:
+        with runtime.sessions.begin() as session:
+            accounts.revoke_session(session, runtime.settings, token)
+        _forget(token)
     if rerun:
         st.rerun()
