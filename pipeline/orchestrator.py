@@ -204,7 +204,7 @@ def run(generation_id: int, runtime: Runtime, *, raise_errors: bool = False) -> 
             raise
     except Exception as exc:
         stage = current.stage or "startup"
-        _fail(current, unexpected(stage, type(exc).__name__), stage, exc_info=True)
+        _fail(current, unexpected(stage, exc), stage, exc_info=True)
         if raise_errors:
             raise
     finally:
