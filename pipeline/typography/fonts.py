@@ -134,7 +134,8 @@ def _cmap(f: Face) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     try:
-        with TTFont(str(f.path), fontNumber=f.index, lazy=True) as tt:
+        # Our own handle: TTFont leaves its file open when the file is not a font.
+        with f.path.open("rb") as fh, TTFont(fh, fontNumber=f.index, lazy=True) as tt:
             cmap = frozenset(tt.getBestCmap() or {})
     except Exception as exc:  # TTLibError, struct.error, OSError ...: a damaged file
         _warn_unusable(f.file, f"damaged ({type(exc).__name__}: {exc})")
