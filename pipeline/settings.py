@@ -158,7 +158,11 @@ def _problem(error: Mapping[str, Any]) -> str:
     field = str(error["loc"][0]) if error.get("loc") else "?"
     name = variable(field)
     expected = _EXPECTED.get(str(error.get("type")), "")
-    expected = expected.format(**(error.get("ctx") or {})) if expected else str(error["msg"])
+    limits = {
+        k: f"{v:g}" if isinstance(v, int | float) else v
+        for k, v in (error.get("ctx") or {}).items()
+    }
+    expected = expected.format(**limits) if expected else str(error["msg"])
     value = error.get("input")
     secret = any(w in name for w in ("KEY", "TOKEN", "SECRET", "PASSWORD"))
     if isinstance(value, str | int | float) and not secret:
