@@ -200,7 +200,13 @@ def make_engine(url: str, *, connect_timeout_s: float = CONNECT_TIMEOUT_S) -> En
     path = _sqlite_path(parsed)
     if parsed.drivername.startswith("sqlite"):
         if path is not None:
-            _create_private(path)
+            try:
+                _create_private(path)
+            except OSError as exc:
+                raise ConfigError(
+                    f"Cannot create the database file {path} ({exc.strerror or exc}). Check "
+                    "ADSTUDIO_DATABASE_URL and the folder's permissions."
+                ) from None
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
