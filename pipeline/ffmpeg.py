@@ -4,7 +4,8 @@ The binary is the static build that ``imageio-ffmpeg`` ships (or ``ADSTUDIO_FFMP
 It has no ffprobe, so :func:`probe` reads container facts with PyAV; :func:`probe_apart` does
 the same in a short-lived child (``python -m pipeline.ffmpeg probe FILE``) for a process
 that should not hold PyAV's libraries (about 20 MB) in memory.
-stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks ffmpeg).
+stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks ffmpeg); a
+failure becomes one readable sentence (:func:`explain`) and the stderr goes to the log.
 """
 
 from __future__ import annotations
@@ -75,13 +76,10 @@ def explain(what: str, code: int, stderr: str) -> str:
     ``what`` names the job ("The final render"). ffmpeg's own text (paths, banners) never
     reaches the sentence: it belongs in the log.
     """
-    if "No space left on device" in stderr or code in (-28, 228):
+    if "No space left on device" in stderr or code == 228:  # 228: AVERROR(ENOSPC) & 0xFF
         return f"The server ran out of disk space while {_doing(what)}; free space and try again."
     if "Cannot allocate memory" in stderr:
-        return (
-            f"The server ran out of memory while {_doing(what)}; try again when fewer ads "
-            "are being made."
-        )
+        return f"The server ran out of memory while {_doing(what)}; try again when it is less busy."
     if code < 0:
         try:
             name = f"signal {-code}, {signal.Signals(-code).name}"
