@@ -164,7 +164,11 @@ def _problem(error: Mapping[str, Any]) -> str:
     }
     expected = expected.format(**limits) if expected else str(error["msg"])
     value = error.get("input")
-    secret = any(w in name for w in ("KEY", "TOKEN", "SECRET", "PASSWORD"))
+    info = Settings.model_fields.get(field)
+    annotation = repr(info.annotation) if info is not None else ""
+    secret = "SecretStr" in annotation or any(
+        w in name for w in ("KEY", "TOKEN", "SECRET", "PASSWORD")
+    )
     if isinstance(value, str | int | float) and not secret:
         shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
         return f"{name} {expected} (got {shown!r})."
@@ -189,7 +193,7 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(f"{name} is not valid JSON. Fix or unset it, then start again.") from None
 
 
-def _writable(folder: Path, variable: str, *, private: bool = False) -> None:
+def _writable(folder: Path, name: str, *, private: bool = False) -> None:
     """Create ``folder`` (0700 when ``private``) and prove a file can be written in it."""
     try:
         if not folder.is_dir():
@@ -200,7 +204,7 @@ def _writable(folder: Path, variable: str, *, private: bool = False) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ConfigError(
-            f"{variable}: cannot write to {folder} ({reason.lower()}). Point it at a writable "
+            f"{name}: cannot write to {folder} ({reason.lower()}). Point it at a writable "
             "folder or fix its permissions, then start again."
         ) from None
 
