@@ -63,6 +63,11 @@ _CAUSES: tuple[tuple[tuple[str, ...], str], ...] = (
         "ADSTUDIO_FFMPEG_PATH to a full ffmpeg build.",
     ),
     (
+        ("No such file or directory",),
+        "could not find one of its input files (it was removed while the ad was being made). "
+        "Please try again.",
+    ),
+    (
         ("Invalid data found", "moov atom not found", "Error opening input", "End of file"),
         "could not read one of its input files (it is damaged or not a media file). "
         "Please try again.",

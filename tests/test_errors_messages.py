@@ -152,3 +152,27 @@ def test_a_disk_full_during_export_reads_as_one_sentence(tmp_path: Path, full_ou
         assert not any(p.is_file() for p in full_output.rglob("*"))
     finally:
         runtime.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("stderr", "expected"),
+    [
+        ("[out#0] /srv/output/x.mp4: Permission denied",
+         "The final render could not write its file (permission denied); check that the data "
+         "and output folders are writable by the server."),
+        ("[vost#0:0] Unknown encoder 'libx264'",
+         "The final render needs a codec this ffmpeg build lacks; reinstall imageio-ffmpeg or "
+         "set ADSTUDIO_FFMPEG_PATH to a full ffmpeg build."),
+        ("Error opening input file /srv/data/tmp/gen-3/scene_02.mp4.\n"
+         "Error opening input files: No such file or directory",
+         "The final render could not find one of its input files (it was removed while the ad "
+         "was being made). Please try again."),
+        ("ffmpeg version n9.0.2 Copyright (c) 2000-2026 the FFmpeg developers\n  built with gcc",
+         "The final render failed (ffmpeg exit code 1). Please try again; if it keeps failing, "
+         "the server log has ffmpeg's message."),
+    ],
+)  # fmt: skip
+def test_ffmpeg_causes_become_sentences_without_its_text(stderr: str, expected: str) -> None:
+    message = ffmpeg.explain("The final render", 1, stderr)
+    assert message == expected
+    readable(message)
