@@ -4,13 +4,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
+# Every machine installs the same versions: the ones the tests passed with (make lock).
+CONSTRAINTS := constraints.txt
 
-.PHONY: install run test lint format generate plan preview bench clean
+.PHONY: install run test lint format lock generate plan preview bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt $(CONSTRAINTS)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt -c $(CONSTRAINTS)
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,6 +29,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy pipeline benchmarks
+
+# After changing requirements*.txt and passing the tests: pin what is installed now.
+lock:
+	{ echo "# Exact versions the tests passed with (Python 3.11). Regenerate: make lock"; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v ' @ '; } > $(CONSTRAINTS)
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -22,6 +22,7 @@ Contract: ``run(AudioRequest, ctx) -> render_plan.AudioTrack``; writes one 48 kH
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from pipeline.audio_pydub import AudioSegment, use_ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import RenderError
 from pipeline.ffmpeg import find_ffmpeg
+from pipeline.logs import log_event
 from pipeline.render_plan import AudioTrack, Timeline
 from pipeline.spec import ScenePlan, SfxName
 
@@ -94,9 +96,14 @@ def _decode(path: Path, exe: str) -> AudioSegment:
             str(path), codec="opus", parameters=["-ar", str(RATE), "-ac", "2"]
         )
     except Exception as exc:  # pydub raises CouldntDecodeError, OSError, IndexError ...
+        # pydub's text is ffmpeg's whole banner and the file's path: the log keeps it.
+        log_event("audio_decode_failed", f"{path}: {exc}"[-4000:], level=logging.ERROR,
+                  stage="audio")  # fmt: skip
+        kind = "sound effect" if path.parent.name == "sfx" else "music track"
         raise RenderError(
-            f"Could not decode {path.name} ({exc}). Rebuild the library with "
-            "`python -m assets.synth` from the repository root."
+            f"The {kind} {path.stem!r} could not be decoded (the file is damaged). Please try "
+            "again; the administrator can restore it with `python -m assets.synth`.",
+            detail=str(exc)[-2000:],
         ) from exc
     return segment.set_frame_rate(RATE).set_channels(2).set_sample_width(4)
 

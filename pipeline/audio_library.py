@@ -22,6 +22,15 @@ DEFAULT_ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 
 REBUILD_HINT = "Rebuild it with `python -m assets.synth` from the repository root."
 
+
+def _shown(path: Path) -> str:
+    """``path`` as messages show it: inside the checkout, relative to it (no server paths)."""
+    try:
+        return str(path.resolve().relative_to(DEFAULT_ASSETS_DIR.parent))
+    except ValueError:
+        return "/".join(path.parts[-3:])
+
+
 #: Effects that suit each mood, in order of preference; a transition without an explicit
 #: effect gets one of these (cycled through, starting at a seed-chosen place).
 MOOD_SFX: dict[str, tuple[str, ...]] = {
@@ -117,13 +126,13 @@ class AudioLibrary(BaseModel):
 
 def _read_manifest(path: Path, key: str) -> list[dict[str, object]]:
     if not path.is_file():
-        raise ConfigError(f"The audio library is missing ({path}). {REBUILD_HINT}")
+        raise ConfigError(f"The audio library is missing ({_shown(path)}). {REBUILD_HINT}")
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))[key]
     except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(f"{path} is unreadable ({exc}). {REBUILD_HINT}") from exc
+        raise ConfigError(f"{_shown(path)} is unreadable. {REBUILD_HINT}") from exc
     if not isinstance(entries, list):
-        raise ConfigError(f"{path} has no list of {key}. {REBUILD_HINT}")
+        raise ConfigError(f"{_shown(path)} has no list of {key}. {REBUILD_HINT}")
     return entries
 
 
@@ -136,14 +145,18 @@ def load_library(root: Path = DEFAULT_ASSETS_DIR) -> AudioLibrary:
         tracks = [MusicTrack.model_validate(e) for e in music]
         sfx = [SoundEffect.model_validate(e) for e in effects]
     except ValidationError as exc:
-        raise ConfigError(f"The audio manifests under {root} are invalid. {REBUILD_HINT}") from exc
+        raise ConfigError(
+            f"The audio manifests under {_shown(root)} are invalid. {REBUILD_HINT}"
+        ) from exc
     library = AudioLibrary(root=root, tracks=tracks, effects={e.name: e for e in sfx})
     for track in library.tracks:
         if not library.track_path(track).is_file():
-            raise ConfigError(f"Music file {library.track_path(track)} is missing. {REBUILD_HINT}")
+            raise ConfigError(
+                f"Music file {_shown(library.track_path(track))} is missing. {REBUILD_HINT}"
+            )
     for effect in library.effects.values():
         if not library.effect_path(effect).is_file():
             raise ConfigError(
-                f"Sound effect {library.effect_path(effect)} is missing. {REBUILD_HINT}"
+                f"Sound effect {_shown(library.effect_path(effect))} is missing. {REBUILD_HINT}"
             )
     return library

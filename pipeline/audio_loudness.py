@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.errors import RenderError
+from pipeline.ffmpeg import failure
 
 TARGET_LUFS = -14.0
 CEILING_DBTP = -1.5  # under the -1 dBTP delivery limit, with room for 16-bit rounding
@@ -56,14 +57,17 @@ def measure(ffmpeg_exe: str, samples: np.ndarray, rate: int) -> Loudness:
                 cmd, capture_output=True, check=False, timeout=60, stdin=subprocess.DEVNULL
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise RenderError(f"ffmpeg could not measure loudness ({exc}).") from exc
+            raise RenderError(
+                "ffmpeg could not measure the mix's loudness (it did not start or did not "
+                "finish in 60 s). Please try again.",
+                detail=str(exc),
+            ) from exc
     log = done.stderr.decode("utf-8", "replace")
     summary = log[log.rfind("Summary:") :]
     found_i = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     found_tp = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
     if done.returncode != 0 or not found_i or not found_tp:
-        tail = "\n".join(log.strip().splitlines()[-3:])
-        raise RenderError(f"ffmpeg's loudness meter failed (exit {done.returncode}): {tail}")
+        raise failure("Measuring the mix's loudness", done.returncode or 1, log)
     return Loudness(float(found_i.group(1)), float(found_tp.group(1)))
 
 

@@ -29,7 +29,7 @@ from pipeline import jobs, repository
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
-from pipeline.settings import Settings, load_settings
+from pipeline.settings import Settings, load_settings, prepare_folders
 
 
 def _runtime(settings: Settings, **kwargs: Any) -> Any:
@@ -317,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Keys may also come from .streamlit/secrets.toml, as in the app (environment wins).
         settings = load_settings(**secrets_overrides(DEFAULT_SECRETS_FILE, os.environ))
+        prepare_folders(settings)  # an unwritable folder: one line, not a traceback
         log_dir = Path(settings.data_dir) / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         configure_logging(stream=open(log_dir / "adstudio.jsonl", "a", encoding="utf-8"))  # noqa: SIM115

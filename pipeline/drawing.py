@@ -122,7 +122,9 @@ def _rebuild(data: dict[str, Any]) -> AdstudioError:
     """The child's error as this process's exception (same class, message and fields)."""
     stage = data.get("stage") or "video_generation"
     if data.get("unexpected"):  # its traceback was logged by the child
-        return StageError(stage, errors.unexpected(stage, str(data["error"])))
+        return StageError(
+            stage, errors.unexpected(stage, str(data["error"]), str(data.get("message", "")))
+        )
     cls = getattr(errors, str(data["error"]), None)
     if not (isinstance(cls, type) and issubclass(cls, AdstudioError)):
         return StageError(stage, str(data["message"]))

@@ -16,6 +16,9 @@ says what to do next::
 
 from __future__ import annotations
 
+import errno
+import re
+
 
 class AdstudioError(Exception):
     """Base class: ``str(err)`` is a short, user-facing sentence."""
@@ -83,6 +86,48 @@ class CancelledError(AdstudioError):
         super().__init__(message)
 
 
-def unexpected(stage: str, kind: str) -> str:
-    """The row's message for a bug (``kind`` is the exception's class; the log has the rest)."""
-    return f"Unexpected error during {stage.replace('_', ' ')} ({kind})."
+#: What a stage is doing, for sentences such as "... while mixing the audio".
+DOING: dict[str, str] = {
+    "startup": "starting the generation",
+    "llm_enhancement": "writing the ad's specification",
+    "scene_planning": "planning the scenes",
+    "video_generation": "rendering the video clips",
+    "overlays": "drawing the text",
+    "stitching": "joining the clips",
+    "audio": "mixing the audio",
+    "export": "exporting the video",
+}
+
+
+def disk_full(doing: str) -> str:
+    """The one sentence for a full disk."""
+    return f"The server ran out of disk space while {doing}; free space and try again."
+
+
+def _errno(error: BaseException | str, detail: str) -> int | None:
+    if isinstance(error, OSError):
+        return error.errno
+    found = re.search(r"\[Errno (\d+)\]", detail)  # an error reported by another process
+    return int(found.group(1)) if found else None
+
+
+def unexpected(stage: str, error: BaseException | str, detail: str = "") -> str:
+    """The row's message for an error no stage turned into a sentence of its own.
+
+    ``error`` is the exception, or its class name when it happened in another process
+    (``detail`` then carries its text). Full disks, memory and permissions get a sentence
+    with what to do; anything else is a bug, named by its kind (the log has the rest).
+    """
+    doing = DOING.get(stage, stage.replace("_", " "))
+    kind = error if isinstance(error, str) else type(error).__name__
+    code = _errno(error, detail)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return disk_full(doing)
+    if kind == "MemoryError" or code == errno.ENOMEM:
+        return f"The server ran out of memory while {doing}; try again when it is less busy."
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"The server could not write a file while {doing} (permission denied); ask the "
+            "administrator to check that the data and output folders are writable."
+        )
+    return f"Unexpected error during {stage.replace('_', ' ')} ({kind}). Please try again."

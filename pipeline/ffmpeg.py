@@ -4,13 +4,16 @@ The binary is the static build that ``imageio-ffmpeg`` ships (or ``ADSTUDIO_FFMP
 It has no ffprobe, so :func:`probe` reads container facts with PyAV; :func:`probe_apart` does
 the same in a short-lived child (``python -m pipeline.ffmpeg probe FILE``) for a process
 that should not hold PyAV's libraries (about 20 MB) in memory.
-stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks ffmpeg).
+stderr goes to a temporary file, never to an unread pipe (a full pipe deadlocks ffmpeg); a
+failure becomes one readable sentence (:func:`explain`) and the stderr goes to the log.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from pipeline import child
 from pipeline.errors import CancelledError, RenderError
+from pipeline.logs import log_event
 
 
 def find_ffmpeg(configured: str | None = None) -> str:
@@ -39,6 +43,65 @@ def find_ffmpeg(configured: str | None = None) -> str:
 
 def _tail(text: str, lines: int = 12) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def _doing(what: str) -> str:
+    """'The final render' -> 'making the final render'; 'Conforming x' -> 'conforming x'."""
+    phrase = what[:1].lower() + what[1:]
+    return f"making {phrase}" if phrase.startswith(("the ", "a ")) else phrase
+
+
+#: (a phrase ffmpeg writes to stderr, the sentence after "{what} ...") for common causes.
+_CAUSES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("Permission denied", "Read-only file system"),
+        "could not write its file (permission denied); check that the data and output "
+        "folders are writable by the server.",
+    ),
+    (
+        ("Unknown encoder", "Encoder not found", "Unknown decoder", "Decoder not found"),
+        "needs a codec this ffmpeg build lacks; reinstall imageio-ffmpeg or set "
+        "ADSTUDIO_FFMPEG_PATH to a full ffmpeg build.",
+    ),
+    (
+        ("No such file or directory",),
+        "could not find one of its input files (it was removed while the ad was being made). "
+        "Please try again.",
+    ),
+    (
+        ("Invalid data found", "moov atom not found", "Error opening input", "End of file"),
+        "could not read one of its input files (it is damaged or not a media file). "
+        "Please try again.",
+    ),
+)
+
+
+def explain(what: str, code: int, stderr: str) -> str:
+    """One or two sentences for a user on why ffmpeg failed and what to do.
+
+    ``what`` names the job ("The final render"). ffmpeg's own text (paths, banners) never
+    reaches the sentence: it belongs in the log.
+    """
+    if "No space left on device" in stderr or code == 228:  # 228: AVERROR(ENOSPC) & 0xFF
+        return f"The server ran out of disk space while {_doing(what)}; free space and try again."
+    if "Cannot allocate memory" in stderr:
+        return f"The server ran out of memory while {_doing(what)}; try again when it is less busy."
+    if code < 0:
+        try:
+            name = f"signal {-code}, {signal.Signals(-code).name}"
+        except ValueError:
+            name = f"signal {-code}"
+        return (
+            f"{what} was stopped ({name}) before it finished, usually because the server ran "
+            "low on memory or was shutting down. Please try again."
+        )
+    for needles, sentence in _CAUSES:
+        if any(n in stderr for n in needles):
+            return f"{what} {sentence}"
+    return (
+        f"{what} failed (ffmpeg exit code {code}). Please try again; if it keeps failing, "
+        "the server log has ffmpeg's message."
+    )
 
 
 #: No progress line for this long means ffmpeg is stuck (it prints one every 0.5 s while
@@ -135,7 +198,15 @@ def run(
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     if code != 0:
-        raise RenderError(f"{what} failed (exit {code}): {_tail(stderr, 3)}", detail=_tail(stderr))
+        raise failure(what, code, stderr)
+
+
+def failure(what: str, code: int, stderr: str) -> RenderError:
+    """The error for a failed ffmpeg run: :func:`explain`'s sentence; stderr goes to the log."""
+    detail = _tail(stderr)
+    log_event("ffmpeg_failed", detail or "(no message)", level=logging.WARNING,
+              what=what, exit_code=code)  # fmt: skip
+    return RenderError(explain(what, code, stderr), detail=detail)
 
 
 @dataclass(frozen=True)
@@ -184,8 +255,10 @@ def probe(path: str | Path) -> MediaInfo:
             )
     except RenderError:
         raise
-    except Exception as exc:  # av raises many kinds for non-media input
-        raise RenderError(f"{path.name} is not a readable video file ({exc}).") from exc
+    except Exception as exc:  # av raises many kinds for non-media input (their text has paths)
+        raise RenderError(
+            f"{path.name} is not a readable video file.", detail=f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def probe_apart(path: str | Path) -> MediaInfo:

@@ -295,7 +295,7 @@ def _message(exc: BaseException, stage: str) -> str:
         return DISK_FULL
     if isinstance(exc, AdstudioError):
         return exc.message
-    return unexpected(stage, type(exc).__name__)
+    return unexpected(stage, exc)
 
 
 def _fail(run: _Run, message: str, stage: str | None, event: str = "generation_failed",

@@ -21,7 +21,7 @@ from pipeline.errors import ConfigError
 from pipeline.leases import Keeper
 from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get_video_provider
 from pipeline.repository import session_factory
-from pipeline.settings import Settings
+from pipeline.settings import Settings, prepare_folders
 
 
 @dataclass
@@ -76,10 +76,7 @@ def bootstrap(
     processes that have stopped."""
     memory.tune()
     video_given = video
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    settings.videos_dir.mkdir(parents=True, exist_ok=True)
-    settings.thumbnails_dir.mkdir(parents=True, exist_ok=True)
-    settings.resolved_temp_dir.mkdir(parents=True, exist_ok=True)
+    prepare_folders(settings)  # one line naming the variable if a folder is unwritable
     llm, video = _providers(settings, llm, video)
     engine = init_db(settings.resolved_database_url)
     runtime = Runtime(

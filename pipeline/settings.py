@@ -8,11 +8,16 @@ Keys are :class:`SecretStr`: they never appear in ``repr``, logs or pages.
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
+
+from pipeline.errors import ConfigError
 
 DEFAULT_VIDEO_MODELS = (
     "minimax/video-01",
@@ -53,20 +58,20 @@ class Settings(BaseSettings):
         default=None,
         validation_alias=AliasChoices("ADSTUDIO_REPLICATE_BASE_URL", "REPLICATE_BASE_URL"),
     )
-    replicate_poll_interval_s: float = 2.0
-    replicate_deadline_s: float = 600.0
+    replicate_poll_interval_s: float = Field(default=2.0, gt=0, le=60)
+    replicate_deadline_s: float = Field(default=600.0, gt=0, le=7200)
     # Transient faults (429, 5xx, timeouts): attempts per model, then the next model.
     replicate_max_attempts: int = Field(default=3, ge=1, le=10)
-    retry_backoff_s: float = 1.0  # first wait; doubles per attempt (Retry-After wins)
-    retry_backoff_max_s: float = 60.0
+    retry_backoff_s: float = Field(default=1.0, ge=0, le=600)  # doubles per attempt
+    retry_backoff_max_s: float = Field(default=60.0, ge=0, le=3600)
     # USD per clip by Replicate model: (rate, "second" of output | "video").
     video_prices: dict[str, tuple[float, Literal["second", "video"]]] = {
         "minimax/video-01": (0.50, "video"),
         "kwaivgi/kling-v1.6-standard": (0.05, "second"),
         "runwayml/gen4-turbo": (0.05, "second"),
     }
-    max_download_mb: int = 200
-    llm_timeout_s: float = 60.0
+    max_download_mb: int = Field(default=200, ge=1, le=10_000)
+    llm_timeout_s: float = Field(default=60.0, gt=0, le=3600)
     # USD per 1M tokens (input, output) by model name; "default" applies to unknown models.
     llm_prices: dict[str, tuple[float, float]] = {
         "gpt-4o-2024-08-06": (2.50, 10.00),
@@ -91,15 +96,15 @@ class Settings(BaseSettings):
     # A running generation's lease: renewed every third of it; a row whose lease ran out
     # (its process stopped) is failed by the next recovery sweep (pipeline.leases).
     lease_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)
-    target_duration_s: float = 15.0
+    target_duration_s: float = Field(default=15.0, ge=6.0, le=60.0)  # as AdSpecification
     ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships
 
     # Web app
-    rate_limit_per_hour: int = Field(default=10, ge=1)
+    rate_limit_per_hour: int = Field(default=10, ge=1, le=100_000)
     allow_registration: bool = True
     cookie_key: SecretStr | None = None  # default: random, kept in data_dir/cookie_key
     cookie_name: str = "adstudio_auth"
-    cookie_expiry_days: float = 7.0
+    cookie_expiry_days: float = Field(default=7.0, gt=0, le=365)
 
     # Accounts (docs/accounts.md)
     # auto: open while the offline/local providers are in use, invitation-only otherwise.
@@ -137,6 +142,94 @@ class Settings(BaseSettings):
         return self.output_dir / "thumbnails"
 
 
+#: pydantic's error type -> how the sentence describes the expected value.
+_EXPECTED: dict[str, str] = {
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "bool_parsing": "must be true or false",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+}
+
+
+def variable(field: str) -> str:
+    """The environment variable that sets ``field`` (``ADSTUDIO_X``, or the SDK's own name)."""
+    info = Settings.model_fields.get(field)
+    alias = info.validation_alias if info is not None else None
+    if isinstance(alias, AliasChoices):
+        names = [str(c) for c in alias.choices]
+        return " or ".join(names)
+    if field.isupper():  # pydantic reports an alias-read value under the alias
+        return field
+    return f"ADSTUDIO_{field.upper()}"
+
+
+def _problem(error: Mapping[str, Any]) -> str:
+    field = str(error["loc"][0]) if error.get("loc") else "?"
+    name = variable(field)
+    expected = _EXPECTED.get(str(error.get("type")), "")
+    limits = {
+        k: f"{v:g}" if isinstance(v, int | float) else v
+        for k, v in (error.get("ctx") or {}).items()
+    }
+    expected = expected.format(**limits) if expected else str(error["msg"])
+    value = error.get("input")
+    info = Settings.model_fields.get(field)
+    annotation = repr(info.annotation) if info is not None else ""
+    secret = "SecretStr" in annotation or any(
+        w in name for w in ("KEY", "TOKEN", "SECRET", "PASSWORD")
+    )
+    if isinstance(value, str | int | float) and not secret:
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+        return f"{name} {expected} (got {shown!r})."
+    return f"{name} {expected}."
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Build the settings from the environment, with keyword overrides (tests, CLI flags)."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """Build the settings from the environment, with keyword overrides (tests, CLI flags).
+
+    A bad value is a ConfigError of one line naming each variable and what it must be.
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        errors = exc.errors()
+        problems = " ".join(_problem(e) for e in errors)
+        them = "them" if len(errors) > 1 else "it"
+        raise ConfigError(f"{problems} Fix or unset {them}, then start again.") from None
+    except SettingsError as exc:  # a list/dict variable that is not JSON
+        found = re.search(r'field "(\w+)"', str(exc))
+        name = variable(found.group(1)) if found else "An ADSTUDIO_ variable"
+        raise ConfigError(f"{name} is not valid JSON. Fix or unset it, then start again.") from None
+
+
+def _writable(folder: Path, name: str, *, private: bool = False) -> None:
+    """Create ``folder`` (0700 when ``private``) and prove a file can be written in it."""
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, mode=0o700 if private else 0o777)
+        probe = folder / f".adstudio-write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"{name}: cannot write to {folder} ({reason.lower()}). Point it at a writable "
+            "folder or fix its permissions, then start again."
+        ) from None
+
+
+def prepare_folders(settings: Settings) -> None:
+    """Create the data, temp and output folders, or fail with one line naming the variable.
+
+    A new data folder is private (0700): it holds the database with the password hashes.
+    """
+    _writable(settings.data_dir, "ADSTUDIO_DATA_DIR", private=True)
+    temp_variable = "ADSTUDIO_TEMP_DIR" if settings.temp_dir else "ADSTUDIO_DATA_DIR"
+    _writable(settings.resolved_temp_dir, temp_variable, private=True)
+    _writable(settings.output_dir, "ADSTUDIO_OUTPUT_DIR")
+    _writable(settings.videos_dir, "ADSTUDIO_OUTPUT_DIR")
+    _writable(settings.thumbnails_dir, "ADSTUDIO_OUTPUT_DIR")

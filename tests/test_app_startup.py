@@ -98,3 +98,41 @@ def test_a_bad_setting_stops_the_app_with_its_message(
     (error,) = at.error
     assert "Adstudio cannot start: Unknown video provider 'imaginary'" in error.value
     assert "ADSTUDIO_VIDEO_PROVIDER" in error.value
+
+
+def test_an_empty_database_file_stops_the_app_instead_of_being_used(
+    server_env: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = server_env.data_dir / "adstudio.db"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"")
+    ui_runtime._build_runtime.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == (
+        f"Adstudio cannot start: The database file {db} is empty (0 bytes). Restore it from a "
+        "backup, or move it away to start a new database."
+    )
+    assert db.stat().st_size == 0
+
+
+def test_a_setting_that_is_not_a_number_stops_the_app_with_one_line(
+    server_env: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADSTUDIO_RATE_LIMIT_PER_HOUR", "ten")
+    ui_runtime._build_runtime.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == (
+        "Adstudio cannot start: ADSTUDIO_RATE_LIMIT_PER_HOUR must be a whole number "
+        "(got 'ten'). Fix or unset it, then start again."
+    )
+
+
+def test_the_app_listens_on_this_machine_only_by_default() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"

@@ -220,8 +220,8 @@ def test_a_failing_renderer_reads_the_same_in_a_child_and_on_a_thread(
     row = _row(runtime, gid, user_id)
     assert (row.status, row.error_stage) == ("failed", "video_generation")
     assert row.error == (
-        "ffmpeg could not encode the rendered clip (exit 1): no message. "
-        "Check that the ffmpeg build has libx264."
+        "Encoding a video clip failed (ffmpeg exit code 1). Please try again; if it keeps "
+        "failing, the server log has ffmpeg's message."
     )
     started = [json.loads(line) for line in log_lines if '"stage_started"' in line]
     assert [(e["stage"], e["generation_id"]) for e in started][-1] == ("video_generation", gid)

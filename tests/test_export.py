@@ -106,6 +106,6 @@ def test_failed_render_leaves_nothing_in_output(assets: dict[str, Path], tmp_pat
     ctx = StageContext(settings=Settings(), workdir=tmp_path / "work")
     ctx.workdir.mkdir()
     out_dir = tmp_path / "out"
-    with pytest.raises(StageError, match="The final render failed"):
+    with pytest.raises(StageError, match="The final render could not find one of its input"):
         run(broken, ctx, out_dir / "videos" / "2.mp4", out_dir / "thumbnails" / "2.jpg")
     assert not out_dir.exists() or not any(out_dir.rglob("*.*"))

@@ -195,9 +195,4 @@ class LocalMotionGraphics:
 
 def _encoder_error(err: IO[bytes], code: int) -> RenderError:
     err.seek(0)
-    tail = "\n".join(err.read().decode("utf-8", "replace").strip().splitlines()[-6:])
-    return RenderError(
-        f"ffmpeg could not encode the rendered clip (exit {code}): {tail or 'no message'}. "
-        "Check that the ffmpeg build has libx264.",
-        detail=tail,
-    )
+    return ffmpeg.failure("Encoding a video clip", code, err.read().decode("utf-8", "replace"))

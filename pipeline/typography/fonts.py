@@ -8,6 +8,7 @@ which is exact, unlike guessing from rendered pixels.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,35 +109,50 @@ def fallback_chain(*, bold: bool, serif: bool = False, language: str = "") -> tu
 
 
 def available(f: Face) -> bool:
-    """True when the font file is present (a missing file is skipped, with a warning)."""
+    """True when the font file is present and readable (else skipped, with a warning)."""
     if f.key == BUILTIN.key:
         return True
-    ok = f.path.is_file()
-    if not ok:
-        _warn_missing(f.file)
-    return ok
+    if not f.path.is_file():
+        _warn_unusable(f.file, "missing")
+        return False
+    return bool(_cmap(f))
 
 
 @functools.cache
-def _warn_missing(file: str) -> None:
+def _warn_unusable(file: str, why: str) -> None:
     _log.warning(
-        "font file %s is missing; run assets/fetch_fonts.sh to restore assets/fonts",
+        "font file %s is %s; run assets/fetch_fonts.sh to restore assets/fonts",
         file,
-        extra={"event": "font_missing", "stage": "overlays"},
+        why,
+        extra={"event": "font_unusable", "stage": "overlays"},
     )
 
 
 @functools.cache
-def codepoints(f: Face) -> frozenset[int]:
-    """The code points ``f`` maps to a glyph (its best cmap); empty if the file is missing."""
-    if f.key == BUILTIN.key:
-        return frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100))
-    if not available(f):
-        return frozenset()
+def _cmap(f: Face) -> frozenset[int]:
+    """The file's best cmap; empty (with a warning) when fontTools cannot read the file."""
     from fontTools.ttLib import TTFont
 
-    with TTFont(str(f.path), fontNumber=f.index, lazy=True) as tt:
-        return frozenset(tt.getBestCmap() or {})
+    try:
+        # Our own handle: TTFont leaves its file open when the file is not a font.
+        with f.path.open("rb") as fh, TTFont(fh, fontNumber=f.index, lazy=True) as tt:
+            cmap = frozenset(tt.getBestCmap() or {})
+    except Exception as exc:  # TTLibError, struct.error, OSError ...: a damaged file
+        _warn_unusable(f.file, f"damaged ({type(exc).__name__}: {exc})")
+        return frozenset()
+    if not cmap:
+        _warn_unusable(f.file, "damaged (no character map)")
+    return cmap
+
+
+def codepoints(f: Face) -> frozenset[int]:
+    """The code points ``f`` maps to a glyph; empty if the file is missing or damaged."""
+    if f.key == BUILTIN.key:
+        return frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100))
+    if not f.path.is_file():
+        _warn_unusable(f.file, "missing")
+        return frozenset()
+    return _cmap(f)
 
 
 def covers(f: Face, ch: str) -> bool:
@@ -154,9 +170,18 @@ def raqm_available() -> bool:
 def load(f: Face, px: int, raqm: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """``f`` at ``px`` pixels, using the raqm layout engine when ``raqm`` is True.
 
-    If the file is missing, Pillow's built-in scalable font is the last resort.
+    If the file is missing or damaged, Pillow's built-in scalable font is the last resort.
     """
     engine = ImageFont.Layout.RAQM if raqm else ImageFont.Layout.BASIC
-    if f.key == BUILTIN.key or not available(f):
-        return ImageFont.load_default(size=px)
-    return ImageFont.truetype(str(f.path), size=px, index=f.index, layout_engine=engine)
+    if f.key != BUILTIN.key and available(f):
+        try:
+            return ImageFont.truetype(str(f.path), size=px, index=f.index, layout_engine=engine)
+        except OSError as exc:  # readable by fontTools, not by FreeType
+            _warn_unusable(f.file, f"damaged ({exc})")
+    # load_default() is always BASIC layout; the same bytes are reopened with ``engine`` so
+    # callers may pass a direction or language (BASIC refuses them with a KeyError).
+    default = ImageFont.load_default(size=px)
+    if not isinstance(default, ImageFont.FreeTypeFont):  # pragma: no cover - no FreeType
+        return default
+    data = default.font_bytes
+    return ImageFont.truetype(io.BytesIO(data), size=px, layout_engine=engine)
