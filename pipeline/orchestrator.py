@@ -40,7 +40,7 @@ from pipeline import (
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
 from pipeline.db import Generation, utcnow
-from pipeline.errors import AdstudioError, CancelledError, unexpected
+from pipeline.errors import DOING, AdstudioError, CancelledError, disk_full, unexpected
 from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.logs import log_event
@@ -52,10 +52,6 @@ DRAW_WAITING_STEP = "Waiting for the renderer (another ad is drawing)"
 EXPORT_GATE = "final-render"
 DRAW_GATE = "drawing-process"
 RUN_GATE = "running"
-DISK_FULL = (
-    "The server's disk is full, so the ad could not be finished. Free some disk space "
-    "(or ask the administrator to), then try again."
-)
 #: Waits before each attempt to write a failure (a full disk may free up meanwhile).
 FINAL_WRITE_PAUSES_S = (0.0, 0.5, 2.0)
 #: generation id -> (message, stage) of failures the database could not take.
@@ -291,8 +287,8 @@ def _disk_full(exc: BaseException) -> bool:
 
 def _message(exc: BaseException, stage: str) -> str:
     """The row's message for a failure: a full disk says so; a bug names its kind."""
-    if _disk_full(exc):
-        return DISK_FULL
+    if _disk_full(exc):  # also SQLite's "database or disk is full", which has no errno
+        return disk_full(DOING.get(stage, stage.replace("_", " ")))
     if isinstance(exc, AdstudioError):
         return exc.message
     return unexpected(stage, exc)

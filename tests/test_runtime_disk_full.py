@@ -29,8 +29,7 @@ from tests.fakes import FakeLLM, FakeVideo
 
 PROMPT = "Create a luxury watch ad for Instagram"
 DISK_FULL = (
-    "The server's disk is full, so the ad could not be finished. Free some disk space "
-    "(or ask the administrator to), then try again."
+    "The server ran out of disk space while rendering the video clips; free space and try again."
 )
 INTERRUPTED = "Interrupted - the process running it stopped. Please try again."
 WRITES = ("UPDATE", "INSERT", "DELETE")
