@@ -35,7 +35,7 @@ from pipeline.settings import Settings
 if TYPE_CHECKING:
     from pipeline.providers.motion.renderer import ClipRenderer
 
-DEFAULT_MAX_WIDTH = 432
+DEFAULT_MAX_WIDTH = 540
 GATE = "local-renderer"
 CHECK_EVERY = 6  # frames between cancel checks (a quarter second of video)
 
@@ -109,15 +109,15 @@ class LocalMotionGraphics:
     def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         # numpy and Pillow load here, not at import: the worker names this provider but draws
         # in a child process (pipeline.drawing), and should not hold the drawing libraries
-        from pipeline.providers.motion.design import design_clip
         from pipeline.providers.motion.renderer import ClipRenderer
+        from pipeline.providers.motion.scenes import design_scene
 
         started = time.perf_counter()
         width, height = internal_size(request.width, request.height, self.max_width)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
         try:
-            renderer = ClipRenderer(design_clip(request), width, height, fps)
+            renderer = ClipRenderer(design_scene(request), width, height, fps)
         except Exception as exc:
             raise ProviderError(
                 f"The local renderer could not set up scene {request.scene.index + 1} ({exc}). "
@@ -160,7 +160,8 @@ class LocalMotionGraphics:
             path=dest,
             duration_s=n / fps,
             cost=0.0,
-            model=f"motion-graphics:{renderer.design.motif}@{width}x{height}",
+            model=f"motion-graphics:{renderer.design.template}@{width}x{height}",
+            details=renderer.design.record(),
         )
 
     def _stream(
