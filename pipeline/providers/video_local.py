@@ -1,16 +1,15 @@
-"""The default, offline video provider: procedural motion graphics rendered on this machine.
+"""The default, offline video provider: motion design rendered on this machine.
 
-Each scene becomes a designed clip (see :mod:`pipeline.providers.motion`): brand palette,
-a motif for the product category, depth from layered light and particles, an eased camera
-move per beat. Frames are drawn with numpy and streamed as raw planar RGB into one ffmpeg
-process (x264, fast preset, high quality); nothing holds more than one frame in memory.
+Each scene becomes a designed clip (see :mod:`pipeline.providers.motion`): one of eight
+templates (hero spotlight, kinetic type, number callout, checklist, before/after, offer
+badge, quote card, end card), objects chosen from an open-licence icon set by the brief's
+keywords, and brand colour fields that keep the overlay's text band calm and contrasting.
+Frames are drawn with numpy and streamed as raw planar RGB into one ffmpeg process;
+nothing holds more than one frame in memory.
 
-Clips are rendered at a reduced internal size (at most ``max_width`` pixels wide, same
-aspect; 432x768 for the 1080x1920 ad) because export scales and crops every clip to the
-ad's frame in its single final pass. Anti-aliased strokes, soft light and particles survive
-that 2.5x upscale (compared side by side with 540 and 360 wide renders), and drawing 6x
-fewer pixels keeps all clips of an ad cheaper than one encode of the finished ad:
-about 8-10 ms of drawing plus 3 ms of x264 ultrafast per frame on this class of machine.
+Clips are drawn at half the ad's width (540x960 for 1080x1920; icons are rasterised from
+their SVG at that size) because export scales every clip to the frame in its one final
+pass; flat shapes and type survive a 2x upscale far better than the old 2.5x.
 Cost is always 0.
 """
 

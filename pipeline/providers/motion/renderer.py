@@ -15,6 +15,7 @@ from pipeline.providers.motion.templates import template_class
 
 GRAIN_FRAMES = 6
 GRAIN = 0.9  # in 8-bit steps: dithers the soft light so gradients never band
+LEAD_S = 0.25  # the first frame is already in motion: no empty plate at a cut
 
 
 class ClipRenderer:
@@ -36,7 +37,7 @@ class ClipRenderer:
 
     def frame(self, index: int) -> np.ndarray:
         """Frame ``index`` as uint8 planes (G, B, R); the buffer is reused by the next call."""
-        t = index / self.fps
+        t = index / self.fps + LEAD_S
         canvas = self.canvas
         np.copyto(canvas.buf, self.template.plate)
         self.template.draw(canvas, t)
