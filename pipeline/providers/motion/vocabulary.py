@@ -26,13 +26,13 @@ ICON_LICENCE = "MIT (Microsoft)"
 FALLBACKS = ("sparkles", "glowing-star", "rocket", "gem-stone", "light-bulb", "thumbs-up")
 # Filling a short list after real matches: decoration, never a competing object.
 FILLERS = ("sparkles", "glowing-star", "thumbs-up")
-RELEVANT = 0.2  # an icon scoring below this share of the best one is noise
+RELEVANT = 0.12  # an icon scoring below this share of the best one is noise
 # How much each field says about what to show (the product itself most).
 WEIGHTS = {
     "product": 6.0,
     "category": 4.0,
     "claims": 1.5,
-    "occasion": 2.0,
+    "occasion": 3.0,
     "audience": 0.8,
     "headline": 1.5,
     "visual": 1.0,
@@ -180,8 +180,6 @@ def choose_objects(
             return left[n][0] * (0.3 if set(left[n][1]) <= covered else 1.0)
 
         name = min(left, key=lambda n: (-value(n), order[n]))
-        if value(name) < RELEVANT * top:
-            break
         score, words = left.pop(name)
         chosen.append(Chosen(name, round(score, 3), words))
         covered.update(words)
