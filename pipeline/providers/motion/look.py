@@ -113,6 +113,11 @@ def build_look(
     p, s, a, t = rgb(primary), rgb(secondary), rgb(accent), rgb(text)
     kind = LOOKS.get(mood, "bright")
     hero = (p, s, p, a)[index % 4] if kind == "bright" else (p, s)[index % 2]
+    if kind != "dark" and float(hero.max() - hero.min()) < 0.08:
+        # a grey brand colour at mid lightness is mud: use the accent, or go deep
+        chromatic = [c for c in (s, a) if float(c.max() - c.min()) >= 0.15]
+        hero = chromatic[index % len(chromatic)] if chromatic else hero
+        kind = kind if chromatic else "dark"
     if beat in DIM_BEATS:
         kind = "dark"
         hero = tone(p, lightness(p), max_sat=0.35)
@@ -131,6 +136,6 @@ def build_look(
     if contrast(field, t) >= TEXT_CONTRAST:
         panel_base = field
     panel = against(panel_base, t, TEXT_CONTRAST)
-    acc = against(tone(a, lightness(a), min_sat=0.6), field, ACCENT_CONTRAST)
+    acc = against(a, field, ACCENT_CONTRAST)
     on_accent = white if contrast(white, acc) >= contrast(black, acc) else black
     return Look(kind, field, field2, panel, t, ink, acc, on_accent)
