@@ -137,7 +137,10 @@ def _short(text: str, limit: int) -> str:
 def design_scene(request: ClipRequest) -> SceneDesign:
     """Decide template, objects, colours and words for ``request`` (deterministic)."""
     scene, ad, brand = request.scene, request.ad, request.brand
-    beats = request.beats or (scene.scene_type,) * (scene.index + 1)
+    beats = request.beats
+    if not beats:  # a lone request: earlier scenes unknown, an end card still to come
+        tail = () if scene.scene_type in ("cta", "action") else ("cta",)
+        beats = ("attention",) * scene.index + (scene.scene_type,) + tail
     headline = scene.overlay.text if scene.overlay is not None else ""
     number = find_number(headline, *ad.key_benefits, ad.offer or "")
     salt = zlib.crc32(f"{ad.product}|{ad.product_category}".lower().encode())
