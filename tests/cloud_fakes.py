@@ -438,6 +438,6 @@ class FakePexels:
                             headers={**limits, "X-Ratelimit-Remaining": "0", **extra},
                             content_type="application/json")  # fmt: skip
         body = {"page": 1, "per_page": 15, "total_results": len(self.catalogue),
-                "videos": self.catalogue, "url": "https://www.pexels.com/search/videos/x/"}  # fmt: skip
+                "videos": self.catalogue, "url": "https://www.pexels.com/search/"}  # fmt: skip
         return Response(json.dumps(body), content_type="application/json",
                         headers={**limits, "X-Ratelimit-Remaining": remaining})  # fmt: skip

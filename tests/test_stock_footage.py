@@ -19,10 +19,14 @@ pytest_plugins = ["tests.cloud_servers"]  # fixtures: fake_pexels, ffmpeg_exe, .
 
 def make_settings(fake: FakePexels, tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = dict(
-        data_dir=tmp_path / "data", output_dir=tmp_path / "output", video_provider="stock",
-        pexels_api_key=PEXELS_KEY, pexels_base_url=fake.base_url,
-        retry_backoff_s=0.01, retry_backoff_max_s=0.05,
-    )  # fmt: skip
+        data_dir=tmp_path / "data",
+        output_dir=tmp_path / "output",
+        video_provider="stock",
+        pexels_api_key=PEXELS_KEY,
+        pexels_base_url=fake.base_url,
+        retry_backoff_s=0.01,
+        retry_backoff_max_s=0.05,
+    )
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -153,10 +157,12 @@ def test_no_key_is_a_config_error_that_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_the_file_picked_is_portrait_and_about_half_the_ad_width() -> None:
-    video = {"video_files": [
-        {"file_type": "video/mp4", "width": 1920, "height": 1080, "link": "a"},
-        {"file_type": "video/mp4", "width": 2160, "height": 3840, "link": "b"},
-        {"file_type": "video/mp4", "width": 540, "height": 960, "link": "c"},
-        {"file_type": "video/mp4", "width": 360, "height": 640, "link": "d"},
-    ]}  # fmt: skip
+    video = {
+        "video_files": [
+            {"file_type": "video/mp4", "width": 1920, "height": 1080, "link": "a"},
+            {"file_type": "video/mp4", "width": 2160, "height": 3840, "link": "b"},
+            {"file_type": "video/mp4", "width": 540, "height": 960, "link": "c"},
+            {"file_type": "video/mp4", "width": 360, "height": 640, "link": "d"},
+        ]
+    }
     assert pick_file(video, 1080)["link"] == "c"  # type: ignore[index]

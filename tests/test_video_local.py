@@ -14,8 +14,8 @@ from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import CancelledError, RenderError
 from pipeline.providers import ClipRequest, get_video_provider
-from pipeline.providers.motion.scenes import design_scene
 from pipeline.providers.motion.renderer import ClipRenderer
+from pipeline.providers.motion.scenes import design_scene
 from pipeline.providers.video_local import DEFAULT_MAX_WIDTH, LocalMotionGraphics, internal_size
 from pipeline.settings import Settings
 from pipeline.spec import Scene, TextOverlay
@@ -175,5 +175,3 @@ def test_a_broken_ffmpeg_is_a_render_error_and_leaves_no_file(provider, settings
     with pytest.raises(RenderError, match="Could not start ffmpeg"):
         provider.generate(request(), dest, ctx)
     assert not dest.exists()
-
-

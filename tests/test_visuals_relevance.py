@@ -142,5 +142,9 @@ def test_every_icon_in_the_table_ships_and_records_its_licence() -> None:
     for icon in icons():
         assert svg(icon.name).startswith("<svg")
     record = choose_objects(product="rum", count=1)[0].record()
-    assert record == {"name": "tumbler-glass", "set": "Fluent Emoji Flat",
-                      "licence": "MIT (Microsoft)", "matched": ["rum"]}  # fmt: skip
+    assert record == {
+        "name": "tumbler-glass",
+        "set": "Fluent Emoji Flat",
+        "licence": "MIT (Microsoft)",
+        "matched": ["rum"],
+    }

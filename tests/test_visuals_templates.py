@@ -36,23 +36,39 @@ def ad_requests(
 ) -> list[ClipRequest]:
     spec = sample_specification()
     brand = spec.brand.model_copy(
-        update=dict(primary_color=colors[0], secondary_color=colors[1], accent_color=colors[2],
-                    text_color=colors[3])
-    )  # fmt: skip
+        update=dict(
+            primary_color=colors[0],
+            secondary_color=colors[1],
+            accent_color=colors[2],
+            text_color=colors[3],
+        )
+    )
     ad = spec.ad.model_copy(
-        update=dict(product=product, product_category=category, mood=mood, offer=offer,
-                    key_benefits=["Ready in 3 days", "Free returns", "Two-year warranty"])
-    )  # fmt: skip
+        update=dict(
+            product=product,
+            product_category=category,
+            mood=mood,
+            offer=offer,
+            key_benefits=["Ready in 3 days", "Free returns", "Two-year warranty"],
+        )
+    )
     beats = FRAMEWORK_BEATS[framework]
     return [
         ClipRequest(
             scene=Scene(
-                index=i, scene_type=beat, duration_s=3.0,  # type: ignore[arg-type]
+                index=i,
+                scene_type=beat,
+                duration_s=3.0,  # type: ignore[arg-type]
                 visual_prompt="the product in soft light",
                 overlay=TextOverlay(text="Made to last.", position=POSITIONS[i]),  # type: ignore[arg-type]
             ),
-            brand=brand, ad=ad, width=1080, height=1920, seed=seed, beats=beats,
-        )  # fmt: skip
+            brand=brand,
+            ad=ad,
+            width=1080,
+            height=1920,
+            seed=seed,
+            beats=beats,
+        )
         for i, beat in enumerate(beats)
     ]
 
@@ -82,9 +98,12 @@ def test_no_two_scenes_of_an_ad_share_a_template(framework: str, number: bool, o
 
 def test_all_eight_templates_are_used_across_the_frameworks() -> None:
     used = set()
-    for framework, number, offer in itertools.product(FRAMEWORK_BEATS, (True, False), (True, False)):
-        used |= set(assign_templates(FRAMEWORK_BEATS[framework], has_number=number,
-                                     has_offer=offer))  # fmt: skip
+    for framework, number, offer in itertools.product(
+        FRAMEWORK_BEATS, (True, False), (True, False)
+    ):
+        used |= set(
+            assign_templates(FRAMEWORK_BEATS[framework], has_number=number, has_offer=offer)
+        )
     assert used == set(TEMPLATES)
 
 
@@ -107,8 +126,12 @@ def test_scenes_of_one_ad_look_different_from_each_other(framework: str) -> None
 
 def test_different_products_get_different_objects_and_pictures() -> None:
     rum = ad_requests(product="spiced rum", category="spirits", mood="upbeat")
-    backup = ad_requests(product="cloud backup", category="software", mood="upbeat",
-                         colors=("#1D4ED8", "#0EA5E9", "#F59E0B", "#FFFFFF"))  # fmt: skip
+    backup = ad_requests(
+        product="cloud backup",
+        category="software",
+        mood="upbeat",
+        colors=("#1D4ED8", "#0EA5E9", "#F59E0B", "#FFFFFF"),
+    )
     a, b = design_scene(rum[0]), design_scene(backup[0])
     assert a.objects[0].name == "tumbler-glass" and b.objects[0].name == "cloud"
     fa, fb = render(rum[0], (1.5,))[0], render(backup[0], (1.5,))[0]
@@ -134,7 +157,7 @@ def test_every_frame_keeps_the_text_band_readable_and_is_not_muddy(mood, colors)
         for frame in render(request, (0.0, 0.6, 1.2, 2.9)):
             # the overlay's zone: at least 99 % of its pixels reach 4.5:1 against the copy
             band = wcag_luminance(frame[int(lo * H) : int(hi * H)])
-            lt = float(np.dot(text ** 2.2, [0.2126, 0.7152, 0.0722]))
+            lt = float(np.dot(text**2.2, [0.2126, 0.7152, 0.0722]))
             ratio = (np.maximum(band, lt) + 0.05) / (np.minimum(band, lt) + 0.05)
             assert np.mean(ratio >= 4.5) >= 0.99, (design.template, mood, float(ratio.min()))
             # no muddy frame: something bright stands out from the darkest parts

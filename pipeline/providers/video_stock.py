@@ -33,12 +33,13 @@ from pipeline.settings import Settings
 STAGE = "video_generation"
 LICENCE = "Pexels License (free to use, no attribution required)"
 PER_PAGE = 15
-_STOP = frozenset(
-    "a an and the of in on at with for to from by into over under its it is are be this that "
-    "shot close up close-up closeup wide slow camera cinematic vertical framing soft light "
-    "lighting colour color grade film grain depth field no text logos scene subject centred "
-    "centered headroom captions warm cool bright moody frame".split()
-)
+_STOP_WORDS = """
+a an and the of in on at with for to from by into over under its it is are be this that shot
+close up close-up closeup wide slow camera cinematic vertical framing soft light lighting colour
+color grade film grain depth field no text logos scene subject centred centered headroom
+captions warm cool bright moody frame
+"""
+_STOP = frozenset(re.findall(r"\S+", _STOP_WORDS))
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,9 @@ class Candidate:
 def queries(request: ClipRequest) -> list[str]:
     """Search phrases for a scene, most specific first (product, then category, then visual)."""
     ad, scene = request.ad, request.scene
-    visual = [w for w in re.findall(r"[a-zA-Z][a-zA-Z'-]+", scene.visual_prompt.lower())
-              if w not in _STOP][:4]  # fmt: skip
+    visual = [
+        w for w in re.findall(r"[a-zA-Z][a-zA-Z'-]+", scene.visual_prompt.lower()) if w not in _STOP
+    ][:4]
     product = " ".join(ad.product.split()[-3:])
     out = [f"{product} {' '.join(visual[:2])}".strip(), product, ad.product_category]
     out.append(" ".join(visual))
@@ -75,10 +77,13 @@ def queries(request: ClipRequest) -> list[str]:
 def pick_file(video: dict[str, Any], want_w: int) -> dict[str, Any] | None:
     """The MP4 file of ``video`` closest above half the ad's width (portrait first)."""
     files = [
-        f for f in video.get("video_files") or []
-        if str(f.get("file_type", "")).startswith("video/mp4") and f.get("link")
-        and int(f.get("width") or 0) > 0 and int(f.get("height") or 0) > 0
-    ]  # fmt: skip
+        f
+        for f in video.get("video_files") or []
+        if str(f.get("file_type", "")).startswith("video/mp4")
+        and f.get("link")
+        and int(f.get("width") or 0) > 0
+        and int(f.get("height") or 0) > 0
+    ]
     if not files:
         return None
     floor = want_w // 2
@@ -108,9 +113,11 @@ class StockFootage:
         base = settings.pexels_base_url.rstrip("/")
         timeout = httpx.Timeout(30.0, connect=10.0)
         self._api = httpx.Client(
-            base_url=base, headers={"Authorization": key.get_secret_value()}, timeout=timeout,
+            base_url=base,
+            headers={"Authorization": key.get_secret_value()},
+            timeout=timeout,
             transport=transport,
-        )  # fmt: skip
+        )
         # Files come from a CDN: a separate client that never carries the key.
         self._files = httpx.Client(timeout=timeout, follow_redirects=True, transport=transport)
         self._used: dict[object, set[int]] = {}
@@ -141,18 +148,35 @@ class StockFootage:
                 except ProviderError as exc:
                     self._release(key, candidate.video_id)
                     tried.append(f"{candidate.video_id}: {exc.message}")
-                    log_event("stock_clip_rejected", exc.message, level=logging.WARNING,
-                              stage=STAGE, generation_id=ctx.generation_id, scene=scene_no,
-                              video_id=candidate.video_id)  # fmt: skip
+                    log_event(
+                        "stock_clip_rejected",
+                        exc.message,
+                        level=logging.WARNING,
+                        stage=STAGE,
+                        generation_id=ctx.generation_id,
+                        scene=scene_no,
+                        video_id=candidate.video_id,
+                    )
         reason = "no unused stock clip fits" + (f" ({'; '.join(tried)[:200]})" if tried else "")
-        log_event("stock_fallback", f"scene {scene_no}: {reason}; drawing it locally",
-                  stage=STAGE, generation_id=ctx.generation_id, scene=scene_no)  # fmt: skip
+        log_event(
+            "stock_fallback",
+            f"scene {scene_no}: {reason}; drawing it locally",
+            stage=STAGE,
+            generation_id=ctx.generation_id,
+            scene=scene_no,
+        )
         from pipeline.providers.video_local import LocalMotionGraphics
 
         result = LocalMotionGraphics(self._settings).generate(request, dest, ctx)
         details = {**result.details, "source": "local", "fallback": reason}
-        return ClipResult(result.path, result.duration_s, result.cost, result.model,
-                          result.predict_time_s, details)  # fmt: skip
+        return ClipResult(
+            result.path,
+            result.duration_s,
+            result.cost,
+            result.model,
+            result.predict_time_s,
+            details,
+        )
 
     def _claim(self, key: object, video_id: int) -> bool:
         with self._lock:
@@ -172,29 +196,50 @@ class StockFootage:
         raw = ctx.workdir / f"{dest.stem}.pexels-{c.video_id}.download"
         ctx.report(0.3, f"Downloading stock clip {c.video_id} by {c.author}")
         try:
-            download(self._files, c.link, raw, max_bytes=self._settings.max_download_mb * 1_000_000,
-                     provider=self.name, is_cancelled=ctx.is_cancelled)  # fmt: skip
+            download(
+                self._files,
+                c.link,
+                raw,
+                max_bytes=self._settings.max_download_mb * 1_000_000,
+                provider=self.name,
+                is_cancelled=ctx.is_cancelled,
+            )
             info = check_video(raw, provider=self.name)
             width, height = conform_size(info.width, info.height, request.width, request.height)
             conform_clip(
                 ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self._settings.ffmpeg_path),
-                raw, dest, width=width, height=height, fps=request.fps,
+                raw,
+                dest,
+                width=width,
+                height=height,
+                fps=request.fps,
                 duration_s=request.scene.duration_s,
                 on_progress=lambda f: ctx.report(0.7 + 0.3 * f, "Fitting the clip to 9:16"),
                 is_cancelled=ctx.is_cancelled,
-            )  # fmt: skip
+            )
         finally:
             raw.unlink(missing_ok=True)
         details = {
-            "source": "pexels", "video_id": c.video_id, "author": c.author,
-            "author_url": c.author_url, "url": c.page_url, "licence": LICENCE, "query": c.query,
-        }  # fmt: skip
-        log_event("clip_generated", f"scene {request.scene.index + 1}: Pexels {c.video_id} by "
-                  f"{c.author}", stage=STAGE, generation_id=ctx.generation_id,
-                  video_id=c.video_id, output_size=f"{info.width}x{info.height}")  # fmt: skip
+            "source": "pexels",
+            "video_id": c.video_id,
+            "author": c.author,
+            "author_url": c.author_url,
+            "url": c.page_url,
+            "licence": LICENCE,
+            "query": c.query,
+        }
+        log_event(
+            "clip_generated",
+            f"scene {request.scene.index + 1}: Pexels {c.video_id} by {c.author}",
+            stage=STAGE,
+            generation_id=ctx.generation_id,
+            video_id=c.video_id,
+            output_size=f"{info.width}x{info.height}",
+        )
         ctx.report(1.0, f"Stock clip ready (Pexels, {c.author})")
-        return ClipResult(dest, request.scene.duration_s, 0.0, f"pexels:{c.video_id}",
-                          details=details)  # fmt: skip
+        return ClipResult(
+            dest, request.scene.duration_s, 0.0, f"pexels:{c.video_id}", details=details
+        )
 
     # -- the API --------------------------------------------------------------------------
 
@@ -208,11 +253,19 @@ class StockFootage:
             if f is None or not isinstance(video.get("id"), int):
                 continue
             user = video.get("user") or {}
-            out.append(Candidate(
-                video["id"], str(f["link"]), int(f["width"]), int(f["height"]),
-                float(video.get("duration") or 0), str(user.get("name") or "Unknown"),
-                str(user.get("url") or ""), str(video.get("url") or ""), query,
-            ))  # fmt: skip
+            out.append(
+                Candidate(
+                    video["id"],
+                    str(f["link"]),
+                    int(f["width"]),
+                    int(f["height"]),
+                    float(video.get("duration") or 0),
+                    str(user.get("name") or "Unknown"),
+                    str(user.get("url") or ""),
+                    str(video.get("url") or ""),
+                    query,
+                )
+            )
         # portrait and long enough first; the API's relevance order breaks ties
         return sorted(out, key=lambda c: (c.height < c.width, c.duration_s < need))
 
@@ -226,8 +279,10 @@ class StockFootage:
                 if attempt == attempts:
                     raise ProviderError(
                         f"Could not reach Pexels ({type(exc).__name__}). Check the network, "
-                        "or use ADSTUDIO_VIDEO_PROVIDER=local.", provider=self.name,
-                        retryable=True) from exc  # fmt: skip
+                        "or use ADSTUDIO_VIDEO_PROVIDER=local.",
+                        provider=self.name,
+                        retryable=True,
+                    ) from exc
                 self._sleep(self._backoff(attempt, None), ctx)
                 continue
             remaining = response.headers.get("x-ratelimit-remaining", "")
@@ -237,27 +292,41 @@ class StockFootage:
             if code in (401, 403):
                 raise ProviderError(
                     f"Pexels rejected the API key (HTTP {code}). Check PEXELS_API_KEY, or use "
-                    "ADSTUDIO_VIDEO_PROVIDER=local.", provider=self.name)  # fmt: skip
+                    "ADSTUDIO_VIDEO_PROVIDER=local.",
+                    provider=self.name,
+                )
             if code == 429 or code >= 500:
                 if attempt == attempts:
                     raise ProviderError(
                         f"Pexels answered HTTP {code} {attempts} times"
-                        + (" (the monthly or hourly request limit is used up)" if code == 429
-                           else "")
+                        + (
+                            " (the monthly or hourly request limit is used up)"
+                            if code == 429
+                            else ""
+                        )
                         + ". Try again later, or use ADSTUDIO_VIDEO_PROVIDER=local.",
-                        provider=self.name, retryable=True)  # fmt: skip
-                log_event("stock_retry", f"Pexels HTTP {code}; attempt {attempt} of {attempts}",
-                          level=logging.WARNING, stage=STAGE, generation_id=ctx.generation_id)
+                        provider=self.name,
+                        retryable=True,
+                    )
+                log_event(
+                    "stock_retry",
+                    f"Pexels HTTP {code}; attempt {attempt} of {attempts}",
+                    level=logging.WARNING,
+                    stage=STAGE,
+                    generation_id=ctx.generation_id,
+                )
                 self._sleep(self._backoff(attempt, response), ctx)
                 continue
             if code >= 400:
-                raise ProviderError(f"Pexels answered HTTP {code} to a video search.",
-                                    provider=self.name)  # fmt: skip
+                raise ProviderError(
+                    f"Pexels answered HTTP {code} to a video search.", provider=self.name
+                )
             try:
                 body = response.json()
             except ValueError as exc:
-                raise ProviderError("Pexels sent a search answer that is not JSON.",
-                                    provider=self.name) from exc  # fmt: skip
+                raise ProviderError(
+                    "Pexels sent a search answer that is not JSON.", provider=self.name
+                ) from exc
             return body if isinstance(body, dict) else {}
         return {}  # pragma: no cover - the loop returns or raises
 

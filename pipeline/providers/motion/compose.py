@@ -129,17 +129,24 @@ def shape(w: int, h: int, draw_fn, ss: int = 2) -> Image.Image:
 def rounded(w: int, h: int, radius: float, color: Color, alpha: float = 1.0) -> Image.Image:
     """A rounded rectangle filling a ``w`` x ``h`` image."""
     return shape(
-        w, h, lambda d, s: d.rounded_rectangle((0, 0, w * s - 1, h * s - 1), radius * s,
-                                               fill=_rgba(color, alpha))
-    )  # fmt: skip
+        w,
+        h,
+        lambda d, s: d.rounded_rectangle(
+            (0, 0, w * s - 1, h * s - 1), radius * s, fill=_rgba(color, alpha)
+        ),
+    )
 
 
 def disc(d: int, color: Color, alpha: float = 1.0) -> Image.Image:
     """A filled circle of diameter ``d``."""
-    return shape(d, d, lambda dr, s: dr.ellipse((0, 0, d * s - 1, d * s - 1), fill=_rgba(color, alpha)))
+    return shape(
+        d, d, lambda dr, s: dr.ellipse((0, 0, d * s - 1, d * s - 1), fill=_rgba(color, alpha))
+    )
 
 
-def burst(d: int, color: Color, points: int = 14, depth: float = 0.13, turn: float = 0.0) -> Image.Image:
+def burst(
+    d: int, color: Color, points: int = 14, depth: float = 0.13, turn: float = 0.0
+) -> Image.Image:
     """A starburst badge of diameter ``d``, rotated by ``turn`` radians."""
 
     def draw(dr: ImageDraw.ImageDraw, s: int) -> None:
@@ -185,17 +192,23 @@ def star(d: int, color: Color) -> Image.Image:
     def draw(dr: ImageDraw.ImageDraw, s: int) -> None:
         r, c = d * s / 2, d * s / 2
         pts = [
-            (c + (r if k % 2 == 0 else r * 0.45) * math.cos(-math.pi / 2 + math.pi * k / 5),
-             c + (r if k % 2 == 0 else r * 0.45) * math.sin(-math.pi / 2 + math.pi * k / 5))
+            (
+                c + (r if k % 2 == 0 else r * 0.45) * math.cos(-math.pi / 2 + math.pi * k / 5),
+                c + (r if k % 2 == 0 else r * 0.45) * math.sin(-math.pi / 2 + math.pi * k / 5),
+            )
             for k in range(10)
-        ]  # fmt: skip
+        ]
         dr.polygon(pts, fill=_rgba(color))
 
     return shape(d, d, draw)
 
 
-_FACE_KEYS = {"sans": "inter_bold", "serif": "vollkorn_bold", "condensed": "bebas_bold",
-              "rounded": "comfortaa_bold"}  # fmt: skip
+_FACE_KEYS = {
+    "sans": "inter_bold",
+    "serif": "vollkorn_bold",
+    "condensed": "bebas_bold",
+    "rounded": "comfortaa_bold",
+}
 
 
 def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -217,7 +230,7 @@ def words(text: str, style: str, px: int, color: Color, max_w: int) -> Image.Ima
         if box[2] - box[0] <= max_w or size <= 10:
             break
         size = int(size * 0.9)
-    w, h = box[2] - box[0] + 4, box[3] - box[1] + 4
+    w, h = int(box[2] - box[0]) + 4, int(box[3] - box[1]) + 4
     image = Image.new("RGBA", (max(1, w), max(1, h)), (0, 0, 0, 0))
     ImageDraw.Draw(image).text((2 - box[0], 2 - box[1]), text, font=font, fill=_rgba(color))
     return image

@@ -79,7 +79,7 @@ def against(color: Color, other: Color, ratio: float) -> Color:
     start = lightness(color)
     darker = luminance(other) > 0.18
     for step in range(1, 41):
-        for sign in ((-1, 1) if darker else (1, -1)):
+        for sign in (-1, 1) if darker else (1, -1):
             candidate = tone(color, start + sign * step * 0.025)
             if contrast(candidate, other) >= ratio:
                 return candidate

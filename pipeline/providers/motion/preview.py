@@ -15,8 +15,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from pipeline.providers import ClipRequest
-from pipeline.providers.motion.scenes import design_scene
 from pipeline.providers.motion.renderer import ClipRenderer
+from pipeline.providers.motion.scenes import design_scene
 from pipeline.spec import FRAMEWORK_BEATS, AdSpec, BrandGuidelines, Scene, TextOverlay
 
 

@@ -12,7 +12,6 @@ import math
 import re
 
 import numpy as np
-from PIL import Image
 
 from pipeline.providers.motion import easing
 from pipeline.providers.motion.canvas import Canvas
@@ -112,7 +111,9 @@ class Hero(Template):
     def draw(self, canvas: Canvas, t: float) -> None:
         cy = self.zone_mid
         u = self.u(t, 0.0, 0.5)
-        disc_sprite = self.disc_full if u >= 1.0 else scaled(self.disc_img, easing.ease_out_cubic(u))
+        disc_sprite = (
+            self.disc_full if u >= 1.0 else scaled(self.disc_img, easing.ease_out_cubic(u))
+        )
         paste_centered(canvas, disc_sprite, self.cx, cy)
         p = self.u(t, 0.12, 0.6)
         if p > 0:
@@ -195,11 +196,17 @@ class Number(Template):
         self.px = int(self.dia * (0.36 if len(self.value) <= 3 else 0.26))
         self.unit = (
             from_image(
-                words(unit.upper(), design.font_style, int(self.dia * 0.11), self.look.ink,
-                      int(self.dia * 0.7))
+                words(
+                    unit.upper(),
+                    design.font_style,
+                    int(self.dia * 0.11),
+                    self.look.ink,
+                    int(self.dia * 0.7),
+                )
             )
-            if unit else None
-        )  # fmt: skip
+            if unit
+            else None
+        )
         self.cache: dict[str, Sprite] = {}
         self.icon_img = icon_image(design.objects[0].name, int(self.dia * 0.26))
 
@@ -211,8 +218,13 @@ class Number(Template):
             wdt = int(0.06 * n)
             dr.ellipse((wdt, wdt, n - wdt, n - wdt), outline=_rgba(self.look.field2), width=wdt)
             if frac > 0:
-                dr.arc((wdt, wdt, n - wdt, n - wdt), -90, -90 + 360 * frac,
-                       fill=_rgba(self.look.accent), width=wdt)  # fmt: skip
+                dr.arc(
+                    (wdt, wdt, n - wdt, n - wdt),
+                    -90,
+                    -90 + 360 * frac,
+                    fill=_rgba(self.look.accent),
+                    width=wdt,
+                )
 
         return from_image(shape(self.dia, self.dia, draw, ss=1))
 
@@ -263,8 +275,9 @@ class Checklist(Template):
             for c in claims
         ]
         objs = [o.name for o in design.objects] or ["sparkles"]
-        self.icons = [from_image(icon_image(objs[i % len(objs)], int(self.row_h * 0.7)))
-                      for i in range(n)]  # fmt: skip
+        self.icons = [
+            from_image(icon_image(objs[i % len(objs)], int(self.row_h * 0.7))) for i in range(n)
+        ]
         self.gap = int(self.row_h * 0.22)
         total = n * self.row_h + (n - 1) * self.gap
         self.top = self.zone_mid - total / 2
@@ -281,12 +294,18 @@ class Checklist(Template):
             pad = self.row_h * 0.19
             q = self.u(t, 0.35 + 0.22 * i, 0.4)
             if q > 0:
-                paste_centered(canvas, scaled(self.tick_img, easing.ease_out_back(q, 2.2)),
-                               x + pad + self.row_h * 0.31, y + self.row_h / 2)  # fmt: skip
-            tw, th = text.size
+                paste_centered(
+                    canvas,
+                    scaled(self.tick_img, easing.ease_out_back(q, 2.2)),
+                    x + pad + self.row_h * 0.31,
+                    y + self.row_h / 2,
+                )
+            th = text.size[1]
             paste(canvas, text, x + pad * 2 + self.row_h * 0.62, y + (self.row_h - th) / 2)
             iw = self.icons[i].size[0]
-            paste(canvas, self.icons[i], x + self.card.size[0] - iw - pad, y + (self.row_h - iw) / 2)
+            paste(
+                canvas, self.icons[i], x + self.card.size[0] - iw - pad, y + (self.row_h - iw) / 2
+            )
 
 
 def template_class(name: str) -> type[Template]:

@@ -45,7 +45,9 @@ class Split(Template):
         self.after_img = from_image(hero)
         self.before_img = from_image(_grey(hero))
         badge = int(px * 0.34)
-        self.no = from_image(cross(badge, np.array([0.85, 0.2, 0.2], np.float32), np.ones(3, np.float32)))
+        self.no = from_image(
+            cross(badge, np.array([0.85, 0.2, 0.2], np.float32), np.ones(3, np.float32))
+        )
         self.yes = from_image(tick(badge, self.look.accent, self.look.on_accent))
         self.line = best_ink(self.look.field)
 
@@ -94,8 +96,13 @@ class Offer(Template):
         lines = _two_lines(text)
         y = self.dia * (0.5 - 0.13 * len(lines))
         for line in lines:
-            img = words(line, design.font_style, int(self.dia * 0.2), self.look.on_accent,
-                        int(self.dia * 0.7))  # fmt: skip
+            img = words(
+                line,
+                design.font_style,
+                int(self.dia * 0.2),
+                self.look.on_accent,
+                int(self.dia * 0.7),
+            )
             badge.alpha_composite(img, ((self.dia - img.size[0]) // 2, int(y)))
             y += self.dia * 0.26
         self.badge_img = badge
@@ -104,9 +111,14 @@ class Offer(Template):
         rng = design.rng(9)
         n = 36
         self.confetti = np.stack(
-            [rng.uniform(0, width, n), rng.uniform(-height * 0.5, 0, n),
-             rng.uniform(0.5, 1.2, n), rng.integers(0, 3, n).astype(float)], axis=1
-        )  # fmt: skip
+            [
+                rng.uniform(0, width, n),
+                rng.uniform(-height * 0.5, 0, n),
+                rng.uniform(0.5, 1.2, n),
+                rng.integers(0, 3, n).astype(float),
+            ],
+            axis=1,
+        )
         self.colors = [self.look.accent, self.look.field2, best_ink(self.look.field)]
 
     def draw(self, canvas: Canvas, t: float) -> None:
@@ -130,8 +142,12 @@ class Offer(Template):
         for k, (img, sx) in enumerate(((self.tag, -0.36), (self.hero, 0.36))):
             q = self.u(t, 0.6 + 0.15 * k, 0.45)
             if q > 0:
-                paste_centered(canvas, scaled(img, easing.ease_out_back(q)),
-                               cx + sx * self.dia, cy + 0.38 * self.dia)  # fmt: skip
+                paste_centered(
+                    canvas,
+                    scaled(img, easing.ease_out_back(q)),
+                    cx + sx * self.dia,
+                    cy + 0.38 * self.dia,
+                )
 
 
 def _two_lines(text: str) -> list[str]:
@@ -174,7 +190,9 @@ class Quote(Template):
         p = self.u(t, 0.15, 0.5)
         if p > 0:
             s = easing.ease_out_back(p) * (1 + 0.02 * math.sin(1.5 * t))
-            paste_centered(canvas, scaled(self.face, s), self.w / 2, self.zone[0] + self.zone_h * 0.32)
+            paste_centered(
+                canvas, scaled(self.face, s), self.w / 2, self.zone[0] + self.zone_h * 0.32
+            )
 
 
 class EndCard(Template):
@@ -194,9 +212,12 @@ class EndCard(Template):
 
     def __init__(self, design: SceneDesign, width: int, height: int) -> None:
         super().__init__(design, width, height)
-        self.name = words(design.brand, design.font_style, int(0.16 * width), self.look.ink,
-                          int(0.84 * width))  # fmt: skip
-        self.icon_img = icon_image(design.objects[0].name, int(min(0.34 * width, 0.42 * self.zone_h)))
+        self.name = words(
+            design.brand, design.font_style, int(0.16 * width), self.look.ink, int(0.84 * width)
+        )
+        self.icon_img = icon_image(
+            design.objects[0].name, int(min(0.34 * width, 0.42 * self.zone_h))
+        )
 
     def draw(self, canvas: Canvas, t: float) -> None:
         cx = self.w / 2
@@ -218,4 +239,6 @@ class EndCard(Template):
             bw, bh = int(0.5 * nw * b), max(2, int(0.012 * self.h))
             by = int(y + nh + 0.018 * self.h)
             for c in range(3):
-                canvas.buf[c, by : by + bh, int(cx - bw) : int(cx + bw)] = float(self.look.accent[c])
+                canvas.buf[c, by : by + bh, int(cx - bw) : int(cx + bw)] = float(
+                    self.look.accent[c]
+                )
