@@ -167,8 +167,9 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         visual=scene.visual_prompt,
         count=4,
     )
-    # the hero keeps the ad's best object; the others rotate so scenes differ
-    rest = [o for o in scene_objects if o.name != ad_objects[0].name]
+    # the hero and its companions are the ad's; one object this scene's words add rotates in
+    extra = [o for o in scene_objects if all(o.name != a.name for a in ad_objects)][:1]
+    rest = [*ad_objects[1:3], *extra]
     shift = scene.index % max(1, len(rest))
     objects = (ad_objects[0], *rest[shift:], *rest[:shift])[:3]
     text = brand.text_color

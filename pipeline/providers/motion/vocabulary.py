@@ -35,7 +35,7 @@ WEIGHTS = {
     "occasion": 3.0,
     "audience": 0.8,
     "headline": 1.5,
-    "visual": 1.0,
+    "visual": 0.6,
     "beat": 0.5,
 }
 
