@@ -128,8 +128,8 @@ def build_look(
         field = tone(hero, 0.94, max_sat=0.6)
         field2 = tone(hero, 0.80, min_sat=0.35)
     else:
-        field = tone(hero, 0.50, min_sat=0.7)
-        field2 = tone(hero, 0.40, min_sat=0.7)
+        field = tone(hero, 0.44, min_sat=0.6, max_sat=0.85)
+        field2 = tone(hero, 0.34, min_sat=0.6, max_sat=0.85)
     white, black = np.ones(3, np.float32), np.full(3, 0.07, np.float32)
     ink = white if contrast(white, field) >= contrast(black, field) else black
     panel_base = tone(p, 0.2) if luminance(t) > 0.4 else tone(p, 0.92)
@@ -137,5 +137,7 @@ def build_look(
         panel_base = field
     panel = against(panel_base, t, TEXT_CONTRAST)
     acc = against(a, field, ACCENT_CONTRAST)
+    if abs(lightness(acc) - lightness(a)) > 0.22:
+        acc = ink  # the brand accent would turn muddy to stand out here: ink is bolder
     on_accent = white if contrast(white, acc) >= contrast(black, acc) else black
     return Look(kind, field, field2, panel, t, ink, acc, on_accent)

@@ -200,7 +200,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         brand=brand.brand_name or ad.product,
         words=words or (ad.product,),
         number=number,
-        claims=tuple(_short(c, 22) for c in ad.key_benefits[:3]),
+        claims=tuple(_short(c, 40) for c in ad.key_benefits[:3]),
         offer=_short(ad.offer or "", 28),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),

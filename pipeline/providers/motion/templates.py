@@ -12,6 +12,7 @@ import math
 import re
 
 import numpy as np
+from PIL import Image
 
 from pipeline.providers.motion import easing
 from pipeline.providers.motion.canvas import Canvas
@@ -148,7 +149,13 @@ class Kinetic(Template):
         self.top = self.zone_mid - total / 2 - (0.05 * self.zone_h if n < 3 else 0)
         self.x = 0.08 * width
         self.bar_line = 1 if n > 1 else 0
-        self.icon_img = icon_image(design.objects[0].name, int(min(0.3 * width, 0.3 * self.zone_h)))
+        zones = design.zones()
+        # a centred text band leaves a second zone: the object gets it to itself
+        self.icon_zone = (zones[1][0] * height, zones[1][1] * height) if len(zones) > 1 else None
+        room = (
+            0.8 * (self.icon_zone[1] - self.icon_zone[0]) if self.icon_zone else 0.3 * self.zone_h
+        )
+        self.icon_img = icon_image(design.objects[0].name, int(min(0.5 * width, room)))
 
     def draw(self, canvas: Canvas, t: float) -> None:
         y = self.top
@@ -174,8 +181,12 @@ class Kinetic(Template):
         if q > 0:
             s = easing.ease_out_back(q) * (1 + 0.03 * math.sin(2.0 * t))
             iw = self.icon_img.size[0]
-            cx = self.w - 0.08 * self.w - iw / 2
-            cy = min(self.zone[1] - iw * 0.55, y + iw * 0.5)
+            if self.icon_zone is not None:
+                cx, cy = self.w / 2, (self.icon_zone[0] + self.icon_zone[1]) / 2
+                cy += 0.01 * self.h * math.sin(1.7 * t)
+            else:
+                cx = self.w - 0.08 * self.w - iw / 2
+                cy = min(self.zone[1] - iw * 0.55, y + iw * 0.5)
             paste_centered(canvas, scaled(self.icon_img, s), cx, cy)
 
 
@@ -270,10 +281,7 @@ class Checklist(Template):
         badge = int(self.row_h * 0.62)
         self.tick_img = tick(badge, self.look.accent, self.look.on_accent)
         text_w = card_w - badge - int(self.row_h * 1.25) - int(0.05 * width)
-        self.texts = [
-            from_image(words(c, design.font_style, int(self.row_h * 0.4), ink, text_w))
-            for c in claims
-        ]
+        self.texts = [self._claim(c, design.font_style, ink, text_w) for c in claims]
         objs = [o.name for o in design.objects] or ["sparkles"]
         self.icons = [
             from_image(icon_image(objs[i % len(objs)], int(self.row_h * 0.7))) for i in range(n)
@@ -282,6 +290,22 @@ class Checklist(Template):
         total = n * self.row_h + (n - 1) * self.gap
         self.top = self.zone_mid - total / 2
         self.x = (width - card_w) / 2
+
+    def _claim(self, claim: str, style: str, ink: Color, text_w: int) -> Sprite:
+        """A claim on one line, or two balanced lines when one would shrink it too far."""
+        one = words(claim, style, int(self.row_h * 0.36), ink, text_w)
+        if one.size[1] >= self.row_h * 0.26 or " " not in claim:
+            return from_image(one)
+        from pipeline.providers.motion.templates_more import two_lines
+
+        lines = [words(x, style, int(self.row_h * 0.3), ink, text_w) for x in two_lines(claim)]
+        gap = int(self.row_h * 0.06)
+        both = Image.new(
+            "RGBA", (max(i.size[0] for i in lines), sum(i.size[1] for i in lines) + gap)
+        )
+        both.alpha_composite(lines[0], (0, 0))
+        both.alpha_composite(lines[1], (0, lines[0].size[1] + gap))
+        return from_image(both)
 
     def draw(self, canvas: Canvas, t: float) -> None:
         for i, text in enumerate(self.texts):

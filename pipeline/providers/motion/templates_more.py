@@ -93,7 +93,7 @@ class Offer(Template):
         self.dia = int(min(0.74 * width, 0.92 * self.zone_h))
         badge = burst(self.dia, self.look.accent)
         text = (design.offer or design.number[0] or "NEW").upper()
-        lines = _two_lines(text)
+        lines = two_lines(text)
         y = self.dia * (0.5 - 0.13 * len(lines))
         for line in lines:
             img = words(
@@ -150,7 +150,8 @@ class Offer(Template):
                 )
 
 
-def _two_lines(text: str) -> list[str]:
+def two_lines(text: str) -> list[str]:
+    """``text`` split into two lines of about equal length (one if it is short)."""
     parts = text.split()
     if len(text) <= 10 or len(parts) < 2:
         return [text]
