@@ -108,12 +108,20 @@ def _index() -> tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], fl
     return by_key, weight
 
 
-def _phrases(stems: tuple[str, ...]) -> Iterable[tuple[tuple[str, ...], int]]:
-    """Every 1- to 3-word run of ``stems`` with the position it ends at."""
-    for i in range(len(stems)):
-        for n in (1, 2, 3):
-            if i + n <= len(stems):
-                yield stems[i : i + n], i + n - 1
+def _phrases(
+    stems: tuple[str, ...], known: dict[tuple[str, ...], list[str]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """The known 1- to 3-word phrases of ``stems`` with the position each ends at, longest
+    first; a word inside a longer match does not count again ("heat pump" is not "heat")."""
+    found: list[tuple[tuple[str, ...], int]] = []
+    covered: set[int] = set()
+    for n in (3, 2, 1):
+        for i in range(len(stems) - n + 1):
+            phrase = stems[i : i + n]
+            if phrase in known and not set(range(i, i + n)) <= covered:
+                found.append((phrase, i + n - 1))
+                covered.update(range(i, i + n))
+    return found
 
 
 def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -128,8 +136,8 @@ def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...
         stems = tokens(text)
         base = WEIGHTS.get(field, 1.0)
         seen: set[tuple[str, ...]] = set()
-        for phrase, end in _phrases(stems):
-            if phrase not in by_key or phrase in seen:
+        for phrase, end in _phrases(stems, by_key):
+            if phrase in seen:
                 continue
             seen.add(phrase)
             w = base * weight[phrase] * (1.5 if field == "product" and end == len(stems) - 1 else 1)
