@@ -148,3 +148,9 @@ def test_every_icon_in_the_table_ships_and_records_its_licence() -> None:
         "licence": "MIT (Microsoft)",
         "matched": ["rum"],
     }
+
+
+def test_a_longer_phrase_wins_over_its_words() -> None:
+    names = [c.name for c in choose_objects(product="heat pump installer", count=3)]
+    assert names[:2] == ["house", "thermometer"] and "fire" not in names
+    assert choose_objects(product="ice cream", count=1)[0].name == "ice-cream"
