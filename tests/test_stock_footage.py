@@ -166,3 +166,15 @@ def test_the_file_picked_is_portrait_and_about_half_the_ad_width() -> None:
         ]
     }
     assert pick_file(video, 1080)["link"] == "c"  # type: ignore[index]
+
+
+def test_the_key_can_live_in_secrets_toml_and_stays_secret(tmp_path: Path) -> None:
+    from pydantic import SecretStr
+
+    from pipeline.secrets import secrets_overrides
+
+    path = tmp_path / "secrets.toml"
+    path.write_text(f'PEXELS_API_KEY = "{PEXELS_KEY}"\n', encoding="utf-8")
+    key = secrets_overrides(path, {})["pexels_api_key"]
+    assert isinstance(key, SecretStr) and key.get_secret_value() == PEXELS_KEY
+    assert PEXELS_KEY not in repr(Settings(data_dir=tmp_path, pexels_api_key=key))
