@@ -107,7 +107,10 @@ class Hero(Template):
         self.disc_img = disc(self.dia, ring)
         self.disc_full = from_image(self.disc_img)
         self.hero_img = icon_image(design.objects[0].name, int(self.dia * 0.66))
-        self.sats = [icon_image(o.name, int(self.dia * 0.24)) for o in design.objects[1:3]]
+        zones = design.zones()
+        self.row = (zones[1][0] * height, zones[1][1] * height) if len(zones) > 1 else None
+        sat = int(self.dia * 0.24) if self.row is None else int(0.7 * (self.row[1] - self.row[0]))
+        self.sats = [icon_image(o.name, min(sat, int(0.34 * width))) for o in design.objects[1:3]]
 
     def draw(self, canvas: Canvas, t: float) -> None:
         cy = self.zone_mid
@@ -126,8 +129,12 @@ class Hero(Template):
             q = self.u(t, 0.45 + 0.15 * k, 0.5)
             if q <= 0:
                 continue
-            a = (-0.7 if k == 0 else 2.3) + 0.18 * t * self.d.energy
-            x, y = self.cx + r * math.cos(a), cy + r * 0.95 * math.sin(a)
+            if self.row is not None:  # side by side in the zone below the text band
+                x = self.w * (0.3 + 0.4 * k) if len(self.sats) > 1 else self.w / 2
+                y = (self.row[0] + self.row[1]) / 2 + 0.008 * self.h * math.sin(1.5 * t + 2 * k)
+            else:  # orbiting the disc
+                a = (-0.7 if k == 0 else 2.3) + 0.18 * t * self.d.energy
+                x, y = self.cx + r * math.cos(a), cy + r * 0.95 * math.sin(a)
             paste_centered(canvas, scaled(img, easing.ease_out_back(q)), x, y)
 
 
@@ -138,7 +145,17 @@ class Kinetic(Template):
         super().__init__(design, width, height)
         lines = [w.upper() for w in design.words][:3]
         n = len(lines)
-        px = int(min(0.22 * width, 0.8 * self.zone_h / max(1, n) / 1.15))
+        zones = design.zones()
+        # a centred text band leaves a second zone: the object gets it to itself; otherwise
+        # it sits under the words, and the words leave it room
+        self.icon_zone = (zones[1][0] * height, zones[1][1] * height) if len(zones) > 1 else None
+        if self.icon_zone is not None:
+            icon_px = int(min(0.5 * width, 0.8 * (self.icon_zone[1] - self.icon_zone[0])))
+            text_room = 0.9 * self.zone_h
+        else:
+            icon_px = int(min(0.3 * width, 0.3 * self.zone_h))
+            text_room = 0.9 * self.zone_h - icon_px
+        px = int(min(0.22 * width, text_room / max(1, n) / 1.25))
         colors = [self.look.ink, self.look.on_accent, self.look.ink]
         self.lines = [
             from_image(words(text, design.font_style, px, colors[i % 3], int(0.84 * width)))
@@ -146,16 +163,12 @@ class Kinetic(Template):
         ]
         self.gap = int(px * 0.18)
         total = sum(s.size[1] for s in self.lines) + self.gap * (n - 1)
-        self.top = self.zone_mid - total / 2 - (0.05 * self.zone_h if n < 3 else 0)
+        if self.icon_zone is None:
+            total += icon_px + self.gap
+        self.top = self.zone_mid - total / 2
         self.x = 0.08 * width
         self.bar_line = 1 if n > 1 else 0
-        zones = design.zones()
-        # a centred text band leaves a second zone: the object gets it to itself
-        self.icon_zone = (zones[1][0] * height, zones[1][1] * height) if len(zones) > 1 else None
-        room = (
-            0.8 * (self.icon_zone[1] - self.icon_zone[0]) if self.icon_zone else 0.3 * self.zone_h
-        )
-        self.icon_img = icon_image(design.objects[0].name, int(min(0.5 * width, room)))
+        self.icon_img = icon_image(design.objects[0].name, icon_px)
 
     def draw(self, canvas: Canvas, t: float) -> None:
         y = self.top
@@ -186,7 +199,7 @@ class Kinetic(Template):
                 cy += 0.01 * self.h * math.sin(1.7 * t)
             else:
                 cx = self.w - 0.08 * self.w - iw / 2
-                cy = min(self.zone[1] - iw * 0.55, y + iw * 0.5)
+                cy = y + iw * 0.5
             paste_centered(canvas, scaled(self.icon_img, s), cx, cy)
 
 
