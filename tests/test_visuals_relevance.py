@@ -154,3 +154,15 @@ def test_a_longer_phrase_wins_over_its_words() -> None:
     names = [c.name for c in choose_objects(product="heat pump installer", count=3)]
     assert names[:2] == ["house", "thermometer"] and "fire" not in names
     assert choose_objects(product="ice cream", count=1)[0].name == "ice-cream"
+
+
+def test_a_sleep_product_keeps_its_bed_even_when_the_claims_talk_about_classes() -> None:
+    claims = ["Small classes, real attention", "Teachers with years of practice"]
+    names = [c.name for c in choose_objects(product="sleep gummies", category="wellness",
+                                            claims=claims, count=3)]  # fmt: skip
+    assert names[0] == "pill" and "bed" in names and "teacher" not in names
+
+
+def test_backup_software_is_a_cloud_and_a_lock_not_a_laptop() -> None:
+    names = [c.name for c in choose_objects(product="backup software", category="saas", count=2)]
+    assert names == ["cloud", "locked"]

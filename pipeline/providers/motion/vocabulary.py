@@ -31,8 +31,8 @@ RELEVANT = 0.12  # an icon scoring below this share of the best one is noise
 WEIGHTS = {
     "product": 6.0,
     "category": 4.0,
-    "claims": 1.5,
-    "occasion": 3.0,
+    "claims": 1.0,
+    "occasion": 4.5,
     "audience": 0.8,
     "headline": 1.5,
     "visual": 0.6,
@@ -185,7 +185,7 @@ def choose_objects(
     while left and len(chosen) < count:
         # an icon that only repeats words already shown counts for less: variety
         def value(n: str) -> float:
-            return left[n][0] * (0.3 if set(left[n][1]) <= covered else 1.0)
+            return left[n][0] * (0.6 if set(left[n][1]) <= covered else 1.0)
 
         name = min(left, key=lambda n: (-value(n), order[n]))
         score, words = left.pop(name)
