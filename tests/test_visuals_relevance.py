@@ -166,3 +166,12 @@ def test_a_sleep_product_keeps_its_bed_even_when_the_claims_talk_about_classes()
 def test_backup_software_is_a_cloud_and_a_lock_not_a_laptop() -> None:
     names = [c.name for c in choose_objects(product="backup software", category="saas", count=2)]
     assert names == ["cloud", "locked"]
+
+
+def test_the_style_boilerplate_of_a_visual_prompt_picks_no_objects() -> None:
+    from pipeline.providers.motion.scenes import shot
+
+    visual = "Macro of a croissant torn open. Lively handheld camera. No on-screen text, no logos."
+    assert shot(visual) == "Macro of a croissant torn open."
+    names = [c.name for c in choose_objects(product="sourdough", visual=shot(visual), count=4)]
+    assert "cross-mark" not in names and "camera-with-flash" not in names

@@ -193,3 +193,21 @@ def test_the_scene_record_names_template_and_objects_with_set_and_licence() -> N
     assert objects[0]["name"] == "tumbler-glass"
     assert {o["set"] for o in objects} == {"Fluent Emoji Flat"}
     assert {o["licence"] for o in objects} == {"MIT (Microsoft)"}
+
+
+def test_kinetic_type_on_its_bar_stays_readable_when_the_accent_turns_to_ink() -> None:
+    # A mustard field made the coral accent fall back to black ink: the one word sat on a
+    # black bar in black letters and vanished.
+    colors = ("#7B4B2A", "#F3E5D0", "#E07A5F", "#FFFFFF")
+    request = next(
+        r for r in ad_requests(product="sourdough", category="bakery", mood="upbeat",
+                               colors=colors, offer=None)
+        if design_scene(r).template == "kinetic"
+    )  # fmt: skip
+    look = design_scene(request).look
+    frame = render(request, (2.0,))[0].astype(np.float32)
+    near = lambda c: np.abs(frame - c * 255).max(axis=-1) < 40  # noqa: E731
+    bar, letters = near(look.accent), near(look.on_accent)
+    rows = np.nonzero(bar.any(axis=1))[0]
+    assert contrast(look.accent, look.on_accent) >= 4.5
+    assert letters[rows.min() : rows.max() + 1].sum() > 0.15 * bar.sum()

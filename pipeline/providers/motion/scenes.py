@@ -99,6 +99,11 @@ def find_number(*texts: str) -> tuple[str, str]:
     return "", ""
 
 
+def shot(visual_prompt: str) -> str:
+    """The first sentence of a visual prompt: what is shown (the rest is grade and camera)."""
+    return re.split(r"(?<=[.!?])\s", visual_prompt.strip(), maxsplit=1)[0]
+
+
 def assign_templates(
     beats: tuple[str, ...], *, has_number: bool, has_offer: bool, salt: int = 0
 ) -> list[str]:
@@ -164,7 +169,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         audience=ad.target_audience,
         beat=scene.scene_type,
         headline=headline,
-        visual=scene.visual_prompt,
+        visual=shot(scene.visual_prompt),
         count=4,
     )
     # the hero and its companions are the ad's; one object this scene's words add rotates in

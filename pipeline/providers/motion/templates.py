@@ -156,18 +156,21 @@ class Kinetic(Template):
             icon_px = int(min(0.3 * width, 0.3 * self.zone_h))
             text_room = 0.9 * self.zone_h - icon_px
         px = int(min(0.22 * width, text_room / max(1, n) / 1.25))
-        colors = [self.look.ink, self.look.on_accent, self.look.ink]
+        self.bar_line = 1 if n > 1 else 0
         self.lines = [
-            from_image(words(text, design.font_style, px, colors[i % 3], int(0.84 * width)))
+            from_image(
+                words(text, design.font_style, px,
+                      self.look.on_accent if i == self.bar_line else self.look.ink,
+                      int(0.84 * width))
+            )
             for i, text in enumerate(lines)
-        ]
+        ]  # fmt: skip
         self.gap = int(px * 0.18)
         total = sum(s.size[1] for s in self.lines) + self.gap * (n - 1)
         if self.icon_zone is None:
             total += icon_px + self.gap
         self.top = self.zone_mid - total / 2
         self.x = 0.08 * width
-        self.bar_line = 1 if n > 1 else 0
         self.icon_img = icon_image(design.objects[0].name, icon_px)
 
     def draw(self, canvas: Canvas, t: float) -> None:
