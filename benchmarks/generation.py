@@ -39,6 +39,7 @@ PROMPTS = (
     "Budget fitness app, energetic, 30-day free trial for students",
 )
 TARGET_FLOOR_RATIO = 2.0
+TARGET_DEFAULT_FLOOR_RATIO = 2.0  # issue 16: against x264 at its default threading
 TARGET_PEAK_MB = 400
 TARGET_CONCURRENT_RATIO = 4.5
 TARGET_CONCURRENT_PEAK_MB = 1536
@@ -144,6 +145,7 @@ def measure_generations(n: int, runs_dir: Path, label: str) -> Measurement:
 class GenerationResult:
     single: list[Measurement] = field(default_factory=list)
     floor: list[Measurement] = field(default_factory=list)
+    floor_default: list[Measurement] = field(default_factory=list)  # x264's own threading
     concurrent: dict[int, Measurement] = field(default_factory=dict)
     load: str = ""
 
@@ -156,7 +158,8 @@ def run(
     concurrency: tuple[int, ...] = (1, 2, 4),
     verbose: bool = True,
 ) -> GenerationResult:
-    """Benchmark 2 (alternating with ``floor()``, a callable measuring one floor run) and 3."""
+    """Benchmark 2 (alternating with ``floor()``, a callable measuring one floor run, or a
+    tuple of the export-settings floor and the default-threading floor) and 3."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     result = GenerationResult()
 
@@ -175,9 +178,12 @@ def run(
             result.single.append(m)
             say(m)
             if floor is not None:
-                f = floor()
-                result.floor.append(f)
-                say(f)
+                got = floor()
+                floors = got if isinstance(got, tuple) else (got,)
+                result.floor.append(floors[0])
+                result.floor_default.extend(floors[1:2])
+                for f in floors:
+                    say(f)
         for n in concurrency:
             m = measure_generations(n, runs_dir, f"{n} generations at once")
             result.concurrent[n] = m
@@ -222,6 +228,23 @@ def markdown(result: GenerationResult) -> str:
                 f"- generation / floor = **{single / fl:.2f}x** wall (target <= "
                 f"{TARGET_FLOOR_RATIO}x: {verdict(single / fl <= TARGET_FLOOR_RATIO)}); "
                 f"{_cpu(result.single) / _cpu(result.floor):.2f}x in CPU seconds",
+            )
+        if result.floor_default:
+            fd = median([m.wall_s for m in result.floor_default])
+            rows.append(
+                [
+                    "floor, x264 default threads",
+                    f"{fd:.2f} s",
+                    " / ".join(f"{m.wall_s:.1f}" for m in result.floor_default),
+                    f"{median([m.cpu_s for m in result.floor_default]):.1f} s",
+                    mb(max(m.peak_rss_bytes for m in result.floor_default)),
+                ]
+            )
+            lines.insert(
+                1 if result.floor else 0,
+                f"- generation / default-threading floor = **{single / fd:.2f}x** wall (target "
+                f"<= {TARGET_DEFAULT_FLOOR_RATIO}x: "
+                f"{verdict(single / fd <= TARGET_DEFAULT_FLOOR_RATIO)})",
             )
         if failures:
             lines.append(
@@ -350,8 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_floor:
         setup = postproduction.prepare(variants="AC", allow_missing=True)
 
-        def floor() -> Measurement:
-            return postproduction.measure("C", setup, setup.runs / "floor")
+        def floor() -> tuple[Measurement, Measurement]:
+            return (
+                postproduction.measure("C", setup, setup.runs / "floor"),
+                postproduction.measure("D", setup, setup.runs / "floor-default"),
+            )
 
     concurrency = tuple(int(x) for x in args.concurrency.split(",") if x.strip())
     result = run(runs, floor, repeats=args.repeats, concurrency=concurrency)

@@ -92,14 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     setup = None
     if "post" in only or "gen" in only:
-        variants = "ABC" if "post" in only else "AC"
+        variants = "ABCD" if "post" in only else "ACD"
         print("preparing the fixed ad and the warm-up render...", flush=True)
         setup = postproduction.prepare(
             clips=args.clips, variants=variants, allow_missing=args.allow_missing
         )
     if "post" in only and setup is not None:
         print(f"benchmark 1: post-production, {args.repeats} x A B C", flush=True)
-        post = postproduction.run(setup, repeats=args.repeats)
+        post = postproduction.run(setup, repeats=args.repeats, variants="ABCD")
         doc += [
             "## 1. Post-production of a 3-clip 15 s ad",
             "",
@@ -130,8 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         if "gen" in only and setup is not None:
             floor_setup = setup
 
-            def floor() -> Measurement:
-                return postproduction.measure("C", floor_setup, floor_setup.runs / "floor")
+            def floor() -> tuple[Measurement, Measurement]:
+                return (
+                    postproduction.measure("C", floor_setup, floor_setup.runs / "floor"),
+                    postproduction.measure("D", floor_setup, floor_setup.runs / "floor-default"),
+                )
 
         concurrency = (
             tuple(int(x) for x in args.concurrency.split(",") if x.strip())

@@ -150,6 +150,7 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
         "id": row.id,
         "llm_specification": row.llm_specification,
         "scene_plan": row.scene_plan,
+        "clips": row.clips,
         "footer": footer,
     }
     dest = Path(args.out) if args.out else settings.output_dir / "previews" / f"{row.id}.png"

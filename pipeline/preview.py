@@ -127,6 +127,20 @@ def _swatch(draw: ImageDraw.ImageDraw, x: int, y: int, color: str) -> int:
     return x + 120
 
 
+def clip_summary(clip: Mapping[str, Any] | None) -> str:
+    """One line on what the provider chose for a scene: template, objects, footage credit."""
+    details = (clip or {}).get("details") or {}
+    parts = []
+    if details.get("template"):
+        parts.append(f"template: {details['template']}")
+    objects = [o.get("name", "") for o in details.get("objects") or []]
+    if objects:
+        parts.append("objects: " + ", ".join(objects))
+    if details.get("source") == "pexels":
+        parts.append(f"footage: Pexels {details.get('video_id')} by {details.get('author')}")
+    return "  |  ".join(parts)
+
+
 def contact_sheet(generation: Mapping[str, Any], video: Path, dest: Path) -> Path:
     """Write a PNG contact sheet for one finished generation (its stored spec and plan)."""
     spec = generation["llm_specification"]
@@ -165,6 +179,7 @@ def contact_sheet(generation: Mapping[str, Any], video: Path, dest: Path) -> Pat
         _paragraph(draw, (x + 10, y + 12), extra, size=15, fill=MUTED, width=width - x - PAD,
                    max_lines=1)  # fmt: skip
 
+    clips = {c.get("scene_index"): c for c in generation.get("clips") or []}
     for row, scene in enumerate(scenes):
         top = header_h + row * row_h
         for col in range(len(MOMENTS)):
@@ -188,6 +203,9 @@ def contact_sheet(generation: Mapping[str, Any], video: Path, dest: Path) -> Pat
         if scene.get("transition_sfx"):
             ty = _paragraph(draw, (tx, ty), f"transition: {scene['transition_sfx']}", size=14,
                             fill=MUTED, max_lines=1)  # fmt: skip
+        chosen = clip_summary(clips.get(row))
+        if chosen:
+            ty = _paragraph(draw, (tx, ty), chosen, size=14, fill=INK, max_lines=2)
         _paragraph(draw, (tx, ty + 8), scene["visual_prompt"], size=14, fill=MUTED, max_lines=8)
 
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -26,8 +26,9 @@ _KEYS: dict[str, str] = {
     "OPENAI_BASE_URL": "openai_base_url",
     "REPLICATE_API_TOKEN": "replicate_api_token",
     "REPLICATE_BASE_URL": "replicate_base_url",
+    "PEXELS_API_KEY": "pexels_api_key",
 }
-_SECRET_FIELDS = {"openai_api_key", "replicate_api_token"}
+_SECRET_FIELDS = {"openai_api_key", "replicate_api_token", "pexels_api_key"}
 
 
 def secrets_overrides(

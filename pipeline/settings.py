@@ -114,6 +114,16 @@ class Settings(BaseSettings):
     login_delay_s: float = Field(default=1.0, ge=0)  # wait after a failure; doubles each time
     invitation_days: float = Field(default=7.0, gt=0)
 
+    # Stock footage (ADSTUDIO_VIDEO_PROVIDER=stock): Pexels videos, the local renderer as fallback
+    pexels_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ADSTUDIO_PEXELS_API_KEY", "PEXELS_API_KEY")
+    )
+    pexels_base_url: str = Field(
+        default="https://api.pexels.com",
+        validation_alias=AliasChoices("ADSTUDIO_PEXELS_BASE_URL", "PEXELS_BASE_URL"),
+    )
+    stock_max_attempts: int = Field(default=3, ge=1, le=10)  # per search, on 429 and 5xx
+
     @field_validator("video_models", mode="before")
     @classmethod
     def _split_models(cls, value: object) -> object:

@@ -8,7 +8,7 @@ so a render can be inspected and reproduced.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -196,6 +196,8 @@ class Clip(_Model):
     predict_time_s: float | None = None
     width: int | None = None  # as probed when the clip arrived
     height: int | None = None
+    # what the provider chose and why: template, objects (name, set, licence), footage credit
+    details: dict[str, Any] = Field(default_factory=dict)
 
 
 class CostEntry(_Model):

@@ -65,6 +65,7 @@ def run(
             height=plan.height,
             fps=plan.fps,
             seed=plan.seed,
+            beats=tuple(s.scene_type for s in plan.scenes),
         )
         clip_ctx = StageContext(
             settings=ctx.settings,
@@ -137,6 +138,7 @@ def run(
                 predict_time_s=result.predict_time_s,
                 width=sizes[index][0],
                 height=sizes[index][1],
+                details=result.details,
             )
         )
     return clips

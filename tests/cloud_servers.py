@@ -10,7 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from pipeline import ffmpeg
-from tests.cloud_fakes import FakeOpenAI, FakeReplicate
+from tests.cloud_fakes import FakeOpenAI, FakePexels, FakeReplicate
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +40,22 @@ def fake_openai(httpserver: HTTPServer) -> FakeOpenAI:
 @pytest.fixture
 def fake_replicate(httpserver: HTTPServer, landscape_mp4: bytes) -> FakeReplicate:
     return FakeReplicate(httpserver, landscape_mp4)
+
+
+@pytest.fixture(scope="session")
+def portrait_mp4(tmp_path_factory: pytest.TempPathFactory, ffmpeg_exe: str) -> bytes:
+    """A real 4 s 360x640 (9:16) H.264 clip, like a Pexels portrait SD file."""
+    path = tmp_path_factory.mktemp("media") / "portrait.mp4"
+    ffmpeg.run(
+        ffmpeg_exe,
+        [
+            "-f", "lavfi", "-i", "testsrc2=size=360x640:rate=25:duration=4",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path),
+        ],
+    )  # fmt: skip
+    return path.read_bytes()
+
+
+@pytest.fixture
+def fake_pexels(httpserver: HTTPServer, portrait_mp4: bytes) -> FakePexels:
+    return FakePexels(httpserver, portrait_mp4)

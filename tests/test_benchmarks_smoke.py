@@ -92,3 +92,33 @@ def test_status_reads_on_a_small_database(tmp_path: Path) -> None:
 
 def test_markdown_table() -> None:
     assert table(["a", "b"], [[1, "x"]]) == "| a | b |\n|---|---|\n| 1 | x |"
+
+
+def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> None:
+    exe = ffmpeg.find_ffmpeg()
+    src = tmp_path / "src.mp4"
+    ffmpeg.run(exe, ["-f", "lavfi", "-i", "testsrc2=s=180x320:r=24:d=0.5", str(src)])
+    sliced = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
+    default = floor_cmd(exe, src, tmp_path / "d.mp4", audio=False, default_threads=True)
+    assert "-threads" in sliced and "sliced-threads=1" in sliced
+    assert "-threads" not in default and "sliced-threads=1" not in default
+    assert [a for a in sliced[:-1] if a not in default] == [
+        "-threads", str(ENCODER.threads), "-x264-params", "sliced-threads=1"
+    ]  # fmt: skip
+    run_measured("floor", default)
+    assert probe(tmp_path / "d.mp4").fps == 24.0
+
+
+def test_the_generation_report_names_the_default_threading_floor() -> None:
+    from benchmarks.generation import GenerationResult, markdown
+    from benchmarks.measure import Measurement
+
+    def m(name: str, wall: float) -> Measurement:
+        return Measurement(name, wall, wall, 300 * MB, cpu_s=wall)
+
+    result = GenerationResult(
+        single=[m("one", 14.0)], floor=[m("C", 8.6)], floor_default=[m("D", 7.0)]
+    )
+    text = markdown(result)
+    assert "floor, x264 default threads" in text
+    assert "generation / default-threading floor = **2.00x** wall (target <= 2.0x" in text

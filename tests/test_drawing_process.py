@@ -121,7 +121,7 @@ def test_the_worker_draws_in_a_child_and_never_loads_the_drawing_libraries(
     clip_costs = [c for c in out["costs"] if c["stage"] == "video_generation"]
     assert len(clip_costs) == len(out["clips"]) >= 3
     assert all(c["provider"] == "local" and c["amount"] == 0 for c in clip_costs)
-    assert all(Path(c["path"]).is_file() and c["width"] == 432 for c in out["clips"])
+    assert all(Path(c["path"]).is_file() and c["width"] == 540 for c in out["clips"])
     assert out["mix"]["music_title"] and len(out["mix"]["sfx"]) == len(out["clips"]) - 1
     # the child's log lines reach the worker's handlers, with their generation id
     started = [(stage, gid) for event, stage, gid in out["events"] if event == "stage_started"]

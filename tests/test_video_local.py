@@ -14,8 +14,8 @@ from pipeline import ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import CancelledError, RenderError
 from pipeline.providers import ClipRequest, get_video_provider
-from pipeline.providers.motion.design import MOTIFS, choose_motif, design_clip
 from pipeline.providers.motion.renderer import ClipRenderer
+from pipeline.providers.motion.scenes import design_scene
 from pipeline.providers.video_local import DEFAULT_MAX_WIDTH, LocalMotionGraphics, internal_size
 from pipeline.settings import Settings
 from pipeline.spec import Scene, TextOverlay
@@ -92,12 +92,18 @@ def test_clip_is_h264_at_the_scene_length_and_24_fps(provider, ctx, tmp_path: Pa
 
 
 def test_full_size_request_renders_at_internal_size_in_9_16(provider, ctx, tmp_path) -> None:
-    assert internal_size(1080, 1920, 540) == (540, 960)
-    assert internal_size(1080, 1920, DEFAULT_MAX_WIDTH) == (432, 768)
+    assert internal_size(1080, 1920, 432) == (432, 768)
+    assert internal_size(1080, 1920, DEFAULT_MAX_WIDTH) == (540, 960)  # a 2x upscale, not 2.5x
     dest = tmp_path / "full.mp4"
-    provider.generate(request(size=(1080, 1920), duration_s=3.0), dest, ctx)
+    result = provider.generate(request(size=(1080, 1920), duration_s=3.0), dest, ctx)
     info = ffmpeg.probe(dest)
-    assert (info.width, info.height) == (432, 768)
+    assert (info.width, info.height) == (540, 960)
+    assert result.model == "motion-graphics:hero@540x960"
+    assert result.details["template"] == "hero"
+    assert result.details["objects"][0] == {
+        "name": "watch", "set": "Fluent Emoji Flat", "licence": "MIT (Microsoft)",
+        "matched": ["watch"],
+    }  # fmt: skip
     assert info.duration_s == pytest.approx(3.0, abs=0.01)
 
 
@@ -108,7 +114,9 @@ def test_frames_move_are_not_flat_and_scenes_differ(provider, ctx, tmp_path: Pat
     assert np.abs(early - late).mean() > 3.0  # the picture changes over time
     # ... and from frame to frame (no frozen stretches), though smoothly.
     steps = [np.abs(a[i + 1].astype(np.float32) - a[i]).mean() for i in range(0, 70, 5)]
-    assert min(steps) > 0.1 and max(steps) < 25.0
+    assert max(steps) < 25.0
+    seconds = [np.abs(a[i + 24].astype(np.float32) - a[i]).mean() for i in range(0, 48, 6)]
+    assert min(seconds) > 0.1  # something always moves
     for clip in (a, b):
         for index in (0, 36, 71):
             assert luma(clip[index].astype(np.float32)).std() > 6.0
@@ -121,8 +129,8 @@ def test_frames_move_are_not_flat_and_scenes_differ(provider, ctx, tmp_path: Pat
     ids=["red", "teal"],
 )
 def test_brand_hue_dominates(colors: tuple[str, str, str]) -> None:
-    req = request("desire", 2, colors=colors)
-    renderer = ClipRenderer(design_clip(req), *SMALL, fps=24)
+    req = request("desire", 0, colors=colors)
+    renderer = ClipRenderer(design_scene(req), *SMALL, fps=24)
     rgb = ClipRenderer.to_rgb(renderer.frame(36)).reshape(-1, 3) / 255.0
     mx, mn = rgb.max(axis=1), rgb.min(axis=1)
     chromatic = rgb[(mx - mn) > 0.06]
@@ -167,70 +175,3 @@ def test_a_broken_ffmpeg_is_a_render_error_and_leaves_no_file(provider, settings
     with pytest.raises(RenderError, match="Could not start ffmpeg"):
         provider.generate(request(), dest, ctx)
     assert not dest.exists()
-
-
-@pytest.mark.parametrize(
-    ("category", "product", "expected"),
-    [
-        ("watch", "automatic watch", "watch"),
-        ("footwear", "trail running shoes", "sport"),
-        ("coffee", "cold brew", "food"),
-        ("mobile app", "budgeting app", "tech"),
-        ("skincare", "vitamin C serum", "beauty"),
-        ("furniture", "oak side table", "flow"),
-        ("fitness", "fitness app", "tech"),  # the head noun decides
-        ("fitness", "fitness tracker", "sport"),
-        ("coffee", "espresso machine", "food"),
-        ("ice cream", "ice cream", "food"),  # a two-word head: not a beauty cream
-        ("skincare", "face cream", "beauty"),
-        ("bakery", "croissants", "food"),
-    ],
-)
-def test_category_picks_the_motif(category: str, product: str, expected: str) -> None:
-    assert choose_motif(category, product) == expected
-
-
-@pytest.mark.parametrize("motif", MOTIFS)
-def test_every_motif_draws_a_designed_frame(motif: str) -> None:
-    category = {"sport": "sneakers", "food": "espresso", "tech": "software", "beauty": "perfume",
-                "flow": "furniture", "watch": "watch"}[motif]  # fmt: skip
-    for scene_type, index in (("problem", 0), ("cta", 3)):
-        req = request(scene_type, index, category=category, duration_s=4.0)
-        design = design_clip(req)
-        assert design.motif == motif
-        renderer = ClipRenderer(design, *SMALL, fps=24)
-        first = ClipRenderer.to_rgb(renderer.frame(12)).astype(np.float32)
-        later = ClipRenderer.to_rgb(renderer.frame(60)).astype(np.float32)
-        assert luma(first).std() > 5.0
-        assert np.abs(first - later).mean() > 1.0
-
-
-@pytest.mark.parametrize("scene_type", ["interest", "agitate", "problem"])
-def test_the_watch_dial_is_never_cut_by_the_frame_edge(scene_type: str) -> None:
-    # Side anchors plus a pan used to push a third of the dial off the frame.
-    from pipeline.providers.motion.design import camera_at
-    from pipeline.providers.motion.motif_watch import WatchMotif
-
-    w, h = SMALL
-    for seed in range(12):
-        design = design_clip(request(scene_type, 1, seed=seed, category="watch"))
-        motif = ClipRenderer(design, w, h, fps=24).motif
-        assert isinstance(motif, WatchMotif)
-        for i in range(9):
-            cam = camera_at(design, design.duration_s * i / 8, w, h)
-            cx = motif.anchor(cam)[0] + motif.shift_x
-            half = motif.dial_radius(cam) * 1.07  # the bezel dots ring the dial
-            assert half <= cx <= w - half, (seed, i, cx, half)
-
-
-def test_muted_and_noir_palettes_keep_the_brand_colour() -> None:
-    # The export grade desaturates these looks again; the footage must not arrive grey.
-    from pipeline.providers.motion.palette import Treatment, build_palette, hls
-
-    for style, floor in (("muted", 0.1), ("noir", 0.09)):  # sage itself is 0.16
-        pal = build_palette(
-            "#B9776B", "#F5E6DA", "#7A9E7E", "#FFFFFF",
-            mood="calm", visual_style=style, treatment=Treatment(),
-        )  # fmt: skip
-        assert hls(pal.accent)[2] >= floor, (style, hls(pal.accent))
-        assert hls(pal.bg_top)[2] >= 0.2, (style, hls(pal.bg_top))

@@ -13,7 +13,7 @@ Providers are imported lazily so the offline path never imports an SDK it does n
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
@@ -46,6 +46,7 @@ class ClipRequest:
     height: int = 1920
     fps: int = 24
     seed: int = 0
+    beats: tuple[str, ...] = ()  # every scene's type in plan order (one look per scene)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ClipResult:
     cost: float = 0.0
     model: str = ""
     predict_time_s: float | None = None
+    # why the clip looks as it does: template, objects (name, set, licence), footage author
+    details: dict[str, object] = field(default_factory=dict)
 
 
 class LLMProvider(Protocol):
@@ -89,6 +92,7 @@ LLM_PROVIDERS: dict[str, str] = {
 VIDEO_PROVIDERS: dict[str, str] = {
     "local": "pipeline.providers.video_local:LocalMotionGraphics",
     "replicate": "pipeline.providers.video_replicate:ReplicateProvider",
+    "stock": "pipeline.providers.video_stock:StockFootage",
 }
 
 

@@ -1,16 +1,15 @@
-"""The default, offline video provider: procedural motion graphics rendered on this machine.
+"""The default, offline video provider: motion design rendered on this machine.
 
-Each scene becomes a designed clip (see :mod:`pipeline.providers.motion`): brand palette,
-a motif for the product category, depth from layered light and particles, an eased camera
-move per beat. Frames are drawn with numpy and streamed as raw planar RGB into one ffmpeg
-process (x264, fast preset, high quality); nothing holds more than one frame in memory.
+Each scene becomes a designed clip (see :mod:`pipeline.providers.motion`): one of eight
+templates (hero spotlight, kinetic type, number callout, checklist, before/after, offer
+badge, quote card, end card), objects chosen from an open-licence icon set by the brief's
+keywords, and brand colour fields that keep the overlay's text band calm and contrasting.
+Frames are drawn with numpy and streamed as raw planar RGB into one ffmpeg process;
+nothing holds more than one frame in memory.
 
-Clips are rendered at a reduced internal size (at most ``max_width`` pixels wide, same
-aspect; 432x768 for the 1080x1920 ad) because export scales and crops every clip to the
-ad's frame in its single final pass. Anti-aliased strokes, soft light and particles survive
-that 2.5x upscale (compared side by side with 540 and 360 wide renders), and drawing 6x
-fewer pixels keeps all clips of an ad cheaper than one encode of the finished ad:
-about 8-10 ms of drawing plus 3 ms of x264 ultrafast per frame on this class of machine.
+Clips are drawn at half the ad's width (540x960 for 1080x1920; icons are rasterised from
+their SVG at that size) because export scales every clip to the frame in its one final
+pass; flat shapes and type survive a 2x upscale far better than the old 2.5x.
 Cost is always 0.
 """
 
@@ -35,7 +34,7 @@ from pipeline.settings import Settings
 if TYPE_CHECKING:
     from pipeline.providers.motion.renderer import ClipRenderer
 
-DEFAULT_MAX_WIDTH = 432
+DEFAULT_MAX_WIDTH = 540
 GATE = "local-renderer"
 CHECK_EVERY = 6  # frames between cancel checks (a quarter second of video)
 
@@ -109,15 +108,15 @@ class LocalMotionGraphics:
     def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         # numpy and Pillow load here, not at import: the worker names this provider but draws
         # in a child process (pipeline.drawing), and should not hold the drawing libraries
-        from pipeline.providers.motion.design import design_clip
         from pipeline.providers.motion.renderer import ClipRenderer
+        from pipeline.providers.motion.scenes import design_scene
 
         started = time.perf_counter()
         width, height = internal_size(request.width, request.height, self.max_width)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
         try:
-            renderer = ClipRenderer(design_clip(request), width, height, fps)
+            renderer = ClipRenderer(design_scene(request), width, height, fps)
         except Exception as exc:
             raise ProviderError(
                 f"The local renderer could not set up scene {request.scene.index + 1} ({exc}). "
@@ -160,7 +159,8 @@ class LocalMotionGraphics:
             path=dest,
             duration_s=n / fps,
             cost=0.0,
-            model=f"motion-graphics:{renderer.design.motif}@{width}x{height}",
+            model=f"motion-graphics:{renderer.design.template}@{width}x{height}",
+            details=renderer.design.record(),
         )
 
     def _stream(

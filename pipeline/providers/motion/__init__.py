@@ -1,10 +1,10 @@
-"""Offline motion graphics: the pieces behind the ``local`` video provider (video_local.py).
+"""Offline motion design: the pieces behind the ``local`` video provider (video_local.py).
 
-- ``design``   request -> :class:`ClipDesign` (motif, beat treatment, palette, layout, camera)
-- ``palette``  brand colours -> colour roles that keep the headline readable
-- ``easing``   easing curves and periodic helpers
-- ``canvas``   planar float frame, blending, sprites; ``layers``: Pillow vector / soft layers
-- ``ambient``  background plate, particles, light sweep, bursts, vignette and grain
-- ``motif_*``  one file per product-category motif; ``renderer`` composes a frame
-- ``preview``  contact sheets for looking at the output (``python -m ...motion.preview``)
+- ``vocabulary`` open-licence icons with keywords, and the chooser over plain keyword strings
+- ``scenes``     request -> :class:`SceneDesign` (template, objects, colours, zones, words)
+- ``look``       brand colours -> colour fields with contrast the copy can rely on
+- ``compose``    sprites: icons (resvg), words and shapes (Pillow), pasted onto the canvas
+- ``templates``, ``templates_more``  the eight scene templates, each with its own motion
+- ``canvas``, ``easing``  the float frame and easing curves; ``renderer`` composes a frame
+- ``preview``    contact sheets for looking at the output (``python -m ...motion.preview``)
 """

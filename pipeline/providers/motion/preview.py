@@ -15,8 +15,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from pipeline.providers import ClipRequest
-from pipeline.providers.motion.design import design_clip
 from pipeline.providers.motion.renderer import ClipRenderer
+from pipeline.providers.motion.scenes import design_scene
 from pipeline.spec import FRAMEWORK_BEATS, AdSpec, BrandGuidelines, Scene, TextOverlay
 
 
@@ -69,7 +69,7 @@ def contact_sheet(
     sheet = Image.new("RGB", (thumb * len(moments), th * len(requests)), (40, 40, 40))
     spent, count = 0.0, 0
     for row, request in enumerate(requests):
-        renderer = ClipRenderer(design_clip(request), width, height, request.fps)
+        renderer = ClipRenderer(design_scene(request), width, height, request.fps)
         n = round(request.scene.duration_s * request.fps)
         for col, moment in enumerate(moments):
             index = min(n - 1, int(moment * n))
@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--text", default="#FFFFFF", help="text colour (decides light or dark)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--moments", default="0.1,0.45,0.85")
-    parser.add_argument("--size", default="432x768", help="the internal render size")
+    parser.add_argument("--size", default="540x960", help="the internal render size")
     parser.add_argument("--out", type=Path, default=Path("contact_sheet.png"))
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))

@@ -1,0 +1,212 @@
+"""From a clip request to a scene design: template, objects, colours, zones, words.
+
+Everything here is plain data decided once per clip. Templates are assigned over the whole
+plan (``ClipRequest.beats``) so no two scenes of one ad share one; objects come from the
+keyword chooser (:mod:`vocabulary`); colours from :mod:`look`.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from pipeline.providers.motion.look import Look, build_look
+from pipeline.providers.motion.vocabulary import Chosen, choose_objects
+
+if TYPE_CHECKING:
+    from pipeline.providers import ClipRequest
+
+TEMPLATES = ("hero", "kinetic", "number", "checklist", "split", "offer", "quote", "end")
+# scene type -> templates that suit it, best first
+PREFERENCES: dict[str, tuple[str, ...]] = {
+    "attention": ("hero", "kinetic", "number"),
+    "interest": ("checklist", "kinetic", "number", "split"),
+    "desire": ("hero", "quote", "checklist"),
+    "action": ("offer", "end"),
+    "cta": ("end", "offer"),
+    "problem": ("split", "kinetic", "number"),
+    "agitate": ("number", "kinetic", "split"),
+    "solution": ("hero", "checklist", "split"),
+    "before": ("split", "kinetic"),
+    "after": ("hero", "checklist", "quote"),
+    "bridge": ("kinetic", "checklist", "split"),
+}
+# Where an overlay of each position sits (fractions of the height), as the overlays stage
+# places it; templates keep moving things out of it.
+TEXT_BANDS = {"top": (0.12, 0.34), "center": (0.35, 0.65), "bottom": (0.62, 0.82)}
+_NUMBER = re.compile(
+    r"(\d+(?:[.,]\d+)?\s?(?:%|x\b|×|k\b|\+)?)\s*"
+    r"(days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|nights?|steps?|seconds?|"
+    r"cups?|miles?|km|kg|times?|users?|customers?|reviews?|off)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SceneDesign:
+    """Every decision about one clip, made before the first pixel."""
+
+    template: str
+    index: int
+    scene_type: str
+    look: Look
+    objects: tuple[Chosen, ...]
+    band: tuple[float, float] | None  # the overlay's text band (fractions of the height)
+    duration_s: float
+    energy: float
+    font_style: str
+    brand: str  # brand name (or product) for the end card
+    words: tuple[str, ...]  # kinetic type
+    number: tuple[str, str]  # value, unit
+    claims: tuple[str, ...]
+    offer: str
+    variant: int
+    seed_words: tuple[int, ...]
+
+    def rng(self, salt: int = 0) -> np.random.Generator:
+        """A generator determined by the seed, scene and ``salt``."""
+        return np.random.default_rng([*self.seed_words, salt])
+
+    def zones(self) -> list[tuple[float, float]]:
+        """Free vertical zones (fractions of the height) outside the text band, largest first."""
+        if self.band is None:
+            return [(0.12, 0.86)]
+        lo, hi = self.band
+        parts = [(0.07, lo - 0.02), (hi + 0.02, 0.90)]
+        parts = [p for p in parts if p[1] - p[0] > 0.08]
+        return sorted(parts, key=lambda p: p[0] - p[1]) or [(0.12, 0.86)]
+
+    def record(self) -> dict[str, object]:
+        """What the clip record keeps: template and the objects with their set and licence."""
+        return {
+            "template": self.template,
+            "look": self.look.kind,
+            "objects": [o.record() for o in self.objects],
+        }
+
+
+def find_number(*texts: str) -> tuple[str, str]:
+    """The first number worth a callout ("70%", ("3", "days")) in ``texts``, or ("", "")."""
+    for text in texts:
+        for m in _NUMBER.finditer(text or ""):
+            value, unit = m.group(1).strip(), (m.group(2) or "").strip()
+            if unit or not value.isdigit() or int(value) >= 2:
+                return value, unit
+    return "", ""
+
+
+def shot(visual_prompt: str) -> str:
+    """The first sentence of a visual prompt: what is shown (the rest is grade and camera)."""
+    return re.split(r"(?<=[.!?])\s", visual_prompt.strip(), maxsplit=1)[0]
+
+
+def assign_templates(
+    beats: tuple[str, ...], *, has_number: bool, has_offer: bool, salt: int = 0
+) -> list[str]:
+    """One template per scene, none repeated; the last scene is the end card."""
+    used: set[str] = set()
+    out: list[str] = []
+    n = len(beats)
+    for i, beat in enumerate(beats):
+        prefs = list(PREFERENCES.get(beat, ("kinetic", "hero", "checklist")))
+        if i == n - 1 and n > 1:
+            prefs = ["end", *prefs]
+        elif i == n - 2 and has_offer and n >= 4:
+            prefs = ["offer", *prefs]
+        if not has_number:
+            prefs = [p for p in prefs if p != "number"]
+        if not has_offer:
+            prefs = [p for p in prefs if p != "offer"]
+        if 0 < i < n - 1 and len(prefs) > 1 and (salt >> i) & 1:
+            prefs[0], prefs[1] = prefs[1], prefs[0]  # different products, different rhythm
+        spare = [t for t in TEMPLATES if t not in ("number", "offer", "end")]
+        choice = next((t for t in [*prefs, *spare] if t not in used), prefs[0] if prefs else "hero")
+        used.add(choice)
+        out.append(choice)
+    return out
+
+
+def _short(text: str, limit: int) -> str:
+    words, out = text.split(), ""
+    for w in words:
+        if len(out) + len(w) + 1 > limit:
+            break
+        out = f"{out} {w}".strip()
+    return out or text[:limit]
+
+
+def design_scene(request: ClipRequest) -> SceneDesign:
+    """Decide template, objects, colours and words for ``request`` (deterministic)."""
+    scene, ad, brand = request.scene, request.ad, request.brand
+    beats = request.beats
+    if not beats:  # a lone request: earlier scenes unknown, an end card still to come
+        tail = () if scene.scene_type in ("cta", "action") else ("cta",)
+        beats = ("attention",) * scene.index + (scene.scene_type,) + tail
+    headline = scene.overlay.text if scene.overlay is not None else ""
+    number = find_number(headline, *ad.key_benefits, ad.offer or "")
+    salt = zlib.crc32(f"{ad.product}|{ad.product_category}".lower().encode())
+    templates = assign_templates(
+        beats, has_number=bool(number[0]), has_offer=bool(ad.offer), salt=salt
+    )
+    template = templates[min(scene.index, len(templates) - 1)]
+    if scene.index >= len(templates):
+        template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
+    ad_objects = choose_objects(
+        product=ad.product,
+        category=ad.product_category,
+        claims=ad.key_benefits,
+        audience=ad.target_audience,
+        count=4,
+    )
+    scene_objects = choose_objects(
+        product=ad.product,
+        category=ad.product_category,
+        claims=ad.key_benefits,
+        audience=ad.target_audience,
+        beat=scene.scene_type,
+        headline=headline,
+        visual=shot(scene.visual_prompt),
+        count=4,
+    )
+    # the hero and its companions are the ad's; one object this scene's words add rotates in
+    extra = [o for o in scene_objects if all(o.name != a.name for a in ad_objects)][:1]
+    rest = [*ad_objects[1:3], *extra]
+    shift = scene.index % max(1, len(rest))
+    objects = (ad_objects[0], *rest[shift:], *rest[:shift])[:3]
+    text = brand.text_color
+    if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
+        text = scene.overlay.color
+    look = build_look(
+        brand.primary_color,
+        brand.secondary_color,
+        brand.accent_color,
+        text,
+        mood=ad.mood,
+        beat=scene.scene_type,
+        index=scene.index,
+    )
+    band = TEXT_BANDS.get(scene.overlay.position) if scene.overlay is not None else None
+    energy = {"calm": 0.7, "luxury": 0.75, "corporate": 0.9, "energetic": 1.3}.get(ad.mood, 1.1)
+    words = tuple(w for w in re.split(r"\s+", ad.product.strip()) if w)[:3]
+    return SceneDesign(
+        template=template,
+        index=scene.index,
+        scene_type=scene.scene_type,
+        look=look,
+        objects=objects,
+        band=band,
+        duration_s=scene.duration_s,
+        energy=energy,
+        font_style=brand.font_style,
+        brand=brand.brand_name or ad.product,
+        words=words or (ad.product,),
+        number=number,
+        claims=tuple(_short(c, 40) for c in ad.key_benefits[:3]),
+        offer=_short(ad.offer or "", 28),
+        variant=(salt + scene.index + request.seed) % 4,
+        seed_words=(request.seed % (2**32), scene.index, salt),
+    )

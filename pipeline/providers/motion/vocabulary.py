@@ -1,0 +1,217 @@
+"""The visual vocabulary: open-licence icons with keywords, and the chooser over them.
+
+The icons (Fluent Emoji Flat, MIT, see ``assets/icons/LICENSE``) ship as one gzipped JSON
+of SVG bodies; ``assets/icons/keywords.tsv`` lists the words each one stands for. The
+chooser is a function over plain keyword strings (product, category, claims, occasion,
+audience, the scene's beat and headline) so any source of facts can feed it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ICON_DIR = Path(__file__).resolve().parents[3] / "assets" / "icons"
+ICON_SET = "Fluent Emoji Flat"
+ICON_LICENCE = "MIT (Microsoft)"
+# When nothing in the brief names an object: generic, upbeat objects picked by the product's
+# hash, so two unknown products still look different.
+FALLBACKS = ("sparkles", "glowing-star", "rocket", "gem-stone", "light-bulb", "thumbs-up")
+# Filling a short list after real matches: decoration, never a competing object.
+FILLERS = ("sparkles", "glowing-star", "thumbs-up")
+RELEVANT = 0.12  # an icon scoring below this share of the best one is noise
+# How much each field says about what to show (the product itself most).
+WEIGHTS = {
+    "product": 6.0,
+    "category": 4.0,
+    "claims": 1.0,
+    "occasion": 4.5,
+    "audience": 0.8,
+    "headline": 1.5,
+    "visual": 0.6,
+    "beat": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Icon:
+    """One icon of the set and the words it stands for."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """An icon picked for a scene, with the words that picked it (for the scene record)."""
+
+    name: str
+    score: float
+    matched: tuple[str, ...]
+    icon_set: str = ICON_SET
+    licence: str = ICON_LICENCE
+
+    def record(self) -> dict[str, object]:
+        """What the clip record stores: name, set, licence and why."""
+        return {
+            "name": self.name,
+            "set": self.icon_set,
+            "licence": self.licence,
+            "matched": list(self.matched),
+        }
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "aas")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case word stems of ``text`` ("Running shoes!" -> ("running", "shoe"))."""
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
+
+
+@lru_cache(maxsize=1)
+def icons() -> tuple[Icon, ...]:
+    """Every icon the renderer may use, in the table's order."""
+    out = []
+    for line in (ICON_DIR / "keywords.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, words = line.partition("\t")
+        out.append(Icon(name, tuple(w.strip().lower() for w in words.split(",") if w.strip())))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], float]]:
+    """keyword stems -> icon names, and each keyword's weight (rarer words say more)."""
+    by_key: dict[tuple[str, ...], list[str]] = {}
+    for icon in icons():
+        for word in icon.keywords:
+            key = tokens(word)
+            if key and icon.name not in by_key.setdefault(key, []):
+                by_key[key].append(icon.name)
+    weight = {key: (1.0 + 0.25 * (len(key) - 1)) / math.sqrt(len(n)) for key, n in by_key.items()}
+    return by_key, weight
+
+
+def _phrases(
+    stems: tuple[str, ...], known: dict[tuple[str, ...], list[str]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """The known 1- to 3-word phrases of ``stems`` with the position each ends at, longest
+    first; a word inside a longer match does not count again ("heat pump" is not "heat")."""
+    found: list[tuple[tuple[str, ...], int]] = []
+    covered: set[int] = set()
+    for n in (3, 2, 1):
+        for i in range(len(stems) - n + 1):
+            phrase = stems[i : i + n]
+            if phrase in known and not set(range(i, i + n)) <= covered:
+                found.append((phrase, i + n - 1))
+                covered.update(range(i, i + n))
+    return found
+
+
+def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """icon -> (score, matched words) for the keyword fields given (see :data:`WEIGHTS`).
+
+    The last word of the product (its head noun: "fitness *app*") counts half again.
+    """
+    by_key, weight = _index()
+    scores: dict[str, float] = {}
+    matched: dict[str, list[str]] = {}
+    for field, text in fields.items():
+        stems = tokens(text)
+        base = WEIGHTS.get(field, 1.0)
+        seen: set[tuple[str, ...]] = set()
+        for phrase, end in _phrases(stems, by_key):
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            w = base * weight[phrase] * (1.5 if field == "product" and end == len(stems) - 1 else 1)
+            for name in by_key[phrase]:
+                scores[name] = scores.get(name, 0.0) + w
+                words = matched.setdefault(name, [])
+                if " ".join(phrase) not in words:
+                    words.append(" ".join(phrase))
+    return {n: (s, tuple(matched[n])) for n, s in scores.items()}
+
+
+def choose_objects(
+    *,
+    product: str,
+    category: str = "",
+    claims: Iterable[str] = (),
+    occasion: str = "",
+    audience: str = "",
+    beat: str = "",
+    headline: str = "",
+    visual: str = "",
+    count: int = 4,
+) -> list[Chosen]:
+    """The ``count`` icons that best show this product and scene, best first.
+
+    Fallback chain: words of the product and category; then the claims, occasion, scene
+    and audience words; then generic objects chosen by the product's hash.
+    """
+    fields = {
+        "product": product,
+        "category": category,
+        "claims": " . ".join(claims),
+        "occasion": occasion,
+        "audience": audience,
+        "beat": beat,
+        "headline": headline,
+        "visual": visual,
+    }
+    scored = score_icons(fields)
+    order = {icon.name: i for i, icon in enumerate(icons())}
+    chosen: list[Chosen] = []
+    covered: set[str] = set()
+    top = max((v[0] for v in scored.values()), default=0.0)
+    left = {n: v for n, v in scored.items() if v[0] >= RELEVANT * top}
+    while left and len(chosen) < count:
+        # an icon that only repeats words already shown counts for less: variety
+        def value(n: str) -> float:
+            return left[n][0] * (0.6 if set(left[n][1]) <= covered else 1.0)
+
+        name = min(left, key=lambda n: (-value(n), order[n]))
+        score, words = left.pop(name)
+        chosen.append(Chosen(name, round(score, 3), words))
+        covered.update(words)
+    if len(chosen) < count:
+        start = zlib.crc32(f"{product}|{category}".lower().encode()) % len(FALLBACKS)
+        pool = FILLERS if chosen else FALLBACKS[start:] + FALLBACKS[:start]
+        for name in pool:
+            if len(chosen) < count and all(c.name != name for c in chosen):
+                chosen.append(Chosen(name, 0.0, ()))
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, object]:
+    raw = gzip.decompress((ICON_DIR / "fluent-emoji-flat.json.gz").read_bytes())
+    return json.loads(raw)  # type: ignore[no-any-return]
+
+
+def svg(name: str) -> str:
+    """The icon as a standalone SVG document."""
+    data = _bodies()
+    body = data["icons"][name]  # type: ignore[index]
+    w, h = data["width"], data["height"]  # type: ignore[index]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}">{body}</svg>'
+    )

@@ -1,0 +1,177 @@
+"""Relevance: the objects chosen for a product carry the words a viewer expects to see."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.providers.motion.vocabulary import choose_objects, icons, svg
+
+# product, category -> keywords the two best objects must carry between them
+TABLE: list[tuple[str, str, tuple[str, ...]]] = [
+    ("Old Harbour spiced rum", "spirits", ("rum",)),
+    ("small-batch gin", "spirits", ("gin",)),
+    ("single malt whisky", "spirits", ("whisky",)),
+    ("organic red wine", "wine", ("wine",)),
+    ("craft IPA", "brewery", ("beer",)),
+    ("sleep gummies", "sleep aid", ("sleep",)),
+    ("memory foam mattress", "bedding", ("mattress",)),
+    ("Smith & Co accountants", "accounting", ("accountant",)),
+    ("bookkeeping service", "accounting", ("bookkeeping",)),
+    ("cloud backup software", "saas", ("backup",)),
+    ("password manager", "software", ("password",)),
+    ("air source heat pump", "home energy", ("heat pump",)),
+    ("sourdough bakery", "bakery", ("bread",)),
+    ("butter croissants", "bakery", ("croissant",)),
+    ("pumpkin spice muffins", "bakery", ("muffin",)),
+    ("Neapolitan pizzeria", "restaurant", ("pizza",)),
+    ("artisan coffee roastery", "coffee", ("coffee",)),
+    ("matcha green tea", "tea", ("tea",)),
+    ("bubble tea shop", "drinks", ("bubble tea",)),
+    ("cold-pressed juice", "drinks", ("juice",)),
+    ("sushi restaurant", "restaurant", ("sushi",)),
+    ("taco truck", "street food", ("taco",)),
+    ("vegan meal kit", "food delivery", ("meal kit",)),
+    ("ice cream parlour", "dessert", ("ice cream",)),
+    ("handmade chocolate", "confectionery", ("chocolate",)),
+    ("luxury watch", "watches", ("watch",)),
+    ("smartwatch", "wearables", ("smartwatch",)),
+    ("engagement rings", "jewelry", ("engagement",)),
+    ("trail running shoes", "footwear", ("running",)),
+    ("yoga studio", "fitness", ("yoga",)),
+    ("24-hour gym", "fitness", ("gym",)),
+    ("fitness app", "mobile app", ("app",)),
+    ("budgeting app", "fintech", ("budget",)),
+    ("credit card with cashback", "banking", ("credit card",)),
+    ("mortgage broker", "finance", ("mortgage",)),
+    ("stock trading platform", "investing", ("trading",)),
+    ("travel insurance", "insurance", ("insurance",)),
+    ("home security cameras", "security", ("security",)),
+    ("real estate agency", "property", ("real estate",)),
+    ("family dentist", "dental", ("dentist",)),
+    ("online doctor", "telehealth", ("telehealth",)),
+    ("vitamin gummies", "supplements", ("vitamin",)),
+    ("face serum", "skincare", ("serum",)),
+    ("red lipstick", "cosmetics", ("lipstick",)),
+    ("nail salon", "beauty", ("nail salon",)),
+    ("barbershop", "grooming", ("barbershop",)),
+    ("scented candles", "home fragrance", ("candle",)),
+    ("dog grooming", "pets", ("dog",)),
+    ("cat food", "pets", ("cat food",)),
+    ("plumbing repairs", "home services", ("plumbing",)),
+    ("house cleaning service", "cleaning", ("cleaning",)),
+    ("electric car", "automotive", ("car",)),
+    ("bike shop", "cycling", ("bike",)),
+    ("beach resort", "travel", ("resort",)),
+    ("budget airline", "travel", ("airline",)),
+    ("camping gear", "outdoors", ("camping",)),
+    ("online course in python", "education", ("online course",)),
+    ("maths tutoring", "education", ("tutoring",)),
+    ("wedding photographer", "photography", ("photographer",)),
+    ("podcast studio", "media", ("podcast",)),
+    ("video game", "gaming", ("gaming",)),
+    ("concert tickets", "events", ("concert",)),
+    ("florist", "flowers", ("florist",)),
+    ("houseplants delivery", "plants", ("houseplant",)),
+    ("solar panels", "energy", ("solar",)),
+    ("law firm", "legal", ("law",)),
+    ("recruitment agency", "hr", ("recruitment",)),
+    ("CRM for small business", "saas", ("crm",)),
+    ("AI writing assistant", "software", ("ai",)),
+    ("noise cancelling headphones", "electronics", ("headphones",)),
+    ("kids toys", "toys", ("toy",)),
+    ("baby formula", "baby", ("baby",)),
+    ("denim jeans", "fashion", ("jeans",)),
+    ("leather handbags", "fashion", ("handbag",)),
+    ("moving company", "logistics", ("moving",)),
+]
+SPIRITS = ("rum", "gin", "whisky", "spirit")
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(TABLE) >= 60
+
+
+@pytest.mark.parametrize(("product", "category", "expected"), TABLE, ids=[t[0] for t in TABLE])
+def test_chosen_objects_carry_the_expected_words(
+    product: str, category: str, expected: tuple[str, ...]
+) -> None:
+    chosen = choose_objects(product=product, category=category, count=2)
+    carried = {w for c in chosen for w in dict((i.name, i.keywords) for i in icons())[c.name]}
+    for word in expected:
+        assert word in carried, (product, [c.name for c in chosen])
+
+
+@pytest.mark.parametrize("product", ["premium spiced rum", "London dry gin", "aged whisky"])
+def test_a_spirit_never_gets_a_coffee_cup(product: str) -> None:
+    names = [c.name for c in choose_objects(product=product, category="spirits", count=4)]
+    assert "hot-beverage" not in names and "teacup-without-handle" not in names
+    assert names[0] in ("tumbler-glass", "bottle-with-popping-cork", "cocktail-glass")
+
+
+@pytest.mark.parametrize(
+    ("product", "category", "pair"),
+    [
+        ("spiced rum", "spirits", {"tumbler-glass", "bottle-with-popping-cork"}),
+        ("sleep gummies", "sleep", {"bed", "crescent-moon"}),
+        ("Smith & Co accountants", "accounting", {"ledger", "abacus"}),
+        ("cloud backup", "data backup", {"cloud", "locked"}),
+        ("heat pump installation", "home energy", {"house", "thermometer"}),
+    ],
+)
+def test_the_briefs_pairs(product: str, category: str, pair: set[str]) -> None:
+    names = {c.name for c in choose_objects(product=product, category=category, count=3)}
+    assert pair <= names, names
+
+
+def test_an_unknown_product_falls_back_to_generic_objects_that_differ_by_product() -> None:
+    a = choose_objects(product="Zorblax", category="misc", count=2)
+    b = choose_objects(product="Quindle", category="misc", count=2)
+    assert all(c.score == 0.0 and c.matched == () for c in a + b)
+    assert [c.name for c in a] != [c.name for c in b]
+
+
+def test_claims_and_occasion_add_objects_after_the_product() -> None:
+    chosen = choose_objects(
+        product="dark chocolate", category="confectionery", occasion="valentines day", count=3
+    )
+    assert chosen[0].name == "chocolate-bar"
+    assert any("valentine" in c.matched for c in chosen[1:])
+
+
+def test_every_icon_in_the_table_ships_and_records_its_licence() -> None:
+    for icon in icons():
+        assert svg(icon.name).startswith("<svg")
+    record = choose_objects(product="rum", count=1)[0].record()
+    assert record == {
+        "name": "tumbler-glass",
+        "set": "Fluent Emoji Flat",
+        "licence": "MIT (Microsoft)",
+        "matched": ["rum"],
+    }
+
+
+def test_a_longer_phrase_wins_over_its_words() -> None:
+    names = [c.name for c in choose_objects(product="heat pump installer", count=3)]
+    assert names[:2] == ["house", "thermometer"] and "fire" not in names
+    assert choose_objects(product="ice cream", count=1)[0].name == "ice-cream"
+
+
+def test_a_sleep_product_keeps_its_bed_even_when_the_claims_talk_about_classes() -> None:
+    claims = ["Small classes, real attention", "Teachers with years of practice"]
+    names = [c.name for c in choose_objects(product="sleep gummies", category="wellness",
+                                            claims=claims, count=3)]  # fmt: skip
+    assert names[0] == "pill" and "bed" in names and "teacher" not in names
+
+
+def test_backup_software_is_a_cloud_and_a_lock_not_a_laptop() -> None:
+    names = [c.name for c in choose_objects(product="backup software", category="saas", count=2)]
+    assert names == ["cloud", "locked"]
+
+
+def test_the_style_boilerplate_of_a_visual_prompt_picks_no_objects() -> None:
+    from pipeline.providers.motion.scenes import shot
+
+    visual = "Macro of a croissant torn open. Lively handheld camera. No on-screen text, no logos."
+    assert shot(visual) == "Macro of a croissant torn open."
+    names = [c.name for c in choose_objects(product="sourdough", visual=shot(visual), count=4)]
+    assert "cross-mark" not in names and "camera-with-flash" not in names
