@@ -36,18 +36,8 @@ def resample(x: np.ndarray, rate: int, to: int) -> np.ndarray:
     """Linear resampling: enough for alignment and level measurement, not for listening."""
     if rate == to or len(x) == 0:
         return x
-    n = int(round(len(x) * to / rate))
+    n = round(len(x) * to / rate)
     return np.interp(np.arange(n) * rate / to, np.arange(len(x)), x)
-
-
-def _share(words: list[str], start: float, end: float) -> list[Word]:
-    """``words`` spread over [start, end] by their length."""
-    weights = np.array([max(1, len(wordlib.bare(w))) for w in words], dtype=float)
-    edges = start + np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum() * (end - start)
-    return [
-        Word(text=w, start_s=round(float(a), 3), end_s=round(float(b), 3))
-        for w, a, b in zip(words, edges[:-1], edges[1:], strict=True)
-    ]
 
 
 def voiced_span(x: np.ndarray, rate: int) -> tuple[float, float]:
@@ -66,7 +56,7 @@ def voiced_span(x: np.ndarray, rate: int) -> tuple[float, float]:
 def by_energy(x: np.ndarray, rate: int, text: str) -> list[Word]:
     """The last resort: the words shared over the voiced span by their length."""
     start, end = voiced_span(x, rate)
-    return _share(wordlib.split(text), start, end)
+    return wordlib.share(wordlib.split(text), start, end)
 
 
 def forced(x: np.ndarray, rate: int, text: str, language: str = "en") -> list[Word] | None:
@@ -113,7 +103,7 @@ def forced(x: np.ndarray, rate: int, text: str, language: str = "en") -> list[Wo
             j += 1
         left = out[-1].end_s if out else voiced_span(x, rate)[0]
         right = times[j][0] if j in times else voiced_span(x, rate)[1]
-        out.extend(_share(spoken[i:j], left, max(right, left + 0.05 * (j - i))))
+        out.extend(wordlib.share(spoken[i:j], left, max(right, left + 0.05 * (j - i))))
         i = j
     return out
 

@@ -6,8 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.voice.words import share, split
+
 #: Where word times came from, best first.
 AlignmentSource = Literal["engine", "forced", "energy"]
+READING_S_PER_WORD = 0.4
 
 
 class _Model(BaseModel):
@@ -63,7 +66,9 @@ class VoiceScript(_Model):
         """Every word on the output timeline, in order."""
         out: list[Word] = []
         for line in self.lines:
-            if line.speech is None:
+            if line.speech is None:  # no voice: captions at a reading pace
+                span = min(line.window_s, READING_S_PER_WORD * len(split(line.text)))
+                out.extend(share(split(line.text), line.start_s, line.start_s + span))
                 continue
             for w in line.speech.words:
                 out.append(

@@ -50,7 +50,9 @@ def _group_count(voice: Any, word: str) -> int:
     return len(parts.split())
 
 
-def _assign(voice: Any, text_words: list[str], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _assign(
+    voice: Any, text_words: list[str], groups: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Sample span of every text word, from the engine's word groups."""
     counts = [max(1, _group_count(voice, w)) for w in text_words]
     if sum(counts) != len(groups):  # espeak read the line differently: share by length
@@ -68,7 +70,7 @@ def _assign(voice: Any, text_words: list[str], groups: list[tuple[int, int]]) ->
 
 
 def synthesize(voice: Any, request: dict[str, Any]) -> dict[str, Any]:
-    from piper import SynthesisConfig  # noqa: PLC0415 - the engine stays in this process
+    from piper import SynthesisConfig
 
     config = SynthesisConfig(length_scale=request.get("length_scale"))
     rate = voice.config.sample_rate
@@ -113,17 +115,19 @@ def main(argv: list[str]) -> int:
     found = voices.by_name(argv[0]) if argv else None
     if found is None:
         names = ", ".join(v.name for v in voices.VOICES)
-        print(json.dumps({"ready": False, "error": f"Unknown voice; known: {names}"}), file=protocol)
+        reply = {"ready": False, "error": f"Unknown voice; known: {names}"}
+        print(json.dumps(reply), file=protocol)
         return 2
     try:
-        from piper import PiperVoice  # noqa: PLC0415
+        from piper import PiperVoice
 
         package = importlib.import_module(found.package)
         voice = PiperVoice.load(
             package.model_path(), package.config_path(), include_alignments=True
         )
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises
-        print(json.dumps({"ready": False, "error": f"{type(exc).__name__}: {exc}"}), file=protocol)
+    except Exception as exc:
+        failed = {"ready": False, "error": f"{type(exc).__name__}: {exc}"}
+        print(json.dumps(failed), file=protocol)
         return 1
     print(json.dumps({"ready": True, "sample_rate": voice.config.sample_rate}), file=protocol)
     protocol.flush()
@@ -132,7 +136,7 @@ def main(argv: list[str]) -> int:
             continue
         try:
             reply = synthesize(voice, json.loads(line))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         print(json.dumps(reply), file=protocol)
         protocol.flush()
