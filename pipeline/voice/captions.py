@@ -64,6 +64,11 @@ class CaptionTrack:
     accent: str = "#FFFFFF"
     accent_as_pill: bool = False
 
+    @property
+    def active_text(self) -> str:
+        """The spoken word's colour: the accent, or a colour that reads on the accent pill."""
+        return best_on(self.accent, self.text_color) if self.accent_as_pill else self.accent
+
 
 def _lines(words: list[str]) -> list[str]:
     lines: list[str] = []
@@ -116,9 +121,7 @@ def colours(spec: AdSpecification) -> tuple[str, str, bool]:
     """(text colour, accent colour, accent drawn as a pill) that all reach 4.5:1."""
     text = spec.brand.text_color if _worst_contrast(spec.brand.text_color) >= WCAG_AA else "#FFFFFF"
     accent = spec.brand.accent_color
-    if _worst_contrast(accent) >= WCAG_AA:
-        return text, accent, False
-    return best_on(accent, text), accent, True
+    return text, accent, _worst_contrast(accent) < WCAG_AA
 
 
 def band(position: str | None, area: SafeArea) -> tuple[int, int]:
@@ -214,8 +217,7 @@ def _draw(
                         radius=pad // 2,
                         fill=(*hex_rgb(track.accent), 255),
                     )
-                else:
-                    colour = track.accent
+                colour = track.active_text
             draw.text((x, y + (line_h - line_h / 1.25) / 2), token, font=font, fill=colour)
             x += width + space
             index += 1
