@@ -110,6 +110,6 @@ def mix(
     ratio = _rms(voice[mask]) / max(_rms(ducked.mean(axis=1)[mask]), 1e-9)
     return mastered, MixReport(
         loudness=loudness,
-        voice_to_music_db=round(20 * np.log10(max(ratio, 1e-9)), 2),
+        voice_to_music_db=round(float(20 * np.log10(max(ratio, 1e-9))), 2),
         speech_s=round(float(speaking.sum()) * FRAME_S, 2),
     )
