@@ -119,7 +119,9 @@ def test_srt_and_vtt_cues_follow_the_captions(tmp_path: Path) -> None:
 def test_one_overlay_input_lists_every_state_for_the_whole_video(tmp_path: Path) -> None:
     track = captions.render(WORDS, sample_specification(), plan(), tmp_path)
     listing = captions.write_concat(track, 16.0, tmp_path / "captions.ffconcat").read_text()
-    durations = [float(line.split()[1]) for line in listing.splitlines() if line.startswith("duration")]
+    durations = [
+        float(line.split()[1]) for line in listing.splitlines() if line.startswith("duration")
+    ]
     assert listing.startswith("ffconcat version 1.0\n")
     assert sum(durations) == pytest.approx(16.0, abs=0.01)
 
@@ -141,9 +143,13 @@ def test_a_language_without_an_offline_voice_keeps_captions_and_says_so() -> Non
 
 
 def test_an_unknown_provider_or_voice_names_the_valid_ones() -> None:
-    with pytest.raises(Exception, match="Unknown ADSTUDIO_TTS_PROVIDER 'espeak'; use one of: none, openai, piper."):
+    with pytest.raises(
+        Exception, match="Unknown ADSTUDIO_TTS_PROVIDER 'espeak'; use one of: none, openai, piper."
+    ):
         tts.choose(Settings(tts_provider="espeak"), "en")
-    with pytest.raises(Exception, match="Unknown offline voice 'bob'; choose one of: en_US-joe-medium."):
+    with pytest.raises(
+        Exception, match="Unknown offline voice 'bob'; choose one of: en_US-joe-medium."
+    ):
         tts.choose(Settings(tts_provider="piper", tts_voice="bob"), "en")
     provider, reason = tts.choose(Settings(tts_provider="none"), "en")
     assert provider is None and reason == "Voice-over is off (ADSTUDIO_TTS_PROVIDER=none)."

@@ -61,9 +61,7 @@ def test_every_scene_line_fits_its_window_and_is_heard_there(
 ) -> None:
     p = plan((3.0, 4.0, 4.0, 4.5))
     long_one = "Our watches are assembled by hand in a small workshop where every part is checked."
-    voice = script.fit(
-        sample_specification(), p, piper, tmp_path, texts=["", long_one, "", ""]
-    )
+    voice = script.fit(sample_specification(), p, piper, tmp_path, texts=["", long_one, "", ""])
     assert voice.spoken and voice.voice == "en_US-joe-medium"
     for line in voice.lines:
         assert line.speech is not None

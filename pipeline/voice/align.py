@@ -78,9 +78,8 @@ def forced(x: np.ndarray, rate: int, text: str, language: str = "en") -> list[Wo
         decoder.start_utt()
         decoder.process_raw(pcm, full_utt=True)
         decoder.end_utt()
-        segs = [
-            s for s in decoder.seg() if not s.word.startswith("<") and not s.word.startswith("[")
-        ]
+        found = decoder.seg() or []  # None when the audio does not match the text
+        segs = [s for s in found if not s.word.startswith(("<", "["))]
     except RuntimeError as exc:
         _log.info("forced alignment failed: %s", exc)
         return None
