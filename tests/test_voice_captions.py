@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from pipeline.colors import color_contrast
+from pipeline.errors import ConfigError
 from pipeline.settings import Settings
 from pipeline.spec import BrandGuidelines
 from pipeline.typography.roles import safe_area
@@ -25,7 +26,8 @@ def _words(text: str, start: float = 0.3, step: float = 0.35) -> list[Word]:
     ]
 
 
-WORDS = _words("Time, perfected. Swiss movement inside, sapphire crystal over every dial.") + [
+WORDS = [
+    *_words("Time, perfected. Swiss movement inside, sapphire crystal over every dial."),
     Word(text="Shop", start_s=12.0, end_s=12.3),
     Word(text="now.", start_s=12.35, end_s=12.8),
 ]
@@ -143,13 +145,13 @@ def test_a_language_without_an_offline_voice_keeps_captions_and_says_so() -> Non
 
 
 def test_an_unknown_provider_or_voice_names_the_valid_ones() -> None:
-    with pytest.raises(
-        Exception, match="Unknown ADSTUDIO_TTS_PROVIDER 'espeak'; use one of: none, openai, piper."
-    ):
+    with pytest.raises(ConfigError) as err:
         tts.choose(Settings(tts_provider="espeak"), "en")
-    with pytest.raises(
-        Exception, match="Unknown offline voice 'bob'; choose one of: en_US-joe-medium."
-    ):
+    assert (
+        str(err.value) == "Unknown ADSTUDIO_TTS_PROVIDER 'espeak'; use one of: none, openai, piper."
+    )
+    with pytest.raises(ConfigError) as err:
         tts.choose(Settings(tts_provider="piper", tts_voice="bob"), "en")
+    assert str(err.value) == "Unknown offline voice 'bob'; choose one of: en_US-joe-medium."
     provider, reason = tts.choose(Settings(tts_provider="none"), "en")
     assert provider is None and reason == "Voice-over is off (ADSTUDIO_TTS_PROVIDER=none)."
