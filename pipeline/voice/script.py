@@ -23,10 +23,11 @@ _CLAUSE = re.compile(r"\s*[,;:\u2013\u2014]\s+|\s+-\s+")
 
 
 def _sentence(text: str) -> str:
-    """``text`` trimmed and closed with a full stop when it has no end mark."""
+    """``text`` trimmed, capitalised and closed with a full stop when it has no end mark."""
     text = " ".join(text.split()).strip(" -,;:")
     if not text:
         return ""
+    text = text[0].upper() + text[1:]  # a benefit ("sapphire crystal") starts a sentence
     return text if text[-1] in ".!?。！？" else text + "."
 
 
