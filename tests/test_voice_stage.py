@@ -89,7 +89,7 @@ def test_the_captions_play_as_one_overlay_input(
 def test_music_ducks_under_the_spoken_lines_and_the_master_meets_delivery_levels(
     spoken: tuple[stage.VoiceOutput, StageContext], tmp_path: Path
 ) -> None:
-    out, ctx = spoken
+    out, _ = spoken
     p = plan()
     request = audio.AudioRequest(
         mood="luxury", duration_s=p.total_duration_s, transition_times_s=[4.0, 8.0, 12.0]

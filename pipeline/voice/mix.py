@@ -5,8 +5,9 @@
    (10 ms RMS within 35 dB of its peak), the music falls by ``DUCK_DB`` with a 150 ms
    attack that starts before the word and a 400 ms release after it (smooth, no pumping).
 3. :func:`mix` sets the voice ``VOICE_OVER_DB`` over the un-ducked music, adds the effects
-   (lowered only ``EFFECT_DUCK_DB`` under words, on the same curve), and masters with :func:`pipeline.audio_loudness.normalize` (-14 LUFS,
-   true peak under -1.5 dBTP); it reports the voice-to-music level in speech passages.
+   (lowered only ``EFFECT_DUCK_DB`` under words, on the same curve) and masters with
+   :func:`pipeline.audio_loudness.normalize` (-14 LUFS, true peak under -1.5 dBTP); it
+   reports the voice over the music (and over music + effects) in speech passages.
 """
 
 from __future__ import annotations
