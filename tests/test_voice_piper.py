@@ -83,3 +83,15 @@ def test_an_unknown_voice_fails_with_the_known_ones(tmp_path: Path) -> None:
         pytest.raises(ProviderError, match="en_US-joe-medium"),
     ):
         engine.synthesize("Hello.", tmp_path / "x.wav")
+
+
+def test_the_timed_model_is_prepared_once_and_keeps_the_engine_small(tmp_path: Path) -> None:
+    cache = tmp_path / "voices"
+    with PiperSpeech("en_US-joe-medium", cache_dir=cache) as engine:
+        speech = engine.synthesize(LINE, tmp_path / "line.wav")
+        status = Path(f"/proc/{engine.pid}/status").read_text()
+    assert (cache / "en_US-joe-medium.aligned.onnx").stat().st_size > 60_000_000
+    assert list(cache.iterdir()) == [cache / "en_US-joe-medium.aligned.onnx"]  # no part file
+    assert speech.alignment == "engine" and [w.text for w in speech.words] == LINE.split()
+    peak_kb = int(next(ln for ln in status.splitlines() if ln.startswith("VmHWM")).split()[1])
+    assert peak_kb < 300_000  # ~215 MB; patching in the engine's process took ~330 MB

@@ -8,6 +8,7 @@ phoneme alignment; when it gives none, :mod:`pipeline.voice.align` times the wor
 from __future__ import annotations
 
 import json
+import logging
 import select
 import subprocess
 from pathlib import Path
@@ -20,6 +21,7 @@ from pipeline.voice.models import Speech, Word
 
 START_TIMEOUT_S = 120.0  # loading the model takes ~5 s; a busy machine may take much longer
 LINE_TIMEOUT_S = 120.0
+_log = logging.getLogger("adstudio")
 
 
 class PiperSpeech:
@@ -27,9 +29,9 @@ class PiperSpeech:
 
     name = "piper"
 
-    def __init__(self, voice: str, ffmpeg_path: str | None = None) -> None:
+    def __init__(self, voice: str, cache_dir: Path | None = None) -> None:
         self.voice = voice
-        self.ffmpeg_path = ffmpeg_path
+        self.cache_dir = cache_dir
         self._proc: subprocess.Popen[str] | None = None
         self.pid: int | None = None
 
@@ -51,8 +53,13 @@ class PiperSpeech:
     def _start(self) -> subprocess.Popen[str]:
         if self._proc is not None and self._proc.poll() is None:
             return self._proc
+        args = [self.voice]
+        if self.cache_dir is not None:
+            args.append(str(self.cache_dir))
+            if not (self.cache_dir / f"{self.voice}.aligned.onnx").exists():
+                self._prepare()
         self._proc = subprocess.Popen(
-            child.command("pipeline.voice.piper_child", self.voice),
+            child.command("pipeline.voice.piper_child", *args),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -69,6 +76,21 @@ class PiperSpeech:
                 provider=self.name,
             )
         return self._proc
+
+    def _prepare(self) -> None:
+        """Patch the model for timings once, in a short-lived process (it needs more memory)."""
+        assert self.cache_dir is not None
+        cmd = child.command(
+            "pipeline.voice.piper_child", "--prepare", self.voice, str(self.cache_dir)
+        )
+        try:
+            done = subprocess.run(
+                cmd, capture_output=True, text=True, env=child.environment(), timeout=300
+            )
+        except subprocess.TimeoutExpired:
+            return  # the long-lived child patches in memory instead
+        if done.returncode != 0:
+            _log.info("Preparing the voice model failed: %s", done.stdout.strip()[-300:])
 
     def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
         """Speak ``text`` into the WAV ``out`` (22.05 kHz mono) with word times."""

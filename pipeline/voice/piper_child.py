@@ -1,17 +1,21 @@
-"""The Piper engine's own process: ``python -m pipeline.voice.piper_child VOICE``.
+"""The Piper engine's own process: ``python -m pipeline.voice.piper_child VOICE [CACHE]``.
 
 piper-tts is GPL-3.0, so it is imported here and nowhere else; the parent talks to this
 process with one JSON object per line. Request: ``{"text", "out", "length_scale",
 "pause_s"}``; reply: ``{"ok", "duration_s", "sample_rate", "words": [[w, start, end]],
 "alignment"}`` or ``{"ok": false, "error"}``. The first line out is ``{"ready": ...}``.
+``--prepare VOICE CACHE`` writes the voice's model with timings exposed into CACHE, once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
+import os
 import sys
 import wave
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -109,22 +113,67 @@ def synthesize(voice: Any, request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def aligned_model(package: Any, name: str, cache: Path) -> Path:
+    """The voice's model with its phoneme-duration output exposed, patched once into ``cache``.
+
+    Patching needs the ``onnx`` package and ~110 MB more memory, so it is done by a one-off
+    ``--prepare`` run; the long-lived child then loads the patched file directly.
+    """
+    import onnx
+    from piper.patch_voice_with_alignment import add_alignment_output
+
+    dest = cache / f"{name}.aligned.onnx"
+    if dest.exists():
+        return dest
+    cache.mkdir(parents=True, exist_ok=True)
+    model = onnx.load(str(package.model_path()))
+    with contextlib.suppress(ValueError):  # ValueError: it already exposes them
+        add_alignment_output(model)
+    part = dest.with_suffix(f".{os.getpid()}.part")
+    onnx.save(model, str(part))
+    part.replace(dest)
+    return dest
+
+
+def _load(found: voices.OfflineVoice, cache: Path | None) -> Any:
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+
+    package = importlib.import_module(found.package)
+    patched = cache / f"{found.name}.aligned.onnx" if cache else None
+    if patched is None or not patched.exists():
+        return PiperVoice.load(package.model_path(), package.config_path(), include_alignments=True)
+    import onnxruntime
+    from piper.voice import ESPEAK_DATA_DIR
+
+    config = json.loads(Path(package.config_path()).read_text(encoding="utf-8"))
+    session = onnxruntime.InferenceSession(str(patched), providers=["CPUExecutionProvider"])
+    return PiperVoice(
+        config=PiperConfig.from_dict(config),
+        session=session,
+        espeak_data_dir=Path(ESPEAK_DATA_DIR),
+        download_dir=patched.parent,
+    )
+
+
 def main(argv: list[str]) -> int:
     protocol = sys.stdout
     sys.stdout = sys.stderr  # anything a library prints must not corrupt the protocol
-    found = voices.by_name(argv[0]) if argv else None
+    prepare = bool(argv) and argv[0] == "--prepare"
+    args = argv[1:] if prepare else argv
+    found = voices.by_name(args[0]) if args else None
+    cache = Path(args[1]) if len(args) > 1 else None
     if found is None:
         names = ", ".join(v.name for v in voices.VOICES)
         reply = {"ready": False, "error": f"Unknown voice; known: {names}"}
         print(json.dumps(reply), file=protocol)
         return 2
     try:
-        from piper import PiperVoice
-
-        package = importlib.import_module(found.package)
-        voice = PiperVoice.load(
-            package.model_path(), package.config_path(), include_alignments=True
-        )
+        if prepare and cache is not None:
+            path = aligned_model(importlib.import_module(found.package), found.name, cache)
+            print(json.dumps({"ready": True, "model": str(path)}), file=protocol)
+            return 0
+        voice = _load(found, cache)
     except Exception as exc:
         failed = {"ready": False, "error": f"{type(exc).__name__}: {exc}"}
         print(json.dumps(failed), file=protocol)

@@ -49,7 +49,7 @@ def _piper(settings: Settings, language: str, voice: str) -> SpeechProvider | st
             f"No offline voice speaks this ad's language ({language}); the ad has captions "
             "and music. Set ADSTUDIO_TTS_PROVIDER=openai for a cloud voice."
         )
-    return PiperSpeech(found[0].name, ffmpeg_path=settings.ffmpeg_path)
+    return PiperSpeech(found[0].name, cache_dir=settings.data_dir / "voices")
 
 
 def _openai(settings: Settings, language: str, voice: str) -> SpeechProvider | str:
