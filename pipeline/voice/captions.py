@@ -142,9 +142,16 @@ def _scene_at(plan: ScenePlan, t: float) -> int:
     return len(plan.scenes) - 1
 
 
-def _font(spec: AdSpecification, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    chain = fonts.fallback_chain(bold=True, language=spec.language)
-    return fonts.load(chain[0], px, False)
+def _font(
+    spec: AdSpecification, px: int, text: str
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The first bold face of the language's chain that has every character of ``text``."""
+    chain = [
+        f for f in fonts.fallback_chain(bold=True, language=spec.language) if fonts.available(f)
+    ]
+    needed = [ch for ch in text if not ch.isspace()]
+    face = next((f for f in chain if all(fonts.covers(f, ch) for ch in needed)), chain[0])
+    return fonts.load(face, px, fonts.raqm_available())
 
 
 def render(
@@ -160,12 +167,12 @@ def render(
         scene = plan.scenes[_scene_at(plan, g.start_s)]
         top, bottom = band(scene.overlay.position if scene.overlay else None, area)
         px = round(FONT_PX * scale)
-        font = _font(spec, px)
+        font = _font(spec, px, " ".join(g.lines))
         widest = max(font.getlength(line) for line in g.lines)
         pad = round(px * 0.35)
         while widest + 2 * pad > area.width and px > 24:
             px -= 2
-            font = _font(spec, px)
+            font = _font(spec, px, " ".join(g.lines))
             widest = max(font.getlength(line) for line in g.lines)
             pad = round(px * 0.35)
         line_h = round(px * 1.25)

@@ -68,7 +68,7 @@ class OpenAISpeech:
                 voice=self.voice,
                 input=text,
                 response_format="wav",
-                speed=round(1.0 / max(1.0, pace), 3),
+                speed=round(1.0 / pace, 3) if pace > 1.0 else openai.omit,
             )
             response.write_to_file(out)
         except openai.APIStatusError as exc:
