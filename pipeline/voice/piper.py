@@ -29,9 +29,10 @@ class PiperSpeech:
 
     name = "piper"
 
-    def __init__(self, voice: str, cache_dir: Path | None = None) -> None:
+    def __init__(self, voice: str, cache_dir: Path | None = None, seed: int = 0) -> None:
         self.voice = voice
         self.cache_dir = cache_dir
+        self.seed = seed
         self._proc: subprocess.Popen[str] | None = None
         self.pid: int | None = None
 
@@ -58,6 +59,7 @@ class PiperSpeech:
             args.append(str(self.cache_dir))
             if not (self.cache_dir / f"{self.voice}.aligned.onnx").exists():
                 self._prepare()
+        args += ["--seed", str(self.seed)]  # options last: the cache is an optional positional
         self._proc = subprocess.Popen(
             child.command("pipeline.voice.piper_child", *args),
             stdin=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""The Piper engine's own process: ``python -m pipeline.voice.piper_child VOICE [CACHE]``.
+"""The Piper engine's process: ``python -m pipeline.voice.piper_child VOICE [CACHE] [--seed N]``.
 
 piper-tts is GPL-3.0, so it is imported here and nowhere else; the parent talks to this
 process with one JSON object per line. Request: ``{"text", "out", "length_scale",
@@ -9,6 +9,7 @@ process with one JSON object per line. Request: ``{"text", "out", "length_scale"
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import importlib
 import json
@@ -159,15 +160,23 @@ def _load(found: voices.OfflineVoice, cache: Path | None) -> Any:
 def main(argv: list[str]) -> int:
     protocol = sys.stdout
     sys.stdout = sys.stderr  # anything a library prints must not corrupt the protocol
-    prepare = bool(argv) and argv[0] == "--prepare"
-    args = argv[1:] if prepare else argv
-    found = voices.by_name(args[0]) if args else None
-    cache = Path(args[1]) if len(args) > 1 else None
+    parser = argparse.ArgumentParser(prog="python -m pipeline.voice.piper_child")
+    parser.add_argument("voice")
+    parser.add_argument("cache", nargs="?", type=Path)
+    parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    found, cache, prepare = voices.by_name(args.voice), args.cache, args.prepare
     if found is None:
         names = ", ".join(v.name for v in voices.VOICES)
         reply = {"ready": False, "error": f"Unknown voice; known: {names}"}
         print(json.dumps(reply), file=protocol)
         return 2
+    import onnxruntime
+
+    # The engine's noise is drawn from a generator seeded when the model loads: the same
+    # seed and the same lines in the same order give the same audio.
+    onnxruntime.set_seed(args.seed)
     try:
         if prepare and cache is not None:
             path = aligned_model(importlib.import_module(found.package), found.name, cache)

@@ -55,7 +55,7 @@ def run(
     workdir = Path(ctx.workdir) / "voice"
     provider, reason = (None, "Voice-over is off for this ad.")
     if enabled:
-        provider, reason = tts.choose(ctx.settings, spec.language, voice)
+        provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
     cost = None
     if provider is None:
         spoken = script.draft(spec, plan, reason=reason)

@@ -32,7 +32,7 @@ class SpeechProvider(Protocol):
         ...
 
 
-def _piper(settings: Settings, language: str, voice: str) -> SpeechProvider | str:
+def _piper(settings: Settings, language: str, voice: str, seed: int) -> SpeechProvider | str:
     from pipeline.voice.piper import PiperSpeech
 
     found = voices.for_language(language)
@@ -49,20 +49,20 @@ def _piper(settings: Settings, language: str, voice: str) -> SpeechProvider | st
             f"No offline voice speaks this ad's language ({language}); the ad has captions "
             "and music. Set ADSTUDIO_TTS_PROVIDER=openai for a cloud voice."
         )
-    return PiperSpeech(found[0].name, cache_dir=settings.data_dir / "voices")
+    return PiperSpeech(found[0].name, cache_dir=settings.data_dir / "voices", seed=seed)
 
 
-def _openai(settings: Settings, language: str, voice: str) -> SpeechProvider | str:
+def _openai(settings: Settings, language: str, voice: str, seed: int) -> SpeechProvider | str:
     from pipeline.voice.openai_speech import OpenAISpeech
 
     return OpenAISpeech.from_settings(settings, voice=voice or settings.tts_voice or "alloy")
 
 
-def _none(settings: Settings, language: str, voice: str) -> SpeechProvider | str:
+def _none(settings: Settings, language: str, voice: str, seed: int) -> SpeechProvider | str:
     return "Voice-over is off (ADSTUDIO_TTS_PROVIDER=none)."
 
 
-PROVIDERS: dict[str, Callable[[Settings, str, str], SpeechProvider | str]] = {
+PROVIDERS: dict[str, Callable[[Settings, str, str, int], SpeechProvider | str]] = {
     "piper": _piper,
     "openai": _openai,
     "none": _none,
@@ -70,9 +70,12 @@ PROVIDERS: dict[str, Callable[[Settings, str, str], SpeechProvider | str]] = {
 
 
 def choose(
-    settings: Settings, language: str, voice: str | None = None
+    settings: Settings, language: str, voice: str | None = None, seed: int = 0
 ) -> tuple[SpeechProvider | None, str]:
-    """The speech provider for an ad in ``language``, or ``(None, why there is no voice)``."""
+    """The speech provider for an ad in ``language``, or ``(None, why there is no voice)``.
+
+    ``seed`` makes the offline engine's delivery reproducible (the generation's seed).
+    """
     name = settings.tts_provider.strip().lower()
     factory = PROVIDERS.get(name)
     if factory is None:
@@ -81,7 +84,7 @@ def choose(
             f"Unknown ADSTUDIO_TTS_PROVIDER {settings.tts_provider!r}; use one of: {known}."
         )
     wanted = voice if voice is not None else (settings.tts_voice if name == "piper" else "")
-    made = factory(settings, language, wanted)
+    made = factory(settings, language, wanted, seed)
     if isinstance(made, str):
         return None, made
     return made, ""
