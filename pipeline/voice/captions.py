@@ -220,12 +220,12 @@ def _draw(
             if index == active:
                 if track.accent_as_pill:
                     draw.rounded_rectangle(
-                        (x - pad / 3, y, x + width + pad / 3, y + line_h - 1),
+                        (x - pad / 2, y, x + width + pad / 2, y + line_h - 1),
                         radius=pad // 2,
                         fill=(*hex_rgb(track.accent), 255),
                     )
                 colour = track.active_text
-            draw.text((x, y + (line_h - line_h / 1.25) / 2), token, font=font, fill=colour)
+            draw.text((x, y + line_h / 2), token, font=font, fill=colour, anchor="lm")
             x += width + space
             index += 1
     img.save(path, optimize=False, compress_level=1)
