@@ -124,6 +124,18 @@ class Settings(BaseSettings):
     )
     stock_max_attempts: int = Field(default=3, ge=1, le=10)  # per search, on 429 and 5xx
 
+    # Voice-over (pipeline.voice): "piper" (offline, its own process), "openai" or "none".
+    tts_provider: str = "piper"
+    tts_voice: str = ""  # default: the offline voice for the ad's language / "alloy" (openai)
+    tts_model: str = "tts-1"  # OpenAI speech model
+    # USD per character of text spoken, by OpenAI speech model; "default" for unknown ones.
+    tts_prices: dict[str, float] = {
+        "tts-1": 15.0 / 1e6,
+        "tts-1-hd": 30.0 / 1e6,
+        "gpt-4o-mini-tts": 15.0 / 1e6,
+        "default": 15.0 / 1e6,
+    }
+
     @field_validator("video_models", mode="before")
     @classmethod
     def _split_models(cls, value: object) -> object:

@@ -1,0 +1,252 @@
+"""Word-synced captions: 1-2 short lines, the spoken word in the brand accent, as PNG states.
+
+Words are grouped into captions of at most two lines of ``LINE_CHARS`` characters, broken
+at sentence ends and pauses. Each (caption, active word) state is one RGBA PNG the size of
+the 9:16 safe area, so a single overlay input (an ffconcat list, :func:`write_concat`) shows
+them all. The caption sits on a dark plate in a band of the safe area clear of the scene's
+headline (below a top or centred headline, above a bottom one). Contrast is guaranteed by
+construction: text and accent are checked against the plate over both a black and a white
+background; an accent that fails is drawn as a pill behind the word instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.colors import color_contrast, hex_rgb
+from pipeline.spec import AdSpecification, ScenePlan
+from pipeline.typography import fonts
+from pipeline.typography.legibility import WCAG_AA, best_on
+from pipeline.typography.roles import SafeArea, safe_area
+from pipeline.voice.models import Word
+
+LINE_CHARS = 18
+MAX_LINES = 2
+PAUSE_S = 0.6  # a silence this long starts a new caption
+HOLD_S = 0.3  # a caption stays this long after its last word
+PLATE = "#000000"
+PLATE_ALPHA = 0.78
+BAND = 0.2  # share of the safe area's height the captions may use
+FONT_PX = 64
+
+
+@dataclass(frozen=True)
+class CaptionGroup:
+    """One caption on screen: its words (timed), its lines, when it shows."""
+
+    words: list[Word]
+    lines: list[str]
+    start_s: float
+    end_s: float
+
+
+@dataclass(frozen=True)
+class CaptionFrame:
+    """One PNG state: ``box`` is the plate's (left, top, right, bottom) on the frame."""
+
+    png_path: str
+    start_s: float
+    end_s: float
+    box: tuple[int, int, int, int]
+    active: str
+
+
+@dataclass
+class CaptionTrack:
+    """Every caption state of an ad; PNGs are ``area``-sized, drawn at its top-left corner."""
+
+    area: SafeArea
+    frames: list[CaptionFrame] = field(default_factory=list)
+    text_color: str = "#FFFFFF"
+    accent: str = "#FFFFFF"
+    accent_as_pill: bool = False
+
+    @property
+    def active_text(self) -> str:
+        """The spoken word's colour: the accent, or a colour that reads on the accent pill."""
+        return best_on(self.accent, self.text_color) if self.accent_as_pill else self.accent
+
+
+def _lines(words: list[str]) -> list[str]:
+    lines: list[str] = []
+    for w in words:
+        if lines and len(lines[-1]) + 1 + len(w) <= LINE_CHARS:
+            lines[-1] += " " + w
+        else:
+            lines.append(w)
+    return lines
+
+
+def group(words: list[Word]) -> list[CaptionGroup]:
+    """Captions of at most two short lines, broken at sentence ends and pauses."""
+    groups: list[list[Word]] = []
+    for w in words:
+        cur = groups[-1] if groups else None
+        if cur is not None:
+            ends_sentence = cur[-1].text[-1] in ".!?"
+            paused = w.start_s - cur[-1].end_s > PAUSE_S
+            fits = len(_lines([x.text for x in [*cur, w]])) <= MAX_LINES
+            if fits and not ends_sentence and not paused:
+                cur.append(w)
+                continue
+        groups.append([w])
+    out: list[CaptionGroup] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1][0].start_s if i + 1 < len(groups) else g[-1].end_s + HOLD_S
+        out.append(
+            CaptionGroup(
+                words=g,
+                lines=_lines([w.text for w in g]),
+                start_s=g[0].start_s,
+                end_s=round(min(g[-1].end_s + HOLD_S, nxt), 3),
+            )
+        )
+    return out
+
+
+def _worst_contrast(color: str) -> float:
+    """Contrast of ``color`` on the plate, over a black and over a white picture."""
+    r, g, b = hex_rgb(PLATE)
+    worst = 21.0
+    for under in (0, 255):
+        mix = [round(c * PLATE_ALPHA + under * (1 - PLATE_ALPHA)) for c in (r, g, b)]
+        worst = min(worst, color_contrast(color, "#{:02X}{:02X}{:02X}".format(*mix)))
+    return worst
+
+
+def colours(spec: AdSpecification) -> tuple[str, str, bool]:
+    """(text colour, accent colour, accent drawn as a pill) that all reach 4.5:1."""
+    text = spec.brand.text_color if _worst_contrast(spec.brand.text_color) >= WCAG_AA else "#FFFFFF"
+    accent = spec.brand.accent_color
+    return text, accent, _worst_contrast(accent) < WCAG_AA
+
+
+def band(position: str | None, area: SafeArea) -> tuple[int, int]:
+    """(top, bottom) of the caption band: clear of a headline at ``position``."""
+    height = round(area.height * BAND)
+    if position == "bottom":
+        return area.top, area.top + height
+    return area.bottom - height, area.bottom
+
+
+def _scene_at(plan: ScenePlan, t: float) -> int:
+    start = 0.0
+    for scene in plan.scenes:
+        end = start + scene.duration_s - plan.crossfade_s
+        if t < end:
+            return scene.index
+        start = end
+    return len(plan.scenes) - 1
+
+
+def _font(
+    spec: AdSpecification, px: int, text: str
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The first bold face of the language's chain that has every character of ``text``."""
+    chain = [
+        f for f in fonts.fallback_chain(bold=True, language=spec.language) if fonts.available(f)
+    ]
+    needed = [ch for ch in text if not ch.isspace()]
+    face = next((f for f in chain if all(fonts.covers(f, ch) for ch in needed)), chain[0])
+    return fonts.load(face, px, fonts.raqm_available())
+
+
+def render(
+    words: list[Word], spec: AdSpecification, plan: ScenePlan, workdir: Path
+) -> CaptionTrack:
+    """Draw every caption state as a safe-area-sized PNG in ``workdir``."""
+    area = safe_area(plan.width, plan.height)
+    text, accent, pill = colours(spec)
+    track = CaptionTrack(area=area, text_color=text, accent=accent, accent_as_pill=pill)
+    workdir.mkdir(parents=True, exist_ok=True)
+    scale = plan.width / 1080
+    for gi, g in enumerate(group(words)):
+        scene = plan.scenes[_scene_at(plan, g.start_s)]
+        top, bottom = band(scene.overlay.position if scene.overlay else None, area)
+        px = round(FONT_PX * scale)
+        font = _font(spec, px, " ".join(g.lines))
+        widest = max(font.getlength(line) for line in g.lines)
+        pad = round(px * 0.35)
+        while widest + 2 * pad > area.width and px > 24:
+            px -= 2
+            font = _font(spec, px, " ".join(g.lines))
+            widest = max(font.getlength(line) for line in g.lines)
+            pad = round(px * 0.35)
+        line_h = round(px * 1.25)
+        box_h = line_h * len(g.lines) + 2 * pad
+        box_w = round(widest) + 2 * pad
+        x0 = (area.width - box_w) // 2
+        y0 = (bottom - area.top) - box_h if (top != area.top) else 0
+        y0 = max(top - area.top, min(y0, bottom - area.top - box_h))
+        box = (area.left + x0, area.top + y0, area.left + x0 + box_w, area.top + y0 + box_h)
+        for wi, w in enumerate(g.words):
+            end = g.words[wi + 1].start_s if wi + 1 < len(g.words) else g.end_s
+            path = workdir / f"caption_{gi:03d}_{wi:02d}.png"
+            _draw(path, area, (x0, y0, box_w, box_h), g, wi, font, line_h, pad, track)
+            track.frames.append(CaptionFrame(str(path), w.start_s, round(end, 3), box, w.text))
+    return track
+
+
+def _draw(
+    path: Path,
+    area: SafeArea,
+    rect: tuple[int, int, int, int],
+    g: CaptionGroup,
+    active: int,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    line_h: int,
+    pad: int,
+    track: CaptionTrack,
+) -> None:
+    x0, y0, w, h = rect
+    img = Image.new("RGBA", (area.width, area.height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.rounded_rectangle(
+        (x0, y0, x0 + w - 1, y0 + h - 1),
+        radius=pad,
+        fill=(*hex_rgb(PLATE), round(255 * PLATE_ALPHA)),
+    )
+    space = font.getlength(" ")
+    index = 0
+    for li, line in enumerate(g.lines):
+        y = y0 + pad + li * line_h
+        x = x0 + (w - font.getlength(line)) / 2
+        for token in line.split(" "):
+            width = font.getlength(token)
+            colour = track.text_color
+            if index == active:
+                if track.accent_as_pill:
+                    draw.rounded_rectangle(
+                        (x - pad / 2, y, x + width + pad / 2, y + line_h - 1),
+                        radius=pad // 2,
+                        fill=(*hex_rgb(track.accent), 255),
+                    )
+                colour = track.active_text
+            draw.text((x, y + line_h / 2), token, font=font, fill=colour, anchor="lm")
+            x += width + space
+            index += 1
+    img.save(path, optimize=False, compress_level=1)
+
+
+def write_concat(track: CaptionTrack, duration_s: float, path: Path) -> Path:
+    """An ffconcat list showing each state for its time (a blank PNG between captions)."""
+    blank = path.parent / "caption_blank.png"
+    Image.new("RGBA", (track.area.width, track.area.height), (0, 0, 0, 0)).save(blank)
+    entries: list[tuple[str, float]] = []
+    t = 0.0
+    for f in track.frames:
+        if f.start_s > t + 1e-3:
+            entries.append((str(blank), f.start_s - t))
+        entries.append((f.png_path, f.end_s - max(f.start_s, t)))
+        t = f.end_s
+    if duration_s > t:
+        entries.append((str(blank), duration_s - t))
+    lines = ["ffconcat version 1.0"]
+    for file, seconds in entries:
+        lines += [f"file '{file}'", f"duration {max(seconds, 0.001):.3f}"]
+    lines.append(f"file '{entries[-1][0]}'")  # the last duration only counts when repeated
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,84 @@
+"""The voice stage: script + speech + captions for one ad, in one call for the orchestrator.
+
+``run(spec, plan, ctx)`` chooses the speech provider for the ad's language (or none, with
+the reason), fits and speaks the script, and draws the caption states; ``sidecars`` writes
+the ``.srt`` and ``.vtt`` next to the finished MP4. ``summary`` is what the JSON and the row
+keep: engine, voice, seconds of speech, reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.context import StageContext
+from pipeline.spec import AdSpecification, CostEntry, ScenePlan
+from pipeline.voice import captions, script, subtitles, tts
+from pipeline.voice.captions import CaptionGroup, CaptionTrack
+from pipeline.voice.models import VoiceScript
+
+STAGE = "voice"
+
+
+@dataclass
+class VoiceOutput:
+    """The voice-over and captions of one ad."""
+
+    script: VoiceScript
+    track: CaptionTrack
+    groups: list[CaptionGroup]
+    concat_path: Path
+    cost: CostEntry | None = None
+
+    def summary(self) -> dict[str, object]:
+        seconds = sum(line.speech.duration_s for line in self.script.lines if line.speech)
+        return {
+            "engine": self.script.engine or None,
+            "voice": self.script.voice or None,
+            "seconds": round(seconds, 2),
+            "reason": self.script.reason or None,
+            "script": [line.text for line in self.script.lines],
+        }
+
+
+def run(
+    spec: AdSpecification,
+    plan: ScenePlan,
+    ctx: StageContext,
+    *,
+    enabled: bool = True,
+    voice: str | None = None,
+    texts: list[str] | None = None,
+) -> VoiceOutput:
+    """Speak and caption the ad; with no voice (off, or none for the language) caption only."""
+    ctx.check_cancelled()
+    workdir = Path(ctx.workdir) / "voice"
+    provider, reason = (None, "Voice-over is off for this ad.")
+    if enabled:
+        provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
+    cost = None
+    if provider is None:
+        spoken = script.draft(spec, plan, reason=reason)
+    else:
+        ctx.report(0.1, "Speaking the script")
+        try:
+            spoken = script.fit(spec, plan, provider, workdir, texts)
+        finally:
+            provider.close()
+        amount = sum(line.speech.cost for line in spoken.lines if line.speech)
+        chars = sum(line.speech.characters for line in spoken.lines if line.speech)
+        cost = CostEntry(
+            stage=STAGE, provider=provider.name, amount=round(amount, 8), detail=f"{chars} chars"
+        )
+    ctx.check_cancelled()
+    ctx.report(0.7, "Drawing captions")
+    track = captions.render(spoken.timeline_words(), spec, plan, workdir / "captions")
+    concat = captions.write_concat(track, plan.total_duration_s, workdir / "captions.ffconcat")
+    groups = captions.group(spoken.timeline_words())
+    ctx.report(1.0, "Voice and captions ready")
+    return VoiceOutput(spoken, track, groups, concat, cost)
+
+
+def sidecars(output: VoiceOutput, video_path: Path) -> tuple[Path, Path]:
+    """Write ``<video>.srt`` and ``<video>.vtt`` beside the MP4."""
+    return subtitles.write(output.groups, video_path)
