@@ -105,6 +105,42 @@ class AdSpec(_Model):
     duration_s: float = Field(default=15.0, ge=6.0, le=60.0)
 
 
+class Quantity(_Model):
+    """A number the prompt states, with its unit as written ("15 Sekunden", "70%")."""
+
+    text: str = Field(min_length=1, max_length=40)
+    value: str = Field(min_length=1, max_length=20)
+    unit: str = Field(default="", max_length=30)
+
+
+class PromptFacts(_Model):
+    """What a careful reader takes from the prompt, each fact as the prompt words it.
+
+    Empty fields mean the prompt does not say. The copy is written from these first.
+    """
+
+    brand: str = Field(default="", max_length=60)
+    product: str = Field(default="", max_length=120)
+    audience: str = Field(default="", max_length=160)
+    place: str = Field(default="", max_length=80)
+    occasion: str = Field(default="", max_length=80)
+    claims: list[str] = Field(default_factory=list, max_length=8)
+    numbers: list[Quantity] = Field(default_factory=list, max_length=12)
+    offer: str = Field(default="", max_length=80)
+    deadline: str = Field(default="", max_length=60)
+    scarcity: str = Field(default="", max_length=60)
+    pain: str = Field(default="", max_length=120)
+    colors: list[str] = Field(default_factory=list, max_length=6)
+    tone_words: list[str] = Field(default_factory=list, max_length=6)
+    call_to_action: str = Field(default="", max_length=40)
+    urls: list[str] = Field(default_factory=list, max_length=4)
+
+    def count(self) -> int:
+        """How many facts the copy can show (claims, numbers, offer, occasion, pain...)."""
+        singles = (self.offer, self.deadline, self.scarcity, self.pain, self.occasion)
+        return len(self.claims) + len(self.numbers) + sum(1 for s in singles if s)
+
+
 class AdSpecification(_Model):
     """Output of LLM enhancement: the brief, the brand, the framework and the copy."""
 
@@ -115,6 +151,7 @@ class AdSpecification(_Model):
     brand: BrandGuidelines
     ad: AdSpec
     beats: list[CopyBeat] = Field(min_length=3, max_length=5)
+    facts: PromptFacts = Field(default_factory=PromptFacts)
 
     @model_validator(mode="after")
     def _beats_follow_framework(self) -> AdSpecification:

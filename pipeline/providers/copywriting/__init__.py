@@ -20,9 +20,13 @@ import hashlib
 from dataclasses import replace
 
 from pipeline.providers.copywriting import brief
+from pipeline.providers.copywriting.detect import detect_language
+from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines
+from pipeline.providers.copywriting.facts import read_facts
 from pipeline.providers.copywriting.framework import choose_framework
-from pipeline.providers.copywriting.naming import tokenize, unshout
-from pipeline.providers.copywriting.product import read_naming
+from pipeline.providers.copywriting.i18n import LOCALES
+from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
+from pipeline.providers.copywriting.naming import find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification
@@ -36,31 +40,47 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     ``specification.prompt`` keeps the user's text as given; everything derived from it is
     read from the sanitized text and made copy-safe (no markup, no emoji).
     """
-    text = copy_safe(prompt)
+    text = strip_sql(fold_fancy(copy_safe(prompt)))
     if not text:
         text = sanitize_prompt(prompt) or "new product"
     text = unshout(text)
-    language = brief.detect_language(text)
-    naming = read_naming(text, language)
+    language = detect_language(text)
+    naming = guarded_naming(text, language)
     naming = replace(naming, category=naming.category.for_product(naming.product))
     words = {t.low for t in tokenize(text)}
     category = naming.category
     mood = brief.choose_mood(words, category)
     style = brief.choose_style(words, mood, category)
-    offer = brief.find_offer(text, language)
+    offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
+    facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
+    prompt_cta = fact_cta(facts, language)
+    offer = closing_offer(facts, offer, prompt_cta or "")
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
     beats = FRAMEWORK_BEATS[choice.framework]
     key = hashlib.sha256(text.encode()).hexdigest()
+    locale = LOCALES.get(language)
+    benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
+    name = naming.brand or naming.product
+    queue = fact_lines(
+        facts, language, name, hook_chars=locale.max_hook_chars if locale else 48
+    )
+    if choice.framework == "AIDA" and benefits:  # the interest beat names them already
+        shown = {b.lower() for b in benefits}
+        queue = [q for q in queue if q.rstrip(".").lower() not in shown]
+    if naming.brand and naming.product.lower() not in naming.brand.lower():
+        queue.append(f"{naming.brand}: {naming.product}.")
     copy = write_copy(
         framework_beats=beats,
         language=language,
         naming=naming,
         offer=offer,
-        prompt_benefits=brief.find_benefits(text, naming.brand) if language == "en" else [],
+        prompt_benefits=benefits,
         key=key,
         pain=brief.find_pain(text, naming.brand) if language == "en" else None,
-        prompt_cta=brief.find_cta(text) if language == "en" else None,
+        prompt_cta=prompt_cta,
+        fact_queue=queue,
+        bank_ok=lambda line: _names_nothing_else(line, text),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category
@@ -94,5 +114,13 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
                 "duration_s": duration_s,
             },
             "beats": [{"beat": b, "headline": h, "visual": v} for b, h, v in copy.headlines],
+            "facts": facts.model_dump(),
         }
     )
+
+
+def _names_nothing_else(line: str, prompt: str) -> bool:
+    """A bank line may not name a product the prompt does not ("butter croissants" in an ad
+    for sourdough loaves)."""
+    low, said = line.lower(), prompt.lower()
+    return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))

@@ -48,7 +48,11 @@ _PAS = [
     r"stale",
     r"worried",
     r"fix(?:es)?",
+    r"protect\w* [\w ]{3,40}? from|ransomware|burnout",
     r"en avoir marre|marre de|fini les|fatigué\w*|problème\w*|galère",
+    r"cansad[oa]s? de|hart[oa]s? de|olvídate de|se acabó|chega de|nunca mais",
+    r"schluss mit|genug von|nie wieder|keine lust|stanc[oa] di|basta con|mai più",
+    r"烦恼|厌倦|告别|受够|还在为",
     r"悩み|困って|うんざり|もう.{0,6}ない|ストレス",
     r"مشكلة|تعبت|سئمت|لا مزيد|معاناة",
 ]
@@ -74,6 +78,8 @@ _BAB = [
     r"reinvent\w*",
     r"transform\w*|avant et après|métamorphose|changez de vie|relooking",
     r"変身|ビフォー|アフター|生まれ変わ|変わる",
+    r"transforma\w*|de [\w]+ a [\w]+ en \d+|antes y después|antes e depois|vorher und nachher|"
+    r"verwandl\w*|trasforma\w*|prima e dopo|从.{1,8}到|改变|蜕变",
     r"تحول|قبل وبعد|غيّر|حوّل",
 ]
 _AIDA = [
@@ -95,6 +101,8 @@ _AIDA = [
     r"discover",
     r"lancement|nouveau|nouvelle|découvrez|ouverture|présente",
     r"新発売|新登場|オープン|発売|登場",
+    r"lanzamiento|nuevo|nueva|inauguración|neu|neue|neuer|eröffnung|lançamento|novo|nova|"
+    r"inaugurazione|nuov[oa]|新款|全新|上市|开业",
     r"إطلاق|جديد|افتتاح|اكتشف",
 ]
 _EXPLICIT = re.compile(r"\b(AIDA|PAS|BAB)\b")

@@ -1,0 +1,206 @@
+"""Reading the prompt into :class:`~pipeline.spec.PromptFacts`, in any of the nine languages.
+
+The prompt is cut into clauses; the clause that names the product is the *naming clause*,
+the others (and "with ..." tails) are the claims. Numbers keep their unit as written, the
+offer, deadline, scarcity and occasion come from the language's patterns
+(:mod:`.languages`), and the English readers of :mod:`.brief` add audience, pain and the
+prompt's own call to action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.providers.copywriting import brief
+from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting.languages import Lang, lang
+from pipeline.spec import PromptFacts, Quantity
+
+URL = re.compile(
+    r"https?://[^\s,;]+|www\.[^\s,;]+|\b[\w-]+\.(?:com|org|net|io|shop|app|co|store|de|fr|es|"
+    r"it|pt|br|jp|cn)(?:/[^\s,;]*)?(?=[\s,;]|$)",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?，、。：；！？()\[\]]|\s[-–—]+\s|\s-{2,}")
+_NUMBER = re.compile(
+    r"(?:[$€£¥]|r\$)\s?\d+(?:[.,]\d+)?(?:\s?/\s?[^\W\d_]+)?"
+    r"|\d+(?:[.,]\d+)?(?:\s?[%％٪])"
+    r"|\d+(?:[.,]\d+)?(?:\s?(?:€|euros?|元|円|ريال|درهم))(?:\s?/\s?[^\W\d_]+)?"
+    r"|\d+(?:[.,:]\d+)?(?:[\s-]?(?P<unit>[^\W\d_]+(?:[\s-](?:old|year|years|day|days))?))?",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
+_HEX = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
+_LEAD = re.compile(
+    r"^(?:and|but|so|then|with|plus|also|it|that|which|y|et|und|e|con|avec|mit|com|"
+    r"el|la|le|les|der|die|das|il|lo|o|a)\s+",
+    re.IGNORECASE,
+)
+_MOOD_WORDS = frozenset().union(*lx.MOOD_CUES.values(), *lx.STYLE_CUES.values())
+_TONE_ONLY = (
+    lx.COMMON | lx.PLATFORM_WORDS | frozenset(lx.COLORS) | lx.DETERMINERS | _MOOD_WORDS
+)
+
+
+def _span_text(pattern: str | tuple[str, ...], text: str) -> str:
+    patterns = (pattern,) if isinstance(pattern, str) else pattern
+    hits = []
+    for p in patterns:
+        m = re.search(p if not p.isascii() else rf"(?<!\w)(?:{p})(?!\w)", text, re.IGNORECASE)
+        if m and m.group().strip():
+            hits.append(m)
+    if not hits:
+        return ""
+    m = min(hits, key=lambda h: (h.start(), -len(h.group())))
+    return re.sub(r"\s+", " ", m.group()).strip(" ,.;:-")
+
+
+def _numbers(text: str, skip: list[str]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _NUMBER.finditer(text):
+        whole = m.group().strip()
+        if any(whole in s or m.group().split()[0] in s.split() for s in skip if s):
+            continue
+        unit = m.group("unit") or ""
+        if unit.lower() in lx.DETERMINERS | lx.CONNECTORS | {"and", "or", "y", "et", "und"}:
+            whole, unit = whole[: len(whole) - len(unit)].strip(" -"), ""
+        value = re.search(r"\d+(?:[.,:]\d+)?", whole)
+        if value is None:
+            continue
+        if not unit and not re.search(r"[%％٪$€£¥元円]|/", whole):
+            unit = whole[value.end() :].strip()
+        if any(q.text == whole for q in out):
+            continue
+        out.append(Quantity(text=whole[:40], value=value.group()[:20], unit=unit[:30]))
+    return out[:12]
+
+
+def clauses(text: str) -> list[str]:
+    """The prompt cut at punctuation and dashes, each clause trimmed."""
+    parts = [p.strip(" '\"“”«»「」") for p in _CLAUSE.split(text)]
+    return [p for p in parts if p]
+
+
+def _words(text: str) -> int:
+    return len(_CJK.findall(text)) // 2 + len(text.split()) if _CJK.search(text) else len(text.split())
+
+
+def _strip(clause: str, pieces: list[str]) -> str:
+    for piece in pieces:
+        if piece:
+            clause = re.sub(re.escape(piece), " ", clause, flags=re.IGNORECASE)
+    clause = re.sub(r"\s+", " ", clause).strip(" ,.;:-")
+    while _LEAD.match(clause):
+        clause = _LEAD.sub("", clause, count=1)
+    return clause
+
+
+def _is_claim(clause: str, language: Lang, known: list[str]) -> bool:
+    words = [w.lower().strip("'’") for w in clause.split()]
+    if _CJK.search(clause):
+        return 2 <= len(clause) <= 24
+    if not 2 <= len(words) <= 12:
+        return False
+    if all(w in _TONE_ONLY or w in _MOOD_WORDS for w in words):
+        return False  # "elegant, gold and black": tone and colour, not a promise
+    if words[0] in language.ad_words or re.match(language.request, clause, re.IGNORECASE):
+        return False
+    low = clause.lower()
+    return not any(k and low == k.lower() for k in known)
+
+
+def read_facts(
+    text: str, language: str, *, brand: str, product: str, offer: str | None
+) -> PromptFacts:
+    """The facts of sanitized ``text``; ``brand``/``product``/``offer`` as already read."""
+    table = lang(language)
+    urls = [u.rstrip(".") for u in URL.findall(text)][:4]
+    plain = URL.sub(" ", text)
+    plain = _HEX.sub(" ", plain)
+    deal = offer or _span_text(table.offers, plain)
+    deadline = _span_text(table.deadline, plain)
+    scarcity = _span_text(table.scarcity, plain)
+    occasion = _span_text(table.occasions, plain)
+    pain = _span_text(table.pain, plain)
+    cta = brief.find_cta(plain) if language == "en" else _own_cta(plain, table)
+    audience = brief.find_audience(plain, brand, product) if language == "en" else None
+    known = [brand, product, deal, deadline, scarcity, occasion]
+    claims: list[str] = []
+    pain_clause = ""
+    parts = clauses(plain)
+    naming_at = next(
+        (
+            k
+            for k, c in enumerate(parts)
+            if (brand and brand.lower() in c.lower()) or (product and product.lower() in c.lower())
+        ),
+        0,
+    )
+    for k, clause in enumerate(parts):
+        if pain and pain.lower() in clause.lower():
+            pain_clause = clause
+        body = re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
+        names = k == naming_at
+        tail = ""
+        if names and table.with_word:
+            m = re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.IGNORECASE)
+            tail = m.group(1) if m else ""
+        candidate = tail if names else body
+        if k == 0 and not names and not claims and _words(body) <= 3:
+            continue  # the opening words name the kind of ad, not a promise
+        candidate = _strip(candidate, [brand if names else "", deal, deadline, scarcity])
+        if audience and candidate.lower().endswith(audience.lower()):
+            candidate = re.sub(r"\s+(?:for|to)\s*$", "", candidate[: -len(audience)]).strip()
+        inside = [p.lower() for p in (deal, deadline, scarcity) if p]
+        if any(candidate.lower() in p for p in inside):
+            continue
+        if candidate and _is_claim(candidate, table, known):
+            claims.append(candidate[:1].upper() + candidate[1:])
+    skip = [brand, *urls]
+    numbers = _numbers(plain, skip)
+    if cta and len(cta.split()) < 2 and not _CJK.search(cta):
+        cta = ""
+    if deadline and not cta and re.match(table.cta_verbs, deadline, re.IGNORECASE):
+        cta = deadline[:1].upper() + deadline[1:]
+    return PromptFacts(
+        brand=brand[:60],
+        product=product[:120],
+        audience=(audience or "")[:160],
+        place=_place(plain)[:80],
+        occasion=occasion[:80],
+        claims=[c[:120] for c in claims[:8]],
+        numbers=numbers,
+        offer=(deal or "")[:80],
+        deadline=deadline[:60],
+        scarcity=scarcity[:60],
+        pain=(pain_clause or "")[:120],
+        colors=brief.find_colors(plain)[:6],
+        tone_words=_tone_words(plain),
+        call_to_action=(cta or "")[:40],
+        urls=[u[:200] for u in urls],
+    )
+
+
+_PLACE = re.compile(
+    r"\b(?:in|on|at|near|en|à|in der|im|em|na|no)\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
+)
+
+
+def _place(text: str) -> str:
+    m = _PLACE.search(text)
+    return m.group(1).strip() if m and m.start() > 0 else ""
+
+
+def _tone_words(text: str) -> list[str]:
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return sorted(w for w in words if w in _MOOD_WORDS)[:6]
+
+
+def _own_cta(text: str, table: Lang) -> str:
+    """A call to action the prompt opens a clause with ("reserva tu plaza"), 2-4 words."""
+    for clause in clauses(text)[1:]:
+        m = re.match(rf"(?:{table.cta_verbs})(?:\s+[^\s,.;:!?]+){{1,3}}$", clause, re.IGNORECASE)
+        if m:
+            return m.group()[:1].upper() + m.group()[1:]
+    return ""
