@@ -66,9 +66,10 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         facts, language, name, hook_chars=locale.max_hook_chars if locale else 48
     )
     if choice.framework == "AIDA" and benefits:  # the interest beat names them already
-        shown = {b.lower() for b in benefits}
-        queue = [q for q in queue if q.rstrip(".").lower() not in shown]
-    if naming.brand and naming.product.lower() not in naming.brand.lower():
+        shown = [b.lower() for b in benefits]
+        queue = [q for q in queue if not any(b.endswith(q.rstrip(".").lower()) for b in shown)]
+    certain = locale is None and naming.matched_noun
+    if naming.brand and not certain and naming.product.lower() not in naming.brand.lower():
         queue.append(f"{naming.brand}: {naming.product}.")
     copy = write_copy(
         framework_beats=beats,

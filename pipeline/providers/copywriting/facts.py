@@ -29,6 +29,7 @@ _NUMBER = re.compile(
     r"|\d+(?:[.,:]\d+)?(?:[\s-]?(?P<unit>[^\W\d_]+(?:[\s-](?:old|year|years|day|days))?))?",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
 _HEX = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
 _LEAD = re.compile(
@@ -154,7 +155,8 @@ def read_facts(
         inside = [p.lower() for p in (deal, deadline, scarcity) if p]
         if any(candidate.lower() in p for p in inside):
             continue
-        if candidate and _is_claim(candidate, table, known):
+        restates = product and product.lower() in candidate.lower() and not _DIGITS.search(candidate)
+        if candidate and not restates and _is_claim(candidate, table, known):
             claims.append(candidate[:1].upper() + candidate[1:])
     skip = [brand, *urls]
     numbers = _numbers(plain, skip)
