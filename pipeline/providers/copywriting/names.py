@@ -25,7 +25,7 @@ _SQL = re.compile(
     re.IGNORECASE,
 )
 _SQL_FRAGMENT = re.compile(
-    r"(?:'\s*\)\s*;?|;)?\s*\b(?:drop|delete|insert|update|select|union|alter|truncate)\s+"
+    r"(?:[\w-]*'\s*\)\s*;?|;)?\s*\b(?:drop|delete|insert|update|select|union|alter|truncate)\s+"
     r"(?:table|from|into|all|database)\b[^;]*;?\s*(?:--)?|--+|/\*.*?\*/",
     re.IGNORECASE,
 )
@@ -40,6 +40,15 @@ _MARKERS = re.compile(
     r"nommée?|de la marque|chamad[oa]|da marca|chiamat[oa]|del marchio)\s+([^\s,.;:!?]+)",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\s+(?:19|20)\d\d\b")
+_APPOSITIVE = re.compile(
+    r"^((?:[A-ZÀ-Ý][\w'’&+-]*\s?){1,3}),\s+(?:(?:the|a|an|le|la|l'|les|el|un|una|o|um|uma|il|lo|"
+    r"der|die|das|ein|eine)\s*)?[a-zà-ÿ]"
+)
+_CUT_PLACE = re.compile(
+    r"(?:^|\s+)(?:en|em|a|à|au|in|im|aus|sul|sulla|nel|nella|auf|bei|near|on|at|près de|\d)\b.*$"
+)
+_CUT_WHO = re.compile(r"\s+(?:que|qui|che|die|der|das|that|which|para|pour|per|für|for)\b")
 _ZH_PRODUCT = re.compile(r"(?:为|给|給)(.{1,16}?)(?:做|制作|拍|写)")
 
 
@@ -81,6 +90,86 @@ def brand_ok(brand: str) -> bool:
     )
 
 
+def rare(word: str, language: str, below: float = 2.5) -> bool:
+    """Whether ``word`` is rare in ``language`` and in English (a coined name, not a noun)."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower().strip("'’.,")
+    if not low.isalpha() and not re.fullmatch(r"[\w'’&-]+", low):
+        return False
+    codes = {language, "en"} if language in LANGS else {"en"}
+    return all(zipf_frequency(low, code) < below for code in codes)
+
+
+def _compound_noun(word: str) -> bool:
+    """German compounds of two common words ("Buchhaltungssoftware", "Tierarztpraxis")."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    if len(low) < 12:
+        return False
+    for i in range(4, len(low) - 3):
+        head, tail = low[:i], low[i:]
+        if zipf_frequency(tail, "de") >= 3.5 or zipf_frequency(tail, "en") >= 4.0:
+            stems = (head, head.rstrip("s"), head[:-1] if head.endswith("n") else head)
+            if any(zipf_frequency(h, "de") >= 2.5 for h in stems):
+                return True
+    return False
+
+
+def common(word: str, language: str) -> bool:
+    """Whether ``word`` is an ordinary word of ``language`` (or a German compound noun)."""
+    return not rare(word, language) or (language == "de" and _compound_noun(word))
+
+
+def trim_common(run: str, language: str) -> str:
+    """A capitalized run without its common edge words, when a coined word is inside it
+    ("Sofás Hogarina" -> "Hogarina", "Buchhaltix Buchhaltungssoftware" -> "Buchhaltix")."""
+    words = run.split()
+    if len(words) < 2 or all(common(w, language) for w in words):
+        return run
+    while len(words) > 1 and common(words[0], language):
+        words.pop(0)
+    while len(words) > 1 and common(words[-1], language):
+        words.pop()
+    return " ".join(words)
+
+
+def _rare_opener(text: str, language: str) -> str:
+    """With no brand found, a capitalized coined word names it ("Voltra electric SUV")."""
+    for m in re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
+        if rare(m.group(), language, 2.0) and not _CAMEL_NOISE.match(m.group()):
+            return m.group().strip("'’")
+    return ""
+
+
+_CAMEL_NOISE = re.compile(r"^(?:Https?|Www)$")
+
+
+_ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$")
+
+
+def _with_article(text: str, brand: str) -> str:
+    """"The Marlowe boutique hotel": the article that opens the prompt is part of the name."""
+    at = text.find(brand)
+    return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
+
+
+def _in_occasion(text: str, brand: str) -> bool:
+    at = text.find(brand)
+    for table in LANGS.values():
+        for m in re.finditer(table.occasions, text, re.IGNORECASE):
+            if at >= 0 and m.start() <= at < m.end():
+                return True
+    return False
+
+
+def _blank_occasions(text: str) -> str:
+    for table in LANGS.values():
+        text = re.sub(table.occasions, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return text
+
+
 def _blank(text: str, piece: str) -> str:
     return text.replace(piece, " " * len(piece), 1)
 
@@ -93,9 +182,10 @@ def guarded_naming(text: str, language: str) -> Naming:
         plain = _blank(plain, url)
     naming = read_naming(plain, language) if language in ("en", "fr", "ja", "ar") else None
     if naming is None:
+        plain = _blank_occasions(plain)
         naming = _clause_naming(plain, language)
     for _ in range(3):  # "Roses for Mother's Day by BloomBox": the holiday is not the brand
-        if not naming.brand or brand_ok(naming.brand):
+        if not naming.brand or (brand_ok(naming.brand) and not _in_occasion(plain, naming.brand)):
             break
         plain = re.sub(re.escape(naming.brand), lambda m: " " * len(m.group()), plain, count=1)
         naming = (
@@ -105,13 +195,39 @@ def guarded_naming(text: str, language: str) -> Naming:
         )
     if naming.brand and not brand_ok(naming.brand):
         naming = replace(naming, brand="")
+    if not naming.brand and language == "en" and appositive_brand(plain):
+        naming = replace(naming, brand=appositive_brand(plain))
+    if naming.brand:
+        naming = replace(naming, brand=_with_article(plain, naming.brand))
+    if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
+        naming = replace(naming, brand=_rare_opener(plain, language))
+        if naming.brand and naming.product.lower() == naming.brand.lower():
+            naming = replace(naming, product=read_naming(_blank(plain, naming.brand), language).product)
     product = naming.product
     if urls and (not product.strip() or product.lower() in ("https", "http", "www")):
         path = re.findall(r"[a-z]{3,}", urls[0].lower().split("/", 3)[-1])
         words = [w for w in path if w not in ("items", "item", "products", "product", "shop")]
         product = " ".join(words[-2:]) or naming.category.noun
+    if language in ("ja", "ar") and (not product or naming.brand and product in naming.brand):
+        product = _script_product(plain, naming.brand, language) or product
     naming = replace(naming, product=product.strip()[:120] or naming.category.noun)
     return _head_decides(naming)
+
+
+_JA_NOISE = re.compile(r"[「」『』\"]|の?(?:広告|CM|動画|宣伝)(?:を.*)?$")
+_AR_NOISE = re.compile(r"^(?:إعلان|اعلان|فيديو|ترويج)\s+|\s+من\s*$")
+
+
+def _script_product(text: str, brand: str, language: str) -> str:
+    """What a Japanese or Arabic prompt advertises: its naming clause without the brand."""
+    first = (clauses(text) or [text])[0]
+    first = first.replace(brand, " ") if brand else first
+    if language == "ja":
+        first = _JA_NOISE.sub("", first.strip()).strip()
+        return re.sub(r"^.*の(?=[^の]+$)", "", first) if len(first) > 8 else first
+    first = _AR_NOISE.sub("", re.sub(r"\s+", " ", first).strip()).strip()
+    first = _AR_NOISE.sub("", first).strip()
+    return re.sub(r"^(?:ل|لـ)(?=\w)", "", first)
 
 
 _FOR = re.compile(r"\s+(?:for|para|pour|für|per|to)\s+", re.IGNORECASE)
@@ -139,20 +255,39 @@ def _clause_naming(text: str, language: str) -> Naming:
         product = m.group(1) if m else re.sub(table.request, "", first)
         brand = find_brand(text, latin_only=True)
         product = product.replace(brand, "").strip() if brand else product
+        product = re.sub(r"[「」『』]", "", product).strip()
         return replace(base, brand=brand, product=product or base.product)
     body = re.sub(table.request, "", first, count=1, flags=re.IGNORECASE).strip()
     brand = _latin_brand(text, body, table.code)
+    if brand and appositive_brand(text) == brand and len(parts) > 1:
+        body = _CUT_WHO.split(parts[1], maxsplit=1)[0]  # "Poupa, o app que ...": the app
     product = body.replace(brand, " ") if brand else body
+    product = _CUT_PLACE.split(product.strip(), maxsplit=1)[0]
     words = product.split()
     while words and (words[-1].lower() in lx.CONNECTORS | table.hints | {"&"}):
         words.pop()
     while words and (words[0].lower() in lx.DETERMINERS | table.hints):
         words.pop(0)
-    product = " ".join(words).strip(" ,.;:-") or (brand.split()[0] if brand else base.product)
+    product = " ".join(words).strip(" ,.;:-")
+    if not product and brand and body.find(brand) > 0:
+        product = body[: body.find(brand)].split()[-1]  # "Café Aroma": the kind of place
+    elif not product and brand:
+        head = first.split()[0]
+        product = head if head not in brand.split() or common(head, table.code) else ""
+    product = product or base.product
     return replace(base, brand=brand, product=product[:120])
 
 
+def appositive_brand(text: str) -> str:
+    """"Contalia, software de facturación ...": the name, then what it is."""
+    m = _APPOSITIVE.match(text)
+    return m.group(1).strip() if m else ""
+
+
 def _latin_brand(text: str, body: str, code: str) -> str:
+    named = appositive_brand(text)
+    if named:
+        return named
     quoted = find_brand(text, latin_only=True) if re.search(r"[\"“«'「]", text) else ""
     if quoted and re.search(r"[\"“«「]", text):
         return quoted
@@ -162,15 +297,20 @@ def _latin_brand(text: str, body: str, code: str) -> str:
         return camel.group().strip(" .,'’")
     hints = lang(code).hints
     for m in _CAP_RUN.finditer(body):
-        words = m.group().split()
-        before = body[: m.start()].split()
-        prev = before[-1].lower() if before else ""
-        if code == "de" and prev in hints and len(words) > 1:
-            words = words[1:]  # "für die Kaffeemaschine Barista": the first word is a noun
-        elif code == "de" and prev in hints:
-            continue
-        if m.start() == 0 and len(words) == 1:
+        words = _YEAR.split(m.group())[0].split()
+        verb = len(words) == 1 and re.fullmatch(lang(code).cta_verbs, words[0], re.IGNORECASE)
+        if not words or verb:
+            continue  # "Dona 10 euros a ...": a verb in sentence case
+        if code == "de" and len(words) == 1 and common(words[0], code):
+            continue  # German capitalizes every noun
+        if m.start() == 0 and len(words) == 1 and common(words[0], code):
             continue  # sentence case: "Curso de yoga ..."
+        if m.start() == 0 and len(words) > 1 and common(words[0], code):
+            rest = words[1:]  # "Peluquería Corte Fino": the kind of shop, then its name
+            named = len(rest) > 1 or rare(rest[0], code)
+            if named and rest[0].lower() not in lx.CONNECTORS:
+                words = rest
+        words = trim_common(" ".join(words), code).split()
         while words and words[-1].lower() in hints:
             words.pop()
         if words:

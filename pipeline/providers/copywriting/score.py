@@ -4,7 +4,8 @@
 quote: brand exact, product sensible, language right, the share of stated numbers and offers
 that reach the screen, generic filler lines (in ads whose prompt states two or more facts)
 and lines that contradict the business. Corpus lines read
-``lang | kind | brand | product word | numbers (;) | offer words | prompt``.
+``lang | kind | brand | product word | numbers (;) | offer words | prompt``; a brand or product
+with two readings a careful reader accepts ("Hotel Mirador" or "Mirador") lists both: ``a/b``.
 """
 
 from __future__ import annotations
@@ -132,6 +133,10 @@ def _norm(text: str) -> str:
 
 
 def _product_ok(expected: str, spec: AdSpecification) -> bool:
+    return any(_product_is(want, spec) for want in expected.split("/"))
+
+
+def _product_is(expected: str, spec: AdSpecification) -> bool:
     got = _norm(f"{spec.ad.product} {spec.facts.product}")
     want = _norm(expected)
     if not re.search(r"[a-zà-ÿ]", want):
@@ -163,7 +168,7 @@ def score(entries: list[Entry]) -> Score:
         result.total += 1
         tag = f"[{entry.language}] {entry.prompt[:60]}"
         checks = {
-            "brand": spec.brand.brand_name == entry.brand,
+            "brand": spec.brand.brand_name in entry.brand.split("/"),
             "product": _product_ok(entry.product, spec),
             "language": spec.language == entry.language,
         }
