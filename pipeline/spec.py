@@ -136,9 +136,13 @@ class PromptFacts(_Model):
     urls: list[str] = Field(default_factory=list, max_length=4)
 
     def count(self) -> int:
-        """How many facts the copy can show (claims, numbers, offer, occasion, pain...)."""
-        singles = (self.offer, self.deadline, self.scarcity, self.pain, self.occasion)
-        return len(self.claims) + len(self.numbers) + sum(1 for s in singles if s)
+        """How many distinct facts the copy can show: claims, offer, deadline, scarcity,
+        pain, occasion, and the numbers none of those already states."""
+        singles = [s for s in (self.offer, self.deadline, self.scarcity, self.occasion) if s]
+        said = " ".join([*self.claims, *singles, self.pain])
+        loose = [q for q in self.numbers if q.value not in said]
+        pain = 1 if self.pain and self.pain not in self.claims else 0
+        return len(self.claims) + len(singles) + len(loose) + pain
 
 
 class AdSpecification(_Model):

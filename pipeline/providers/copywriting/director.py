@@ -16,6 +16,10 @@ from pipeline.spec import PromptFacts
 HOOK_MAX_WORDS = 7
 LINE_MAX_WORDS = 9
 _DIGIT = re.compile(r"\d")
+_ARTICLES = frozenset(
+    "the a an your our their el la los las le les un une der die das ein eine il lo gli "
+    "o os as um uma".split()
+)
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
 _TRAILING = re.compile(
     r"\s+(?:and|or|to|for|with|of|the|a|an|from|in|on|y|de|et|und|mit|e|con|di|da|do|für|"
@@ -32,6 +36,9 @@ def tighten(text: str, max_words: int, max_chars: int = 48) -> str:
     words = text.split()
     if len(words) <= max_words:
         return text
+    words = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _ARTICLES]
+    if len(words) <= max_words:
+        return " ".join(words)
     first = next((i for i, w in enumerate(words) if _DIGIT.search(w)), 0)
     start = max(0, min(first - 1, len(words) - max_words))
     cut = " ".join(words[start : start + max_words])
@@ -69,6 +76,12 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
         if quantity.value not in shown and quantity.value not in offer_bits:
             out.append(_sentence(f"{name}, {quantity.text}", language))
             shown += " " + quantity.text
+    table = lang(language)
+    if facts.place and facts.place.lower() not in shown.lower() and facts.place not in name:
+        out.append(_sentence(table.at_place.format(name=name, place=facts.place), language))
+    if facts.audience and facts.audience.lower() not in shown.lower():
+        line = table.for_people.format(audience=facts.audience, name=name)
+        out.append(_sentence(line, language))
     if out:
         first = out[0]
         short = tighten(first.rstrip(".。"), HOOK_MAX_WORDS, hook_chars)

@@ -38,6 +38,9 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _MOOD_WORDS = frozenset().union(*lx.MOOD_CUES.values(), *lx.STYLE_CUES.values())
+_LEAD_TAIL = re.compile(
+    r"\s+(?:with|by|from|at|called|named|con|de|avec|par|mit|von|com|da|di)\s*$", re.IGNORECASE
+)
 _TONE_ONLY = (
     lx.COMMON | lx.PLATFORM_WORDS | frozenset(lx.COLORS) | lx.DETERMINERS | _MOOD_WORDS
 )
@@ -54,6 +57,19 @@ def _span_text(pattern: str | tuple[str, ...], text: str) -> str:
         return ""
     m = min(hits, key=lambda h: (h.start(), -len(h.group())))
     return re.sub(r"\s+", " ", m.group()).strip(" ,.;:-")
+
+
+def _whole_clause(piece: str, text: str, brand: str, product: str) -> str:
+    """The clause an offer sits in, when short and not the naming clause: "free site
+    survey", not "free site"; "$2,000 off for the first 500 orders"."""
+    if not piece:
+        return ""
+    for clause in clauses(text):
+        low = clause.lower()
+        names = (brand and brand.lower() in low) or (product and product.lower() in low)
+        if piece.lower() in low and len(clause.split()) <= 8 and not names:
+            return clause[:1].upper() + clause[1:] if piece[:1].isupper() else clause
+    return piece
 
 
 def _numbers(text: str, skip: list[str]) -> list[Quantity]:
@@ -118,13 +134,15 @@ def read_facts(
     urls = [u.rstrip(".") for u in URL.findall(text)][:4]
     plain = URL.sub(" ", text)
     plain = _HEX.sub(" ", plain)
-    deal = offer or _span_text(table.offers, plain)
-    deadline = _span_text(table.deadline, plain)
+    deal = _whole_clause(offer or _span_text(table.offers, plain), plain, brand, product)
+    deadline = _span_text(rf"(?:(?:{table.cta_verbs})\s+)?(?:{table.deadline})", plain)
     scarcity = _span_text(table.scarcity, plain)
     occasion = _span_text(table.occasions, plain)
     pain = _span_text(table.pain, plain)
     cta = brief.find_cta(plain) if language == "en" else _own_cta(plain, table)
-    audience = brief.find_audience(plain, brand, product) if language == "en" else None
+    audience = (
+        brief.find_audience(plain, brand, product) if language == "en" else _audience(plain, table)
+    )
     known = [brand, product, deal, deadline, scarcity, occasion]
     claims: list[str] = []
     pain_clause = ""
@@ -146,6 +164,10 @@ def read_facts(
         if names and table.with_word:
             m = re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.IGNORECASE)
             tail = m.group(1) if m else ""
+        at = body.find(brand) if names and brand else -1
+        lead = _LEAD_TAIL.sub("", body[:at]).strip() if at > 0 else ""
+        if len(lead.split()) >= 3 and not (product and product.lower() in lead.lower()):
+            tail = lead  # "Cut your power bill by up to 40% with Helios Roofs ..."
         candidate = tail if names else body
         if k == 0 and not names and not claims and _words(body) <= 3:
             continue  # the opening words name the kind of ad, not a promise
@@ -184,7 +206,7 @@ def read_facts(
 
 
 _PLACE = re.compile(
-    r"\b(?:in|on|at|near|en|à|in der|im|em|na|no)\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
+    r"\b(?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
 )
 
@@ -197,6 +219,21 @@ def _place(text: str) -> str:
 def _tone_words(text: str) -> list[str]:
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
     return sorted(w for w in words if w in _MOOD_WORDS)[:6]
+
+
+def _audience(text: str, table: Lang) -> str:
+    """The people after the language's "for" ("para autónomos", "für Handwerker")."""
+    if not table.for_word or table.space == "":
+        return ""
+    m = re.search(
+        rf"(?<!\w){table.for_word}\s+((?:[^\W\d_][\w'’-]*\s?){{1,3}})(?=[,.;:!?]|$|\s\d)",
+        text,
+        re.IGNORECASE,
+    )
+    if not m:
+        return ""
+    words = [w for w in m.group(1).split() if w.lower() not in table.hints]
+    return " ".join(words)
 
 
 def _own_cta(text: str, table: Lang) -> str:

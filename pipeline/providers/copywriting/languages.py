@@ -31,6 +31,9 @@ class Lang:
     and_word: str
     now: str  # "now", appended to a bare offer
     new: str  # "New:" to open a launch hook
+    at_place: str = "{name} in {place}"  # a line from the place the prompt names
+    for_people: str = "For {audience}"  # a line from the audience the prompt names
+    for_word: str = "for"  # introduces the audience in a prompt
     space: str = " "  # between words (empty for ja/zh)
 
 
@@ -46,16 +49,16 @@ _EN = Lang(
     free=r"free|on us|complimentary",
     offers=(
         r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+))?",
-        r"[$€£]\s?\d+(?:[.,]\d\d)?\s?off",
+        r"[$€£]\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?off",
         r"buy\s+(?:\d+|one|two)\s+[\w-]+(?:\s+[\w-]+)?,?\s+get\s+(?:\d+|one|an?|the)?\s*"
         r"(?:[\w-]+\s+){0,2}?free(?:\s+[\w-]+(?:\s+[\w-]+)?)?",
         r"(?:your\s+)?(?:first|1st)\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?(?:free|on us)",
         r"free\s+(?:\d+[- ](?:day|week|month)\s+)?(?:first\s+)?[\w-]+(?:\s+(?:trial|class|session))?",
         r"\d+[- ](?:day|week|month)\s+free\s+trial",
         r"(?:two|2)[- ]for[- ](?:one|1)|bogo|half[- ]price\s+[\w-]+",
-        r"save\s+(?:up to\s+)?(?:\d{1,2}\s?%|[$€£]\s?\d+(?:[.,]\d\d)?)",
-        r"(?:from|only|just)\s+[$€£]\s?\d+(?:[.,]\d\d)?(?:\s?/\s?\w+|\s+(?:a|per)\s+\w+)?",
-        r"[$€£]\s?\d+(?:[.,]\d\d)?\s?/\s?(?:month|mo|year|yr|week|night|person|hour)",
+        r"save\s+(?:up to\s+)?(?:\d{1,2}\s?%|[$€£]\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?)",
+        r"(?:from|only|just)\s+[$€£]\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?(?:\s?/\s?\w+|\s+(?:a|per)\s+\w+)?",
+        r"[$€£]\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?/\s?(?:month|mo|year|yr|week|night|person|hour)",
         r"(?:use\s+)?code\s+[A-Z0-9]{3,12}",
     ),
     deadline=r"(?:order|book|buy|sign up|register|enrol+|apply|ends?|until|till|by)\s+"
@@ -100,10 +103,10 @@ _ES = Lang(
         r"(?:envío|entrega)\s+gratis",
         r"(?:prueba|clase|consulta)\s+gratuita",
         r"\d\s?x\s?\d|dos por uno|2 por 1",
-        r"(?:desde|por solo|solo)\s+\d+(?:[.,]\d\d)?\s?(?:€|euros?|\$|pesos)(?:\s?/\s?\w+)?",
+        r"(?:desde|por solo|solo)\s+\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?(?:€|euros?|\$|pesos)(?:\s?/\s?\w+)?",
     ),
     deadline=r"(?:el|este)\s+(?:sábado|domingo|fin de semana|viernes)(?:\s+solamente)?|"
-    r"(?:hasta|antes del?)\s+(?:el\s+)?(?:mediodía|medianoche|domingo|sábado|viernes|"
+    r"(?:hasta|antes del?)\s+(?:el\s+|las\s+)?(?:\d{1,2}(?::\d\d)?|mediodía|medianoche|domingo|sábado|viernes|"
     r"lunes|\d{1,2}\s+de\s+\w+|fin de mes)|este fin de semana(?: solamente| solo)?|solo hoy|"
     r"(?:esta|este)\s+(?:semana|mes|sábado|domingo)",
     scarcity=r"(?:solo|sólo)\s+(?:quedan\s+)?\d+\s+[\wáéíóúñ]+|edición limitada|plazas limitadas",
@@ -116,6 +119,9 @@ _ES = Lang(
     and_word="y",
     now="ya",
     new="Nuevo",
+    at_place="{name} en {place}",
+    for_people="Para {audience}",
+    for_word="para",
 )
 
 _FR = Lang(
@@ -135,7 +141,7 @@ _FR = Lang(
         r"livraison\s+(?:gratuite|offerte)",
         r"[\wéèàù-]+\s+(?:offerte?s?|gratuite?s?)",
         r"essai\s+gratuit(?:\s+de\s+\d+\s+jours)?",
-        r"(?:dès|à partir de|seulement)\s+\d+(?:[.,]\d\d)?\s?(?:€|euros?)(?:\s?/\s?\w+)?",
+        r"(?:dès|à partir de|seulement)\s+\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?(?:€|euros?)(?:\s?/\s?\w+)?",
         r"\d\s+achetés?,?\s+\d\s+offerts?",
     ),
     deadline=r"ce\s+(?:week-end|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|mois)"
@@ -152,6 +158,9 @@ _FR = Lang(
     and_word="et",
     now="maintenant",
     new="Nouveau",
+    at_place="{name} à {place}",
+    for_people="Pour {audience}",
+    for_word="pour",
 )
 
 _DE = Lang(
@@ -172,11 +181,11 @@ _DE = Lang(
         r"(?:gratis|kostenlose[rsn]?)\s+[\wäöüß]+",
         r"[\wäöüß]+\s+(?:gratis|kostenlos)",
         r"versandkostenfrei|kostenloser versand",
-        r"(?:ab|nur)\s+\d+(?:[.,]\d\d)?\s?(?:€|euro)(?:\s?/\s?\w+|\s+im monat|\s+pro \w+)?",
+        r"(?:ab|nur)\s+\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?(?:€|euro)(?:\s?/\s?\w+|\s+im monat|\s+pro \w+)?",
         r"\d\s+kaufen,?\s+\d\s+(?:gratis|geschenkt)",
     ),
     deadline=r"(?:bis|vor)\s+(?:mittag|mitternacht|sonntag|samstag|freitag|montag|heute abend|"
-    r"zum \d+\.?\s*\w*|ende des monats|\d{1,2}\s?uhr)|(?:nur\s+)?(?:dieses|am)\s+wochenende"
+    r"zum \d+\.?\s*\w*|ende des monats|\d{1,2}\s?uhr)(?:\s+(?:bestellen|buchen|anmelden))?|(?:nur\s+)?(?:dieses|am)\s+wochenende"
     r"(?:\s+nur)?|nur heute|diese woche",
     scarcity=r"(?:nur|lediglich)\s+\d+\s+[\wäöüß]+|limitierte auflage|limitiert auf \d+[\w ]{0,20}",
     occasions=r"weihnachten|muttertag|vatertag|valentinstag|black friday|ostern|halloween|"
@@ -189,6 +198,9 @@ _DE = Lang(
     and_word="und",
     now="jetzt",
     new="Neu",
+    at_place="{name} in {place}",
+    for_people="Für {audience}",
+    for_word="für",
 )
 
 _PT = Lang(
@@ -207,8 +219,8 @@ _PT = Lang(
         r"(?:primeir[oa]|1[ªºa])\s+[\wáéíóúãõç]+(?:\s+[\wáéíóúãõç]+)?\s+(?:grátis|gratuit[oa])",
         r"(?:frete|entrega)\s+grátis",
         r"[\wáéíóúãõç]+\s+(?:grátis|gratuit[oa]s?)",
-        r"(?:a partir de|por apenas|só)\s+(?:r\$|€)\s?\d+(?:[.,]\d\d)?(?:\s?/\s?\w+)?",
-        r"(?:r\$|€)\s?\d+(?:[.,]\d\d)?\s?(?:/\s?\w+|por mês)",
+        r"(?:a partir de|por apenas|só)\s+(?:r\$|€)\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?(?:\s?/\s?\w+)?",
+        r"(?:r\$|€)\s?\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?(?:/\s?\w+|por mês)",
         r"leve\s+\d+,?\s+pague\s+\d+",
     ),
     deadline=r"(?:no|neste|este|nesta|esta)\s+(?:sábado|domingo|fim de semana|feriado)|"
@@ -225,6 +237,9 @@ _PT = Lang(
     and_word="e",
     now="já",
     new="Novo",
+    at_place="{name} em {place}",
+    for_people="Para {audience}",
+    for_word="para",
 )
 
 _IT = Lang(
@@ -243,7 +258,7 @@ _IT = Lang(
         r"(?:prim[oa]|1[ªºa])\s+[\wàèéìòù]+(?:\s+[\wàèéìòù]+)?\s+(?:gratis|gratuit[oa]|in omaggio)",
         r"(?:spedizione|consegna)\s+gratuita",
         r"[\wàèéìòù]+\s+(?:gratis|gratuit[oaie]|in omaggio)",
-        r"(?:da|a soli|solo)\s+\d+(?:[.,]\d\d)?\s?(?:€|euro)(?:\s?/\s?\w+|\s+al mese)?",
+        r"(?:da|a soli|solo)\s+\d+(?:[.,]\d{3})*(?:[.,]\d\d)?\s?(?:€|euro)(?:\s?/\s?\w+|\s+al mese)?",
         r"prendi\s+\d+,?\s+paghi\s+\d+",
     ),
     deadline=r"(?:questo\s+|questa\s+|il\s+)?(?:sabato|domenica|venerdì|settimana)\s*(?:prossim[oa])?|"
@@ -260,6 +275,9 @@ _IT = Lang(
     and_word="e",
     now="ora",
     new="Nuovo",
+    at_place="{name} a {place}",
+    for_people="Per {audience}",
+    for_word="per",
 )
 
 _JA = Lang(
@@ -289,6 +307,9 @@ _JA = Lang(
     now="今すぐ",
     new="新登場",
     space="",
+    at_place="{place}の{name}",
+    for_people="{audience}のための{name}",
+    for_word="ための",
 )
 
 _ZH = Lang(
@@ -317,6 +338,9 @@ _ZH = Lang(
     now="立即",
     new="全新",
     space="",
+    at_place="{place}的{name}",
+    for_people="专为{audience}打造",
+    for_word="专为",
 )
 
 _AR = Lang(
@@ -344,6 +368,9 @@ _AR = Lang(
     and_word="و",
     now="الآن",
     new="جديد",
+    at_place="{name} في {place}",
+    for_people="لـ{audience}",
+    for_word="لـ",
 )
 
 LANGS: dict[str, Lang] = {

@@ -210,6 +210,8 @@ def guarded_naming(text: str, language: str) -> Naming:
         product = " ".join(words[-2:]) or naming.category.noun
     if language in ("ja", "ar") and (not product or naming.brand and product in naming.brand):
         product = _script_product(plain, naming.brand, language) or product
+    if naming.brand and product.lower().startswith(naming.brand.lower() + " "):
+        product = product[len(naming.brand) + 1 :]  # "Assuro assurance habitation"
     naming = replace(naming, product=product.strip()[:120] or naming.category.noun)
     return _head_decides(naming)
 

@@ -17,32 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.providers.copywriting import write_specification
-from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
-from pipeline.providers.copywriting.i18n import LOCALES
+from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.spec import AdSpecification
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "data" / "copy_corpus.txt"
-
-#: Lines that could sit under any product. Every one found in review is added here.
-FILLERS: frozenset[str] = frozenset(
-    line.lower().rstrip(".!")
-    for bank in (GENERIC, GENERIC_SERVICE)
-    for kind in ("hooks", "desires", "pains", "agitations", "befores", "afters")
-    for line in getattr(bank, kind)
-) | frozenset(
-    line.lower().rstrip(".!。")
-    for locale in LOCALES.values()
-    for beat in ("interest", "desire", "agitate", "before", "after")
-    for line in locale.beats[beat]
-    if "{" not in line
-) | {
-    "made for people like you",
-    "designed around how you live",
-    "small change. big difference",
-    "the upgrade you'll feel every day",
-    "work smarter, not later",
-    "one call, and it's handled",
-}
 
 #: Words that belong to one kind of business: on screen for another kind, unasked, they
 #: contradict it ("book your checkup" for software, croissants for a sourdough offer).
@@ -145,7 +123,7 @@ def _product_is(expected: str, spec: AdSpecification) -> bool:
 
 
 def _fillers(spec: AdSpecification) -> list[str]:
-    return [b.headline for b in spec.beats if _norm(b.headline).rstrip(".!。") in FILLERS]
+    return [b.headline for b in spec.beats[:-1] if is_filler(b.headline)]  # the last is the CTA
 
 
 def _contradictions(entry: Entry, screen: str) -> list[str]:

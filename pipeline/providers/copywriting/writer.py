@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
+from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
 from pipeline.providers.copywriting.naming import Naming
 
@@ -249,7 +250,26 @@ def write_copy(
             bank_ok=bank_ok,
         )
         headlines.append((beat, text, visual))
+    if offer:
+        headlines = _offer_before_cta(headlines, offer, cta, locale)
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
+
+
+def _offer_before_cta(
+    headlines: list[tuple[str, str, str]], offer: str, cta: str, locale: Locale | None
+) -> list[tuple[str, str, str]]:
+    """A generic line left in the middle gives its beat to the offer, so the close is the
+    call to action alone ("Free first class." then "Book now")."""
+    spots = [i for i, h in enumerate(headlines[:-1]) if i > 0 and is_filler(h[1])]
+    if not spots:
+        return headlines
+    at = spots[-1]
+    line = offer.rstrip(".!")
+    line = line if locale and locale.max_hook_chars < 40 else _sentence(line)
+    out = list(headlines)
+    out[at] = (out[at][0], line, out[at][2])
+    out[-1] = (out[-1][0], cta, out[-1][2])
+    return out
 
 
 def _next_fact(
