@@ -22,9 +22,10 @@ from dataclasses import replace
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting.detect import detect_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines
-from pipeline.providers.copywriting.facts import read_facts
+from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.framework import choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
+from pipeline.providers.copywriting.languages import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
 from pipeline.providers.copywriting.naming import find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
@@ -70,7 +71,9 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         queue = [q for q in queue if not any(b.endswith(q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
     if naming.brand and not certain and naming.product.lower() not in naming.brand.lower():
-        queue.append(f"{naming.brand}: {naming.product}.")
+        phrase = product_phrase(text, language, naming.brand, naming.product)
+        end = "" if language in ("ja", "zh", "ar") else "."
+        queue.append(f"{naming.brand}{lang(language).colon}{phrase}{end}")
     copy = write_copy(
         framework_beats=beats,
         language=language,

@@ -65,7 +65,8 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     pain = [facts.pain] if facts.pain else []
     occasion = []
     if facts.occasion and not any(facts.occasion.lower() in c.lower() for c in claims):
-        occasion = [f"{facts.occasion[:1].upper()}{facts.occasion[1:]}: {name}"]
+        colon = lang(language).colon
+        occasion = [f"{facts.occasion[:1].upper()}{facts.occasion[1:]}{colon}{name}"]
     out: list[str] = []
     for raw in [*pain, *numbered, *occasion, *plain]:
         line = _sentence(tighten(raw, LINE_MAX_WORDS), language)

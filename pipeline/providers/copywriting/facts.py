@@ -233,6 +233,8 @@ def _audience(text: str, table: Lang) -> str:
     if not m:
         return ""
     words = [w for w in m.group(1).split() if w.lower() not in table.hints]
+    if not words or (table.code != "de" and any(w[:1].isupper() for w in words)):
+        return ""  # "pour Éclat" names the brand, not people
     return " ".join(words)
 
 
@@ -243,3 +245,22 @@ def _own_cta(text: str, table: Lang) -> str:
         if m:
             return m.group()[:1].upper() + m.group()[1:]
     return ""
+
+
+def product_phrase(text: str, language: str, brand: str, product: str) -> str:
+    """The prompt's own description of the product ("le nouveau parfum de luxe"), when a
+    clause other than the brand's restates it; else ``product``."""
+    table = lang(language)
+    for clause in clauses(URL.sub(" ", text)):
+        body = _strip(re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE), [brand])
+        low = body.lower()
+        if (
+            product
+            and product.lower() in low
+            and low != product.lower()
+            and not _DIGITS.search(body)
+            and _words(body) <= 6
+            and not (brand and brand.lower() in clause.lower())
+        ):
+            return body
+    return product

@@ -34,6 +34,7 @@ class Lang:
     at_place: str = "{name} in {place}"  # a line from the place the prompt names
     for_people: str = "For {audience}"  # a line from the audience the prompt names
     for_word: str = "for"  # introduces the audience in a prompt
+    colon: str = ": "  # between a name and what it is (French: " : ")
     space: str = " "  # between words (empty for ja/zh)
 
 
@@ -161,6 +162,7 @@ _FR = Lang(
     at_place="{name} à {place}",
     for_people="Pour {audience}",
     for_word="pour",
+    colon=" : ",
 )
 
 _DE = Lang(
@@ -310,6 +312,7 @@ _JA = Lang(
     at_place="{place}の{name}",
     for_people="{audience}のための{name}",
     for_word="ための",
+    colon="：",
 )
 
 _ZH = Lang(
@@ -341,6 +344,7 @@ _ZH = Lang(
     at_place="{place}的{name}",
     for_people="专为{audience}打造",
     for_word="专为",
+    colon="：",
 )
 
 _AR = Lang(
