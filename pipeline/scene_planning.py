@@ -18,6 +18,8 @@ the later stages, it does not change the plan). The plan follows the spec's fram
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from pipeline.colors import hex_luminance as luminance
@@ -167,11 +169,30 @@ def _shots(spec: AdSpecification, n: int) -> list[tuple[CopyBeat, str, str]]:
     return shots
 
 
-def _visual_prompt(visual: str, spec: AdSpecification) -> str:
+def _shown_fact(text: str, spec: AdSpecification) -> str:
+    """The prompt fact an overlay line states (a claim, the offer, a number), if any."""
+    facts = spec.facts
+    said = set(re.findall(r"\w+", text.lower()))
+    candidates = [*facts.claims, facts.offer, facts.occasion, facts.scarcity]
+    candidates += [q.text for q in facts.numbers]
+    for fact in (c for c in candidates if c):
+        words = {w for w in re.findall(r"\w+", fact.lower()) if len(w) > 2 or w.isdigit()}
+        if words and len(words & said) * 2 >= len(words):
+            return fact
+    return ""
+
+
+def _visual_prompt(visual: str, spec: AdSpecification, text: str = "") -> str:
+    """The shot, then what it must show: the product by name and the fact its line states."""
     brand = spec.brand
     palette = f"{color_name(brand.primary_color)} and {color_name(brand.accent_color)}"
+    product = spec.ad.product
+    subject = [] if product.lower() in visual.lower() else [f"The product: {product}"]
+    fact = _shown_fact(text, spec)
     parts = [
         visual.rstrip(". "),
+        *subject,
+        *([f"The shot shows {fact.rstrip('. ')}"] if fact else []),
         GRADE_WORDS[spec.ad.visual_style],
         f"{palette} colour palette",
         MOOD_CAMERA[spec.ad.mood],
@@ -236,7 +257,7 @@ def run(spec: AdSpecification, ctx: StageContext, scenes: int | None = None) -> 
                 index=i,
                 scene_type=beat.beat,
                 duration_s=duration,
-                visual_prompt=_visual_prompt(visual, spec),
+                visual_prompt=_visual_prompt(visual, spec, text),
                 overlay=TextOverlay(
                     text=text[:120],
                     position=positions[i],  # type: ignore[arg-type]

@@ -135,6 +135,27 @@ class PromptFacts(_Model):
     call_to_action: str = Field(default="", max_length=40)
     urls: list[str] = Field(default_factory=list, max_length=4)
 
+    def rows(self) -> list[tuple[str, str]]:
+        """(label, value) for every fact the prompt states, in reading order, for display."""
+        values = [
+            ("Brand", self.brand),
+            ("Product", self.product),
+            ("Audience", self.audience),
+            ("Place", self.place),
+            ("Occasion", self.occasion),
+            ("Claims", "; ".join(self.claims)),
+            ("Numbers", "; ".join(q.text for q in self.numbers)),
+            ("Offer", self.offer),
+            ("Deadline", self.deadline),
+            ("Scarcity", self.scarcity),
+            ("Pain point", self.pain),
+            ("Colours", ", ".join(self.colors)),
+            ("Tone words", ", ".join(self.tone_words)),
+            ("Call to action", self.call_to_action),
+            ("Links", ", ".join(self.urls)),
+        ]
+        return [(label, value) for label, value in values if value]
+
     def count(self) -> int:
         """How many distinct facts the copy can show: claims, offer, deadline, scarcity,
         pain, occasion, and the numbers none of those already states."""

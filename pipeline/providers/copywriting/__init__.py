@@ -17,7 +17,7 @@ Steps, each its own module:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting.detect import detect_language
@@ -27,12 +27,40 @@ from pipeline.providers.copywriting.framework import choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.languages import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
-from pipeline.providers.copywriting.naming import find_nouns, tokenize, unshout
+from pipeline.providers.copywriting.naming import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
-from pipeline.spec import FRAMEWORK_BEATS, AdSpecification
+from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
-__all__ = ["copy_safe", "sanitize_prompt", "write_specification"]
+__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "write_specification"]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    text: str
+    language: str
+    naming: Naming
+    offer: str | None
+    facts: PromptFacts
+
+
+def _read(prompt: str) -> _Reading:
+    """The sanitized prompt, its language, brand and product, offer and facts."""
+    text = strip_sql(fold_fancy(copy_safe(prompt)))
+    if not text:
+        text = sanitize_prompt(prompt) or "new product"
+    text = unshout(text)
+    language = detect_language(text)
+    naming = guarded_naming(text, language)
+    naming = replace(naming, category=naming.category.for_product(naming.product))
+    offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
+    facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
+    return _Reading(text, language, naming, offer, facts)
+
+
+def read_prompt_facts(prompt: str) -> PromptFacts:
+    """The facts of ``prompt`` (raw user text), as the offline director reads them."""
+    return _read(prompt).facts
 
 
 def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecification:
@@ -41,19 +69,14 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     ``specification.prompt`` keeps the user's text as given; everything derived from it is
     read from the sanitized text and made copy-safe (no markup, no emoji).
     """
-    text = strip_sql(fold_fancy(copy_safe(prompt)))
-    if not text:
-        text = sanitize_prompt(prompt) or "new product"
-    text = unshout(text)
-    language = detect_language(text)
-    naming = guarded_naming(text, language)
-    naming = replace(naming, category=naming.category.for_product(naming.product))
+    reading = _read(prompt)
+    text, language, naming, offer, facts = (
+        reading.text, reading.language, reading.naming, reading.offer, reading.facts
+    )
     words = {t.low for t in tokenize(text)}
     category = naming.category
     mood = brief.choose_mood(words, category)
     style = brief.choose_style(words, mood, category)
-    offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
-    facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
     prompt_cta = fact_cta(facts, language)
     offer = closing_offer(facts, offer, prompt_cta or "")
     subject = naming.brand or f"the {naming.product}"
