@@ -91,7 +91,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     )
     if choice.framework == "AIDA" and benefits:  # the interest beat names them already
         shown = [b.lower() for b in benefits]
-        queue = [q for q in queue if not any(b.endswith(q.rstrip(".").lower()) for b in shown)]
+        queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
     if naming.brand and not certain and naming.product.lower() not in naming.brand.lower():
         phrase = product_phrase(text, language, naming.brand, naming.product)
@@ -151,3 +151,9 @@ def _names_nothing_else(line: str, prompt: str) -> bool:
     for sourdough loaves)."""
     low, said = line.lower(), prompt.lower()
     return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
+
+
+def _same(benefit: str, line: str) -> bool:
+    """"a grippy vibram sole" and "grippy vibram sole"; "voice control" and "has voice
+    control": one feature, said once."""
+    return benefit.endswith(line) or line.endswith(benefit)

@@ -92,7 +92,8 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
 
 def closing_offer(facts: PromptFacts, offer: str | None, cta: str) -> str | None:
     """The offer line before the call to action: offer, deadline and scarcity, once each."""
-    parts = [offer or facts.offer]
+    longer = offer and facts.offer and offer.lower() in facts.offer.lower()
+    parts = [facts.offer if longer else (offer or facts.offer)]
     low = " ".join(p for p in parts if p).lower()
     for extra in (facts.deadline, facts.scarcity):
         if extra and extra.lower() not in low and extra.lower() not in cta.lower():

@@ -21,7 +21,7 @@ URL = re.compile(
     r"it|pt|br|jp|cn)(?:/[^\s,;]*)?(?=[\s,;]|$)",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?，、。：；！？()\[\]]|\s[-–—]+\s|\s-{2,}")
+_CLAUSE = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?，、。：；！？()\[\]،؛؟]|\s[-–—]+\s|\s-{2,}")
 _NUMBER = re.compile(
     r"(?:[$€£¥]|r\$)\s?\d+(?:[.,]\d+)?(?:\s?/\s?[^\W\d_]+)?"
     r"|\d+(?:[.,]\d+)?(?:\s?[%％٪])"
@@ -39,8 +39,10 @@ _LEAD = re.compile(
 )
 _MOOD_WORDS = frozenset().union(*lx.MOOD_CUES.values(), *lx.STYLE_CUES.values())
 _LEAD_TAIL = re.compile(
-    r"\s+(?:with|by|from|at|called|named|con|de|avec|par|mit|von|com|da|di)\s*$", re.IGNORECASE
+    r"\s+(?:with|by|from|at|to|called|named|con|de|avec|par|mit|von|com|da|di)\s*$", re.IGNORECASE
 )
+_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|that|which|so|to|y|et|und|e|que|qui|che|die)?\s*", re.I)
+_WHO = re.compile(r"^(?:for|para|pour|für|per|by|from|de|von|da|in|at|en|em|a|à)\b", re.I)
 _TONE_ONLY = (
     lx.COMMON | lx.PLATFORM_WORDS | frozenset(lx.COLORS) | lx.DETERMINERS | _MOOD_WORDS
 )
@@ -79,6 +81,8 @@ def _numbers(text: str, skip: list[str]) -> list[Quantity]:
         if any(whole in s or m.group().split()[0] in s.split() for s in skip if s):
             continue
         unit = m.group("unit") or ""
+        if _CJK.search(unit) and len(unit) > 2:
+            whole, unit = whole[: len(whole) - len(unit) + 2], unit[:2]
         if unit.lower() in lx.DETERMINERS | lx.CONNECTORS | {"and", "or", "y", "et", "und"}:
             whole, unit = whole[: len(whole) - len(unit)].strip(" -"), ""
         value = re.search(r"\d+(?:[.,:]\d+)?", whole)
@@ -160,26 +164,36 @@ def read_facts(
             pain_clause = clause
         body = re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
         names = k == naming_at
-        tail = ""
-        if names and table.with_word:
-            m = re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.IGNORECASE)
-            tail = m.group(1) if m else ""
-        at = body.find(brand) if names and brand else -1
-        lead = _LEAD_TAIL.sub("", body[:at]).strip() if at > 0 else ""
-        if len(lead.split()) >= 3 and not (product and product.lower() in lead.lower()):
-            tail = lead  # "Cut your power bill by up to 40% with Helios Roofs ..."
-        candidate = tail if names else body
-        if k == 0 and not names and not claims and _words(body) <= 3:
-            continue  # the opening words name the kind of ad, not a promise
-        candidate = _strip(candidate, [brand if names else "", deal, deadline, scarcity])
-        if audience and candidate.lower().endswith(audience.lower()):
-            candidate = re.sub(r"\s+(?:for|to)\s*$", "", candidate[: -len(audience)]).strip()
-        inside = [p.lower() for p in (deal, deadline, scarcity) if p]
-        if any(candidate.lower() in p for p in inside):
-            continue
-        restates = product and product.lower() in candidate.lower() and not _DIGITS.search(candidate)
-        if candidate and not restates and _is_claim(candidate, table, known):
-            claims.append(candidate[:1].upper() + candidate[1:])
+        pieces: list[str] = []
+        if names:
+            low = body.lower()
+            m = re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.I) if table.with_word else None
+            ends = [low.find(p.lower()) + len(p) for p in (brand, product) if p and p.lower() in low]
+            after = _AFTER.sub("", body[max(ends):]) if ends else ""
+            if m:
+                pieces.append(m.group(1))
+            elif len(after.split()) >= 3 and not _WHO.match(after):
+                pieces.append(after)  # "TeamPulse HR software sets up in 5 minutes"
+            at = body.find(brand) if brand else -1
+            lead = _LEAD_TAIL.sub("", body[:at]).strip() if at > 0 else ""
+            if len(lead.split()) >= 3 and not (product and product.lower() in lead.lower()):
+                pieces.append(lead)  # "Cut your power bill by up to 40% with Helios Roofs"
+        else:
+            if k == 0 and not claims and _words(body) <= 3:
+                continue  # the opening words name the kind of ad, not a promise
+            pieces.append(body)
+        for piece in pieces:
+            candidate = _strip(piece, [brand if names else "", deal, deadline, scarcity])
+            if audience and candidate.lower().endswith(audience.lower()):
+                candidate = re.sub(r"\s+(?:for|to)\s*$", "", candidate[: -len(audience)]).strip()
+            inside = [p.lower() for p in (deal, deadline, scarcity) if p]
+            if any(candidate.lower() in p for p in inside):
+                continue
+            restates = (
+                product and product.lower() in candidate.lower() and not _DIGITS.search(candidate)
+            )
+            if candidate and not restates and _is_claim(candidate, table, known):
+                claims.append(candidate[:1].upper() + candidate[1:])
     skip = [brand, *urls]
     numbers = _numbers(plain, skip)
     if cta and len(cta.split()) < 2 and not _CJK.search(cta):

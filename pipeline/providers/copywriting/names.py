@@ -29,7 +29,9 @@ _SQL_FRAGMENT = re.compile(
     r"(?:table|from|into|all|database)\b[^;]*;?\s*(?:--)?|--+|/\*.*?\*/",
     re.IGNORECASE,
 )
-_FANCY = re.compile(r"[\U0001D400-\U0001D7FF\uFF01-\uFF5E\u2460-\u24FF]")
+_FANCY = re.compile(r"[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2460-\u24FF]")
+#: Acronyms that name what a product does, not who makes it ("TeamPulse HR software").
+_FUNCTION_ACRONYMS = frozenset("HR CRM AI IT SEO PR VPN ERP POS API CMS SMS GPS EV".split())
 _CAMEL = re.compile(r"\b[^\W\d_]*[a-zà-ÿ][A-ZÀ-Ý][\w'’&-]*")
 _CAP_RUN = re.compile(
     r"(?<![\w'’])[A-ZÀ-ÖØ-Ý][\w'’&.-]*(?:\s+(?:(?:de|da|di|del|do|la|le|&|y|e|et|und)\s+)?"
@@ -198,6 +200,9 @@ def guarded_naming(text: str, language: str) -> Naming:
     if not naming.brand and language == "en" and appositive_brand(plain):
         naming = replace(naming, brand=appositive_brand(plain))
     if naming.brand:
+        words = naming.brand.split()
+        if len(words) > 1 and words[-1] in _FUNCTION_ACRONYMS:
+            naming = replace(naming, brand=" ".join(words[:-1]))
         naming = replace(naming, brand=_with_article(plain, naming.brand))
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
         naming = replace(naming, brand=_rare_opener(plain, language))
@@ -208,7 +213,8 @@ def guarded_naming(text: str, language: str) -> Naming:
         path = re.findall(r"[a-z]{3,}", urls[0].lower().split("/", 3)[-1])
         words = [w for w in path if w not in ("items", "item", "products", "product", "shop")]
         product = " ".join(words[-2:]) or naming.category.noun
-    if language in ("ja", "ar") and (not product or naming.brand and product in naming.brand):
+    in_brand = bool(naming.brand) and product.lower() in naming.brand.lower()
+    if language in ("ja", "ar") and (not product or in_brand):
         product = _script_product(plain, naming.brand, language) or product
     if naming.brand and product.lower().startswith(naming.brand.lower() + " "):
         product = product[len(naming.brand) + 1 :]  # "Assuro assurance habitation"
