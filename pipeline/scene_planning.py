@@ -19,6 +19,7 @@ the later stages, it does not change the plan). The plan follows the spec's fram
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from collections.abc import Sequence
 
@@ -182,13 +183,21 @@ def _shown_fact(text: str, spec: AdSpecification) -> str:
     return ""
 
 
+def _ascii(text: str) -> str:
+    """``text`` for an English-prompted video model: accents folded, other scripts dropped
+    (a Japanese claim keeps its numbers only)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"\s+", " ", folded).strip(" ,.:;-")
+    return folded if re.search(r"[A-Za-z]{3}", folded) else ""
+
+
 def _visual_prompt(visual: str, spec: AdSpecification, text: str = "") -> str:
     """The shot, then what it must show: the product by name and the fact its line states."""
     brand = spec.brand
     palette = f"{color_name(brand.primary_color)} and {color_name(brand.accent_color)}"
-    product = spec.ad.product
+    product = _ascii(spec.ad.product) or spec.ad.product_category
     subject = [] if product.lower() in visual.lower() else [f"The product: {product}"]
-    fact = _shown_fact(text, spec)
+    fact = _ascii(_shown_fact(text, spec))
     parts = [
         visual.rstrip(". "),
         *subject,
