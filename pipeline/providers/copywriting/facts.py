@@ -13,7 +13,7 @@ import re
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
-from pipeline.providers.copywriting.languages import Lang, lang
+from pipeline.providers.copywriting.languages import LANGS, Lang, lang
 from pipeline.spec import PromptFacts, Quantity
 
 URL = re.compile(
@@ -30,11 +30,12 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
+_ALL_LANGS = tuple(LANGS.values())
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
 _HEX = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
 _LEAD = re.compile(
     r"^(?:and|but|so|then|with|plus|also|it|that|which|y|et|und|e|con|avec|mit|com|"
-    r"el|la|le|les|der|die|das|il|lo|o|a)\s+",
+    r"el|la|le|les|der|die|das|il|lo)\s+",
     re.IGNORECASE,
 )
 _MOOD_WORDS = frozenset().union(*lx.MOOD_CUES.values(), *lx.STYLE_CUES.values())
@@ -147,6 +148,8 @@ def read_facts(
     audience = (
         brief.find_audience(plain, brand, product) if language == "en" else _audience(plain, table)
     )
+    if audience and any(p and p.lower() in audience.lower() for p in (brand, product)):
+        audience = ""  # "für die Kaffeemaschine BrühMeister": the ad is for the product
     known = [brand, product, deal, deadline, scarcity, occasion]
     claims: list[str] = []
     pain_clause = ""
@@ -194,6 +197,8 @@ def read_facts(
             )
             if candidate and not restates and _is_claim(candidate, table, known):
                 claims.append(candidate[:1].upper() + candidate[1:])
+    place = _place(plain)
+    claims = [c for c in claims if not (place and c.lower() == place.lower())]
     skip = [brand, *urls]
     numbers = _numbers(plain, skip)
     if cta and len(cta.split()) < 2 and not _CJK.search(cta):
@@ -204,7 +209,7 @@ def read_facts(
         brand=brand[:60],
         product=product[:120],
         audience=(audience or "")[:160],
-        place=_place(plain)[:80],
+        place=place[:80],
         occasion=occasion[:80],
         claims=[c[:120] for c in claims[:8]],
         numbers=numbers,
@@ -220,14 +225,20 @@ def read_facts(
 
 
 _PLACE = re.compile(
-    r"\b(?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
+    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
 )
 
 
 def _place(text: str) -> str:
-    m = _PLACE.search(text)
-    return m.group(1).strip() if m and m.start() > 0 else ""
+    for m in _PLACE.finditer(text):
+        place = m.group(1).strip()
+        name = place.split(None, 1)[1] if " " in place else place
+        if m.start() > 0 and not any(
+            re.fullmatch(t.occasions, name, re.IGNORECASE) for t in _ALL_LANGS
+        ):
+            return place
+    return ""
 
 
 def _tone_words(text: str) -> list[str]:

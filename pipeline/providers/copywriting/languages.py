@@ -31,7 +31,7 @@ class Lang:
     and_word: str
     now: str  # "now", appended to a bare offer
     new: str  # "New:" to open a launch hook
-    at_place: str = "{name} in {place}"  # a line from the place the prompt names
+    at_place: str = "{name} {place}"  # a line from the place the prompt names
     for_people: str = "For {audience}"  # a line from the audience the prompt names
     for_word: str = "for"  # introduces the audience in a prompt
     colon: str = ": "  # between a name and what it is (French: " : ")
@@ -120,7 +120,7 @@ _ES = Lang(
     and_word="y",
     now="ya",
     new="Nuevo",
-    at_place="{name} en {place}",
+    at_place="{name} {place}",
     for_people="Para {audience}",
     for_word="para",
 )
@@ -159,7 +159,7 @@ _FR = Lang(
     and_word="et",
     now="maintenant",
     new="Nouveau",
-    at_place="{name} à {place}",
+    at_place="{name} {place}",
     for_people="Pour {audience}",
     for_word="pour",
     colon=" : ",
@@ -200,7 +200,7 @@ _DE = Lang(
     and_word="und",
     now="jetzt",
     new="Neu",
-    at_place="{name} in {place}",
+    at_place="{name} {place}",
     for_people="Für {audience}",
     for_word="für",
 )
@@ -239,7 +239,7 @@ _PT = Lang(
     and_word="e",
     now="já",
     new="Novo",
-    at_place="{name} em {place}",
+    at_place="{name} {place}",
     for_people="Para {audience}",
     for_word="para",
 )
@@ -277,7 +277,7 @@ _IT = Lang(
     and_word="e",
     now="ora",
     new="Nuovo",
-    at_place="{name} a {place}",
+    at_place="{name} {place}",
     for_people="Per {audience}",
     for_word="per",
 )
