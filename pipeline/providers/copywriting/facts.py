@@ -179,7 +179,7 @@ def read_facts(
                 pieces.append(after)  # "TeamPulse HR software sets up in 5 minutes"
             at = body.find(brand) if brand else -1
             lead = _LEAD_TAIL.sub("", body[:at]).strip() if at > 0 else ""
-            if len(lead.split()) >= 3 and not (product and product.lower() in lead.lower()):
+            if len(lead.split()) >= 3:
                 pieces.append(lead)  # "Cut your power bill by up to 40% with Helios Roofs"
         else:
             if k == 0 and not claims and _words(body) <= 3:
@@ -192,9 +192,8 @@ def read_facts(
             inside = [p.lower() for p in (deal, deadline, scarcity) if p]
             if any(candidate.lower() in p for p in inside):
                 continue
-            restates = (
-                product and product.lower() in candidate.lower() and not _DIGITS.search(candidate)
-            )
+            adds = _DIGITS.search(candidate) or (occasion and occasion.lower() in candidate.lower())
+            restates = product and product.lower() in candidate.lower() and not adds
             if candidate and not restates and _is_claim(candidate, table, known):
                 claims.append(candidate[:1].upper() + candidate[1:])
     place = _place(plain)
