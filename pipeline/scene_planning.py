@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
 from collections.abc import Sequence
 
 from pipeline.colors import hex_luminance as luminance

@@ -90,9 +90,13 @@ def test_the_issue_s_prompts_keep_their_facts(
 )
 def test_every_glyph_of_every_language_has_a_shipped_font(prompt: str) -> None:
     spec = write_specification(prompt)
-    chain = [f for f in fonts.fallback_chain(bold=True, language=spec.language) if f.key != "builtin"]
+    chain = [
+        f for f in fonts.fallback_chain(bold=True, language=spec.language) if f.key != "builtin"
+    ]
     text = " ".join(b.headline for b in spec.beats)
-    missing = {ch for ch in text if not ch.isspace() and not any(fonts.covers(f, ch) for f in chain)}
+    missing = {
+        ch for ch in text if not ch.isspace() and not any(fonts.covers(f, ch) for f in chain)
+    }
     assert not missing, (spec.language, missing)
 
 

@@ -12,11 +12,49 @@ from pipeline.errors import InputError
 from pipeline.providers.copywriting import write_specification
 from pipeline.settings import Settings
 
-WORDS = (
-    "coffee app software platform tool bakery rum wine shoes watch serum gym yoga hotel tours "
-    "pizza tacos insurance plumbing solar sofa e-bike course school festival charity dog cat "
-    "vet salon perfume laptop headphones mattress flowers game podcast CRM juice beer tea"
-).split()
+WORDS = [
+    "coffee",
+    "app",
+    "software",
+    "platform",
+    "tool",
+    "bakery",
+    "rum",
+    "wine",
+    "shoes",
+    "watch",
+    "serum",
+    "gym",
+    "yoga",
+    "hotel",
+    "tours",
+    "pizza",
+    "tacos",
+    "insurance",
+    "plumbing",
+    "solar",
+    "sofa",
+    "e-bike",
+    "course",
+    "school",
+    "festival",
+    "charity",
+    "dog",
+    "cat",
+    "vet",
+    "salon",
+    "perfume",
+    "laptop",
+    "headphones",
+    "mattress",
+    "flowers",
+    "game",
+    "podcast",
+    "CRM",
+    "juice",
+    "beer",
+    "tea",
+]
 BRANDS = ("Acme", "ZephyrRun", "Éclat", "Maria's", "Lotus & Leaf", "BrühMeister", "DROP TABLE")
 TEMPLATES = (
     "{w} ad for {b} {x}",

@@ -30,6 +30,7 @@ from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
 from pipeline.logs import log_event
 from pipeline.providers import LLMResult
+from pipeline.providers.copywriting import read_prompt_facts
 from pipeline.providers.openai_wire import (
     SYSTEM_PROMPT,
     WireSpecification,
@@ -38,7 +39,6 @@ from pipeline.providers.openai_wire import (
 )
 from pipeline.secrets import redact
 from pipeline.settings import Settings
-from pipeline.providers.copywriting import read_prompt_facts
 from pipeline.spec import AdSpecification
 
 STAGE = "llm_enhancement"

@@ -25,7 +25,7 @@ from pipeline.providers.copywriting.director import closing_offer, fact_cta, fac
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.framework import choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
-from pipeline.providers.copywriting.languages import lang
+from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
 from pipeline.providers.copywriting.naming import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
@@ -71,7 +71,11 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     """
     reading = _read(prompt)
     text, language, naming, offer, facts = (
-        reading.text, reading.language, reading.naming, reading.offer, reading.facts
+        reading.text,
+        reading.language,
+        reading.naming,
+        reading.offer,
+        reading.facts,
     )
     words = {t.low for t in tokenize(text)}
     category = naming.category
@@ -86,9 +90,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     locale = LOCALES.get(language)
     benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
     name = naming.brand or naming.product
-    queue = fact_lines(
-        facts, language, name, hook_chars=locale.max_hook_chars if locale else 48
-    )
+    queue = fact_lines(facts, language, name, hook_chars=locale.max_hook_chars if locale else 48)
     if choice.framework == "AIDA" and benefits:  # the interest beat names them already
         shown = [b.lower() for b in benefits]
         queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
@@ -154,6 +156,6 @@ def _names_nothing_else(line: str, prompt: str) -> bool:
 
 
 def _same(benefit: str, line: str) -> bool:
-    """"a grippy vibram sole" and "grippy vibram sole"; "voice control" and "has voice
+    """ "a grippy vibram sole" and "grippy vibram sole"; "voice control" and "has voice
     control": one feature, said once."""
     return benefit.endswith(line) or line.endswith(benefit)

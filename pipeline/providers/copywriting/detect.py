@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pipeline.providers.copywriting.languages import LANGS
+from pipeline.providers.copywriting.lang import LANGS
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _KANA = re.compile(r"[\u3040-\u30FF\u31F0-\u31FF]")

@@ -10,15 +10,42 @@ from __future__ import annotations
 
 import re
 
-from pipeline.providers.copywriting.languages import lang
+from pipeline.providers.copywriting.lang import lang
 from pipeline.spec import PromptFacts
 
 HOOK_MAX_WORDS = 7
 LINE_MAX_WORDS = 9
 _DIGIT = re.compile(r"\d")
 _ARTICLES = frozenset(
-    "the a an your our their el la los las le les un une der die das ein eine il lo gli "
-    "o os as um uma".split()
+    [
+        "the",
+        "a",
+        "an",
+        "your",
+        "our",
+        "their",
+        "el",
+        "la",
+        "los",
+        "las",
+        "le",
+        "les",
+        "un",
+        "une",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "il",
+        "lo",
+        "gli",
+        "o",
+        "os",
+        "as",
+        "um",
+        "uma",
+    ]
 )
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
 _TRAILING = re.compile(

@@ -13,7 +13,7 @@ import re
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
-from pipeline.providers.copywriting.languages import LANGS, Lang, lang
+from pipeline.providers.copywriting.lang import LANGS, Lang, lang
 from pipeline.spec import PromptFacts, Quantity
 
 URL = re.compile(
@@ -21,7 +21,9 @@ URL = re.compile(
     r"it|pt|br|jp|cn)(?:/[^\s,;]*)?(?=[\s,;]|$)",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?，、。：；！？()\[\]،؛؟]|\s[-–—]+\s|\s-{2,}")
+_CLAUSE = re.compile(
+    r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?，、。：；！？()\[\]،؛؟]|\s[-–—]+\s|\s-{2,}"
+)
 _NUMBER = re.compile(
     r"(?:[$€£¥]|r\$)\s?\d+(?:[.,]\d+)?(?:\s?/\s?[^\W\d_]+)?"
     r"|\d+(?:[.,]\d+)?(?:\s?[%％٪])"
@@ -44,9 +46,7 @@ _LEAD_TAIL = re.compile(
 )
 _AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|that|which|so|to|y|et|und|e|que|qui|che|die)?\s*", re.I)
 _WHO = re.compile(r"^(?:for|para|pour|für|per|by|from|de|von|da|in|at|en|em|a|à)\b", re.I)
-_TONE_ONLY = (
-    lx.COMMON | lx.PLATFORM_WORDS | frozenset(lx.COLORS) | lx.DETERMINERS | _MOOD_WORDS
-)
+_TONE_ONLY = lx.COMMON | lx.PLATFORM_WORDS | frozenset(lx.COLORS) | lx.DETERMINERS | _MOOD_WORDS
 
 
 def _span_text(pattern: str | tuple[str, ...], text: str) -> str:
@@ -104,7 +104,9 @@ def clauses(text: str) -> list[str]:
 
 
 def _words(text: str) -> int:
-    return len(_CJK.findall(text)) // 2 + len(text.split()) if _CJK.search(text) else len(text.split())
+    return (
+        len(_CJK.findall(text)) // 2 + len(text.split()) if _CJK.search(text) else len(text.split())
+    )
 
 
 def _strip(clause: str, pieces: list[str]) -> str:
@@ -170,9 +172,15 @@ def read_facts(
         pieces: list[str] = []
         if names:
             low = body.lower()
-            m = re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.I) if table.with_word else None
-            ends = [low.find(p.lower()) + len(p) for p in (brand, product) if p and p.lower() in low]
-            after = _AFTER.sub("", body[max(ends):]) if ends else ""
+            m = (
+                re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.I)
+                if table.with_word
+                else None
+            )
+            ends = [
+                low.find(p.lower()) + len(p) for p in (brand, product) if p and p.lower() in low
+            ]
+            after = _AFTER.sub("", body[max(ends) :]) if ends else ""
             if m:
                 pieces.append(m.group(1))
             elif len(after.split()) >= 3 and not _WHO.match(after):
@@ -224,7 +232,8 @@ def read_facts(
 
 
 _PLACE = re.compile(
-    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
+    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+"
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
 )
 

@@ -28,7 +28,16 @@ FOUND: tuple[str, ...] = (
     "The kind of thing you tell friends about.",
     "Now it just works.",
 )
-_BANK_KINDS = ("hooks", "desires", "pains", "agitations", "solutions", "befores", "afters", "bridges")
+_BANK_KINDS = (
+    "hooks",
+    "desires",
+    "pains",
+    "agitations",
+    "solutions",
+    "befores",
+    "afters",
+    "bridges",
+)
 
 
 def _key(line: str) -> str:

@@ -95,7 +95,10 @@ AR = Locale(
     max_hook_chars=32,
 )
 
-def _latin(code: str, beats: dict[str, Lines], ctas: tuple[Lines, Lines, Lines], benefits: Lines) -> Locale:
+
+def _latin(
+    code: str, beats: dict[str, Lines], ctas: tuple[Lines, Lines, Lines], benefits: Lines
+) -> Locale:
     return Locale(code, beats, *ctas, benefits=benefits, offer_join=". ", max_hook_chars=48)
 
 
@@ -112,8 +115,11 @@ ES = _latin(
         "after": ("Después: todo es más fácil.", "Ahora sí funciona."),
         "bridge": ("{Name} marca la diferencia.", "El cambio se llama {Name}."),
     },
-    (("Descúbrelo ya", "Pídelo hoy", "Compra ahora"), ("Ven a vernos", "Te esperamos hoy"),
-     ("Reserva tu plaza", "Reserva ahora")),
+    (
+        ("Descúbrelo ya", "Pídelo hoy", "Compra ahora"),
+        ("Ven a vernos", "Te esperamos hoy"),
+        ("Reserva tu plaza", "Reserva ahora"),
+    ),
     ("Hecho con cuidado", "Pensado para tu día a día"),
 )
 DE = _latin(
@@ -129,8 +135,11 @@ DE = _latin(
         "after": ("Nachher: alles leichter.", "Jetzt funktioniert es."),
         "bridge": ("{Name} macht den Unterschied.", "Der Unterschied heißt {Name}."),
     },
-    (("Jetzt entdecken", "Jetzt bestellen"), ("Besuch uns heute", "Komm vorbei"),
-     ("Jetzt buchen", "Platz sichern")),
+    (
+        ("Jetzt entdecken", "Jetzt bestellen"),
+        ("Besuch uns heute", "Komm vorbei"),
+        ("Jetzt buchen", "Platz sichern"),
+    ),
     ("Mit Sorgfalt gemacht", "Für deinen Alltag gedacht"),
 )
 PT = _latin(
@@ -146,8 +155,11 @@ PT = _latin(
         "after": ("Depois: tudo mais fácil.", "Agora funciona."),
         "bridge": ("{Name} faz a diferença.", "A mudança se chama {Name}."),
     },
-    (("Descubra agora", "Peça hoje", "Compre agora"), ("Venha nos visitar", "Esperamos você"),
-     ("Reserve já", "Garanta sua vaga")),
+    (
+        ("Descubra agora", "Peça hoje", "Compre agora"),
+        ("Venha nos visitar", "Esperamos você"),
+        ("Reserve já", "Garanta sua vaga"),
+    ),
     ("Feito com cuidado", "Pensado para o seu dia a dia"),
 )
 IT = _latin(
@@ -163,8 +175,11 @@ IT = _latin(
         "after": ("Dopo: tutto più facile.", "Ora funziona."),
         "bridge": ("{Name} fa la differenza.", "Il cambiamento si chiama {Name}."),
     },
-    (("Scoprilo ora", "Ordina oggi", "Acquista ora"), ("Vieni a trovarci", "Ti aspettiamo"),
-     ("Prenota ora", "Prenota il tuo posto")),
+    (
+        ("Scoprilo ora", "Ordina oggi", "Acquista ora"),
+        ("Vieni a trovarci", "Ti aspettiamo"),
+        ("Prenota ora", "Prenota il tuo posto"),
+    ),
     ("Fatto con cura", "Pensato per ogni giorno"),
 )
 ZH = Locale(

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.facts import URL, clauses
-from pipeline.providers.copywriting.languages import LANGS, lang
+from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
 from pipeline.providers.copywriting.product import read_naming
 
@@ -31,7 +31,9 @@ _SQL_FRAGMENT = re.compile(
 )
 _FANCY = re.compile(r"[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2460-\u24FF]")
 #: Acronyms that name what a product does, not who makes it ("TeamPulse HR software").
-_FUNCTION_ACRONYMS = frozenset("HR CRM AI IT SEO PR VPN ERP POS API CMS SMS GPS EV".split())
+_FUNCTION_ACRONYMS = frozenset(
+    ["HR", "CRM", "AI", "IT", "SEO", "PR", "VPN", "ERP", "POS", "API", "CMS", "SMS", "GPS", "EV"]
+)
 _CAMEL = re.compile(r"\b[^\W\d_]*[a-zà-ÿ][A-ZÀ-Ý][\w'’&-]*")
 _CAP_RUN = re.compile(
     r"(?<![\w'’])[A-ZÀ-ÖØ-Ý][\w'’&.-]*(?:\s+(?:(?:de|da|di|del|do|la|le|&|y|e|et|und)\s+)?"
@@ -87,9 +89,7 @@ def brand_ok(brand: str) -> bool:
     low = brand.lower().strip()
     if low in _BANNED or _DAYS.match(low):
         return False
-    return not any(
-        re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values()
-    )
+    return not any(re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values())
 
 
 def rare(word: str, language: str, below: float = 2.5) -> bool:
@@ -152,7 +152,7 @@ _ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$"
 
 
 def _with_article(text: str, brand: str) -> str:
-    """"The Marlowe boutique hotel": the article that opens the prompt is part of the name."""
+    """ "The Marlowe boutique hotel": the article that opens the prompt is part of the name."""
     at = text.find(brand)
     return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
 
@@ -207,7 +207,9 @@ def guarded_naming(text: str, language: str) -> Naming:
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
         naming = replace(naming, brand=_rare_opener(plain, language))
         if naming.brand and naming.product.lower() == naming.brand.lower():
-            naming = replace(naming, product=read_naming(_blank(plain, naming.brand), language).product)
+            naming = replace(
+                naming, product=read_naming(_blank(plain, naming.brand), language).product
+            )
     product = naming.product
     if urls and (not product.strip() or product.lower() in ("https", "http", "www")):
         path = re.findall(r"[a-z]{3,}", urls[0].lower().split("/", 3)[-1])
@@ -242,7 +244,7 @@ _FOR = re.compile(r"\s+(?:for|para|pour|für|per|to)\s+", re.IGNORECASE)
 
 
 def _head_decides(naming: Naming) -> Naming:
-    """"backup software for dental practices" is software: the words after "for" say who
+    """ "backup software for dental practices" is software: the words after "for" say who
     buys it, not what it is."""
     head = _FOR.split(naming.product, maxsplit=1)[0].lower()
     nouns = find_nouns(head)
@@ -287,7 +289,7 @@ def _clause_naming(text: str, language: str) -> Naming:
 
 
 def appositive_brand(text: str) -> str:
-    """"Contalia, software de facturación ...": the name, then what it is."""
+    """ "Contalia, software de facturación ...": the name, then what it is."""
     m = _APPOSITIVE.match(text)
     return m.group(1).strip() if m else ""
 
@@ -315,8 +317,8 @@ def _latin_brand(text: str, body: str, code: str) -> str:
             continue  # sentence case: "Curso de yoga ..."
         if m.start() == 0 and len(words) > 1 and common(words[0], code):
             rest = words[1:]  # "Peluquería Corte Fino": the kind of shop, then its name
-            named = len(rest) > 1 or rare(rest[0], code)
-            if named and rest[0].lower() not in lx.CONNECTORS:
+            is_name = len(rest) > 1 or rare(rest[0], code)
+            if is_name and rest[0].lower() not in lx.CONNECTORS:
                 words = rest
         words = trim_common(" ".join(words), code).split()
         while words and words[-1].lower() in hints:

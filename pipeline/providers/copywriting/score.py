@@ -131,7 +131,9 @@ def _contradictions(entry: Entry, screen: str) -> list[str]:
     return [
         word
         for word, kinds in HALLMARKS.items()
-        if re.search(rf"\b{word}", screen) and word not in prompt and not any(k in kind for k in kinds)
+        if re.search(rf"\b{word}", screen)
+        and word not in prompt
+        and not any(k in kind for k in kinds)
     ]
 
 
