@@ -17,6 +17,7 @@ Steps, each its own module:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.providers.copywriting import brief
@@ -148,10 +149,17 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     )
 
 
+#: How a product comes (a can, a bottle, a scoop): a bank line may name one only when the
+#: prompt does ("Grab a can" is false for a smoothie bar or a spirit).
+_FORMS = re.compile(r"\b(?:cans?|bottles?|pints?|scoops?|capsules?|pills?|cups?|shots?)\b")
+
+
 def _names_nothing_else(line: str, prompt: str) -> bool:
-    """A bank line may not name a product the prompt does not ("butter croissants" in an ad
-    for sourdough loaves)."""
+    """A bank line may not name a product or a form the prompt does not ("butter
+    croissants" in an ad for sourdough loaves, "Grab a can" for smoothies)."""
     low, said = line.lower(), prompt.lower()
+    if any(m.group().rstrip("s") not in said for m in _FORMS.finditer(low)):
+        return False
     return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
 
 

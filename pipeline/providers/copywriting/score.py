@@ -119,7 +119,7 @@ def _product_is(expected: str, spec: AdSpecification) -> bool:
     want = _norm(expected)
     if not re.search(r"[a-zà-ÿ]", want):
         return want in got or any(want[i : i + 2] in got for i in range(len(want) - 1))
-    return any(w[:4] in got for w in re.findall(r"[\w-]+", want) if len(w) >= 3)
+    return any(w[:4] in got for w in re.findall(r"[\w-]+", want) if len(w) >= 2)
 
 
 def _fillers(spec: AdSpecification) -> list[str]:

@@ -217,7 +217,9 @@ def write_copy(
     if prompt_cta and offer and _TIMED.search(offer) and _TIMED.search(prompt_cta):
         prompt_cta = None
     cta = prompt_cta or picker.pick(
-        "cta", _cta_options(cat, locale, offer, naming.product), lambda o: 2 <= _words(o) <= 4
+        "cta",
+        _cta_options(cat, locale, offer, naming.product),
+        lambda o: 2 <= _words(o) <= 4 and (bank_ok is None or bank_ok(o)),
     )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count
         cta = picker.pick("cta", _cta_options(cat, locale, offer, naming.product)) or "Shop now"
