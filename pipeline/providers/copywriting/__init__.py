@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from pipeline.providers.copywriting import brief
+from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.detect import detect_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
@@ -33,7 +34,7 @@ from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
-__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "write_specification"]
+__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "warm_up", "write_specification"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ def _read(prompt: str) -> _Reading:
     offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
     facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
     return _Reading(text, language, naming, offer, facts)
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load the language detector's and the word lists' data (once per process)."""
+    detect.warm_up()
+    names.warm_up()
 
 
 def read_prompt_facts(prompt: str) -> PromptFacts:

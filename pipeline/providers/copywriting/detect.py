@@ -40,8 +40,9 @@ def _detector() -> Any:
 
 
 def warm_up() -> None:
-    """Load the detector's models now (first use otherwise pays ~0.3 s)."""
-    _lingua_scores("warm up the language models")
+    """Load the detector's models now (first use otherwise pays for them)."""
+    for text in ("the shop", "la tienda", "le magasin", "der Laden", "a loja", "il negozio"):
+        _lingua_scores(text)
 
 
 def _lingua_scores(text: str) -> dict[str, float]:

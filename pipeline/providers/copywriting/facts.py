@@ -13,6 +13,7 @@ import re
 
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting.lang import LANGS, Lang, lang
 from pipeline.spec import PromptFacts, Quantity
 
@@ -53,13 +54,13 @@ def _span_text(pattern: str | tuple[str, ...], text: str) -> str:
     patterns = (pattern,) if isinstance(pattern, str) else pattern
     hits = []
     for p in patterns:
-        m = re.search(p if not p.isascii() else rf"(?<!\w)(?:{p})(?!\w)", text, re.IGNORECASE)
+        m = _re.search(p if not p.isascii() else rf"(?<!\w)(?:{p})(?!\w)", text, re.IGNORECASE)
         if m and m.group().strip():
             hits.append(m)
     if not hits:
         return ""
     m = min(hits, key=lambda h: (h.start(), -len(h.group())))
-    return re.sub(r"\s+", " ", m.group()).strip(" ,.;:-")
+    return _re.sub(r"\s+", " ", m.group()).strip(" ,.;:-")
 
 
 def _whole_clause(piece: str, text: str, brand: str, product: str) -> str:
@@ -86,10 +87,10 @@ def _numbers(text: str, skip: list[str]) -> list[Quantity]:
             whole, unit = whole[: len(whole) - len(unit) + 2], unit[:2]
         if unit.lower() in lx.DETERMINERS | lx.CONNECTORS | {"and", "or", "y", "et", "und"}:
             whole, unit = whole[: len(whole) - len(unit)].strip(" -"), ""
-        value = re.search(r"\d+(?:[.,:]\d+)?", whole)
+        value = _re.search(r"\d+(?:[.,:]\d+)?", whole)
         if value is None:
             continue
-        if not unit and not re.search(r"[%％٪$€£¥元円]|/", whole):
+        if not unit and not _re.search(r"[%％٪$€£¥元円]|/", whole):
             unit = whole[value.end() :].strip()
         if any(q.text == whole for q in out):
             continue
@@ -112,8 +113,8 @@ def _words(text: str) -> int:
 def _strip(clause: str, pieces: list[str]) -> str:
     for piece in pieces:
         if piece:
-            clause = re.sub(re.escape(piece), " ", clause, flags=re.IGNORECASE)
-    clause = re.sub(r"\s+", " ", clause).strip(" ,.;:-")
+            clause = _re.sub(re.escape(piece), " ", clause, flags=re.IGNORECASE)
+    clause = _re.sub(r"\s+", " ", clause).strip(" ,.;:-")
     while _LEAD.match(clause):
         clause = _LEAD.sub("", clause, count=1)
     return clause
@@ -127,7 +128,7 @@ def _is_claim(clause: str, language: Lang, known: list[str]) -> bool:
         return False
     if all(w in _TONE_ONLY or w in _MOOD_WORDS for w in words):
         return False  # "elegant, gold and black": tone and colour, not a promise
-    if words[0] in language.ad_words or re.match(language.request, clause, re.IGNORECASE):
+    if words[0] in language.ad_words or _re.match(language.request, clause, re.IGNORECASE):
         return False
     low = clause.lower()
     return not any(k and low == k.lower() for k in known)
@@ -167,13 +168,13 @@ def read_facts(
     for k, clause in enumerate(parts):
         if pain and pain.lower() in clause.lower():
             pain_clause = clause
-        body = re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
+        body = _re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
         names = k == naming_at
         pieces: list[str] = []
         if names:
             low = body.lower()
             m = (
-                re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.I)
+                _re.search(rf"(?<!\w){table.with_word}\s+(.{{4,80}})$", body, re.I)
                 if table.with_word
                 else None
             )
@@ -196,7 +197,7 @@ def read_facts(
         for piece in pieces:
             candidate = _strip(piece, [brand if names else "", deal, deadline, scarcity])
             if audience and candidate.lower().endswith(audience.lower()):
-                candidate = re.sub(r"\s+(?:for|to)\s*$", "", candidate[: -len(audience)]).strip()
+                candidate = _re.sub(r"\s+(?:for|to)\s*$", "", candidate[: -len(audience)]).strip()
             inside = [p.lower() for p in (deal, deadline, scarcity) if p]
             if any(candidate.lower() in p for p in inside):
                 continue
@@ -210,7 +211,7 @@ def read_facts(
     numbers = _numbers(plain, skip)
     if cta and len(cta.split()) < 2 and not _CJK.search(cta):
         cta = ""
-    if deadline and not cta and re.match(table.cta_verbs, deadline, re.IGNORECASE):
+    if deadline and not cta and _re.match(table.cta_verbs, deadline, re.IGNORECASE):
         cta = deadline[:1].upper() + deadline[1:]
     return PromptFacts(
         brand=brand[:60],
@@ -243,7 +244,7 @@ def _place(text: str) -> str:
         place = m.group(1).strip()
         name = place.split(None, 1)[1] if " " in place else place
         if m.start() > 0 and not any(
-            re.fullmatch(t.occasions, name, re.IGNORECASE) for t in _ALL_LANGS
+            _re.fullmatch(t.occasions, name, re.IGNORECASE) for t in _ALL_LANGS
         ):
             return place
     return ""
@@ -258,7 +259,7 @@ def _audience(text: str, table: Lang) -> str:
     """The people after the language's "for" ("para autónomos", "für Handwerker")."""
     if not table.for_word or table.space == "":
         return ""
-    m = re.search(
+    m = _re.search(
         rf"(?<!\w){table.for_word}\s+((?:[^\W\d_][\w'’-]*\s?){{1,3}})(?=[,.;:!?]|$|\s\d)",
         text,
         re.IGNORECASE,
@@ -274,7 +275,7 @@ def _audience(text: str, table: Lang) -> str:
 def _own_cta(text: str, table: Lang) -> str:
     """A call to action the prompt opens a clause with ("reserva tu plaza"), 2-4 words."""
     for clause in clauses(text)[1:]:
-        m = re.match(rf"(?:{table.cta_verbs})(?:\s+[^\s,.;:!?]+){{1,3}}$", clause, re.IGNORECASE)
+        m = _re.match(rf"(?:{table.cta_verbs})(?:\s+[^\s,.;:!?]+){{1,3}}$", clause, re.IGNORECASE)
         if m:
             return m.group()[:1].upper() + m.group()[1:]
     return ""
@@ -285,7 +286,7 @@ def product_phrase(text: str, language: str, brand: str, product: str) -> str:
     clause other than the brand's restates it; else ``product``."""
     table = lang(language)
     for clause in clauses(URL.sub(" ", text)):
-        body = _strip(re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE), [brand])
+        body = _strip(_re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE), [brand])
         low = body.lower()
         if (
             product

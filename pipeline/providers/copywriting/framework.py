@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # "from dull tired skin to a radiant glow": a change, whatever words describe the before.
 _FROM_TO = r"from \w+(?: \w+){0,2} to (?:an? )?\w+(?: \w+)?"
@@ -120,15 +121,15 @@ class FrameworkChoice:
     reason: str
 
 
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    if pattern.isascii():  # word boundaries mean nothing inside Japanese or Arabic text
+        pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _hits(patterns: list[str], text: str) -> list[str]:
-    found = []
-    for pattern in patterns:
-        if pattern.isascii():  # word boundaries mean nothing inside Japanese or Arabic text
-            pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            found.append(m.group())
-    return found
+    return [m.group() for p in patterns for m in [_compiled(p).search(text)] if m]
 
 
 def choose_framework(text: str, subject: str) -> FrameworkChoice:

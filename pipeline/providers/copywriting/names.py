@@ -9,11 +9,14 @@ for an ad; fancy Unicode letters are folded to the letters a font can draw (NFKC
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
@@ -63,7 +66,7 @@ def fold_fancy(text: str) -> str:
 
 def strip_sql(text: str) -> str:
     """The prompt without SQL statements or comment markers (they are never copy)."""
-    return re.sub(r"\s+", " ", _SQL_FRAGMENT.sub(" ", text)).strip()
+    return _re.sub(r"\s+", " ", _SQL_FRAGMENT.sub(" ", text)).strip()
 
 
 def _banned_words() -> frozenset[str]:
@@ -89,15 +92,32 @@ def brand_ok(brand: str) -> bool:
     low = brand.lower().strip()
     if low in _BANNED or _DAYS.match(low):
         return False
-    return not any(re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values())
+    return not any(_re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values())
+
+
+@lru_cache(maxsize=16)
+def _frequencies(language: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language)
+
+
+def zipf_frequency(word: str, language: str) -> float:
+    """wordfreq's Zipf value (log10 of uses per billion words) by plain dictionary look-up."""
+    freq = _frequencies(language).get(word.lower(), 0.0)
+    return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def warm_up() -> None:
+    """Load the word lists of every Latin-script language the director reads."""
+    for code in ("en", "es", "fr", "de", "pt", "it"):
+        _frequencies(code)
 
 
 def rare(word: str, language: str, below: float = 2.5) -> bool:
     """Whether ``word`` is rare in ``language`` and in English (a coined name, not a noun)."""
-    from wordfreq import zipf_frequency
-
     low = word.lower().strip("'’.,")
-    if not low.isalpha() and not re.fullmatch(r"[\w'’&-]+", low):
+    if not low.isalpha() and not _re.fullmatch(r"[\w'’&-]+", low):
         return False
     codes = {language, "en"} if language in LANGS else {"en"}
     return all(zipf_frequency(low, code) < below for code in codes)
@@ -105,8 +125,6 @@ def rare(word: str, language: str, below: float = 2.5) -> bool:
 
 def _compound_noun(word: str) -> bool:
     """German compounds of two common words ("Buchhaltungssoftware", "Tierarztpraxis")."""
-    from wordfreq import zipf_frequency
-
     low = word.lower()
     if len(low) < 12:
         return False
@@ -139,7 +157,7 @@ def trim_common(run: str, language: str) -> str:
 
 def _rare_opener(text: str, language: str) -> str:
     """With no brand found, a capitalized coined word names it ("Voltra electric SUV")."""
-    for m in re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
+    for m in _re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
         if rare(m.group(), language, 2.0) and not _CAMEL_NOISE.match(m.group()):
             return m.group().strip("'’")
     return ""
@@ -160,7 +178,7 @@ def _with_article(text: str, brand: str) -> str:
 def _in_occasion(text: str, brand: str) -> bool:
     at = text.find(brand)
     for table in LANGS.values():
-        for m in re.finditer(table.occasions, text, re.IGNORECASE):
+        for m in _re.finditer(table.occasions, text, re.IGNORECASE):
             if at >= 0 and m.start() <= at < m.end():
                 return True
     return False
@@ -168,7 +186,7 @@ def _in_occasion(text: str, brand: str) -> bool:
 
 def _blank_occasions(text: str) -> str:
     for table in LANGS.values():
-        text = re.sub(table.occasions, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+        text = _re.sub(table.occasions, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
     return text
 
 
@@ -189,7 +207,7 @@ def guarded_naming(text: str, language: str) -> Naming:
     for _ in range(3):  # "Roses for Mother's Day by BloomBox": the holiday is not the brand
         if not naming.brand or (brand_ok(naming.brand) and not _in_occasion(plain, naming.brand)):
             break
-        plain = re.sub(re.escape(naming.brand), lambda m: " " * len(m.group()), plain, count=1)
+        plain = _re.sub(re.escape(naming.brand), lambda m: " " * len(m.group()), plain, count=1)
         naming = (
             read_naming(plain, language)
             if language in ("en", "fr", "ja", "ar")
@@ -234,10 +252,10 @@ def _script_product(text: str, brand: str, language: str) -> str:
     first = first.replace(brand, " ") if brand else first
     if language == "ja":
         first = _JA_NOISE.sub("", first.strip()).strip()
-        return re.sub(r"^.*の(?=[^の]+$)", "", first) if len(first) > 8 else first
-    first = _AR_NOISE.sub("", re.sub(r"\s+", " ", first).strip()).strip()
+        return _re.sub(r"^.*の(?=[^の]+$)", "", first) if len(first) > 8 else first
+    first = _AR_NOISE.sub("", _re.sub(r"\s+", " ", first).strip()).strip()
     first = _AR_NOISE.sub("", first).strip()
-    return re.sub(r"^(?:ل|لـ)(?=\w)", "", first)
+    return _re.sub(r"^(?:ل|لـ)(?=\w)", "", first)
 
 
 _FOR = re.compile(r"\s+(?:for|para|pour|für|per|to)\s+", re.IGNORECASE)
@@ -262,12 +280,12 @@ def _clause_naming(text: str, language: str) -> Naming:
     first = parts[0]
     if language == "zh":
         m = _ZH_PRODUCT.search(first)
-        product = m.group(1) if m else re.sub(table.request, "", first)
+        product = m.group(1) if m else _re.sub(table.request, "", first)
         brand = find_brand(text, latin_only=True)
         product = product.replace(brand, "").strip() if brand else product
-        product = re.sub(r"[「」『』]", "", product).strip()
+        product = _re.sub(r"[「」『』]", "", product).strip()
         return replace(base, brand=brand, product=product or base.product)
-    body = re.sub(table.request, "", first, count=1, flags=re.IGNORECASE).strip()
+    body = _re.sub(table.request, "", first, count=1, flags=re.IGNORECASE).strip()
     brand = _latin_brand(text, body, table.code)
     if brand and appositive_brand(text) == brand and len(parts) > 1:
         body = _CUT_WHO.split(parts[1], maxsplit=1)[0]  # "Poupa, o app que ...": the app
@@ -298,8 +316,8 @@ def _latin_brand(text: str, body: str, code: str) -> str:
     named = appositive_brand(text)
     if named:
         return named
-    quoted = find_brand(text, latin_only=True) if re.search(r"[\"“«'「]", text) else ""
-    if quoted and re.search(r"[\"“«「]", text):
+    quoted = find_brand(text, latin_only=True) if _re.search(r"[\"“«'「]", text) else ""
+    if quoted and _re.search(r"[\"“«「]", text):
         return quoted
     marker = _MARKERS.search(text)
     camel = _CAMEL.search(text)
@@ -308,7 +326,7 @@ def _latin_brand(text: str, body: str, code: str) -> str:
     hints = lang(code).hints
     for m in _CAP_RUN.finditer(body):
         words = _YEAR.split(m.group())[0].split()
-        verb = len(words) == 1 and re.fullmatch(lang(code).cta_verbs, words[0], re.IGNORECASE)
+        verb = len(words) == 1 and _re.fullmatch(lang(code).cta_verbs, words[0], re.IGNORECASE)
         if not words or verb:
             continue  # "Dona 10 euros a ...": a verb in sentence case
         if code == "de" and len(words) == 1 and common(words[0], code):
