@@ -36,7 +36,7 @@ def _detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, _LINGUA_NAMES[c]) for c in _LATIN]
-    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
 def warm_up() -> None:
