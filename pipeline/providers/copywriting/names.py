@@ -46,6 +46,7 @@ _MARKERS = re.compile(
     r"nommée?|de la marque|chamad[oa]|da marca|chiamat[oa]|del marchio)\s+([^\s,.;:!?]+)",
     re.IGNORECASE,
 )
+_LATER_NAME = re.compile(r"^\s+[a-zà-ÿ][^,.;:]*?\b[A-ZÀ-Ý][\w'’&-]+\s+[A-ZÀ-Ý]")
 _YEAR = re.compile(r"\s+(?:19|20)\d\d\b")
 _APPOSITIVE = re.compile(
     r"^((?:[A-ZÀ-Ý][\w'’&+-]*\s?){1,3}),\s+(?:(?:the|a|an|le|la|l'|les|el|un|una|o|um|uma|il|lo|"
@@ -180,6 +181,17 @@ def _with_article(text: str, brand: str) -> str:
     return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
 
 
+def _drop_sentence_noun(text: str, brand: str, language: str) -> str:
+    """"Bouquets Pétale pour ...": the opening noun, capitalized by sentence case, is not
+    part of the name when a coined word follows it."""
+    words = brand.split()
+    if text.startswith(brand) and len(words) > 1 and common(words[0], language):
+        rest = words[1:]
+        if rest[0].lower() not in lx.CONNECTORS and any(rare(w, language) for w in rest):
+            return " ".join(rest)
+    return brand
+
+
 def _in_occasion(text: str, brand: str) -> bool:
     at = text.find(brand)
     for table in LANGS.values():
@@ -220,8 +232,11 @@ def guarded_naming(text: str, language: str) -> Naming:
         )
     if naming.brand and not brand_ok(naming.brand):
         naming = replace(naming, brand="")
-    if not naming.brand and language == "en" and appositive_brand(plain):
-        naming = replace(naming, brand=appositive_brand(plain))
+    named = appositive_brand(plain) if language in ("en", "fr") else ""
+    if named and (not naming.brand or naming.brand.isupper()):
+        naming = replace(naming, brand=named)  # "Comptago, le logiciel ... pour PME"
+    if naming.brand and language == "fr":
+        naming = replace(naming, brand=_drop_sentence_noun(plain, naming.brand, language))
     if naming.brand:
         words = naming.brand.split()
         if len(words) > 1 and words[-1] in _FUNCTION_ACRONYMS:
@@ -336,8 +351,10 @@ def _latin_brand(text: str, body: str, code: str) -> str:
             continue  # "Dona 10 euros a ...": a verb in sentence case
         if code == "de" and len(words) == 1 and common(words[0], code):
             continue  # German capitalizes every noun
-        if m.start() == 0 and len(words) == 1 and common(words[0], code):
-            continue  # sentence case: "Curso de yoga ..."
+        if m.start() == 0 and len(words) == 1 and (
+            common(words[0], code) or _LATER_NAME.search(body[m.end() :])
+        ):
+            continue  # sentence case: "Curso de yoga ...", "Sérum facial Flora Viva"
         if m.start() == 0 and len(words) > 1 and common(words[0], code):
             rest = words[1:]  # "Peluquería Corte Fino": the kind of shop, then its name
             is_name = len(rest) > 1 or rare(rest[0], code)

@@ -168,7 +168,7 @@ def score(entries: list[Entry]) -> Score:
                 result.misses.append(f"number {number}: {tag}")
         if entry.offer:
             result.offers += 1
-            if _norm(entry.offer) in _norm(screen):
+            if _norm(_digits(entry.offer)) in _norm(screen):
                 result.offers_shown += 1
             else:
                 result.misses.append(f"offer {entry.offer!r}: {tag}")
