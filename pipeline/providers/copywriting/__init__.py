@@ -104,10 +104,13 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         shown = [b.lower() for b in benefits]
         queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
-    if naming.brand and not certain and naming.product.lower() not in naming.brand.lower():
+    name_line = ""
+    if naming.brand and naming.product.lower() not in naming.brand.lower():
         phrase = product_phrase(text, language, naming.brand, naming.product)
         end = "" if language in ("ja", "zh", "ar") else "."
-        queue.append(f"{naming.brand}{lang(language).colon}{phrase}{end}")
+        name_line = f"{naming.brand}{lang(language).colon}{phrase}{end}"
+        if not certain:
+            queue.append(name_line)
     copy = write_copy(
         framework_beats=beats,
         language=language,
@@ -118,6 +121,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         pain=brief.find_pain(text, naming.brand) if language == "en" else None,
         prompt_cta=prompt_cta,
         fact_queue=queue,
+        name_line=name_line,
         bank_ok=lambda line: _names_nothing_else(line, text),
     )
     primary, secondary, accent, text_color = brief.brand_colors(

@@ -63,6 +63,33 @@ def _span_text(pattern: str | tuple[str, ...], text: str) -> str:
     return _re.sub(r"\s+", " ", m.group()).strip(" ,.;:-")
 
 
+_PHRASE_EDGE = re.compile(
+    r"^(?:for|with|in|at|of|the|a|an|and|por|para|con|de|pour|avec|für|mit|per|da|com)$", re.I
+)
+
+
+def _number_phrase(parts: list[str], text: str, names: list[str]) -> str:
+    """A number in the prompt's own words around it ("for up to 150 guests" -> "Up to 150
+    guests", "Paws Clinic 24-hour emergency vet" -> "24-hour emergency vet")."""
+    if _CJK.search(text):
+        return ""
+    name_words = {w.lower() for n in names if n for w in n.split()}
+    for clause in parts:
+        words = clause.split()
+        at = next((i for i, w in enumerate(words) if text.split()[0] in w), -1)
+        if at < 0:
+            continue
+        span = words[max(0, at - 2) : at + 1 + len(text.split()) + 1]
+        while span and (span[0].lower() in name_words or _PHRASE_EDGE.match(span[0])):
+            span.pop(0)
+        while span and (span[-1].lower() in name_words or _PHRASE_EDGE.match(span[-1])):
+            span.pop()
+        phrase = " ".join(span).strip(" ,.;:")
+        if phrase and any(ch.isdigit() for ch in phrase) and len(span) >= 2:
+            return phrase[:1].upper() + phrase[1:]
+    return ""
+
+
 def _whole_clause(piece: str, text: str, brand: str, product: str) -> str:
     """The clause an offer sits in, when short and not the naming clause: "free site
     survey", not "free site"; "$2,000 off for the first 500 orders"."""
@@ -205,10 +232,16 @@ def read_facts(
             restates = product and product.lower() in candidate.lower() and not adds
             if candidate and not restates and _is_claim(candidate, table, known):
                 claims.append(candidate[:1].upper() + candidate[1:])
+    numbers = _numbers(plain, [brand, *urls])
+    said = " ".join([*claims, deal, deadline, scarcity]).lower()
+    for quantity in numbers:
+        if quantity.value not in said:
+            phrase = _number_phrase(parts, quantity.text, [brand, product])
+            if phrase and len(claims) < 8:
+                claims.append(phrase)
+                said += " " + phrase.lower()
     place = _place(plain)
     claims = [c for c in claims if not (place and c.lower() == place.lower())]
-    skip = [brand, *urls]
-    numbers = _numbers(plain, skip)
     if cta and len(cta.split()) < 2 and not _CJK.search(cta):
         cta = ""
     if deadline and not cta and _re.match(table.cta_verbs, deadline, re.IGNORECASE):

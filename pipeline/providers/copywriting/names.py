@@ -103,9 +103,7 @@ def _frequencies(language: str) -> dict[str, float]:
 
     buckets = read_cBpack(str(DATA_PATH / f"large_{language}.msgpack.gz"))
     return {
-        word: 9.0 - index / 100.0
-        for index, words in enumerate(buckets[:701])
-        for word in words
+        word: 9.0 - index / 100.0 for index, words in enumerate(buckets[:701]) for word in words
     }
 
 
@@ -182,7 +180,7 @@ def _with_article(text: str, brand: str) -> str:
 
 
 def _drop_sentence_noun(text: str, brand: str, language: str) -> str:
-    """"Bouquets Pétale pour ...": the opening noun, capitalized by sentence case, is not
+    """ "Bouquets Pétale pour ...": the opening noun, capitalized by sentence case, is not
     part of the name when a coined word follows it."""
     words = brand.split()
     if text.startswith(brand) and len(words) > 1 and common(words[0], language):
@@ -351,8 +349,10 @@ def _latin_brand(text: str, body: str, code: str) -> str:
             continue  # "Dona 10 euros a ...": a verb in sentence case
         if code == "de" and len(words) == 1 and common(words[0], code):
             continue  # German capitalizes every noun
-        if m.start() == 0 and len(words) == 1 and (
-            common(words[0], code) or _LATER_NAME.search(body[m.end() :])
+        if (
+            m.start() == 0
+            and len(words) == 1
+            and (common(words[0], code) or _LATER_NAME.search(body[m.end() :]))
         ):
             continue  # sentence case: "Curso de yoga ...", "Sérum facial Flora Viva"
         if m.start() == 0 and len(words) > 1 and common(words[0], code):

@@ -191,6 +191,7 @@ def write_copy(
     prompt_cta: str | None = None,
     fact_queue: list[str] | None = None,
     bank_ok: Callable[[str], bool] | None = None,
+    name_line: str = "",
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
@@ -254,7 +255,23 @@ def write_copy(
         headlines.append((beat, text, visual))
     if offer:
         headlines = _offer_before_cta(headlines, offer, cta, locale)
+    if name_line:
+        headlines = _name_for_filler(headlines, name_line)
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
+
+
+def _name_for_filler(
+    headlines: list[tuple[str, str, str]], line: str
+) -> list[tuple[str, str, str]]:
+    """A generic line still left in the middle becomes the brand with what it sells."""
+    if any(_norm(line) == _norm(h[1]) for h in headlines):
+        return headlines
+    for i, (beat, text, visual) in enumerate(headlines[1:-1], start=1):
+        if is_filler(text):
+            out = list(headlines)
+            out[i] = (beat, line, visual)
+            return out
+    return headlines
 
 
 def _offer_before_cta(
