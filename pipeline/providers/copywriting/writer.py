@@ -264,7 +264,7 @@ def _name_for_filler(
     headlines: list[tuple[str, str, str]], line: str
 ) -> list[tuple[str, str, str]]:
     """A generic line still left in the middle becomes the brand with what it sells."""
-    if any(_norm(line) == _norm(h[1]) for h in headlines):
+    if len(line) > HEADLINE_MAX_CHARS or any(_norm(line) == _norm(h[1]) for h in headlines):
         return headlines
     for i, (beat, text, visual) in enumerate(headlines[1:-1], start=1):
         if is_filler(text):
