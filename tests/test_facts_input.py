@@ -54,3 +54,28 @@ def test_a_url_is_read_as_a_url_and_its_path_names_the_product() -> None:
     spec = write_specification("https://shop.example.org/items/trail-tent ad for this tent")
     assert spec.facts.urls == ["https://shop.example.org/items/trail-tent"]
     assert spec.ad.product == "tent"
+
+
+CATEGORY_WORDS = (
+    "Coffee",
+    "Pizza",
+    "Yoga",
+    "Watch",
+    "Wine",
+    "Bakery",
+    "Gym",
+    "Pet",
+    "Hotel",
+    "Shoes",
+)
+KINDS = ("app", "software", "platform", "tool")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_category_word_then_for_brand_app_never_crashes(kind: str) -> None:
+    """Issue 14 item 5: "Coffee ad for Acme app" read the product as empty and crashed."""
+    for word in CATEGORY_WORDS:
+        for brand in ("Acme", "Nimbus", "Zeta Labs"):
+            spec = write_specification(f"{word} ad for {brand} {kind}")
+            assert spec.ad.product.strip()
+            assert spec.brand.brand_name == brand
