@@ -38,7 +38,7 @@ def test_the_scorer_holds_the_targets(corpus_score: score.Score) -> None:
     assert s.share(s.offers_shown, s.offers) == 100.0, s.misses
     # Not yet at the targets (brand 97 %, no filler): held where they are so they
     # cannot slip back; docs/copy.md lists what is left.
-    assert s.share(s.brand, s.total) >= 90.0, s.misses
+    assert s.share(s.brand, s.total) >= 91.5, s.misses
     assert s.share(s.product, s.total) >= 89.0, s.misses
     assert s.filler_ads <= 12, s.misses
 

@@ -87,6 +87,8 @@ def brand_ok(brand: str) -> bool:
     """Whether ``brand`` can be shown as a name (see the module docstring)."""
     if not brand or not any(c.isalpha() for c in brand) or "<" in brand or ">" in brand:
         return False
+    if brand.isascii() and brand == brand.lower():
+        return False  # "fully": a name is written with a capital
     if _SQL.search(brand) or URL.search(brand) or _FANCY.search(brand):
         return False
     low = brand.lower().strip()
@@ -179,17 +181,6 @@ def _with_article(text: str, brand: str) -> str:
     return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
 
 
-def _drop_sentence_noun(text: str, brand: str, language: str) -> str:
-    """ "Bouquets Pétale pour ...": the opening noun, capitalized by sentence case, is not
-    part of the name when a coined word follows it."""
-    words = brand.split()
-    if text.startswith(brand) and len(words) > 1 and common(words[0], language):
-        rest = words[1:]
-        if rest[0].lower() not in lx.CONNECTORS and any(rare(w, language) for w in rest):
-            return " ".join(rest)
-    return brand
-
-
 def _in_occasion(text: str, brand: str) -> bool:
     at = text.find(brand)
     for table in LANGS.values():
@@ -233,8 +224,6 @@ def guarded_naming(text: str, language: str) -> Naming:
     named = appositive_brand(plain) if language in ("en", "fr") else ""
     if named and (not naming.brand or naming.brand.isupper()):
         naming = replace(naming, brand=named)  # "Comptago, le logiciel ... pour PME"
-    if naming.brand and language == "fr":
-        naming = replace(naming, brand=_drop_sentence_noun(plain, naming.brand, language))
     if naming.brand:
         words = naming.brand.split()
         if len(words) > 1 and words[-1] in _FUNCTION_ACRONYMS:
