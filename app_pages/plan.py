@@ -93,6 +93,16 @@ def specification_section(data: dict[str, Any]) -> None:
         hide_index=True,
         width="stretch",
     )
+    facts = spec.facts.rows()
+    st.subheader("Facts read from the prompt", anchor=False)
+    if facts:
+        st.dataframe(
+            [{"Fact": label, "As written": value} for label, value in facts],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("The prompt states no facts beyond the product.")
     st.subheader("Copy", anchor=False)
     st.dataframe(
         [{"Beat": b.beat, "Headline": b.headline, "Visual": b.visual} for b in spec.beats],

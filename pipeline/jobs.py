@@ -36,9 +36,12 @@ _threads_lock = threading.RLock()
 
 
 def clean_prompt(prompt: str) -> str:
-    """Normalize (NFC), drop control characters and collapse runs of whitespace."""
+    """Normalize (NFC), drop control characters and lone surrogates (undecodable bytes from
+    the command line arrive as ``\udcff``; no database can store them), collapse whitespace."""
     text = unicodedata.normalize("NFC", prompt or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\n\t")
+    text = "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\n\t"
+    )
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -18,6 +18,8 @@ the later stages, it does not change the plan). The plan follows the spec's fram
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from pipeline.colors import hex_luminance as luminance
@@ -167,11 +169,38 @@ def _shots(spec: AdSpecification, n: int) -> list[tuple[CopyBeat, str, str]]:
     return shots
 
 
-def _visual_prompt(visual: str, spec: AdSpecification) -> str:
+def _shown_fact(text: str, spec: AdSpecification) -> str:
+    """The prompt fact an overlay line states (a claim, the offer, a number), if any."""
+    facts = spec.facts
+    said = set(re.findall(r"\w+", text.lower()))
+    candidates = [*facts.claims, facts.offer, facts.occasion, facts.scarcity]
+    candidates += [q.text for q in facts.numbers]
+    for fact in (c for c in candidates if c):
+        words = {w for w in re.findall(r"\w+", fact.lower()) if len(w) > 2 or w.isdigit()}
+        if words and len(words & said) * 2 >= len(words):
+            return fact
+    return ""
+
+
+def _ascii(text: str) -> str:
+    """``text`` for an English-prompted video model: accents folded, other scripts dropped
+    (a Japanese claim keeps its numbers only)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"\s+", " ", folded).strip(" ,.:;-")
+    return folded if re.search(r"[A-Za-z]{3}", folded) else ""
+
+
+def _visual_prompt(visual: str, spec: AdSpecification, text: str = "") -> str:
+    """The shot, then what it must show: the product by name and the fact its line states."""
     brand = spec.brand
     palette = f"{color_name(brand.primary_color)} and {color_name(brand.accent_color)}"
+    product = _ascii(spec.ad.product) or spec.ad.product_category
+    subject = [] if product.lower() in visual.lower() else [f"The product: {product}"]
+    fact = _ascii(_shown_fact(text, spec))
     parts = [
         visual.rstrip(". "),
+        *subject,
+        *([f"The shot shows {fact.rstrip('. ')}"] if fact else []),
         GRADE_WORDS[spec.ad.visual_style],
         f"{palette} colour palette",
         MOOD_CAMERA[spec.ad.mood],
@@ -236,7 +265,7 @@ def run(spec: AdSpecification, ctx: StageContext, scenes: int | None = None) -> 
                 index=i,
                 scene_type=beat.beat,
                 duration_s=duration,
-                visual_prompt=_visual_prompt(visual, spec),
+                visual_prompt=_visual_prompt(visual, spec, text),
                 overlay=TextOverlay(
                     text=text[:120],
                     position=positions[i],  # type: ignore[arg-type]

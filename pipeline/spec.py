@@ -105,6 +105,67 @@ class AdSpec(_Model):
     duration_s: float = Field(default=15.0, ge=6.0, le=60.0)
 
 
+class Quantity(_Model):
+    """A number the prompt states, with its unit as written ("15 Sekunden", "70%")."""
+
+    text: str = Field(min_length=1, max_length=40)
+    value: str = Field(min_length=1, max_length=20)
+    unit: str = Field(default="", max_length=30)
+
+
+class PromptFacts(_Model):
+    """What a careful reader takes from the prompt, each fact as the prompt words it.
+
+    Empty fields mean the prompt does not say. The copy is written from these first.
+    """
+
+    brand: str = Field(default="", max_length=60)
+    product: str = Field(default="", max_length=120)
+    audience: str = Field(default="", max_length=160)
+    place: str = Field(default="", max_length=80)
+    occasion: str = Field(default="", max_length=80)
+    claims: list[str] = Field(default_factory=list, max_length=8)
+    numbers: list[Quantity] = Field(default_factory=list, max_length=12)
+    offer: str = Field(default="", max_length=80)
+    deadline: str = Field(default="", max_length=60)
+    scarcity: str = Field(default="", max_length=60)
+    pain: str = Field(default="", max_length=120)
+    colors: list[str] = Field(default_factory=list, max_length=6)
+    tone_words: list[str] = Field(default_factory=list, max_length=6)
+    call_to_action: str = Field(default="", max_length=40)
+    urls: list[str] = Field(default_factory=list, max_length=4)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(label, value) for every fact the prompt states, in reading order, for display."""
+        values = [
+            ("Brand", self.brand),
+            ("Product", self.product),
+            ("Audience", self.audience),
+            ("Place", self.place),
+            ("Occasion", self.occasion),
+            ("Claims", "; ".join(self.claims)),
+            ("Numbers", "; ".join(q.text for q in self.numbers)),
+            ("Offer", self.offer),
+            ("Deadline", self.deadline),
+            ("Scarcity", self.scarcity),
+            ("Pain point", self.pain),
+            ("Colours", ", ".join(self.colors)),
+            ("Tone words", ", ".join(self.tone_words)),
+            ("Call to action", self.call_to_action),
+            ("Links", ", ".join(self.urls)),
+        ]
+        return [(label, value) for label, value in values if value]
+
+    def count(self) -> int:
+        """How many distinct facts the copy can show: claims, offer, deadline, scarcity,
+        pain, occasion, and the numbers none of those already states."""
+        singles = [s for s in (self.offer, self.deadline, self.scarcity, self.occasion) if s]
+        said = " ".join([*self.claims, *singles, self.pain])
+        loose = [q for q in self.numbers if q.value not in said]
+        pain = 1 if self.pain and self.pain not in self.claims else 0
+        return len(self.claims) + len(singles) + len(loose) + pain
+
+
 class AdSpecification(_Model):
     """Output of LLM enhancement: the brief, the brand, the framework and the copy."""
 
@@ -115,6 +176,7 @@ class AdSpecification(_Model):
     brand: BrandGuidelines
     ad: AdSpec
     beats: list[CopyBeat] = Field(min_length=3, max_length=5)
+    facts: PromptFacts = Field(default_factory=PromptFacts)
 
     @model_validator(mode="after")
     def _beats_follow_framework(self) -> AdSpecification:

@@ -48,6 +48,9 @@ def test_structured_output_becomes_a_validated_specification_with_its_cost(
     assert [b.beat for b in spec.beats] == ["problem", "agitate", "solution", "cta"]
     assert spec.ad.duration_s == settings.target_duration_s
     assert spec.brand.primary_color == "#0B1F3A"
+    # the same facts the offline director reads, whatever the model wrote
+    assert (spec.facts.brand, spec.facts.product) == ("Stride", "running shoes")
+    assert spec.facts.audience == "city runners"
     assert result.model == "gpt-4o-2024-08-06"
     assert result.cost == pytest.approx((1200 * 2.50 + 600 * 10.00) / 1e6)
     assert result.detail == "1200 prompt + 600 completion tokens"

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from pipeline.context import StageContext
 from pipeline.providers import LLMResult
-from pipeline.providers.copywriting import write_specification
+from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.settings import Settings
 
 MODEL = "offline-director"
@@ -25,6 +25,7 @@ class OfflineCreativeDirector:
 
     def __init__(self, settings: Settings) -> None:
         self._duration_s = settings.target_duration_s
+        warm_up()  # language and word models load once per process, not in a generation
 
     def enhance(self, prompt: str, ctx: StageContext) -> LLMResult:
         """The ad specification for ``prompt``; free, and independent of ``ctx.seed``."""

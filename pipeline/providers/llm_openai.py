@@ -30,6 +30,7 @@ from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
 from pipeline.logs import log_event
 from pipeline.providers import LLMResult
+from pipeline.providers.copywriting import read_prompt_facts
 from pipeline.providers.openai_wire import (
     SYSTEM_PROMPT,
     WireSpecification,
@@ -240,9 +241,12 @@ class OpenAIProvider:
             ) from None
         try:
             wire = WireSpecification.model_validate(data)
-            return to_specification(wire, prompt, self._settings.target_duration_s)
+            spec = to_specification(wire, prompt, self._settings.target_duration_s)
         except ValidationError as exc:
             raise _Unusable(f"it breaks the ad specification contract: {_summarize(exc)}") from None
+        # The facts are read from the prompt by the same reader the offline director uses,
+        # so every provider fills the same contract (the model writes the copy).
+        return spec.model_copy(update={"facts": read_prompt_facts(prompt)})
 
     # -- money and errors -------------------------------------------------------------------
 

@@ -17,17 +17,59 @@ Steps, each its own module:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from pipeline.providers.copywriting import brief
+from pipeline.providers.copywriting import brief, detect, names
+from pipeline.providers.copywriting.detect import detect_language
+from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines
+from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.framework import choose_framework
-from pipeline.providers.copywriting.naming import tokenize, unshout
-from pipeline.providers.copywriting.product import read_naming
+from pipeline.providers.copywriting.i18n import LOCALES
+from pipeline.providers.copywriting.lang import lang
+from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
+from pipeline.providers.copywriting.naming import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.writer import write_copy
-from pipeline.spec import FRAMEWORK_BEATS, AdSpecification
+from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
-__all__ = ["copy_safe", "sanitize_prompt", "write_specification"]
+__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "warm_up", "write_specification"]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    text: str
+    language: str
+    naming: Naming
+    offer: str | None
+    facts: PromptFacts
+
+
+def _read(prompt: str) -> _Reading:
+    """The sanitized prompt, its language, brand and product, offer and facts."""
+    text = strip_sql(fold_fancy(copy_safe(prompt)))
+    if not text:
+        text = sanitize_prompt(prompt) or "new product"
+    text = unshout(text)
+    language = detect_language(text)
+    naming = guarded_naming(text, language)
+    naming = replace(naming, category=naming.category.for_product(naming.product))
+    offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
+    facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
+    return _Reading(text, language, naming, offer, facts)
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load the language detector's and the word lists' data (once per process)."""
+    detect.warm_up()
+    names.warm_up()
+
+
+def read_prompt_facts(prompt: str) -> PromptFacts:
+    """The facts of ``prompt`` (raw user text), as the offline director reads them."""
+    return _read(prompt).facts
 
 
 def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecification:
@@ -36,31 +78,51 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     ``specification.prompt`` keeps the user's text as given; everything derived from it is
     read from the sanitized text and made copy-safe (no markup, no emoji).
     """
-    text = copy_safe(prompt)
-    if not text:
-        text = sanitize_prompt(prompt) or "new product"
-    text = unshout(text)
-    language = brief.detect_language(text)
-    naming = read_naming(text, language)
-    naming = replace(naming, category=naming.category.for_product(naming.product))
+    reading = _read(prompt)
+    text, language, naming, offer, facts = (
+        reading.text,
+        reading.language,
+        reading.naming,
+        reading.offer,
+        reading.facts,
+    )
     words = {t.low for t in tokenize(text)}
     category = naming.category
     mood = brief.choose_mood(words, category)
     style = brief.choose_style(words, mood, category)
-    offer = brief.find_offer(text, language)
+    prompt_cta = fact_cta(facts, language)
+    offer = closing_offer(facts, offer, prompt_cta or "")
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
     beats = FRAMEWORK_BEATS[choice.framework]
     key = hashlib.sha256(text.encode()).hexdigest()
+    locale = LOCALES.get(language)
+    benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
+    name = naming.brand or naming.product
+    queue = fact_lines(facts, language, name, hook_chars=locale.max_hook_chars if locale else 48)
+    if choice.framework == "AIDA" and benefits:  # the interest beat names them already
+        shown = [b.lower() for b in benefits]
+        queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
+    certain = locale is None and naming.matched_noun
+    name_line = ""
+    if naming.brand and naming.product.lower() not in naming.brand.lower():
+        phrase = product_phrase(text, language, naming.brand, naming.product)
+        end = "" if language in ("ja", "zh", "ar") else "."
+        name_line = f"{naming.brand}{lang(language).colon}{phrase}{end}"
+        if not certain:
+            queue.append(name_line)
     copy = write_copy(
         framework_beats=beats,
         language=language,
         naming=naming,
         offer=offer,
-        prompt_benefits=brief.find_benefits(text, naming.brand) if language == "en" else [],
+        prompt_benefits=benefits,
         key=key,
         pain=brief.find_pain(text, naming.brand) if language == "en" else None,
-        prompt_cta=brief.find_cta(text) if language == "en" else None,
+        prompt_cta=prompt_cta,
+        fact_queue=queue,
+        name_line=name_line,
+        bank_ok=lambda line: _names_nothing_else(line, text),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category
@@ -94,5 +156,26 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
                 "duration_s": duration_s,
             },
             "beats": [{"beat": b, "headline": h, "visual": v} for b, h, v in copy.headlines],
+            "facts": facts.model_dump(),
         }
     )
+
+
+#: How a product comes (a can, a bottle, a scoop): a bank line may name one only when the
+#: prompt does ("Grab a can" is false for a smoothie bar or a spirit).
+_FORMS = re.compile(r"\b(?:cans?|bottles?|pints?|scoops?|capsules?|pills?|cups?|shots?)\b")
+
+
+def _names_nothing_else(line: str, prompt: str) -> bool:
+    """A bank line may not name a product or a form the prompt does not ("butter
+    croissants" in an ad for sourdough loaves, "Grab a can" for smoothies)."""
+    low, said = line.lower(), prompt.lower()
+    if any(m.group().rstrip("s") not in said for m in _FORMS.finditer(low)):
+        return False
+    return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
+
+
+def _same(benefit: str, line: str) -> bool:
+    """ "a grippy vibram sole" and "grippy vibram sole"; "voice control" and "has voice
+    control": one feature, said once."""
+    return benefit.endswith(line) or line.endswith(benefit)

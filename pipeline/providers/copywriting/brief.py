@@ -44,7 +44,7 @@ _DEAL_EN = [
     r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+"
     r"(?:\s+(?!for|at|on|in|this|with|until|till|through|and)[\w-]+)?|"
     r"your first \w+))?",
-    r"[$€£]\s?\d+(?:\.\d\d)?\s?off(?:\s+your first \w+)?",
+    r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d\d)?\s?off(?:\s+your first \w+)?",
     r"save\s+(?:up to\s+)?(?:\d{1,2}\s?%|[$€£]\s?\d+(?:\.\d\d)?)",
     r"buy one,?\s+get one(?:\s+free)?|\bbogo\b|\b2[- ]for[- ]1\b|two for one",
     r"(?:your\s+)?(?:first|1st)\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?(?:free|on us)",

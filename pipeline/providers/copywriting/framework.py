@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # "from dull tired skin to a radiant glow": a change, whatever words describe the before.
 _FROM_TO = r"from \w+(?: \w+){0,2} to (?:an? )?\w+(?: \w+)?"
@@ -48,7 +49,11 @@ _PAS = [
     r"stale",
     r"worried",
     r"fix(?:es)?",
+    r"protect\w* [\w ]{3,40}? from|ransomware|burnout",
     r"en avoir marre|marre de|fini les|fatigué\w*|problème\w*|galère",
+    r"cansad[oa]s? de|hart[oa]s? de|olvídate de|se acabó|chega de|nunca mais",
+    r"schluss mit|genug von|nie wieder|keine lust|stanc[oa] di|basta con|mai più",
+    r"烦恼|厌倦|告别|受够|还在为",
     r"悩み|困って|うんざり|もう.{0,6}ない|ストレス",
     r"مشكلة|تعبت|سئمت|لا مزيد|معاناة",
 ]
@@ -74,6 +79,8 @@ _BAB = [
     r"reinvent\w*",
     r"transform\w*|avant et après|métamorphose|changez de vie|relooking",
     r"変身|ビフォー|アフター|生まれ変わ|変わる",
+    r"transforma\w*|de [\w]+ a [\w]+ en \d+|antes y después|antes e depois|vorher und nachher|"
+    r"verwandl\w*|trasforma\w*|prima e dopo|从.{1,8}到|改变|蜕变",
     r"تحول|قبل وبعد|غيّر|حوّل",
 ]
 _AIDA = [
@@ -95,6 +102,8 @@ _AIDA = [
     r"discover",
     r"lancement|nouveau|nouvelle|découvrez|ouverture|présente",
     r"新発売|新登場|オープン|発売|登場",
+    r"lanzamiento|nuevo|nueva|inauguración|neu|neue|neuer|eröffnung|lançamento|novo|nova|"
+    r"inaugurazione|nuov[oa]|新款|全新|上市|开业",
     r"إطلاق|جديد|افتتاح|اكتشف",
 ]
 _EXPLICIT = re.compile(r"\b(AIDA|PAS|BAB)\b")
@@ -112,15 +121,15 @@ class FrameworkChoice:
     reason: str
 
 
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    if pattern.isascii():  # word boundaries mean nothing inside Japanese or Arabic text
+        pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _hits(patterns: list[str], text: str) -> list[str]:
-    found = []
-    for pattern in patterns:
-        if pattern.isascii():  # word boundaries mean nothing inside Japanese or Arabic text
-            pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            found.append(m.group())
-    return found
+    return [m.group() for p in patterns for m in [_compiled(p).search(text)] if m]
 
 
 def choose_framework(text: str, subject: str) -> FrameworkChoice:

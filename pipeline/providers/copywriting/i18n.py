@@ -1,4 +1,5 @@
-"""Copy templates for prompts written in French, Japanese or Arabic.
+"""Copy templates for prompts in French, Spanish, German, Portuguese, Italian, Japanese,
+Chinese or Arabic: the seasoning after the prompt's own facts (:mod:`.director`).
 
 English copy comes from the category banks (``catalog``); other languages use these
 shorter, hand-written templates that stay grammatical whatever the product: the name
@@ -94,4 +95,114 @@ AR = Locale(
     max_hook_chars=32,
 )
 
-LOCALES: dict[str, Locale] = {"fr": FR, "ja": JA, "ar": AR}
+
+def _latin(
+    code: str, beats: dict[str, Lines], ctas: tuple[Lines, Lines, Lines], benefits: Lines
+) -> Locale:
+    return Locale(code, beats, *ctas, benefits=benefits, offer_join=". ", max_hook_chars=48)
+
+
+ES = _latin(
+    "es",
+    {
+        "attention": ("{Name}: llega lo nuevo.", "Conoce {Name}."),
+        "interest": ("{Name}, hecho con cuidado.", "Cada detalle cuenta."),
+        "desire": ("Te va a encantar.", "Un capricho que se nota."),
+        "problem": ("¿Cansado de conformarte?", "¿Otra vez lo mismo?"),
+        "agitate": ("Cada día, la misma frustración.", "Mereces algo mejor."),
+        "solution": ("{Name}: la solución.", "{Name} lo resuelve."),
+        "before": ("Antes: siempre lo mismo.", "Antes: conformarse."),
+        "after": ("Después: todo es más fácil.", "Ahora sí funciona."),
+        "bridge": ("{Name} marca la diferencia.", "El cambio se llama {Name}."),
+    },
+    (
+        ("Descúbrelo ya", "Pídelo hoy", "Compra ahora"),
+        ("Ven a vernos", "Te esperamos hoy"),
+        ("Reserva tu plaza", "Reserva ahora"),
+    ),
+    ("Hecho con cuidado", "Pensado para tu día a día"),
+)
+DE = _latin(
+    "de",
+    {
+        "attention": ("{Name}: jetzt neu.", "Das ist {Name}."),
+        "interest": ("{Name}, mit Sorgfalt gemacht.", "Jedes Detail zählt."),
+        "desire": ("Das wirst du lieben.", "Ein Genuss, den man merkt."),
+        "problem": ("Genug von Kompromissen?", "Schon wieder das Gleiche?"),
+        "agitate": ("Jeden Tag derselbe Frust.", "Du verdienst Besseres."),
+        "solution": ("{Name}: die Lösung.", "{Name} löst das."),
+        "before": ("Vorher: immer dasselbe.", "Vorher: Kompromisse."),
+        "after": ("Nachher: alles leichter.", "Jetzt funktioniert es."),
+        "bridge": ("{Name} macht den Unterschied.", "Der Unterschied heißt {Name}."),
+    },
+    (
+        ("Jetzt entdecken", "Jetzt bestellen"),
+        ("Besuch uns heute", "Komm vorbei"),
+        ("Jetzt buchen", "Platz sichern"),
+    ),
+    ("Mit Sorgfalt gemacht", "Für deinen Alltag gedacht"),
+)
+PT = _latin(
+    "pt",
+    {
+        "attention": ("{Name}: chegou a novidade.", "Conheça {Name}."),
+        "interest": ("{Name}, feito com cuidado.", "Cada detalhe importa."),
+        "desire": ("Você vai adorar.", "Um prazer que se nota."),
+        "problem": ("Cansado de se contentar?", "De novo a mesma coisa?"),
+        "agitate": ("Todo dia, a mesma frustração.", "Você merece mais."),
+        "solution": ("{Name}: a solução.", "{Name} resolve."),
+        "before": ("Antes: sempre o mesmo.", "Antes: se contentar."),
+        "after": ("Depois: tudo mais fácil.", "Agora funciona."),
+        "bridge": ("{Name} faz a diferença.", "A mudança se chama {Name}."),
+    },
+    (
+        ("Descubra agora", "Peça hoje", "Compre agora"),
+        ("Venha nos visitar", "Esperamos você"),
+        ("Reserve já", "Garanta sua vaga"),
+    ),
+    ("Feito com cuidado", "Pensado para o seu dia a dia"),
+)
+IT = _latin(
+    "it",
+    {
+        "attention": ("{Name}: la novità.", "Scopri {Name}."),
+        "interest": ("{Name}, fatto con cura.", "Ogni dettaglio conta."),
+        "desire": ("Te ne innamorerai.", "Un piacere che si sente."),
+        "problem": ("Stanco dei compromessi?", "Ancora la solita storia?"),
+        "agitate": ("Ogni giorno la stessa frustrazione.", "Meriti di meglio."),
+        "solution": ("{Name}: la soluzione.", "{Name} risolve."),
+        "before": ("Prima: sempre uguale.", "Prima: accontentarsi."),
+        "after": ("Dopo: tutto più facile.", "Ora funziona."),
+        "bridge": ("{Name} fa la differenza.", "Il cambiamento si chiama {Name}."),
+    },
+    (
+        ("Scoprilo ora", "Ordina oggi", "Acquista ora"),
+        ("Vieni a trovarci", "Ti aspettiamo"),
+        ("Prenota ora", "Prenota il tuo posto"),
+    ),
+    ("Fatto con cura", "Pensato per ogni giorno"),
+)
+ZH = Locale(
+    code="zh",
+    beats={
+        "attention": ("{Name}，全新登场。", "认识{Name}。"),
+        "interest": ("{Name}，用心打造。", "每个细节都讲究。"),
+        "desire": ("你一定会爱上。", "每天多一点享受。"),
+        "problem": ("还在将就吗？", "同样的烦恼又来了？"),
+        "agitate": ("每天都是同样的烦恼。", "你值得更好的。"),
+        "solution": ("答案就是{Name}。", "{Name}帮你解决。"),
+        "before": ("以前：一成不变。", "以前：总是将就。"),
+        "after": ("现在：一切更轻松。", "每天都更好。"),
+        "bridge": ("改变来自{Name}。", "{Name}让不同发生。"),
+    },
+    ctas=("立即购买", "立即了解"),
+    ctas_local=("欢迎光临", "立即到店"),
+    ctas_book=("马上预约", "立即报名"),
+    benefits=("用心打造的品质", "为日常而设计"),
+    offer_join="！",
+    max_hook_chars=20,
+)
+
+LOCALES: dict[str, Locale] = {
+    "fr": FR, "ja": JA, "ar": AR, "es": ES, "de": DE, "pt": PT, "it": IT, "zh": ZH,
+}  # fmt: skip

@@ -80,6 +80,11 @@ def _noun_index() -> tuple[re.Pattern[str], dict[str, Category]]:
 
 def find_nouns(text: str) -> list[tuple[int, int, Category]]:
     """Every catalog product noun in ``text`` as (start, end, category), in order."""
+    return list(_find_nouns(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_nouns(text: str) -> tuple[tuple[int, int, Category], ...]:
     pattern, owner = _noun_index()
     found = []
     for m in pattern.finditer(text):
@@ -89,7 +94,7 @@ def find_nouns(text: str) -> list[tuple[int, int, Category]]:
         if key not in owner:
             key = key[:-2] if key[:-2] in owner else key[:-1]
         found.append((m.start(), m.end(), owner[key]))
-    return found
+    return tuple(found)
 
 
 def _category_by_cues(tokens: list[Token]) -> Category | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
+from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
 from pipeline.providers.copywriting.naming import Naming
 
@@ -173,8 +174,9 @@ def _closing(offer: str | None, cta: str, locale: Locale | None) -> str:
     if not offer:
         return cta
     join = locale.offer_join if locale else ". "
-    offer = offer.rstrip(".!")
-    return f"{offer}{join}{cta}"[:HEADLINE_MAX_CHARS]
+    room = HEADLINE_MAX_CHARS - len(join) - len(cta)
+    offer = offer.rstrip(".!")[: max(0, room)].rstrip(" ,.!")
+    return f"{offer}{join}{cta}" if offer else cta
 
 
 def write_copy(
@@ -187,11 +189,16 @@ def write_copy(
     key: str,
     pain: str | None = None,
     prompt_cta: str | None = None,
+    fact_queue: list[str] | None = None,
+    bank_ok: Callable[[str], bool] | None = None,
+    name_line: str = "",
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
     ``prompt_cta``: the call to action the prompt gives ("book a tour"), kept unless it
-    contradicts the offer's date ("Order today" after "this Saturday")."""
+    contradicts the offer's date ("Order today" after "this Saturday"). ``fact_queue``: lines
+    written from the prompt's facts (:mod:`.director`); each beat takes the first that fits
+    before any bank line."""
     cat, brand = naming.category, naming.brand
     locale = LOCALES.get(language)
     picker = _Picker(key)
@@ -211,7 +218,9 @@ def write_copy(
     if prompt_cta and offer and _TIMED.search(offer) and _TIMED.search(prompt_cta):
         prompt_cta = None
     cta = prompt_cta or picker.pick(
-        "cta", _cta_options(cat, locale, offer, naming.product), lambda o: 2 <= _words(o) <= 4
+        "cta",
+        _cta_options(cat, locale, offer, naming.product),
+        lambda o: 2 <= _words(o) <= 4 and (bank_ok is None or bank_ok(o)),
     )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count
         cta = picker.pick("cta", _cta_options(cat, locale, offer, naming.product)) or "Shop now"
@@ -221,6 +230,10 @@ def write_copy(
         visual = _visual(cat, beat, english_product)
         if index == len(framework_beats) - 1:
             headlines.append((beat, _closing(offer, cta, locale), visual))
+            continue
+        fact = _next_fact(fact_queue or [], index, beat, pain, locale, picker, headlines)
+        if fact is not None:
+            headlines.append((beat, fact, visual))
             continue
         said = " ".join(h[1] for h in headlines)
         if not headlines and prompt_benefits and locale is None:
@@ -237,9 +250,71 @@ def write_copy(
             pain,
             bool(prompt_benefits),
             said=_key_words(said, f"{name} {naming.product} {english_product}"),
+            bank_ok=bank_ok,
         )
         headlines.append((beat, text, visual))
+    if offer:
+        headlines = _offer_before_cta(headlines, offer, cta, locale)
+    if name_line:
+        headlines = _name_for_filler(headlines, name_line)
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
+
+
+def _name_for_filler(
+    headlines: list[tuple[str, str, str]], line: str
+) -> list[tuple[str, str, str]]:
+    """A generic line still left in the middle becomes the brand with what it sells."""
+    if len(line) > HEADLINE_MAX_CHARS or any(_norm(line) == _norm(h[1]) for h in headlines):
+        return headlines
+    for i, (beat, text, visual) in enumerate(headlines[1:-1], start=1):
+        if is_filler(text):
+            out = list(headlines)
+            out[i] = (beat, line, visual)
+            return out
+    return headlines
+
+
+def _offer_before_cta(
+    headlines: list[tuple[str, str, str]], offer: str, cta: str, locale: Locale | None
+) -> list[tuple[str, str, str]]:
+    """A generic line left in the middle gives its beat to the offer, so the close is the
+    call to action alone ("Free first class." then "Book now")."""
+    spots = [i for i, h in enumerate(headlines[:-1]) if i > 0 and is_filler(h[1])]
+    if not spots:
+        return headlines
+    at = spots[-1]
+    line = offer.rstrip(".!")
+    line = line if locale and locale.max_hook_chars < 40 else _sentence(line)
+    out = list(headlines)
+    out[at] = (out[at][0], line, out[at][2])
+    out[-1] = (out[-1][0], cta, out[-1][2])
+    return out
+
+
+def _next_fact(
+    queue: list[str],
+    index: int,
+    beat: str,
+    pain: str | None,
+    locale: Locale | None,
+    picker: _Picker,
+    headlines: list[tuple[str, str, str]],
+) -> str | None:
+    """The first unused fact line that fits this beat (the prompt's pain opens a PAS ad)."""
+    if pain and beat == "problem":
+        return None
+    shown = " ".join(_norm(h[1]) for h in headlines)
+    for line in queue:
+        key = _norm(line)
+        if key in picker.used or (key and key in shown) or len(line) > HEADLINE_MAX_CHARS:
+            continue
+        if index == 0:
+            short = len(line) <= locale.max_hook_chars if locale else True
+            if _words(line) > HOOK_MAX_WORDS or not short:
+                continue
+        picker.used.add(key)
+        return line
+    return None
 
 
 def _line(
@@ -254,6 +329,7 @@ def _line(
     pain: str | None,
     from_prompt: bool,
     said: frozenset[str] | set[str] = frozenset(),
+    bank_ok: Callable[[str], bool] | None = None,
 ) -> str:
     """The headline for one beat; a line that reuses a content word of an earlier beat
     ("Precision you can feel." then "Precision automatic movement.") is the last resort."""
@@ -266,7 +342,8 @@ def _line(
 
     def fits(line: str) -> bool:
         filled = _fill(line, name, product)
-        return len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
+        true = bank_ok is None or bank_ok(line.replace("{Name}", "").replace("{product}", ""))
+        return true and len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
 
     if locale is not None:
         lines = list(locale.beats[beat])

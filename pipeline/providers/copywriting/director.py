@@ -1,0 +1,145 @@
+"""Ad lines written from the prompt's facts, before any bank line is considered.
+
+:func:`fact_lines` turns :class:`~pipeline.spec.PromptFacts` into an ordered queue of lines
+(the hook candidates first: pain, occasion, the strongest claim with a number), each
+tightened to the beat's length with its number kept exact. :func:`closing_offer` joins the
+offer, the deadline and the scarcity that close the ad beside the call to action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.providers.copywriting.lang import lang
+from pipeline.spec import PromptFacts
+
+HOOK_MAX_WORDS = 7
+LINE_MAX_WORDS = 9
+_DIGIT = re.compile(r"\d")
+_ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "your",
+        "our",
+        "their",
+        "el",
+        "la",
+        "los",
+        "las",
+        "le",
+        "les",
+        "un",
+        "une",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "il",
+        "lo",
+        "gli",
+        "o",
+        "os",
+        "as",
+        "um",
+        "uma",
+    ]
+)
+_CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
+_TRAILING = re.compile(
+    r"\s+(?:and|or|to|for|with|of|the|a|an|from|in|on|y|de|et|und|mit|e|con|di|da|do|für|"
+    r"pour|para|per|the)$",
+    re.IGNORECASE,
+)
+
+
+def tighten(text: str, max_words: int, max_chars: int = 48) -> str:
+    """``text`` in at most ``max_words`` words (``max_chars`` for CJK), keeping its number."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    if _CJK.search(text) and " " not in text:
+        return text[:max_chars]
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    words = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _ARTICLES]
+    if len(words) <= max_words:
+        return " ".join(words)
+    first = next((i for i, w in enumerate(words) if _DIGIT.search(w)), 0)
+    start = max(0, min(first - 1, len(words) - max_words))
+    cut = " ".join(words[start : start + max_words])
+    while _TRAILING.search(cut):
+        cut = _TRAILING.sub("", cut)
+    return cut
+
+
+def _sentence(text: str, language: str) -> str:
+    text = text[:1].upper() + text[1:]
+    if _CJK.search(text):
+        return text if text.endswith(("。", "！", "？")) else text + "。"
+    if language == "ar":
+        return text
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int) -> list[str]:
+    """Every fact as an ad line, the best hook first; no fact twice, the offer left out."""
+    offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity)).lower()
+    claims = [c for c in facts.claims if c.lower() not in offer_bits]
+    numbered = [c for c in claims if _DIGIT.search(c)]
+    plain = [c for c in claims if not _DIGIT.search(c)]
+    pain = [facts.pain] if facts.pain else []
+    occasion = []
+    if facts.occasion and not any(facts.occasion.lower() in c.lower() for c in claims):
+        colon = lang(language).colon
+        occasion = [f"{facts.occasion[:1].upper()}{facts.occasion[1:]}{colon}{name}"]
+    out: list[str] = []
+    for raw in [*pain, *numbered, *occasion, *plain]:
+        line = _sentence(tighten(raw, LINE_MAX_WORDS), language)
+        if line.lower() not in (o.lower() for o in out):
+            out.append(line)
+    shown = " ".join(out)
+    for quantity in facts.numbers:
+        if quantity.value not in shown and quantity.value not in offer_bits:
+            out.append(_sentence(f"{name}, {quantity.text}", language))
+            shown += " " + quantity.text
+    table = lang(language)
+    if facts.place and facts.place.lower() not in shown.lower() and facts.place not in name:
+        out.append(_sentence(table.at_place.format(name=name, place=facts.place), language))
+    if facts.audience and facts.audience.lower() not in shown.lower():
+        line = table.for_people.format(audience=facts.audience, name=name)
+        out.append(_sentence(line, language))
+    if out:
+        first = out[0]
+        short = tighten(first.rstrip(".。"), HOOK_MAX_WORDS, hook_chars)
+        out[0] = _sentence(short, language) if short != first.rstrip(".。") else first
+    return out
+
+
+def closing_offer(facts: PromptFacts, offer: str | None, cta: str) -> str | None:
+    """The offer line before the call to action: offer, deadline and scarcity, once each."""
+    longer = offer and facts.offer and offer.lower() in facts.offer.lower()
+    parts = [facts.offer if longer else (offer or facts.offer)]
+    low = " ".join(p for p in parts if p).lower()
+    for extra in (facts.deadline, facts.scarcity):
+        if extra and extra.lower() not in low and extra.lower() not in cta.lower():
+            parts.append(extra)
+            low += " " + extra.lower()
+    text = " ".join(p for p in parts if p).strip()
+    return (text[:1].upper() + text[1:])[:80] if text else None
+
+
+def fact_cta(facts: PromptFacts, language: str) -> str | None:
+    """The prompt's own call to action when it is 2-4 words (any length in CJK)."""
+    cta = facts.call_to_action
+    if not cta:
+        return None
+    if _CJK.search(cta) or 2 <= len(cta.split()) <= 4:
+        return cta[:40]
+    return None
+
+
+def connective(language: str) -> str:
+    """The word that joins a name to a feature ("with", "con", "mit")."""
+    return lang(language).with_word

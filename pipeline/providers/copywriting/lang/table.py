@@ -1,0 +1,45 @@
+"""The per-language table for reading facts and writing copy (STYLE #13: data, not branches).
+
+One :class:`Lang` row per language the director writes: the words that ask for an ad (never a
+brand), hint words that tell Latin-script languages apart, patterns for offers, deadlines,
+scarcity, occasions and pains, and the calls to action and connectives the copy is built with.
+Patterns are regular expressions matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+N = r"\d+(?:[.,]\d{3})*(?:[.,]\d\d)?"  # a number as written: 29, 1,299, 4.99
+
+
+@dataclass(frozen=True)
+class Lang:
+    """One language's reading and writing table."""
+
+    code: str
+    request: str  # a request for an ad at the start of a clause ("make an ad for")
+    ad_words: frozenset[str]  # "ad", "Werbung", "anuncio": never a brand
+    hints: frozenset[str]  # function words that mark the language
+    free: str  # "free" words, for offers
+    offers: tuple[str, ...]  # patterns of a deal
+    deadline: str  # "order by noon", "this weekend only"
+    scarcity: str  # "only 200 made"
+    occasions: str  # Christmas, Mother's Day, Black Friday
+    pain: str  # "tired of", "cansado de"
+    ctas: tuple[str, ...]  # 2-4 word calls to action
+    cta_verbs: str  # verbs that open the prompt's own call to action
+    with_word: str  # "with" for "{Name}, with {fact}"
+    and_word: str
+    now: str  # "now", appended to a bare offer
+    new: str  # "New:" to open a launch hook
+    at_place: str = "{name} {place}"  # a line from the place the prompt names
+    for_people: str = "For {audience}"  # a line from the audience the prompt names
+    for_word: str = "for"  # introduces the audience in a prompt
+    colon: str = ": "  # between a name and what it is (French: " : ")
+    space: str = " "  # between words (empty for ja/zh)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())

@@ -1,0 +1,361 @@
+"""Brand and product for any language, and the guard every brand passes.
+
+English and French prompts are read by :mod:`.product` (the catalog); the other languages
+by their naming clause: quoted names, CamelCase words and capitalized runs are the brand,
+the rest of the clause (minus the request for an ad) is the product. A brand is never a
+holiday, weekday, platform, URL, SQL or markup fragment, punctuation, or a word that asks
+for an ad; fancy Unicode letters are folded to the letters a font can draw (NFKC).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting import rx as _re
+from pipeline.providers.copywriting.facts import URL, clauses
+from pipeline.providers.copywriting.lang import LANGS, lang
+from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
+from pipeline.providers.copywriting.product import read_naming
+
+_SQL = re.compile(
+    r"\b(?:drop|delete|insert|update|select|union|alter|truncate|exec)\b\s+"
+    r"(?:table|from|into|all|database|set|\*)|--|/\*|\*/|'\s*\)|;\s*$|\bor\s+1\s*=\s*1",
+    re.IGNORECASE,
+)
+_SQL_FRAGMENT = re.compile(
+    r"(?:[\w-]*'\s*\)\s*;?|;)?\s*\b(?:drop|delete|insert|update|select|union|alter|truncate)\s+"
+    r"(?:table|from|into|all|database)\b[^;]*;?\s*(?:--)?|--+|/\*.*?\*/",
+    re.IGNORECASE,
+)
+_FANCY = re.compile(r"[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2460-\u24FF]")
+#: Acronyms that name what a product does, not who makes it ("TeamPulse HR software").
+_FUNCTION_ACRONYMS = frozenset(
+    ["HR", "CRM", "AI", "IT", "SEO", "PR", "VPN", "ERP", "POS", "API", "CMS", "SMS", "GPS", "EV"]
+)
+_CAMEL = re.compile(r"\b[^\W\d_]*[a-zà-ÿ][A-ZÀ-Ý][\w'’&-]*")
+_CAP_RUN = re.compile(
+    r"(?<![\w'’])[A-ZÀ-ÖØ-Ý][\w'’&.-]*(?:\s+(?:(?:de|da|di|del|do|la|le|&|y|e|et|und)\s+)?"
+    r"[A-ZÀ-ÖØ-Ý0-9][\w'’&.-]*)*"
+)
+_MARKERS = re.compile(
+    r"\b(?:called|named|by|from|llamad[oa]|de la marca|namens|von|der marke|appelée?|"
+    r"nommée?|de la marque|chamad[oa]|da marca|chiamat[oa]|del marchio)\s+([^\s,.;:!?]+)",
+    re.IGNORECASE,
+)
+_LATER_NAME = re.compile(r"^\s+[a-zà-ÿ][^,.;:]*?\b[A-ZÀ-Ý][\w'’&-]+\s+[A-ZÀ-Ý]")
+_YEAR = re.compile(r"\s+(?:19|20)\d\d\b")
+_APPOSITIVE = re.compile(
+    r"^((?:[A-ZÀ-Ý][\w'’&+-]*\s?){1,3}),\s+(?:(?:the|a|an|le|la|l'|les|el|un|una|o|um|uma|il|lo|"
+    r"der|die|das|ein|eine)\s*)?[a-zà-ÿ]"
+)
+_CUT_PLACE = re.compile(
+    r"(?:^|\s+)(?:en|em|a|à|au|in|im|aus|sul|sulla|nel|nella|auf|bei|near|on|at|près de|\d)\b.*$"
+)
+_CUT_WHO = re.compile(r"\s+(?:que|qui|che|die|der|das|that|which|para|pour|per|für|for)\b")
+_ZH_PRODUCT = re.compile(r"(?:为|给|給)(.{1,16}?)(?:做|制作|拍|写)")
+
+
+def fold_fancy(text: str) -> str:
+    """Mathematical, full-width and circled letters as plain ones ("𝔉𝔯𝔞𝔨𝔱𝔲𝔯" -> "Fraktur")."""
+    return _FANCY.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def strip_sql(text: str) -> str:
+    """The prompt without SQL statements or comment markers (they are never copy)."""
+    return _re.sub(r"\s+", " ", _SQL_FRAGMENT.sub(" ", text)).strip()
+
+
+def _banned_words() -> frozenset[str]:
+    words = set(lx.PLATFORM_WORDS) | set(lx.AD_WORDS)
+    for table in LANGS.values():
+        words |= table.ad_words
+    return frozenset(words)
+
+
+_BANNED = _banned_words()
+_DAYS = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|weekend)$",
+    re.IGNORECASE,
+)
+
+
+def brand_ok(brand: str) -> bool:
+    """Whether ``brand`` can be shown as a name (see the module docstring)."""
+    if not brand or not any(c.isalpha() for c in brand) or "<" in brand or ">" in brand:
+        return False
+    if brand.isascii() and brand == brand.lower():
+        return False  # "fully": a name is written with a capital
+    if _SQL.search(brand) or URL.search(brand) or _FANCY.search(brand):
+        return False
+    low = brand.lower().strip()
+    if low in _BANNED or _DAYS.match(low):
+        return False
+    return not any(_re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values())
+
+
+@lru_cache(maxsize=16)
+def _frequencies(language: str) -> dict[str, float]:
+    """Zipf value of every word at or above Zipf 2 in wordfreq's large list for
+    ``language`` (read straight from its file: the full list costs ~35 MB per language)."""
+    from wordfreq import DATA_PATH, read_cBpack
+
+    buckets = read_cBpack(str(DATA_PATH / f"large_{language}.msgpack.gz"))
+    return {
+        word: 9.0 - index / 100.0 for index, words in enumerate(buckets[:701]) for word in words
+    }
+
+
+def zipf_frequency(word: str, language: str) -> float:
+    """wordfreq's Zipf value (log10 of uses per billion words), 0 below Zipf 2."""
+    return _frequencies(language).get(word.lower(), 0.0)
+
+
+def warm_up() -> None:
+    """Load the word lists of every Latin-script language the director reads."""
+    for code in ("en", "es", "fr", "de", "pt", "it"):
+        _frequencies(code)
+
+
+def rare(word: str, language: str, below: float = 2.5) -> bool:
+    """Whether ``word`` is rare in ``language`` and in English (a coined name, not a noun)."""
+    low = word.lower().strip("'’.,")
+    if not low.isalpha() and not _re.fullmatch(r"[\w'’&-]+", low):
+        return False
+    codes = {language, "en"} if language in LANGS else {"en"}
+    return all(zipf_frequency(low, code) < below for code in codes)
+
+
+def _compound_noun(word: str) -> bool:
+    """German compounds of two common words ("Buchhaltungssoftware", "Tierarztpraxis")."""
+    low = word.lower()
+    if len(low) < 12:
+        return False
+    for i in range(4, len(low) - 3):
+        head, tail = low[:i], low[i:]
+        if zipf_frequency(tail, "de") >= 3.5 or zipf_frequency(tail, "en") >= 4.0:
+            stems = (head, head.rstrip("s"), head[:-1] if head.endswith("n") else head)
+            if any(zipf_frequency(h, "de") >= 2.5 for h in stems):
+                return True
+    return False
+
+
+def common(word: str, language: str) -> bool:
+    """Whether ``word`` is an ordinary word of ``language`` (or a German compound noun)."""
+    return not rare(word, language) or (language == "de" and _compound_noun(word))
+
+
+def trim_common(run: str, language: str) -> str:
+    """A capitalized run without its common edge words, when a coined word is inside it
+    ("Sofás Hogarina" -> "Hogarina", "Buchhaltix Buchhaltungssoftware" -> "Buchhaltix")."""
+    words = run.split()
+    if len(words) < 2 or all(common(w, language) for w in words):
+        return run
+    while len(words) > 1 and common(words[0], language):
+        words.pop(0)
+    while len(words) > 1 and common(words[-1], language):
+        words.pop()
+    return " ".join(words)
+
+
+def _rare_opener(text: str, language: str) -> str:
+    """With no brand found, a capitalized coined word names it ("Voltra electric SUV")."""
+    for m in _re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
+        if rare(m.group(), language, 2.0) and not _CAMEL_NOISE.match(m.group()):
+            return m.group().strip("'’")
+    return ""
+
+
+_CAMEL_NOISE = re.compile(r"^(?:Https?|Www)$")
+
+
+_ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$")
+
+
+def _with_article(text: str, brand: str) -> str:
+    """ "The Marlowe boutique hotel": the article that opens the prompt is part of the name."""
+    at = text.find(brand)
+    return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
+
+
+def _in_occasion(text: str, brand: str) -> bool:
+    at = text.find(brand)
+    for table in LANGS.values():
+        for m in _re.finditer(table.occasions, text, re.IGNORECASE):
+            if at >= 0 and m.start() <= at < m.end():
+                return True
+    return False
+
+
+def _blank_occasions(text: str) -> str:
+    for table in LANGS.values():
+        text = _re.sub(table.occasions, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return text
+
+
+def _blank(text: str, piece: str) -> str:
+    return text.replace(piece, " " * len(piece), 1)
+
+
+def guarded_naming(text: str, language: str) -> Naming:
+    """:func:`read_naming` (or the clause reader), with a guarded brand and a URL's product."""
+    urls = URL.findall(text)
+    plain = text
+    for url in urls:
+        plain = _blank(plain, url)
+    naming = read_naming(plain, language) if language in ("en", "fr", "ja", "ar") else None
+    if naming is None:
+        plain = _blank_occasions(plain)
+        naming = _clause_naming(plain, language)
+    for _ in range(3):  # "Roses for Mother's Day by BloomBox": the holiday is not the brand
+        if not naming.brand or (brand_ok(naming.brand) and not _in_occasion(plain, naming.brand)):
+            break
+        plain = _re.sub(re.escape(naming.brand), lambda m: " " * len(m.group()), plain, count=1)
+        naming = (
+            read_naming(plain, language)
+            if language in ("en", "fr", "ja", "ar")
+            else _clause_naming(plain, language)
+        )
+    if naming.brand and not brand_ok(naming.brand):
+        naming = replace(naming, brand="")
+    named = appositive_brand(plain) if language in ("en", "fr") else ""
+    if named and (not naming.brand or naming.brand.isupper()):
+        naming = replace(naming, brand=named)  # "Comptago, le logiciel ... pour PME"
+    if naming.brand:
+        words = naming.brand.split()
+        if len(words) > 1 and words[-1] in _FUNCTION_ACRONYMS:
+            naming = replace(naming, brand=" ".join(words[:-1]))
+        naming = replace(naming, brand=_with_article(plain, naming.brand))
+    if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
+        naming = replace(naming, brand=_rare_opener(plain, language))
+        if naming.brand and naming.product.lower() == naming.brand.lower():
+            naming = replace(
+                naming, product=read_naming(_blank(plain, naming.brand), language).product
+            )
+    product = naming.product
+    if urls and (not product.strip() or product.lower() in ("https", "http", "www")):
+        path = re.findall(r"[a-z]{3,}", urls[0].lower().split("/", 3)[-1])
+        words = [w for w in path if w not in ("items", "item", "products", "product", "shop")]
+        product = " ".join(words[-2:]) or naming.category.noun
+    in_brand = bool(naming.brand) and product.lower() in naming.brand.lower()
+    if language in ("ja", "ar") and (not product or in_brand):
+        product = _script_product(plain, naming.brand, language) or product
+    if naming.brand and product.lower().startswith(naming.brand.lower() + " "):
+        product = product[len(naming.brand) + 1 :]  # "Assuro assurance habitation"
+    naming = replace(naming, product=product.strip()[:120] or naming.category.noun)
+    return _head_decides(naming)
+
+
+_JA_NOISE = re.compile(r"[「」『』\"]|の?(?:広告|CM|動画|宣伝)(?:を.*)?$")
+_AR_NOISE = re.compile(r"^(?:إعلان|اعلان|فيديو|ترويج)\s+|\s+من\s*$")
+
+
+def _script_product(text: str, brand: str, language: str) -> str:
+    """What a Japanese or Arabic prompt advertises: its naming clause without the brand."""
+    first = (clauses(text) or [text])[0]
+    first = first.replace(brand, " ") if brand else first
+    if language == "ja":
+        first = _JA_NOISE.sub("", first.strip()).strip()
+        return _re.sub(r"^.*の(?=[^の]+$)", "", first) if len(first) > 8 else first
+    first = _AR_NOISE.sub("", _re.sub(r"\s+", " ", first).strip()).strip()
+    first = _AR_NOISE.sub("", first).strip()
+    return _re.sub(r"^(?:ل|لـ)(?=\w)", "", first)
+
+
+_FOR = re.compile(r"\s+(?:for|para|pour|für|per|to)\s+", re.IGNORECASE)
+
+
+def _head_decides(naming: Naming) -> Naming:
+    """ "backup software for dental practices" is software: the words after "for" say who
+    buys it, not what it is."""
+    head = _FOR.split(naming.product, maxsplit=1)[0].lower()
+    nouns = find_nouns(head)
+    if not nouns or head == naming.product.lower():
+        return naming
+    category = nouns[-1][2]
+    return naming if category.key == naming.category.key else replace(naming, category=category)
+
+
+def _clause_naming(text: str, language: str) -> Naming:
+    """Brand and product from the naming clause of a prompt in es, de, pt, it or zh."""
+    table = lang(language)
+    base = read_naming(text, "ja" if language == "zh" else language)
+    parts = clauses(text) or [text]
+    first = parts[0]
+    if language == "zh":
+        m = _ZH_PRODUCT.search(first)
+        product = m.group(1) if m else _re.sub(table.request, "", first)
+        brand = find_brand(text, latin_only=True)
+        product = product.replace(brand, "").strip() if brand else product
+        product = _re.sub(r"[「」『』]", "", product).strip()
+        return replace(base, brand=brand, product=product or base.product)
+    body = _re.sub(table.request, "", first, count=1, flags=re.IGNORECASE).strip()
+    brand = _latin_brand(text, body, table.code)
+    if brand and appositive_brand(text) == brand and len(parts) > 1:
+        body = _CUT_WHO.split(parts[1], maxsplit=1)[0]  # "Poupa, o app que ...": the app
+    product = body.replace(brand, " ") if brand else body
+    product = _CUT_PLACE.split(product.strip(), maxsplit=1)[0]
+    words = product.split()
+    while words and (words[-1].lower() in lx.CONNECTORS | table.hints | {"&"}):
+        words.pop()
+    while words and (words[0].lower() in lx.DETERMINERS | table.hints):
+        words.pop(0)
+    product = " ".join(words).strip(" ,.;:-")
+    if not product and brand and body.find(brand) > 0:
+        product = body[: body.find(brand)].split()[-1]  # "Café Aroma": the kind of place
+    elif not product and brand:
+        head = first.split()[0]
+        product = head if head not in brand.split() or common(head, table.code) else ""
+    product = product or base.product
+    return replace(base, brand=brand, product=product[:120])
+
+
+def appositive_brand(text: str) -> str:
+    """ "Contalia, software de facturación ...": the name, then what it is."""
+    m = _APPOSITIVE.match(text)
+    return m.group(1).strip() if m else ""
+
+
+def _latin_brand(text: str, body: str, code: str) -> str:
+    named = appositive_brand(text)
+    if named:
+        return named
+    quoted = find_brand(text, latin_only=True) if _re.search(r"[\"“«'「]", text) else ""
+    if quoted and _re.search(r"[\"“«「]", text):
+        return quoted
+    marker = _MARKERS.search(text)
+    camel = _CAMEL.search(text)
+    if camel:
+        return camel.group().strip(" .,'’")
+    hints = lang(code).hints
+    for m in _CAP_RUN.finditer(body):
+        words = _YEAR.split(m.group())[0].split()
+        verb = len(words) == 1 and _re.fullmatch(lang(code).cta_verbs, words[0], re.IGNORECASE)
+        if not words or verb:
+            continue  # "Dona 10 euros a ...": a verb in sentence case
+        if code == "de" and len(words) == 1 and common(words[0], code):
+            continue  # German capitalizes every noun
+        if (
+            m.start() == 0
+            and len(words) == 1
+            and (common(words[0], code) or _LATER_NAME.search(body[m.end() :]))
+        ):
+            continue  # sentence case: "Curso de yoga ...", "Sérum facial Flora Viva"
+        if m.start() == 0 and len(words) > 1 and common(words[0], code):
+            rest = words[1:]  # "Peluquería Corte Fino": the kind of shop, then its name
+            is_name = len(rest) > 1 or rare(rest[0], code)
+            if is_name and rest[0].lower() not in lx.CONNECTORS:
+                words = rest
+        words = trim_common(" ".join(words), code).split()
+        while words and words[-1].lower() in hints:
+            words.pop()
+        if words:
+            return " ".join(words).strip(" .,")
+    if marker and marker.group(1)[:1].isupper():
+        return marker.group(1)
+    for m in _CAP_RUN.finditer(text[len(body) :] if body in text else ""):
+        return m.group().strip(" .,")
+    return ""

@@ -1,0 +1,205 @@
+"""Score the offline director on a corpus of prompts a careful reader has annotated.
+
+``python -m pipeline.providers.copywriting.score [corpus.txt ...]`` prints the table the docs
+quote: brand exact, product sensible, language right, the share of stated numbers and offers
+that reach the screen, generic filler lines (in ads whose prompt states two or more facts)
+and lines that contradict the business. Corpus lines read
+``lang | kind | brand | product word | numbers (;) | offer words | prompt``; a brand or product
+with two readings a careful reader accepts ("Hotel Mirador" or "Mirador") lists both: ``a/b``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.providers.copywriting import write_specification
+from pipeline.providers.copywriting.fillers import is_filler
+from pipeline.spec import AdSpecification
+
+CORPUS = Path(__file__).resolve().parents[3] / "tests" / "data" / "copy_corpus.txt"
+
+#: Words that belong to one kind of business: on screen for another kind, unasked, they
+#: contradict it ("book your checkup" for software, croissants for a sourdough offer).
+HALLMARKS: dict[str, tuple[str, ...]] = {
+    "croissant": ("bakery", "boulangerie", "café", "coffee", "bäckerei", "padaria", "パン"),
+    "checkup": ("dent", "clinic", "vet", "clínica"),
+    "smile": ("dent", "clínica"),
+    "teeth": ("dent",),
+    "barista": ("coffee", "café", "caffè", "カフェ", "咖啡", "قهوة"),
+    "espresso": ("coffee", "café", "caffè", "kaffee"),
+    "latte": ("coffee", "café", "caffè"),
+    "grab a can": ("energy drink", "beer", "juice", "soda"),
+    "pour": ("wine", "beer", "spirits", "coffee", "tea", "vino", "vin", "bier", "cerveza"),
+    "sole": ("shoes", "zapatillas", "schuhe"),
+    "leash": ("pet", "vet", "grooming", "mascotas"),
+    "scoop": ("ice cream", "gelateria"),
+    "oven": ("bakery", "pizza", "restaurant", "pizzeria", "panadería", "padaria", "panificio"),
+    "workout": ("fitness", "gym", "gimnasio", "fitness"),
+    "reps": ("fitness", "gym"),
+    "treatment": ("salon", "skincare", "clinic", "dent", "spa"),
+    "stay": ("hotel", "travel", "pousada"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    language: str
+    kind: str
+    brand: str
+    product: str
+    numbers: tuple[str, ...]
+    offer: str
+    prompt: str
+
+
+@dataclass
+class Score:
+    """Counts over a corpus; :meth:`rows` gives the table."""
+
+    total: int = 0
+    brand: int = 0
+    product: int = 0
+    language: int = 0
+    numbers: int = 0
+    numbers_shown: int = 0
+    offers: int = 0
+    offers_shown: int = 0
+    filler_ads: int = 0
+    contradictions: int = 0
+    slowest_ms: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def share(self, hit: int, of: int) -> float:
+        return 100.0 * hit / of if of else 100.0
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            ("prompts", str(self.total)),
+            ("brand exact", f"{self.share(self.brand, self.total):.1f} %"),
+            ("product sensible", f"{self.share(self.product, self.total):.1f} %"),
+            ("language right", f"{self.share(self.language, self.total):.1f} %"),
+            ("numbers on screen", f"{self.share(self.numbers_shown, self.numbers):.1f} %"),
+            ("offers on screen", f"{self.share(self.offers_shown, self.offers):.1f} %"),
+            ("ads with a filler line (>= 2 facts)", str(self.filler_ads)),
+            ("contradicting lines", str(self.contradictions)),
+            ("slowest prompt", f"{self.slowest_ms:.0f} ms"),
+        ]
+
+
+def load(path: Path = CORPUS) -> list[Entry]:
+    """The corpus entries of ``path`` (comment lines start with ``#``)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, kind, brand, product, numbers, offer, prompt = line.split("|", 6)
+        nums = tuple(n.strip() for n in numbers.split(";") if n.strip())
+        out.append(Entry(lang, kind, brand.strip(), product.strip(), nums, offer.strip(), prompt))
+    return out
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d)[,.\s](?=\d{3}\b)", "", text)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _product_ok(expected: str, spec: AdSpecification) -> bool:
+    return any(_product_is(want, spec) for want in expected.split("/"))
+
+
+def _product_is(expected: str, spec: AdSpecification) -> bool:
+    got = _norm(f"{spec.ad.product} {spec.facts.product}")
+    want = _norm(expected)
+    if not re.search(r"[a-zà-ÿ]", want):
+        return want in got or any(want[i : i + 2] in got for i in range(len(want) - 1))
+    return any(w[:4] in got for w in re.findall(r"[\w-]+", want) if len(w) >= 2)
+
+
+def _fillers(spec: AdSpecification) -> list[str]:
+    return [b.headline for b in spec.beats[:-1] if is_filler(b.headline)]  # the last is the CTA
+
+
+def _contradictions(entry: Entry, screen: str) -> list[str]:
+    prompt, kind = entry.prompt.lower(), entry.kind.lower()
+    return [
+        word
+        for word, kinds in HALLMARKS.items()
+        if re.search(rf"\b{word}", screen)
+        and word not in prompt
+        and not any(k in kind for k in kinds)
+    ]
+
+
+def score(entries: list[Entry]) -> Score:
+    """Run the director over ``entries`` and count what reached the screen."""
+    result = Score()
+    for entry in entries:
+        start = time.perf_counter()
+        spec = write_specification(entry.prompt)
+        result.slowest_ms = max(result.slowest_ms, (time.perf_counter() - start) * 1000)
+        screen = _digits(" ".join(b.headline for b in spec.beats)).lower()
+        result.total += 1
+        tag = f"[{entry.language}] {entry.prompt[:60]}"
+        checks = {
+            "brand": spec.brand.brand_name in entry.brand.split("/"),
+            "product": _product_ok(entry.product, spec),
+            "language": spec.language == entry.language,
+        }
+        for name, ok in checks.items():
+            setattr(result, name, getattr(result, name) + ok)
+            if not ok:
+                got = {"brand": spec.brand.brand_name, "product": spec.ad.product}.get(
+                    name, spec.language
+                )
+                result.misses.append(f"{name}: {got!r} {tag}")
+        for number in entry.numbers:
+            result.numbers += 1
+            value = _digits(number).lower()
+            if value in screen:
+                result.numbers_shown += 1
+            else:
+                result.misses.append(f"number {number}: {tag}")
+        if entry.offer:
+            result.offers += 1
+            if _norm(_digits(entry.offer)) in _norm(screen):
+                result.offers_shown += 1
+            else:
+                result.misses.append(f"offer {entry.offer!r}: {tag}")
+        if spec.facts.count() >= 2 and _fillers(spec):
+            result.filler_ads += 1
+            result.misses.append(f"filler {_fillers(spec)}: {tag}")
+        bad = _contradictions(entry, screen)
+        result.contradictions += len(bad)
+        result.misses.extend(f"contradiction {w!r}: {tag}" for w in bad)
+    return result
+
+
+def table(result: Score) -> str:
+    """The scores as a Markdown table."""
+    lines = ["| measure | score |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in result.rows()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or [CORPUS]
+    verbose = False
+    if paths and str(paths[0]) == "-v":
+        verbose, paths = True, paths[1:] or [CORPUS]
+    for path in paths:
+        result = score(load(path))
+        print(f"{path.name}\n{table(result)}\n")
+        if verbose:
+            print("\n".join(result.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
