@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from functools import lru_cache
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
+from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
@@ -97,27 +97,14 @@ def brand_ok(brand: str) -> bool:
     return not any(_re.fullmatch(rf"(?:{t.occasions})", low, re.IGNORECASE) for t in LANGS.values())
 
 
-@lru_cache(maxsize=16)
-def _frequencies(language: str) -> dict[str, float]:
-    """Zipf value of every word at or above Zipf 2 in wordfreq's large list for
-    ``language`` (read straight from its file: the full list costs ~35 MB per language)."""
-    from wordfreq import DATA_PATH, read_cBpack
-
-    buckets = read_cBpack(str(DATA_PATH / f"large_{language}.msgpack.gz"))
-    return {
-        word: 9.0 - index / 100.0 for index, words in enumerate(buckets[:701]) for word in words
-    }
-
-
 def zipf_frequency(word: str, language: str) -> float:
-    """wordfreq's Zipf value (log10 of uses per billion words), 0 below Zipf 2."""
-    return _frequencies(language).get(word.lower(), 0.0)
+    """wordfreq's Zipf value (log10 of uses per billion words) to 0.1, 0 below Zipf 2."""
+    return wordlist.zipf(word, language)
 
 
 def warm_up() -> None:
     """Load the word lists of every Latin-script language the director reads."""
-    for code in ("en", "es", "fr", "de", "pt", "it"):
-        _frequencies(code)
+    wordlist.load_all()
 
 
 def rare(word: str, language: str, below: float = 2.5) -> bool:
