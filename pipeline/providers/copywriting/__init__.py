@@ -60,11 +60,29 @@ def _read(prompt: str) -> _Reading:
     return _Reading(text, language, naming, offer, facts)
 
 
+#: One prompt per language, written once at warm-up so each language's patterns are compiled
+#: before the first real prompt (the first prompt of a language took 170-230 ms otherwise).
+_WARM_PROMPTS = (
+    "Tired of slow payroll? PayFlow software for cafés in Leeds, 30% off, free trial, book a demo",
+    "Cansado de esperar? Clínica Sonrisa en Sevilla, 20% de descuento, primera visita gratis",
+    "Marre des factures ? Facturo, logiciel pour artisans à Lyon, -15 %, essai gratuit",
+    "Schluss mit Papierkram: Zeitwerk App in Köln, 10 % Rabatt, erste Woche gratis",
+    "Cansado de filas? Padaria Sol em Lisboa, 2 pães por 3 euros, entrega grátis",
+    "Stanco delle code? Palestra Forza a Milano, 20% di sconto, prima lezione gratuita",
+    "カフェ「Mori」の広告、母の日限定、初回20%オフ、今すぐ予約",
+    "为咖啡店「Morning Bean」做广告，第二杯半价，立即下单",
+    "إعلان لمقهى Bunn House، خصم 25%، الكوب الثاني مجانا، اطلب الآن",
+)
+
+
 @lru_cache(maxsize=1)
 def warm_up() -> None:
-    """Load the language detector's and the word lists' data (once per process)."""
+    """Load the language detector's and the word lists' data and compile every language's
+    patterns (once per process; about 0.5 s of CPU)."""
     detect.warm_up()
     names.warm_up()
+    for prompt in _WARM_PROMPTS:
+        write_specification(prompt)
 
 
 def read_prompt_facts(prompt: str) -> PromptFacts:
