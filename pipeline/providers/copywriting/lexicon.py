@@ -116,6 +116,23 @@ VENUES = _words(
     "studio boutique deli restaurant bistro place house garden gym spa"
 )
 
+#: Kinds of business that open a name in es, pt, it ("Academia Força Total").
+VENUE_KINDS = _words(
+    "academia clínica clinica escola escuela scuola palestra hotel hôtel hostal pousada "
+    "agência agencia agenzia oficina officina taller estudio estúdio tienda loja negozio "
+    "restaurante ristorante cantina bodega quinta vinícola adega gimnasio ginásio"
+)
+
+#: Word endings of a kind of business ("Fahrschule", "Weingut", "Pizzeria", "Peluquería").
+VENUE_TAILS = tuple(
+    sorted(
+        _words(
+            "schule haus hof gut praxis studio laden platz werkstatt brauerei bäckerei café "
+            "bar salon hotel pension zentrum stube ria ría"
+        )
+    )
+)
+
 #: Words that, right after a product noun, belong to the product ("coffee shop").
 PRODUCT_HEADS = _words(
     "app apps shop store studio subscription service box kit collection line bar truck "
@@ -129,6 +146,20 @@ PRODUCT_FLUFF = _words(
     "nice ultimate perfect "
     "our my your their its this that the a an ad ads video promo commercial advert "
     "instagram tiktok youtube facebook vertical short"
+)
+
+#: Grapes, wine regions and beer styles: the kind of drink, never part of its maker's name
+#: ("Vale Ridge Pinot Noir", "Cantina Rossi Barolo", "Brauhaus Adler Weißbier").
+DRINK_STYLES = _words(
+    """
+    pinot noir grigio gris merlot cabernet sauvignon chardonnay malbec tempranillo rioja
+    syrah shiraz riesling barolo barbaresco chianti brunello prosecco cava albariño verdejo
+    grüner veltliner sangiovese nebbiolo primitivo montepulciano zinfandel gewürztraminer
+    lambrusco amarone valpolicella soave rosé rosado rosato brut crianza reserva gran
+    ipa lager pils pilsner weißbier weissbier weizen hefeweizen helles dunkel stout porter
+    saison bock kölsch grauburgunder weißburgunder spätburgunder silvaner dornfelder
+    lemberger trollinger müller-thurgau
+    """
 )
 
 AD_WORDS = _words("ad ads advert advertisement video commercial promo clip spot reel teaser")

@@ -38,8 +38,8 @@ _FUNCTION_ACRONYMS = frozenset(
 )
 _CAMEL = re.compile(r"\b[^\W\d_]*[a-zà-ÿ][A-ZÀ-Ý][\w'’&-]*")
 _CAP_RUN = re.compile(
-    r"(?<![\w'’])[A-ZÀ-ÖØ-Ý][\w'’&.-]*(?:\s+(?:(?:de|da|di|del|do|la|le|&|y|e|et|und)\s+)?"
-    r"[A-ZÀ-ÖØ-Ý0-9][\w'’&.-]*)*"
+    r"(?<![\w'’])[A-ZÀ-ÖØ-Ý][\w'’&.-]*(?:(?:\s+(?:(?:de|da|di|del|do|dos|das|la|le|&|y|e|et|und)"
+    r"\s+)?|\s+[dl]['’])[A-ZÀ-ÖØ-Ý0-9][\w'’&.-]*)*"
 )
 _MARKERS = re.compile(
     r"\b(?:called|named|by|from|llamad[oa]|de la marca|namens|von|der marke|appelée?|"
@@ -141,10 +141,10 @@ def trim_common(run: str, language: str) -> str:
     words = run.split()
     if len(words) < 2 or all(common(w, language) for w in words):
         return run
-    while len(words) > 1 and common(words[0], language):
-        words.pop(0)
-    while len(words) > 1 and common(words[-1], language):
-        words.pop()
+    while len(words) > 1 and common(words[0], language) and words[1][0].isupper():
+        words.pop(0)  # never leave a name opening on "do" ("Quinta do Vale")
+    while len(words) > 1 and language == "de" and common(words[-1], language):
+        words.pop()  # German capitalizes nouns; elsewhere a capital mid-sentence is a name
     return " ".join(words)
 
 
@@ -178,8 +178,15 @@ def _in_occasion(text: str, brand: str) -> bool:
 
 
 def _blank_occasions(text: str) -> str:
+    """The text without holidays and seasons, except a capitalized one elided onto a name
+    ("Festival Suoni d'Estate": the summer is part of the festival's name)."""
+
+    def blank(m: re.Match[str]) -> str:
+        elided = _re.match(r"[dl]['’]$", m.string[max(0, m.start() - 2) : m.start()])
+        return m.group() if elided and m.group()[:1].isupper() else " " * len(m.group())
+
     for table in LANGS.values():
-        text = _re.sub(table.occasions, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+        text = _re.sub(table.occasions, blank, text, flags=re.IGNORECASE)
     return text
 
 
@@ -300,16 +307,46 @@ def _clause_naming(text: str, language: str) -> Naming:
     return replace(base, brand=brand, product=product[:120])
 
 
+def _venue(word: str) -> bool:
+    """Whether ``word`` names a kind of business ("Fahrschule", "Weingut", "Pizzeria")."""
+    low = word.lower()
+    return (
+        low in lx.VENUES
+        or low in lx.TRADES
+        or low in lx.VENUE_KINDS
+        or low.endswith(lx.VENUE_TAILS)
+    )
+
+
 def appositive_brand(text: str) -> str:
     """ "Contalia, software de facturación ...": the name, then what it is."""
     m = _APPOSITIVE.match(text)
     return m.group(1).strip() if m else ""
 
 
+def _without_kind(words: list[str], code: str, *, named: bool = False) -> list[str]:
+    """A run opening the prompt without the kind of thing in front of its name ("Peluquería
+    Corte Fino" -> "Corte Fino", "Laufschuhe Laufwerk" -> "Laufwerk"). A run set off by a
+    comma (``named``: "Casa Nova Imóveis, apartamentos ...") is a whole name, but for a
+    German product in front of it."""
+    if len(words) < 2 or not common(words[0], code):
+        return words
+    rest = words[1:]
+    # In German two bare nouns in a row are a product and its name, unless the first is the
+    # kind of business ("Fahrschule Vollgas").
+    pair = code == "de" and len(words) == 2 and not _venue(words[0])
+    if named and not pair:
+        return words
+    is_name = len(rest) > 1 or rare(rest[0], code) or pair
+    if is_name and (rest[0].lower() not in lx.CONNECTORS or rest[0][0].isupper()):
+        return rest
+    return words
+
+
 def _latin_brand(text: str, body: str, code: str) -> str:
     named = appositive_brand(text)
     if named:
-        return named
+        return " ".join(_without_kind(named.split(), code, named=True))
     quoted = find_brand(text, latin_only=True) if _re.search(r"[\"“«'「]", text) else ""
     if quoted and _re.search(r"[\"“«「]", text):
         return quoted
@@ -331,11 +368,10 @@ def _latin_brand(text: str, body: str, code: str) -> str:
             and (common(words[0], code) or _LATER_NAME.search(body[m.end() :]))
         ):
             continue  # sentence case: "Curso de yoga ...", "Sérum facial Flora Viva"
-        if m.start() == 0 and len(words) > 1 and common(words[0], code):
-            rest = words[1:]  # "Peluquería Corte Fino": the kind of shop, then its name
-            is_name = len(rest) > 1 or rare(rest[0], code)
-            if is_name and rest[0].lower() not in lx.CONNECTORS:
-                words = rest
+        while len(words) > 1 and words[-1].lower() in lx.DRINK_STYLES:
+            words.pop()  # "Cantina Rossi Barolo": the wine, not the name
+        if m.start() == 0:
+            words = _without_kind(words, code)
         words = trim_common(" ".join(words), code).split()
         while words and words[-1].lower() in hints:
             words.pop()

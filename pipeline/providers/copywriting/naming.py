@@ -196,6 +196,8 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             after_owner = tokens[j - 1].low.endswith(("'s", "’s")) and tok.capitalized
             if tok.start in noun_starts and tok.low not in lx.VENUES and not after_owner:
                 break  # a product noun ends the name, unless it is "Joe's Pizza"
+            if tok.low in lx.DRINK_STYLES:
+                break  # "Vale Ridge Pinot Noir": the grape, not the winery
             if tok.capitalized and tok.low not in _CONTINUE_STOP and not tok.text[0].isdigit():
                 j += 1
                 continue
