@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.detect import detect_language
-from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines
+from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.framework import choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
@@ -139,7 +139,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         pain=brief.find_pain(text, naming.brand) if language == "en" else None,
         prompt_cta=prompt_cta,
         fact_queue=queue,
-        name_line=name_line,
+        name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
         bank_ok=lambda line: _names_nothing_else(line, text),
     )
     primary, secondary, accent, text_color = brief.brand_colors(

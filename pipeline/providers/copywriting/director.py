@@ -83,6 +83,15 @@ def _sentence(text: str, language: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def sign_off(brand: str, product: str, language: str) -> str:
+    """The brand (or, without one, the product) as a line of its own: the last resort for a
+    beat no fact is left for, in place of a line that could sit under any product."""
+    if not brand.strip():
+        return _sentence(product.strip(), language) if product.strip() else ""
+    line = lang(language).sign_off.format(name=brand.strip(), product=product.strip())
+    return _sentence(line, language)
+
+
 def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int) -> list[str]:
     """Every fact as an ad line, the best hook first; no fact twice, the offer left out."""
     offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity)).lower()

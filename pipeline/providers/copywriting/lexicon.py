@@ -42,6 +42,17 @@ COMMON = _words(
     """
 )
 
+#: Verbs of the request that can open a prompt ("Meet Luma", "Try Luma serum").
+OPENING_VERBS = _words(
+    """
+    create make generate produce design build write craft give need want help show get
+    promote advertise please do let lets let's use try meet introduce introducing present
+    presenting announce announcing launch launching unveil unveiling celebrate celebrating
+    showcase showcasing highlight highlighting feature featuring tell sell say imagine
+    discover explore stop start book order shop buy visit join call find see watch
+    """
+)
+
 #: Small words that may sit inside a multi-word name ("House of Oud", "Maison de Riz").
 CONNECTORS = _words("& of de du des la le del di da von van der y et")
 

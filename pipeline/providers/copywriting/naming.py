@@ -176,11 +176,14 @@ def _noun_opens_name(text: str, tokens: list[Token], i: int, noun_starts: set[in
 def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Candidate brand spans as token index ranges [i, j)."""
     noun_starts = _noun_starts(text)
+    sentence_case = _sentence_case(text, tokens)
     spans = []
     i = 0
     while i < len(tokens):
         first = i
-        if _word_opens_name(text, tokens, i, noun_starts):
+        if _word_opens_name(text, tokens, i, noun_starts) or (
+            i == 0 and sentence_case and _title_opens_prompt(text, tokens, noun_starts)
+        ):
             i += 1  # "Café Le Matin", "by Little Sprouts": the small word belongs to the name
         if not _can_start(tokens[i]) or (
             tokens[i].start in noun_starts and not _noun_opens_name(text, tokens, i, noun_starts)
@@ -194,7 +197,10 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 break
             tok = tokens[j]
             after_owner = tokens[j - 1].low.endswith(("'s", "’s")) and tok.capitalized
-            if tok.start in noun_starts and tok.low not in lx.VENUES and not after_owner:
+            # "TopShield Roofing", "Swift Movers": a capitalized trade (a service "-ing", a
+            # plural "-ers") in a sentence-case prompt is part of the name; "Watch" is not.
+            trade = tok.text[0].isupper() and sentence_case and _is_trade(tok.low)
+            if tok.start in noun_starts and tok.low not in lx.VENUES and not after_owner | trade:
                 break  # a product noun ends the name, unless it is "Joe's Pizza"
             if tok.low in lx.DRINK_STYLES:
                 break  # "Vale Ridge Pinot Noir": the grape, not the winery
@@ -209,6 +215,36 @@ def _spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         spans.append((first, j))
         i = j
     return spans
+
+
+def _is_trade(low: str) -> bool:
+    return low in lx.TRADES or (len(low) > 5 and low.endswith(("ing", "ers")))
+
+
+def _sentence_case(text: str, tokens: list[Token]) -> bool:
+    """Whether most words inside sentences are lower case (so a capital means a name)."""
+    inner = [t for k, t in enumerate(tokens) if not _is_sentence_start(text, tokens, k)]
+    words = [t for t in inner if t.text[0].isalpha()]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) * 2 < len(words)
+
+
+def _title_opens_prompt(text: str, tokens: list[Token], noun_starts: set[int]) -> bool:
+    """An everyday word opening the prompt before more capitalized words and then lower
+    case ("Clean Water Now charity", "Little Acorns daycare") opens the name."""
+    first = tokens[0]
+    if len(tokens) < 3 or first.low not in lx.COMMON or not first.text[0].isupper():
+        return False
+    if first.low in lx.OPENING_VERBS | lx.BRAND_PREPOSITIONS | lx.DETERMINERS:
+        return False  # "Meet Luma, the serum", "Try Luma serum"
+    k = 1
+    while k < len(tokens) and tokens[k].text[0].isupper():
+        k += 1
+    return (
+        1 < k < len(tokens)
+        and text[tokens[k - 1].end : tokens[k].start] == " "
+        and tokens[1].start not in noun_starts
+        and _can_start(tokens[1])
+    )
 
 
 _NAME_ARTICLES = frozenset({"the", "le", "la", "les", "au", "aux"})

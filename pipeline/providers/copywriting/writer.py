@@ -191,7 +191,7 @@ def write_copy(
     prompt_cta: str | None = None,
     fact_queue: list[str] | None = None,
     bank_ok: Callable[[str], bool] | None = None,
-    name_line: str = "",
+    name_lines: tuple[str, ...] = (),
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
@@ -255,23 +255,25 @@ def write_copy(
         headlines.append((beat, text, visual))
     if offer:
         headlines = _offer_before_cta(headlines, offer, cta, locale)
-    if name_line:
-        headlines = _name_for_filler(headlines, name_line)
+    headlines = _name_for_filler(headlines, [n for n in name_lines if n])
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
 
 
 def _name_for_filler(
-    headlines: list[tuple[str, str, str]], line: str
+    headlines: list[tuple[str, str, str]], lines: list[str]
 ) -> list[tuple[str, str, str]]:
-    """A generic line still left in the middle becomes the brand with what it sells."""
-    if len(line) > HEADLINE_MAX_CHARS or any(_norm(line) == _norm(h[1]) for h in headlines):
-        return headlines
+    """Each generic line still left in the middle becomes the next of ``lines`` not shown yet:
+    the brand with what it sells, then the brand alone."""
+    out = list(headlines)
+    spare = [line for line in lines if len(line) <= HEADLINE_MAX_CHARS]
     for i, (beat, text, visual) in enumerate(headlines[1:-1], start=1):
-        if is_filler(text):
-            out = list(headlines)
+        if not is_filler(text):
+            continue
+        shown = {_norm(h[1]) for h in out}
+        line = next((line for line in spare if _norm(line) not in shown), None)
+        if line is not None:
             out[i] = (beat, line, visual)
-            return out
-    return headlines
+    return out
 
 
 def _offer_before_cta(

@@ -30,6 +30,7 @@ LANG = Lang(
     now="الآن",
     new="جديد",
     at_place="{name} في {place}",
+    sign_off="{product} من {name}",
     for_people="لـ{audience}",
     for_word="لـ",
 )

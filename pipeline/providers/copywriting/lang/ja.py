@@ -35,4 +35,5 @@ LANG = Lang(
     for_people="{audience}のための{name}",
     for_word="ための",
     colon="：",
+    sign_off="{product}なら{name}",
 )

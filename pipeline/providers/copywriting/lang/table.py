@@ -37,6 +37,7 @@ class Lang:
     for_people: str = "For {audience}"  # a line from the audience the prompt names
     for_word: str = "for"  # introduces the audience in a prompt
     colon: str = ": "  # between a name and what it is (French: " : ")
+    sign_off: str = "{name}"  # the brand as a line of its own ("{product}なら{name}")
     space: str = " "  # between words (empty for ja/zh)
 
 

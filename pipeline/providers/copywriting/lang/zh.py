@@ -34,4 +34,5 @@ LANG = Lang(
     for_people="专为{audience}打造",
     for_word="专为",
     colon="：",
+    sign_off="{product}，就选{name}",
 )
