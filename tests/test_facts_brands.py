@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.providers.copywriting import write_specification
+from pipeline.providers.copywriting.fillers import is_filler
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,32 @@ from pipeline.providers.copywriting import write_specification
 )
 def test_brand_span(prompt: str, brand: str) -> None:
     assert write_specification(prompt).brand.brand_name == brand
+
+
+@pytest.mark.parametrize(
+    ("prompt", "offer"),
+    [
+        ("Harbour Jazz Festival, 3 days of live music by the sea, early bird tickets on sale now",
+         "early bird tickets"),
+        ("Festival Mar de Luz en Cádiz, entradas early bird ya a la venta", "early bird"),
+        ("Salon Vinexpo Lyon, billets en prévente jusqu'à vendredi", "prévente"),
+    ],
+)  # fmt: skip
+def test_an_offer_without_a_deal_word_reaches_the_screen(prompt: str, offer: str) -> None:
+    spec = write_specification(prompt)
+    assert offer in spec.facts.offer.lower()
+    assert offer in " ".join(b.headline for b in spec.beats).lower()
+
+
+def test_no_generic_line_when_the_facts_run_out() -> None:
+    for prompt, sign_off in [
+        ("Paws Clinic 24-hour emergency vet in Denver, walk-ins welcome", None),
+        (
+            "Harbour Jazz Festival, 3 days of live music by the sea, early bird tickets on sale now",
+            "Harbour Jazz Festival.",
+        ),
+        ("東京の新しいラーメン店「Menya Kaze」の広告、今週末50%オフ", "ラーメンならMenya Kaze。"),
+    ]:
+        lines = [b.headline for b in write_specification(prompt).beats]
+        assert not [line for line in lines[:-1] if is_filler(line)], lines
+        assert sign_off is None or sign_off in lines

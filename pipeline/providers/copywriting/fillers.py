@@ -29,6 +29,7 @@ FOUND: tuple[str, ...] = (
     "Now it just works.",
 )
 _BANK_KINDS = (
+    "benefits",
     "hooks",
     "desires",
     "pains",
@@ -63,4 +64,5 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 def is_filler(line: str) -> bool:
     """Whether ``line`` is one of the generic lines (any name in the ``{Name}`` slot)."""
     key = _key(line)
-    return bool(key) and any(p.match(key) for p in _patterns())
+    tail = _key(re.split(r"[:：]", line, maxsplit=1)[-1])  # "Name: made with care ..."
+    return bool(key) and any(p.match(key) or p.match(tail) for p in _patterns())

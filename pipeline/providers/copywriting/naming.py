@@ -314,8 +314,10 @@ def _clean_brand(name: str) -> str:
 
 def _marker_brand(text: str, tokens: list[Token]) -> str:
     for k, tok in enumerate(tokens[:-1]):
-        if (tok.low in lx.NAME_MARKERS and tok.low != "brand") or (
-            tok.low == "brand" and k + 1 < len(tokens) and tokens[k + 1].capitalized
+        # "called"/"named" introduce any name; a noun ("brand", "company") only a capital:
+        # "moving company, fully insured" names nothing.
+        if (tok.low in ("called", "named")) or (
+            tok.low in lx.NAME_MARKERS and k + 1 < len(tokens) and tokens[k + 1].capitalized
         ):
             rest = tokens[k + 1 :]
             if not rest or rest[0].low in lx.COMMON:

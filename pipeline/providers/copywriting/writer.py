@@ -266,7 +266,7 @@ def _name_for_filler(
     the brand with what it sells, then the brand alone."""
     out = list(headlines)
     spare = [line for line in lines if len(line) <= HEADLINE_MAX_CHARS]
-    for i, (beat, text, visual) in enumerate(headlines[1:-1], start=1):
+    for i, (beat, text, visual) in enumerate(headlines[:-1]):
         if not is_filler(text):
             continue
         shown = {_norm(h[1]) for h in out}

@@ -16,6 +16,7 @@ LANG = Lang(
     ),
     free=r"gratis|kostenlos|umsonst",
     offers=(
+        r"(?:frühbucher(?:-?[\wäöüß]+)?|early bird|einführungspreis|vorverkauf)",
         r"\d{1,2}\s?%\s?(?:rabatt|nachlass|günstiger)(?:\s+auf\s+[\wäöüß]+)?",
         r"-\s?\d{1,2}\s?%",
         r"(?:erste|erster|erstes|ersten)\s+[\wäöüß]+\s+(?:gratis|kostenlos|umsonst)",

@@ -13,6 +13,8 @@ LANG = Lang(
     hints=words("the and for with your our of to is are in on this that get new now free off"),
     free=r"free|on us|complimentary",
     offers=(
+        r"early[- ]bird\s+(?:[\w-]+\s+){0,2}?(?:tickets?|pricing|prices?|rates?|offer|deal|"
+        r"discount|passes?|entry)|(?:pre-?sale|introductory|launch)\s+(?:price|pricing|offer)",
         r"(?:up to\s+)?\d{1,2}\s?%\s?off(?:\s+(?:everything|sitewide|all\s+[\w-]+))?",
         r"[$€£]\s?" + N + r"\s?off",
         r"buy\s+(?:\d+|one|two)\s+[\w-]+(?:\s+[\w-]+)?,?\s+get\s+(?:\d+|one|an?|the)?\s*"

@@ -15,6 +15,7 @@ LANG = Lang(
     ),
     free=r"gratis|gratuit[oa]s?|de regalo",
     offers=(
+        r"(?:entradas?\s+)?(?:early bird|preventa|precio de lanzamiento)",
         r"-?\d{1,2}\s?%\s?(?:de\s+)?(?:descuento|dto\.?)(?:\s+en\s+[\wáéíóúñ]+)?",
         r"(?:primer[ao]?|1[ªºa])\s+[\wáéíóúñ]+(?:\s+[\wáéíóúñ]+)?\s+(?:gratis|gratuit[oa])",
         r"[\wáéíóúñ]+\s+(?:gratis|gratuit[oa]s?)",

@@ -16,6 +16,7 @@ LANG = Lang(
     ),
     free=r"gratuite?s?|offerte?s?",
     offers=(
+        r"(?:billets?\s+)?(?:early bird|prévente|tarif de lancement|prix de lancement)",
         r"-?\s?\d{1,2}\s?%(?:\s+de\s+(?:réduction|remise))?(?:\s+sur\s+[\wéèàù]+)?",
         r"(?:premier|première|1er|1re)\s+[\wéèàù-]+\s+(?:offerte?|gratuite?)",
         r"livraison\s+(?:gratuite|offerte)",

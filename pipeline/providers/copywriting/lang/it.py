@@ -16,6 +16,7 @@ LANG = Lang(
     ),
     free=r"gratis|gratuit[oaie]|in omaggio|in regalo",
     offers=(
+        r"(?:biglietti\s+)?(?:early bird|prevendita|prezzo di lancio)",
         r"\d{1,2}\s?%\s?(?:di\s+)?sconto(?:\s+su\s+[\wàèéìòù]+)?|sconto del \d{1,2}\s?%",
         r"(?:prim[oa]|1[ªºa])\s+[\wàèéìòù]+(?:\s+[\wàèéìòù]+)?\s+(?:gratis|gratuit[oa]|in omaggio)",
         r"(?:spedizione|consegna)\s+gratuita",

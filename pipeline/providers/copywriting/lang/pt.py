@@ -16,6 +16,7 @@ LANG = Lang(
     ),
     free=r"grátis|gratuit[oa]s?|de graça|de presente",
     offers=(
+        r"(?:ingressos?\s+)?(?:early bird|pré-venda|preço de lançamento)",
         r"\d{1,2}\s?%\s?(?:de\s+)?(?:desconto|off)(?:\s+em\s+[\wáéíóúãõç]+)?",
         r"(?:primeir[oa]|1[ªºa])\s+[\wáéíóúãõç]+(?:\s+[\wáéíóúãõç]+)?\s+(?:grátis|gratuit[oa])",
         r"(?:frete|entrega)\s+grátis",
