@@ -52,7 +52,8 @@ def test_no_generic_line_when_the_facts_run_out() -> None:
     for prompt, sign_off in [
         ("Paws Clinic 24-hour emergency vet in Denver, walk-ins welcome", None),
         (
-            "Harbour Jazz Festival, 3 days of live music by the sea, early bird tickets on sale now",
+            "Harbour Jazz Festival, 3 days of live music by the sea, early bird tickets on sale "
+            "now",
             "Harbour Jazz Festival.",
         ),
         ("東京の新しいラーメン店「Menya Kaze」の広告、今週末50%オフ", "ラーメンならMenya Kaze。"),
@@ -60,3 +61,8 @@ def test_no_generic_line_when_the_facts_run_out() -> None:
         lines = [b.headline for b in write_specification(prompt).beats]
         assert not [line for line in lines[:-1] if is_filler(line)], lines
         assert sign_off is None or sign_off in lines
+
+
+def test_a_chinese_product_is_read_around_a_quoted_brand() -> None:
+    spec = write_specification("为咖啡店「Morning Bean」做广告，手冲单品，第二杯半价")
+    assert (spec.brand.brand_name, spec.ad.product) == ("Morning Bean", "咖啡店")

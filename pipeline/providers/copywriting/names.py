@@ -280,10 +280,12 @@ def _clause_naming(text: str, language: str) -> Naming:
     parts = clauses(text) or [text]
     first = parts[0]
     if language == "zh":
-        m = _ZH_PRODUCT.search(first)
-        product = m.group(1) if m else _re.sub(table.request, "", first)
         brand = find_brand(text, latin_only=True)
-        product = product.replace(brand, "").strip() if brand else product
+        first = (
+            _re.sub(r"[「『\"“]?" + re.escape(brand) + r"[」』\"”]?", "", first) if brand else first
+        )
+        m = _ZH_PRODUCT.search(first)  # the brand out first: "为咖啡店「Morning Bean」做广告"
+        product = m.group(1) if m else _re.sub(table.request, "", first)
         product = _re.sub(r"[「」『』]", "", product).strip()
         return replace(base, brand=brand, product=product or base.product)
     body = _re.sub(table.request, "", first, count=1, flags=re.IGNORECASE).strip()
