@@ -27,6 +27,16 @@ from pipeline.providers.copywriting.fillers import is_filler
         ("Vinho do Porto Quinta da Aveleda 2015, notas de figo", "Quinta da Aveleda"),
         # a season elided onto a name is part of it
         ("Festival Notti d'Estate a Lecce, 4 serate di musica", "Notti d'Estate"),
+        # a business kind inside a run opens the name; a "+" belongs to it
+        ("Vino Nobile Cantina Serra 2016, note di ciliegia", "Cantina Serra"),
+        ("Salle de sport Forme+ ouverte 7j/7, abonnement dès 19 € par mois", "Forme+"),
+        # ordinary words, then "von" and a name: the name
+        ("Warme Wollsocken von Fadenglück für den Winter", "Fadenglück"),
+        ("Handgemachte Holzspielzeuge von Klotzwerk für Kinder ab 2 Jahren", "Klotzwerk"),
+        # capitalized trades after a name, and a title-cased name opening on an everyday word
+        ("Brightside Landscaping, lawns and hedges, free quote", "Brightside Landscaping"),
+        ("Swift Builders home extensions, 10-year guarantee", "Swift Builders"),
+        ("Little Sprouts nursery, ages 1 to 4, organic lunches", "Little Sprouts"),
     ],
 )
 def test_brand_span(prompt: str, brand: str) -> None:

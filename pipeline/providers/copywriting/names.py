@@ -132,6 +132,9 @@ def _compound_noun(word: str) -> bool:
 
 def common(word: str, language: str) -> bool:
     """Whether ``word`` is an ordinary word of ``language`` (or a German compound noun)."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1:  # "Online-Sprachkurs": common when every part is
+        return all(common(p, language) for p in parts)
     return not rare(word, language) or (language == "de" and _compound_noun(word))
 
 
@@ -333,6 +336,9 @@ def _without_kind(words: list[str], code: str, *, named: bool = False) -> list[s
     German product in front of it."""
     if len(words) < 2 or not common(words[0], code):
         return words
+    for k in range(2, len(words)):  # "Vinho do Porto Quinta do Vale": the estate names it
+        if words[k].lower() in lx.VENUE_KINDS and words[k - 1][:1].isupper():
+            return words[k:]
     rest = words[1:]
     # In German two bare nouns in a row are a product and its name, unless the first is the
     # kind of business ("Fahrschule Vollgas").
@@ -372,6 +378,10 @@ def _latin_brand(text: str, body: str, code: str) -> str:
             continue  # sentence case: "Curso de yoga ...", "Sérum facial Flora Viva"
         while len(words) > 1 and words[-1].lower() in lx.DRINK_STYLES:
             words.pop()  # "Cantina Rossi Barolo": the wine, not the name
+        named = marker.group(1) if marker and marker.group(1)[:1].isupper() else ""
+        opener = m.start() == 0 and common(words[0], code)
+        if named and (all(common(w, code) for w in words) or (opener and rare(named, code))):
+            return named  # "Bunte Holzbausteine von Klötzchen": words, then a coined name
         if m.start() == 0:
             words = _without_kind(words, code)
         words = trim_common(" ".join(words), code).split()

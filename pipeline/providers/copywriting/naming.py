@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category, all_categories
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’&.\-]*[^\W_])?")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’&.\-]*[^\W_])?(?:\+{1,2}(?![\w+]))?")  # "Forme+"
 _QUOTED = re.compile(r"[\"“«「『]\s*([^\"”»」』]{2,40}?)\s*[\"”»」』]|(?<!\w)'([^']{2,40})'(?!\w)")
 _LATIN_RUN = re.compile(
     r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’&.\-]*(?:\s+[A-Z0-9À-Ö][A-Za-zÀ-ÖØ-öø-ÿ0-9'’&.\-]*)*"
