@@ -24,6 +24,7 @@ from pipeline.providers.copywriting.fillers import is_filler
         ("Fahrschule Tempo in Kiel, Führerschein in 8 Wochen", "Fahrschule Tempo"),
         # a name never opens on a lowercase connector
         ("Quinta da Serra, vinho verde fresco do Minho", "Quinta da Serra"),
+        ("Quinta do Mosteiro, vinho verde do Minho", "Quinta do Mosteiro"),
         ("Vinho do Porto Quinta da Aveleda 2015, notas de figo", "Quinta da Aveleda"),
         # a season elided onto a name is part of it
         ("Festival Notti d'Estate a Lecce, 4 serate di musica", "Notti d'Estate"),

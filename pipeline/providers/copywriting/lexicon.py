@@ -54,7 +54,9 @@ OPENING_VERBS = _words(
 )
 
 #: Small words that may sit inside a multi-word name ("House of Oud", "Maison de Riz").
-CONNECTORS = _words("& of de du des la le del di da von van der y et")
+CONNECTORS = _words(
+    "& of de du des la le del di da do dos das della delle dei degli von van der y et"
+)
 
 DETERMINERS = _words("a an the this that my our your their his her its some")
 

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.providers.copywriting import write_specification
+from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.spec import AdSpecification
 
@@ -138,7 +138,9 @@ def _contradictions(entry: Entry, screen: str) -> list[str]:
 
 
 def score(entries: list[Entry]) -> Score:
-    """Run the director over ``entries`` and count what reached the screen."""
+    """Run the director over ``entries`` (after its warm-up) and count what reached the
+    screen."""
+    warm_up()
     result = Score()
     for entry in entries:
         start = time.process_time()
