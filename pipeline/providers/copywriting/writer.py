@@ -256,7 +256,17 @@ def write_copy(
     if offer:
         headlines = _offer_before_cta(headlines, offer, cta, locale)
     headlines = _name_for_filler(headlines, [n for n in name_lines if n])
+    headlines = [(b, _clamp(t), v) for b, t, v in headlines]
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
+
+
+def _clamp(line: str) -> str:
+    """A line within the headline limit: cut at the last space that fits (a name of
+    80 characters in "Conoce {Name}." must not break the specification)."""
+    if len(line) <= HEADLINE_MAX_CHARS:
+        return line
+    cut = line[:HEADLINE_MAX_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,;:")
 
 
 def _name_for_filler(
@@ -270,7 +280,8 @@ def _name_for_filler(
         if not is_filler(text):
             continue
         shown = {_norm(h[1]) for h in out}
-        line = next((line for line in spare if _norm(line) not in shown), None)
+        fits = [line for line in spare if i > 0 or len(line.split()) <= HOOK_MAX_WORDS]
+        line = next((line for line in fits if _norm(line) not in shown), None)
         if line is not None:
             out[i] = (beat, line, visual)
     return out
