@@ -17,7 +17,8 @@ from pipeline.spec import PromptFacts, Quantity
 _OCCASIONS: tuple[tuple[str, str], ...] = (
     ("christmas", r"christmas|xmas|weihnacht|navidad|no[eë]l|natale|natal\b|クリスマス|圣诞|聖誕"),
     ("christmas", r"عيد الميلاد"),
-    ("mothers day flower", r"mother'?s'? day|muttertag|d[ií]a de la madre|dia das m[aã]es|m[eè]res"),
+    ("mothers day flower", r"mother'?s'? day|muttertag|d[ií]a de la madre|dia das m[aã]es"),
+    ("mothers day flower", r"f[eê]te des m[eè]res"),
     ("mothers day flower", r"festa della mamma|母の日|母亲节|母親節|عيد الأم"),
     ("gift", r"father'?s'? day|vatertag|d[ií]a del padre|dia dos pais|p[eè]res|festa del pap"),
     ("gift", r"父の日|父亲节|عيد الأب"),
@@ -102,7 +103,7 @@ def read_line(line: str, facts: PromptFacts, offer: str) -> LineFacts:
     return LineFacts()
 
 
-def short_offer(offer: str, limit: int = 24) -> str:
+def short_offer(offer: str, limit: int = 28) -> str:
     """The offer as a badge holds it: whole words up to ``limit`` characters, no dangling
     function word ("20% off the first year" fits; "buy 2 loaves, get a free roll" is cut at
     its clause)."""

@@ -1,0 +1,129 @@
+"""The templates and objects of each scene follow the prompt's typed facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import scene_planning
+from pipeline.context import StageContext
+from pipeline.providers import ClipRequest
+from pipeline.providers.copywriting import write_specification
+from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
+from pipeline.providers.motion.scenes import SceneDesign, design_scene
+from pipeline.settings import Settings
+from pipeline.spec import Quantity
+
+
+def designs(prompt: str, tmp_path: Path) -> list[SceneDesign]:
+    spec = write_specification(prompt)
+    ctx = StageContext(settings=Settings(data_dir=tmp_path), workdir=tmp_path, seed=1)
+    plan = scene_planning.run(spec, ctx, scenes=4)
+    beats = tuple(s.scene_type for s in plan.scenes)
+    lines = tuple(s.overlay.text if s.overlay else "" for s in plan.scenes)
+    return [
+        design_scene(
+            ClipRequest(
+                scene=s, brand=spec.brand, ad=spec.ad, beats=beats, lines=lines, facts=spec.facts
+            )
+        )
+        for s in plan.scenes
+    ]
+
+
+# prompt -> the template of each scene, and the figure the big-number callout shows
+TABLE = [
+    (
+        "Accounting software that cuts manual entry by 70% and closes the books in 3 days. "
+        "Sick of chasing receipts? 20% off the first year",
+        ["split", "number", "offer", "end"],
+        ("70%", ""),
+    ),
+    (
+        "Mother's Day flowers from Bloom & Co, delivered in 2 hours, 15% off bouquets",
+        ["number", "checklist", "offer", "end"],
+        ("2", "hours"),
+    ),
+    (
+        "Curso de yoga online para principiantes, primera clase gratis, 30 minutos al día",
+        ["number", "checklist", "offer", "end"],
+        ("30", "minutos"),
+    ),
+    (
+        "Werbung für die Kaffeemaschine BrühMeister: Espresso in 15 Sekunden, "
+        "Schluss mit Kapselmüll",
+        ["split", "number", "checklist", "end"],
+        ("15", "Sekunden"),
+    ),
+    (
+        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free "
+        "this Friday",
+        ["number", "kinetic", "offer", "end"],
+        ("18", "hours"),
+    ),
+    ("母の日に贈るお花、送料無料、3日でお届け", ["number", "kinetic", "offer", "end"], ("3日", "")),
+]
+
+
+@pytest.mark.parametrize(("prompt", "expected", "figure"), TABLE)
+def test_each_scene_s_template_follows_what_its_line_states(
+    prompt: str, expected: list[str], figure: tuple[str, str], tmp_path: Path
+) -> None:
+    got = designs(prompt, tmp_path)
+    assert [d.template for d in got] == expected
+    assert len(set(expected)) == len(expected)
+    number = next(d for d in got if d.template == "number")
+    assert number.number == figure
+
+
+def test_the_offer_badge_holds_the_prompt_s_offer_and_claims_feed_the_checklist(
+    tmp_path: Path,
+) -> None:
+    got = designs(
+        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free "
+        "this Friday",
+        tmp_path,
+    )
+    assert {d.offer for d in got} == {"buy one bowl get one free"}
+    yoga = designs(
+        "Curso de yoga online para principiantes, primera clase gratis, 30 minutos al día",
+        tmp_path,
+    )
+    checklist = next(d for d in yoga if d.template == "checklist")
+    assert checklist.claims == ("30 minutos al día",)  # the prompt's claim, not a bank line
+
+
+@pytest.mark.parametrize(
+    ("prompt", "wanted"),
+    [
+        ("Christmas gift box of 12 handmade chocolates from Cacao Lune", "wrapped-gift"),
+        ("Mother's Day flowers from Bloom & Co, delivered in 2 hours", "bouquet"),
+        ("母の日に贈るお花、送料無料、3日でお届け", "bouquet"),
+        ("Winter tyres from GripMax for Christmas, fitted in 30 minutes", "christmas-tree"),
+    ],
+)
+def test_the_occasion_adds_its_object_to_every_scene(
+    prompt: str, wanted: str, tmp_path: Path
+) -> None:
+    for design in designs(prompt, tmp_path):
+        assert wanted in [o.name for o in design.objects]
+        assert len({o.name for o in design.objects}) == len(design.objects)
+
+
+def test_occasions_in_other_languages_map_to_the_icon_table_s_words() -> None:
+    assert occasion_keyword("Día de la Madre") == "mothers day flower"
+    assert occasion_keyword("Weihnachten") == "christmas"
+    assert occasion_keyword("クリスマス") == "christmas"
+    assert occasion_keyword("Valentine's Day") == "valentines"
+
+
+def test_numbers_and_offers_read_as_the_callout_and_badge_show_them() -> None:
+    assert number_display(Quantity(text="70%", value="70")) == ("70%", "")
+    assert number_display(Quantity(text="3 days", value="3", unit="days")) == ("3", "days")
+    assert number_display(Quantity(text="2x", value="2", unit="x")) == ("2x", "")
+    assert number_display(Quantity(text="3日で", value="3", unit="日で")) == ("3日", "")
+    assert short_offer("20% off the first year") == "20% off the first year"
+    assert short_offer("buy 2 sourdough loaves, get a free cinnamon roll") == (
+        "buy 2 sourdough loaves"
+    )
