@@ -57,8 +57,7 @@ TABLE = [
         ("15", "Sekunden"),
     ),
     (
-        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free "
-        "this Friday",
+        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free this Friday",
         ["number", "kinetic", "offer", "end"],
         ("18", "hours"),
     ),
@@ -81,8 +80,7 @@ def test_the_offer_badge_holds_the_prompt_s_offer_and_claims_feed_the_checklist(
     tmp_path: Path,
 ) -> None:
     got = designs(
-        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free "
-        "this Friday",
+        "Noodle bar Ramen Ichi: broth simmered for 18 hours, buy one bowl get one free this Friday",
         tmp_path,
     )
     assert {d.offer for d in got} == {"buy one bowl get one free"}

@@ -20,7 +20,7 @@ _OCCASIONS: tuple[tuple[str, str], ...] = (
     ("mothers day flower", r"mother'?s'? day|muttertag|d[ií]a de la madre|dia das m[aã]es"),
     ("mothers day flower", r"f[eê]te des m[eè]res"),
     ("mothers day flower", r"festa della mamma|母の日|母亲节|母親節|عيد الأم"),
-    ("gift", r"father'?s'? day|vatertag|d[ií]a del padre|dia dos pais|p[eè]res|festa del pap"),
+    ("gift", r"father'?s'? day|vatertag|d[ií]a del padre|dia dos pais|des p[eè]res|festa del pap"),
     ("gift", r"父の日|父亲节|عيد الأب"),
     ("valentines", r"valentin|バレンタイン|情人节|عيد الحب"),
     ("halloween", r"halloween|ハロウィン|万圣节"),
