@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,13 +106,33 @@ def with_shadow(image: Image.Image, color: Color, offset: float = 0.05) -> Image
     return out
 
 
+SCALED_BUDGET = 12 * 1024 * 1024  # bytes of sprites :func:`scaled` keeps for reuse
+_scaled: OrderedDict[tuple[int, int, int], tuple[Image.Image, Sprite]] = OrderedDict()
+_scaled_bytes = 0
+
+
 def scaled(image: Image.Image, scale: float) -> Sprite:
-    """``image`` resized by ``scale`` (per-frame pops and breaths)."""
+    """``image`` resized by ``scale`` (per-frame pops and breaths).
+
+    A breath of a few percent returns to the same pixel sizes every cycle, and a settled
+    object is drawn at scale 1 on every frame: the sprites of recent sizes are kept (up to
+    :data:`SCALED_BUDGET` bytes, oldest dropped first) instead of resized again.
+    """
+    global _scaled_bytes
     w, h = image.size
     size = (max(2, round(w * scale)), max(2, round(h * scale)))
-    if size == (w, h):
-        return from_image(image)
-    return from_image(image.resize(size, Image.Resampling.BILINEAR))
+    key = (id(image), *size)
+    hit = _scaled.get(key)
+    if hit is not None and hit[0] is image:
+        _scaled.move_to_end(key)
+        return hit[1]
+    sprite = from_image(image if size == (w, h) else image.resize(size, Image.Resampling.BILINEAR))
+    _scaled[key] = (image, sprite)  # the image is held, so its id cannot be reused
+    _scaled_bytes += sprite.rgb.nbytes + sprite.alpha.nbytes
+    while _scaled_bytes > SCALED_BUDGET and len(_scaled) > 1:
+        _, (_, old) = _scaled.popitem(last=False)
+        _scaled_bytes -= old.rgb.nbytes + old.alpha.nbytes
+    return sprite
 
 
 def _rgba(color: Color, alpha: float = 1.0) -> tuple[int, int, int, int]:
