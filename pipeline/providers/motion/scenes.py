@@ -7,6 +7,7 @@ keyword chooser (:mod:`vocabulary`); colours from :mod:`look`.
 
 from __future__ import annotations
 
+import colorsys
 import re
 import zlib
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.providers.copywriting.brief import MOOD_PALETTE
 from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
@@ -88,6 +90,22 @@ class SceneDesign:
             "look": self.look.kind,
             "objects": [o.record() for o in self.objects],
         }
+
+
+# hue turns (degrees) for a mood's default palette; each keeps the palette's relations
+# (no greens: a bright green field reads as a warning, not as a brand)
+HUE_TURNS = (0, 205, 250, 330, 25, 180)
+
+
+_MOOD_DEFAULTS = {p[:3] for p in MOOD_PALETTE.values()}
+
+
+def turn_hue(hex_color: str, degrees: float) -> str:
+    """``hex_color`` with its hue turned by ``degrees`` (lightness and saturation kept)."""
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lum, sat = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb((h + degrees / 360) % 1.0, lum, sat)
+    return "#" + "".join(f"{round(v * 255):02X}" for v in (r, g, b))
 
 
 def find_number(*texts: str) -> tuple[str, str]:
@@ -224,10 +242,16 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     text = brand.text_color
     if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
         text = scene.overlay.color
+    p, s, a = brand.primary_color, brand.secondary_color, brand.accent_color
+    if facts is not None and not facts.colors and (p, s, a) in _MOOD_DEFAULTS:
+        # no colours in the prompt and no palette of its own for the category: the mood's
+        # default, which every such product shares; its hues turn with the product
+        turn = HUE_TURNS[salt % len(HUE_TURNS)]
+        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
     look = build_look(
-        brand.primary_color,
-        brand.secondary_color,
-        brand.accent_color,
+        p,
+        s,
+        a,
         text,
         mood=ad.mood,
         beat=scene.scene_type,
