@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline import scene_planning
@@ -11,7 +12,8 @@ from pipeline.context import StageContext
 from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
-from pipeline.providers.motion.scenes import SceneDesign, design_scene
+from pipeline.providers.motion.renderer import ClipRenderer
+from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
 from pipeline.settings import Settings
 from pipeline.spec import Quantity
 
@@ -125,3 +127,43 @@ def test_numbers_and_offers_read_as_the_callout_and_badge_show_them() -> None:
     assert short_offer("buy 2 sourdough loaves, get a free cinnamon roll") == (
         "buy 2 sourdough loaves"
     )
+
+
+def _field_share(frame: np.ndarray, y0: float, y1: float) -> float:
+    """Share of the rows y0..y1 (fractions) whose colour is the scene's background field."""
+    rows = frame[int(y0 * frame.shape[0]) : int(y1 * frame.shape[0])].astype(np.int16)
+    ref = np.median(rows.reshape(-1, 3), axis=0)
+    return float((np.abs(rows - ref).max(axis=-1) < 24).mean())
+
+
+def test_a_number_scene_fills_the_zone_the_callout_leaves_empty(tmp_path: Path) -> None:
+    got = designs(
+        "Ad for Nordlicht solar panels for family homes, cut your power bill by 60%", tmp_path
+    )
+    number = next(d for d in got if d.template == "number")
+    assert number.band == (0.35, 0.65)  # the callout sits above the text, a zone below
+    frame = ClipRenderer.to_rgb(ClipRenderer(number, 540, 960, 24).frame(60))
+    assert _field_share(frame, 0.68, 0.88) < 0.93  # the ad's objects stand there
+
+
+def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Path) -> None:
+    fields = {
+        prompt: tuple(np.round(designs(prompt, tmp_path)[0].look.field, 2))
+        for prompt in (
+            "Ad for a heat pump installer in Leeds, cut heating bills by 40%",
+            "Ad for a Neapolitan pizzeria, wood-fired pizza delivered in 30 minutes",
+            "Ad for an electric bike shop, ride to work in half the time",
+        )
+    }
+    assert len(set(fields.values())) == 3  # the issue's three products, one palette before
+    named = designs("Ad for Ember pizzeria in burgundy and gold", tmp_path)[0]
+    spec = write_specification("Ad for Ember pizzeria in burgundy and gold")
+    assert spec.facts.colors  # colours the prompt names are never turned
+    assert turn_hue(spec.brand.primary_color, 0) == spec.brand.primary_color
+    assert named.look.kind in {"bright", "light", "dark"}
+
+
+def test_turning_a_hue_keeps_lightness() -> None:
+    assert turn_hue("#E85D3F", 0) == "#E85D3F"
+    assert turn_hue("#E85D3F", 205) == "#3F84E8"
+    assert turn_hue("#111111", 120) == "#111111"  # greys have no hue to turn

@@ -248,6 +248,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         # default, which every such product shares; its hues turn with the product
         turn = HUE_TURNS[salt % len(HUE_TURNS)]
         p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
+        if (salt // len(HUE_TURNS)) % 2:
+            p, a = a, p  # and half of them lead with the accent
     look = build_look(
         p,
         s,
