@@ -11,6 +11,7 @@ from pipeline import scene_planning
 from pipeline.context import StageContext
 from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
+from pipeline.providers.motion.compose import words
 from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
 from pipeline.providers.motion.renderer import ClipRenderer
 from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
@@ -167,3 +168,11 @@ def test_turning_a_hue_keeps_lightness() -> None:
     assert turn_hue("#E85D3F", 0) == "#E85D3F"
     assert turn_hue("#E85D3F", 205) == "#3F84E8"
     assert turn_hue("#111111", 120) == "#111111"  # greys have no hue to turn
+
+
+@pytest.mark.parametrize("pair", [("ソ", "ラ"), ("清", "风"), ("ش", "ر")])
+def test_the_renderer_draws_japanese_chinese_and_arabic_not_empty_boxes(pair) -> None:
+    white = np.ones(3, np.float32)
+    a, b = (np.asarray(words(ch, "sans", 80, white, 400)) for ch in pair)
+    # a font without the script draws the same "missing glyph" box for both characters
+    assert a.shape != b.shape or not np.array_equal(a, b)

@@ -235,11 +235,20 @@ _FACE_KEYS = {
 def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """The brand family's bold face, or Noto Sans Bold when it lacks a character of ``text``."""
     face = fonts.face(_FACE_KEYS.get(style, "inter_bold"))
-    if not fonts.available(face) or not all(fonts.covers(face, ch) for ch in text if ch.strip()):
-        face = fonts.face("noto_bold")
+    chars = [ch for ch in text if ch.strip()]
+    if not fonts.available(face) or not all(fonts.covers(face, ch) for ch in chars):
+        # Japanese, Chinese, Arabic ... : the first face of the typography's chain that
+        # draws every character (a kana-less Han text is read as Chinese)
+        kana = any("\u3040" <= ch <= "\u30ff" for ch in chars)
+        han = any("\u4e00" <= ch <= "\u9fff" for ch in chars)
+        chain = fonts.fallback_chain(bold=True, language="zh" if han and not kana else "")
+        face = next(
+            (f for f in chain if fonts.available(f) and all(fonts.covers(f, ch) for ch in chars)),
+            fonts.face("noto_bold"),
+        )
     if not fonts.available(face):
         return ImageFont.load_default(px)
-    return ImageFont.truetype(str(face.path), round(px * face.scale))
+    return fonts.load(face, round(px * face.scale), fonts.raqm_available())
 
 
 def words(text: str, style: str, px: int, color: Color, max_w: int) -> Image.Image:
