@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.motion.compose import words
 from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
+from pipeline.providers.motion.look import build_look, contrast
 from pipeline.providers.motion.renderer import ClipRenderer
 from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
 from pipeline.settings import Settings
@@ -176,3 +178,12 @@ def test_the_renderer_draws_japanese_chinese_and_arabic_not_empty_boxes(pair) ->
     a, b = (np.asarray(words(ch, "sans", 80, white, 400)) for ch in pair)
     # a font without the script draws the same "missing glyph" box for both characters
     assert a.shape != b.shape or not np.array_equal(a, b)
+
+
+def test_the_text_panel_on_an_amber_brand_is_charcoal_not_olive() -> None:
+    look = build_look(
+        "#FFB400", "#FFE8C2", "#E85D3F", "#FFFFFF", mood="upbeat", beat="attention", index=0
+    )
+    _, lum, sat = colorsys.rgb_to_hls(*map(float, look.panel))
+    assert lum < 0.25 and sat <= 0.2
+    assert contrast(look.panel, np.ones(3, np.float32)) >= 7.0

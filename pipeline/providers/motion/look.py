@@ -132,7 +132,12 @@ def build_look(
         field2 = tone(hero, 0.34, min_sat=0.6, max_sat=0.85)
     white, black = np.ones(3, np.float32), np.full(3, 0.07, np.float32)
     ink = white if contrast(white, field) >= contrast(black, field) else black
-    panel_base = tone(p, 0.2) if luminance(t) > 0.4 else tone(p, 0.92)
+    # orange to yellow-green hues turn brown or olive when darkened: those panels go a
+    # near-neutral charcoal instead of mud
+    muddy = 20 / 360 <= colorsys.rgb_to_hls(*map(float, p))[0] <= 75 / 360
+    panel_base = (
+        tone(p, 0.2, max_sat=0.2 if muddy else 1.0) if luminance(t) > 0.4 else tone(p, 0.92)
+    )
     if contrast(field, t) >= TEXT_CONTRAST:
         panel_base = field
     panel = against(panel_base, t, TEXT_CONTRAST)
