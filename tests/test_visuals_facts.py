@@ -17,6 +17,7 @@ from pipeline.providers.motion.factplan import number_display, occasion_keyword,
 from pipeline.providers.motion.look import build_look, contrast
 from pipeline.providers.motion.renderer import ClipRenderer
 from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
+from pipeline.providers.motion.vocabulary import choose_objects, translated
 from pipeline.settings import Settings
 from pipeline.spec import Quantity
 
@@ -187,3 +188,23 @@ def test_the_text_panel_on_an_amber_brand_is_charcoal_not_olive() -> None:
     _, lum, sat = colorsys.rgb_to_hls(*map(float, look.panel))
     assert lum < 0.25 and sat <= 0.2
     assert contrast(look.panel, np.ones(3, np.float32)) >= 7.0
+
+
+@pytest.mark.parametrize(
+    ("product", "wanted"),
+    [
+        ("Fahrradladen", "bicycle"),
+        ("vélo électrique", "bicycle"),
+        ("fromagerie", "cheese-wedge"),
+        ("clínica dental", "tooth"),
+        ("新しいキャンプ用テント", "camping"),
+        ("自行车", "bicycle"),
+        ("خيمة", "camping"),
+    ],
+)
+def test_product_words_of_other_languages_find_their_objects(product: str, wanted: str) -> None:
+    assert choose_objects(product=product, category="general", count=2)[0].name == wanted
+
+
+def test_kana_keep_their_marks_when_words_are_matched() -> None:
+    assert translated("ハンバーガー") == "ハンバーガー"  # not パン (bread)
