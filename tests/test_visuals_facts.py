@@ -208,3 +208,10 @@ def test_product_words_of_other_languages_find_their_objects(product: str, wante
 
 def test_kana_keep_their_marks_when_words_are_matched() -> None:
     assert translated("ハンバーガー") == "ハンバーガー"  # not パン (bread)
+
+
+def test_an_arabic_offer_with_a_percent_sign_is_drawn_in_the_arabic_face() -> None:
+    white = np.ones(3, np.float32)
+    latin_sign = np.asarray(words("خصم 20% على", "sans", 60, white, 600))
+    arabic_sign = np.asarray(words("خصم 20\u066a على", "sans", 60, white, 600))
+    assert np.array_equal(latin_sign, arabic_sign)  # no box for the letters or the sign

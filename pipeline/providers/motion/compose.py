@@ -232,20 +232,45 @@ _FACE_KEYS = {
 }
 
 
-def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The brand family's bold face, or Noto Sans Bold when it lacks a character of ``text``."""
+# a sign a script's face may lack, and its own form in that script
+_SUBSTITUTES = {"%": "\u066a", ",": "\u060c"}
+
+
+def face_for(style: str, text: str) -> tuple[fonts.Face, str]:
+    """The face to draw ``text`` with, and the text as that face draws it.
+
+    The brand family's bold face when it has every character; else the face of the
+    typography's chain (Japanese, Chinese, Arabic ...) that has the most of them (a
+    kana-less Han text is read as Chinese), with signs it lacks in their script's form
+    ("%" -> Arabic percent).
+    """
     face = fonts.face(_FACE_KEYS.get(style, "inter_bold"))
     chars = [ch for ch in text if ch.strip()]
-    if not fonts.available(face) or not all(fonts.covers(face, ch) for ch in chars):
-        # Japanese, Chinese, Arabic ... : the first face of the typography's chain that
-        # draws every character (a kana-less Han text is read as Chinese)
-        kana = any("\u3040" <= ch <= "\u30ff" for ch in chars)
-        han = any("\u4e00" <= ch <= "\u9fff" for ch in chars)
-        chain = fonts.fallback_chain(bold=True, language="zh" if han and not kana else "")
-        face = next(
-            (f for f in chain if fonts.available(f) and all(fonts.covers(f, ch) for ch in chars)),
-            fonts.face("noto_bold"),
-        )
+    if fonts.available(face) and all(fonts.covers(face, ch) for ch in chars):
+        return face, text
+    kana = any("\u3040" <= ch <= "\u30ff" for ch in chars)
+    han = any("\u4e00" <= ch <= "\u9fff" for ch in chars)
+    chain = [
+        f
+        for f in fonts.fallback_chain(bold=True, language="zh" if han and not kana else "")
+        if fonts.available(f)
+    ]
+    if not chain:
+        return face, text
+
+    def drawn(f: fonts.Face) -> int:
+        return sum(fonts.covers(f, _SUBSTITUTES.get(ch, ch)) or fonts.covers(f, ch) for ch in chars)
+
+    best = max(chain, key=lambda f: (drawn(f), -chain.index(f)))
+    for sign, own in _SUBSTITUTES.items():
+        if sign in text and not fonts.covers(best, sign) and fonts.covers(best, own):
+            text = text.replace(sign, own)
+    return best, text
+
+
+def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The font :func:`face_for` chooses for ``text``, at ``px`` pixels."""
+    face, _ = face_for(style, text)
     if not fonts.available(face):
         return ImageFont.load_default(px)
     return fonts.load(face, round(px * face.scale), fonts.raqm_available())
@@ -254,6 +279,7 @@ def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFo
 def words(text: str, style: str, px: int, color: Color, max_w: int) -> Image.Image:
     """``text`` on one line in the brand's bold face, shrunk to fit ``max_w``."""
     size = px
+    _, text = face_for(style, text)
     while True:
         font = font_for(style, text, size)
         box = font.getbbox(text)
