@@ -215,3 +215,12 @@ def test_an_arabic_offer_with_a_percent_sign_is_drawn_in_the_arabic_face() -> No
     latin_sign = np.asarray(words("خصم 20% على", "sans", 60, white, 600))
     arabic_sign = np.asarray(words("خصم 20\u066a على", "sans", 60, white, 600))
     assert np.array_equal(latin_sign, arabic_sign)  # no box for the letters or the sign
+
+
+def test_a_dark_scene_in_an_olive_or_amber_palette_is_charcoal_not_mud() -> None:
+    for primary in ("#8A8A2E", "#C98A1B"):
+        look = build_look(
+            primary, "#E9E4DA", "#A3B18A", "#FFFFFF", mood="luxury", beat="attention", index=0
+        )
+        assert look.kind == "dark"
+        assert colorsys.rgb_to_hls(*map(float, look.field))[2] <= 0.2
