@@ -224,3 +224,14 @@ def test_a_dark_scene_in_an_olive_or_amber_palette_is_charcoal_not_mud() -> None
         )
         assert look.kind == "dark"
         assert colorsys.rgb_to_hls(*map(float, look.field))[2] <= 0.2
+
+
+def test_a_turned_palette_never_leads_with_lime_or_green(tmp_path: Path) -> None:
+    for prompt in (
+        "Recruitment ad for Brightside Care, hiring home carers in Bristol, flexible hours",
+        "Ad for a heat pump installer in Leeds, cut heating bills by 40%",
+        "Werbung für den Fahrradladen Speiche & Co in Köln: Inspektion in 24 Stunden",
+    ):
+        for design in designs(prompt, tmp_path):
+            h, _, sat = colorsys.rgb_to_hls(*map(float, design.look.field))
+            assert sat <= 0.25 or not 55 / 360 <= h <= 160 / 360, prompt

@@ -100,6 +100,12 @@ HUE_TURNS = (0, 205, 250, 330, 25, 180)
 _MOOD_DEFAULTS = {p[:3] for p in MOOD_PALETTE.values()}
 
 
+def _greenish(hex_color: str) -> bool:
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, _, sat = colorsys.rgb_to_hls(r, g, b)
+    return sat > 0.25 and 55 / 360 <= h <= 160 / 360
+
+
 def turn_hue(hex_color: str, degrees: float) -> str:
     """``hex_color`` with its hue turned by ``degrees`` (lightness and saturation kept)."""
     r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
@@ -246,10 +252,13 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     if facts is not None and not facts.colors and (p, s, a) in _MOOD_DEFAULTS:
         # no colours in the prompt and no palette of its own for the category: the mood's
         # default, which every such product shares; its hues turn with the product
-        turn = HUE_TURNS[salt % len(HUE_TURNS)]
-        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
         if (salt // len(HUE_TURNS)) % 2:
-            p, a = a, p  # and half of them lead with the accent
+            p, a = a, p  # half of them lead with the accent
+        k = salt % len(HUE_TURNS)
+        turns = HUE_TURNS[k:] + HUE_TURNS[:k]
+        # the first turn whose lead colour is not lime or green (a warning, not a brand)
+        turn = next((t for t in turns if not _greenish(turn_hue(p, t))), 0)
+        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
     look = build_look(
         p,
         s,
