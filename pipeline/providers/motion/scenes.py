@@ -256,8 +256,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
             p, a = a, p  # half of them lead with the accent
         k = salt % len(HUE_TURNS)
         turns = HUE_TURNS[k:] + HUE_TURNS[:k]
-        # the first turn whose lead colour is not lime or green (a warning, not a brand)
-        turn = next((t for t in turns if not _greenish(turn_hue(p, t))), 0)
+        # the first turn that makes none of the colours lime or green (a warning, not a brand)
+        turn = next((t for t in turns if not any(_greenish(turn_hue(c, t)) for c in (p, s, a))), 0)
         p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
     look = build_look(
         p,
