@@ -171,7 +171,15 @@ def _local_clips(folder: Path, plan: ScenePlan, spec: AdSpecification, exe: str)
     paths = []
     for scene in plan.scenes:
         dest = folder / f"clip{scene.index}.mp4"
-        request = ClipRequest(scene=scene, brand=spec.brand, ad=spec.ad, seed=plan.seed)
+        request = ClipRequest(
+            scene=scene,
+            brand=spec.brand,
+            ad=spec.ad,
+            seed=plan.seed,
+            beats=tuple(s.scene_type for s in plan.scenes),
+            lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
+            facts=spec.facts,
+        )
         provider.generate(request, dest, ctx)
         paths.append(dest)
     return paths

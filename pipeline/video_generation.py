@@ -66,6 +66,8 @@ def run(
             fps=plan.fps,
             seed=plan.seed,
             beats=tuple(s.scene_type for s in plan.scenes),
+            lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
+            facts=spec.facts,
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

@@ -22,7 +22,7 @@ from pipeline.errors import ConfigError
 if TYPE_CHECKING:
     from pipeline.context import StageContext
     from pipeline.settings import Settings
-    from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, Scene
+    from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, PromptFacts, Scene
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class ClipRequest:
     fps: int = 24
     seed: int = 0
     beats: tuple[str, ...] = ()  # every scene's type in plan order (one look per scene)
+    lines: tuple[str, ...] = ()  # every scene's on-screen line in plan order ("" for none)
+    facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,13 +106,33 @@ def with_shadow(image: Image.Image, color: Color, offset: float = 0.05) -> Image
     return out
 
 
+SCALED_BUDGET = 12 * 1024 * 1024  # bytes of sprites :func:`scaled` keeps for reuse
+_scaled: OrderedDict[tuple[int, int, int], tuple[Image.Image, Sprite]] = OrderedDict()
+_scaled_bytes = 0
+
+
 def scaled(image: Image.Image, scale: float) -> Sprite:
-    """``image`` resized by ``scale`` (per-frame pops and breaths)."""
+    """``image`` resized by ``scale`` (per-frame pops and breaths).
+
+    A breath of a few percent returns to the same pixel sizes every cycle, and a settled
+    object is drawn at scale 1 on every frame: the sprites of recent sizes are kept (up to
+    :data:`SCALED_BUDGET` bytes, oldest dropped first) instead of resized again.
+    """
+    global _scaled_bytes
     w, h = image.size
     size = (max(2, round(w * scale)), max(2, round(h * scale)))
-    if size == (w, h):
-        return from_image(image)
-    return from_image(image.resize(size, Image.Resampling.BILINEAR))
+    key = (id(image), *size)
+    hit = _scaled.get(key)
+    if hit is not None and hit[0] is image:
+        _scaled.move_to_end(key)
+        return hit[1]
+    sprite = from_image(image if size == (w, h) else image.resize(size, Image.Resampling.BILINEAR))
+    _scaled[key] = (image, sprite)  # the image is held, so its id cannot be reused
+    _scaled_bytes += sprite.rgb.nbytes + sprite.alpha.nbytes
+    while _scaled_bytes > SCALED_BUDGET and len(_scaled) > 1:
+        _, (_, old) = _scaled.popitem(last=False)
+        _scaled_bytes -= old.rgb.nbytes + old.alpha.nbytes
+    return sprite
 
 
 def _rgba(color: Color, alpha: float = 1.0) -> tuple[int, int, int, int]:
@@ -211,19 +232,54 @@ _FACE_KEYS = {
 }
 
 
-def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The brand family's bold face, or Noto Sans Bold when it lacks a character of ``text``."""
+# a sign a script's face may lack, and its own form in that script
+_SUBSTITUTES = {"%": "\u066a", ",": "\u060c"}
+
+
+def face_for(style: str, text: str) -> tuple[fonts.Face, str]:
+    """The face to draw ``text`` with, and the text as that face draws it.
+
+    The brand family's bold face when it has every character; else the face of the
+    typography's chain (Japanese, Chinese, Arabic ...) that has the most of them (a
+    kana-less Han text is read as Chinese), with signs it lacks in their script's form
+    ("%" -> Arabic percent).
+    """
     face = fonts.face(_FACE_KEYS.get(style, "inter_bold"))
-    if not fonts.available(face) or not all(fonts.covers(face, ch) for ch in text if ch.strip()):
-        face = fonts.face("noto_bold")
+    chars = [ch for ch in text if ch.strip()]
+    if fonts.available(face) and all(fonts.covers(face, ch) for ch in chars):
+        return face, text
+    kana = any("\u3040" <= ch <= "\u30ff" for ch in chars)
+    han = any("\u4e00" <= ch <= "\u9fff" for ch in chars)
+    chain = [
+        f
+        for f in fonts.fallback_chain(bold=True, language="zh" if han and not kana else "")
+        if fonts.available(f)
+    ]
+    if not chain:
+        return face, text
+
+    def drawn(f: fonts.Face) -> int:
+        return sum(fonts.covers(f, _SUBSTITUTES.get(ch, ch)) or fonts.covers(f, ch) for ch in chars)
+
+    best = max(chain, key=lambda f: (drawn(f), -chain.index(f)))
+    for sign, own in _SUBSTITUTES.items():
+        if sign in text and not fonts.covers(best, sign) and fonts.covers(best, own):
+            text = text.replace(sign, own)
+    return best, text
+
+
+def font_for(style: str, text: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The font :func:`face_for` chooses for ``text``, at ``px`` pixels."""
+    face, _ = face_for(style, text)
     if not fonts.available(face):
         return ImageFont.load_default(px)
-    return ImageFont.truetype(str(face.path), round(px * face.scale))
+    return fonts.load(face, round(px * face.scale), fonts.raqm_available())
 
 
 def words(text: str, style: str, px: int, color: Color, max_w: int) -> Image.Image:
     """``text`` on one line in the brand's bold face, shrunk to fit ``max_w``."""
     size = px
+    _, text = face_for(style, text)
     while True:
         font = font_for(style, text, size)
         box = font.getbbox(text)

@@ -106,6 +106,11 @@ class Look:
         return contrast(self.field, self.text) >= TEXT_CONTRAST
 
 
+def _muddy(color: Color) -> bool:
+    """Orange to yellow-green: hues that turn brown or olive when darkened."""
+    return 20 / 360 <= colorsys.rgb_to_hls(*map(float, color))[0] <= 75 / 360
+
+
 def build_look(
     primary: str, secondary: str, accent: str, text: str, *, mood: str, beat: str, index: int
 ) -> Look:
@@ -122,8 +127,11 @@ def build_look(
         kind = "dark"
         hero = tone(p, lightness(p), max_sat=0.35)
     if kind == "dark":
-        field = tone(hero, 0.13, min_sat=0.35)
-        field2 = tone(s if hero is p else p, 0.24, min_sat=0.45)
+        # deep navy, burgundy or forest read rich; deep orange to yellow-green reads as mud
+        # (brown, olive), so those go warm charcoal
+        field = tone(hero, 0.13, min_sat=0.35, max_sat=0.2 if _muddy(hero) else 1.0)
+        other = s if hero is p else p
+        field2 = tone(other, 0.24, min_sat=0.45, max_sat=0.2 if _muddy(other) else 1.0)
     elif kind == "light":
         field = tone(hero, 0.94, max_sat=0.6)
         field2 = tone(hero, 0.80, min_sat=0.35)
@@ -132,7 +140,11 @@ def build_look(
         field2 = tone(hero, 0.34, min_sat=0.6, max_sat=0.85)
     white, black = np.ones(3, np.float32), np.full(3, 0.07, np.float32)
     ink = white if contrast(white, field) >= contrast(black, field) else black
-    panel_base = tone(p, 0.2) if luminance(t) > 0.4 else tone(p, 0.92)
+    # orange to yellow-green hues turn brown or olive when darkened: those panels go a
+    # near-neutral charcoal instead of mud
+    panel_base = (
+        tone(p, 0.2, max_sat=0.2 if _muddy(p) else 1.0) if luminance(t) > 0.4 else tone(p, 0.92)
+    )
     if contrast(field, t) >= TEXT_CONTRAST:
         panel_base = field
     panel = against(panel_base, t, TEXT_CONTRAST)

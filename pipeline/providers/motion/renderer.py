@@ -41,6 +41,7 @@ class ClipRenderer:
         canvas = self.canvas
         np.copyto(canvas.buf, self.template.plate)
         self.template.draw(canvas, t)
+        self.template.draw_spare(canvas, t)
         return canvas.finish(self.scale, self.grain[index % GRAIN_FRAMES])
 
     @staticmethod

@@ -7,6 +7,7 @@ keyword chooser (:mod:`vocabulary`); colours from :mod:`look`.
 
 from __future__ import annotations
 
+import colorsys
 import re
 import zlib
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.providers.copywriting.brief import MOOD_PALETTE
+from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
 
@@ -89,6 +92,28 @@ class SceneDesign:
         }
 
 
+# hue turns (degrees) for a mood's default palette; each keeps the palette's relations
+# (no greens: a bright green field reads as a warning, not as a brand)
+HUE_TURNS = (0, 205, 250, 330, 25, 180)
+
+
+_MOOD_DEFAULTS = {p[:3] for p in MOOD_PALETTE.values()}
+
+
+def _greenish(hex_color: str) -> bool:
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, _, sat = colorsys.rgb_to_hls(r, g, b)
+    return sat > 0.25 and 55 / 360 <= h <= 160 / 360
+
+
+def turn_hue(hex_color: str, degrees: float) -> str:
+    """``hex_color`` with its hue turned by ``degrees`` (lightness and saturation kept)."""
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lum, sat = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb((h + degrees / 360) % 1.0, lum, sat)
+    return "#" + "".join(f"{round(v * 255):02X}" for v in (r, g, b))
+
+
 def find_number(*texts: str) -> tuple[str, str]:
     """The first number worth a callout ("70%", ("3", "days")) in ``texts``, or ("", "")."""
     for text in texts:
@@ -105,28 +130,42 @@ def shot(visual_prompt: str) -> str:
 
 
 def assign_templates(
-    beats: tuple[str, ...], *, has_number: bool, has_offer: bool, salt: int = 0
+    beats: tuple[str, ...],
+    *,
+    has_number: bool,
+    has_offer: bool,
+    salt: int = 0,
+    wants: tuple[str, ...] = (),
 ) -> list[str]:
-    """One template per scene, none repeated; the last scene is the end card."""
-    used: set[str] = set()
-    out: list[str] = []
+    """One template per scene, none repeated; the last scene is the end card.
+
+    ``wants`` holds, per scene, the template its line's facts ask for ("" for none): the
+    first scene asking for one gets it; the rest follow the scene type's preferences.
+    """
     n = len(beats)
+    out = [""] * n
+    if n > 1:
+        out[-1] = "end"
+    for i, want in enumerate(wants[: n - 1 if n > 1 else n]):
+        if want and want not in out:
+            out[i] = want
+    used = {t for t in out if t}
     for i, beat in enumerate(beats):
+        if out[i]:
+            continue
         prefs = list(PREFERENCES.get(beat, ("kinetic", "hero", "checklist")))
-        if i == n - 1 and n > 1:
-            prefs = ["end", *prefs]
-        elif i == n - 2 and has_offer and n >= 4:
-            prefs = ["offer", *prefs]
         if not has_number:
             prefs = [p for p in prefs if p != "number"]
         if not has_offer:
             prefs = [p for p in prefs if p != "offer"]
         if 0 < i < n - 1 and len(prefs) > 1 and (salt >> i) & 1:
             prefs[0], prefs[1] = prefs[1], prefs[0]  # different products, different rhythm
+        if i == n - 2 and has_offer and n >= 4:
+            prefs = ["offer", *prefs]  # the deal before the call to action
         spare = [t for t in TEMPLATES if t not in ("number", "offer", "end")]
         choice = next((t for t in [*prefs, *spare] if t not in used), prefs[0] if prefs else "hero")
         used.add(choice)
-        out.append(choice)
+        out[i] = choice
     return out
 
 
@@ -147,25 +186,45 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         tail = () if scene.scene_type in ("cta", "action") else ("cta",)
         beats = ("attention",) * scene.index + (scene.scene_type,) + tail
     headline = scene.overlay.text if scene.overlay is not None else ""
-    number = find_number(headline, *ad.key_benefits, ad.offer or "")
+    facts = request.facts
+    offer = (facts.offer if facts is not None else "") or ad.offer or ""
     salt = zlib.crc32(f"{ad.product}|{ad.product_category}".lower().encode())
-    templates = assign_templates(
-        beats, has_number=bool(number[0]), has_offer=bool(ad.offer), salt=salt
-    )
+    if facts is not None and request.lines:
+        # the prompt's facts decide: each line asks for the template of what it states
+        read = [read_line(line, facts, offer) for line in request.lines]
+        mine = read[scene.index] if scene.index < len(read) else LineFacts()
+        number = mine.number
+        offered = any(r.template == "offer" for r in read[:-1])
+        templates = assign_templates(
+            beats,
+            has_number=False,
+            has_offer=bool(offer) and not offered,
+            salt=salt,
+            wants=tuple(r.template for r in read),
+        )
+        claims = tuple(facts.claims) or tuple(ad.key_benefits)
+    else:
+        number = find_number(headline, *ad.key_benefits, ad.offer or "")
+        templates = assign_templates(
+            beats, has_number=bool(number[0]), has_offer=bool(ad.offer), salt=salt
+        )
+        claims = tuple(ad.key_benefits)
     template = templates[min(scene.index, len(templates) - 1)]
     if scene.index >= len(templates):
         template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
+    occasion = occasion_keyword(facts.occasion) if facts is not None and facts.occasion else ""
     ad_objects = choose_objects(
         product=ad.product,
         category=ad.product_category,
-        claims=ad.key_benefits,
+        claims=claims,
         audience=ad.target_audience,
         count=4,
     )
     scene_objects = choose_objects(
         product=ad.product,
         category=ad.product_category,
-        claims=ad.key_benefits,
+        claims=claims,
+        occasion=occasion,
         audience=ad.target_audience,
         beat=scene.scene_type,
         headline=headline,
@@ -174,16 +233,36 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     )
     # the hero and its companions are the ad's; one object this scene's words add rotates in
     extra = [o for o in scene_objects if all(o.name != a.name for a in ad_objects)][:1]
-    rest = [*ad_objects[1:3], *extra]
-    shift = scene.index % max(1, len(rest))
-    objects = (ad_objects[0], *rest[shift:], *rest[:shift])[:3]
+    hero, rest = ad_objects[0], [*ad_objects[1:3], *extra]
+    festive = [o for o in choose_objects(product="", occasion=occasion, count=2) if o.score > 0]
+    if festive:
+        # the occasion's own object (Christmas -> gift) is always in the picture; its objects
+        # lead when nothing in the brief names an object of the product
+        if hero.score == 0:
+            hero, rest = festive[0], [*festive[1:], *(o for o in rest if o.score > 0)]
+        elif hero.name != festive[0].name:
+            rest = [festive[0], *(o for o in rest if o.name != festive[0].name)]
+    rest = [o for i, o in enumerate(rest) if o.name not in {hero.name, *(r.name for r in rest[:i])}]
+    shift = 0 if festive else scene.index % max(1, len(rest))
+    objects = (hero, *rest[shift:], *rest[:shift])[:3]
     text = brand.text_color
     if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
         text = scene.overlay.color
+    p, s, a = brand.primary_color, brand.secondary_color, brand.accent_color
+    if facts is not None and not facts.colors and (p, s, a) in _MOOD_DEFAULTS:
+        # no colours in the prompt and no palette of its own for the category: the mood's
+        # default, which every such product shares; its hues turn with the product
+        if (salt // len(HUE_TURNS)) % 2:
+            p, a = a, p  # half of them lead with the accent
+        k = salt % len(HUE_TURNS)
+        turns = HUE_TURNS[k:] + HUE_TURNS[:k]
+        # the first turn that makes none of the colours lime or green (a warning, not a brand)
+        turn = next((t for t in turns if not any(_greenish(turn_hue(c, t)) for c in (p, s, a))), 0)
+        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
     look = build_look(
-        brand.primary_color,
-        brand.secondary_color,
-        brand.accent_color,
+        p,
+        s,
+        a,
         text,
         mood=ad.mood,
         beat=scene.scene_type,
@@ -205,8 +284,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         brand=brand.brand_name or ad.product,
         words=words or (ad.product,),
         number=number,
-        claims=tuple(_short(c, 40) for c in ad.key_benefits[:3]),
-        offer=_short(ad.offer or "", 28),
+        claims=tuple(_short(c, 40) for c in claims[:3]),
+        offer=short_offer(offer),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),
     )

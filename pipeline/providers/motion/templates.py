@@ -46,8 +46,14 @@ class Template:
     def __init__(self, design: SceneDesign, width: int, height: int) -> None:
         self.d, self.w, self.h = design, width, height
         self.look = design.look
-        zone = design.zones()[0]
-        self.zone = (zone[0] * height, zone[1] * height)
+        zones = design.zones()
+        self.zone = (zones[0][0] * height, zones[0][1] * height)
+        # the other free zone (above or below the text band) gets a row of the ad's objects
+        # unless the template lays out both zones itself: no empty half of a frame
+        self.spare: tuple[float, float] | None = None
+        if len(zones) > 1 and (zones[1][1] - zones[1][0]) >= 0.12:
+            self.spare = (zones[1][0] * height, zones[1][1] * height)
+        self._spare_imgs: list[Image.Image] | None = None
         self.plate = self._plate()
 
     # -- layout ----------------------------------------------------------------------
@@ -95,9 +101,31 @@ class Template:
         """Draw the moving parts for ``t`` seconds onto the plate already copied in."""
         raise NotImplementedError
 
+    uses_spare = False  # True when the template fills the second zone itself
+
+    def draw_spare(self, canvas: Canvas, t: float) -> None:
+        """The ad's companion objects pop in side by side in the second free zone."""
+        if self.spare is None or self.uses_spare:
+            return
+        if self._spare_imgs is None:
+            names = [o.name for o in self.d.objects[1:3]] or [o.name for o in self.d.objects[:1]]
+            px = int(min(0.62 * (self.spare[1] - self.spare[0]), 0.26 * self.w))
+            self._spare_imgs = [icon_image(n, px) for n in names]
+        n = len(self._spare_imgs)
+        mid = (self.spare[0] + self.spare[1]) / 2
+        for k, img in enumerate(self._spare_imgs):
+            q = self.u(t, 0.35 + 0.15 * k, 0.5)
+            if q <= 0:
+                continue
+            x = self.w * ((0.32 + 0.36 * k) if n > 1 else 0.5)
+            y = mid + 0.006 * self.h * math.sin(1.4 * t + 2 * k)
+            paste_centered(canvas, scaled(img, easing.ease_out_back(q)), x, y)
+
 
 class Hero(Template):
     """Hero spotlight: the product's object pops onto a colour disc, satellites orbit."""
+
+    uses_spare = True
 
     def __init__(self, design: SceneDesign, width: int, height: int) -> None:
         super().__init__(design, width, height)
@@ -304,7 +332,15 @@ class Checklist(Template):
         ]
         self.gap = int(self.row_h * 0.22)
         total = n * self.row_h + (n - 1) * self.gap
-        self.top = self.zone_mid - total / 2
+        # few claims in a tall zone: the product's object stands above the cards
+        room = self.zone_h - total - 3 * self.gap
+        self.hero_img = (
+            icon_image(objs[0], int(min(0.42 * width, 0.9 * room)))
+            if room > 0.3 * self.zone_h
+            else None
+        )
+        hero_h = self.hero_img.size[1] + 2 * self.gap if self.hero_img is not None else 0
+        self.top = self.zone_mid - (total + hero_h) / 2 + hero_h
         self.x = (width - card_w) / 2
 
     def _claim(self, claim: str, style: str, ink: Color, text_w: int) -> Sprite:
@@ -324,6 +360,12 @@ class Checklist(Template):
         return from_image(both)
 
     def draw(self, canvas: Canvas, t: float) -> None:
+        if self.hero_img is not None:
+            p = self.u(t, 0.0, 0.55)
+            if p > 0:
+                s = easing.ease_out_back(p) * (1 + 0.02 * math.sin(1.5 * t))
+                hy = self.top - self.gap * 2 - self.hero_img.size[1] / 2
+                paste_centered(canvas, scaled(self.hero_img, s), self.w / 2, hy)
         for i, text in enumerate(self.texts):
             y = self.top + i * (self.row_h + self.gap)
             u = self.u(t, 0.1 + 0.22 * i, 0.5)

@@ -12,6 +12,7 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ICON_DIR = Path(__file__).resolve().parents[3] / "assets" / "icons"
+I18N = Path(__file__).resolve().parent / "keywords_i18n.tsv"
 ICON_SET = "Fluent Emoji Flat"
 ICON_LICENCE = "MIT (Microsoft)"
 # When nothing in the brief names an object: generic, upbeat objects picked by the product's
@@ -78,6 +80,38 @@ def _stem(word: str) -> str:
     return word
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents ("Vélo" -> "velo"); other scripts are kept."""
+    out: list[str] = []
+    for c in unicodedata.normalize("NFD", text.casefold()):
+        if unicodedata.combining(c) and out and ord(out[-1]) < 0x250:
+            continue  # a Latin letter's accent; kana keep their marks (パ is not ハ)
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@lru_cache(maxsize=1)
+def _translations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, English keywords) for the product words of the other languages."""
+    out = []
+    for line in I18N.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, english = line.partition("\t")
+        word = _fold(word.strip())
+        latin = all(ord(c) < 0x250 for c in word)
+        out.append((re.compile(rf"\b{re.escape(word)}\b" if latin else re.escape(word)), english))
+    return tuple(out)
+
+
+def translated(text: str) -> str:
+    """``text`` with the English keywords of the foreign product words it holds appended
+    ("Fahrradladen Speiche" -> "... bike shop"; "新しいキャンプ用テント" -> "... camping tent")."""
+    folded = _fold(text)
+    extra = [english for pattern, english in _translations() if pattern.search(folded)]
+    return " . ".join([text, *extra]) if extra else text
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word stems of ``text`` ("Running shoes!" -> ("running", "shoe"))."""
     return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
@@ -133,7 +167,7 @@ def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...
     scores: dict[str, float] = {}
     matched: dict[str, list[str]] = {}
     for field, text in fields.items():
-        stems = tokens(text)
+        stems = tokens(translated(text))
         base = WEIGHTS.get(field, 1.0)
         seen: set[tuple[str, ...]] = set()
         for phrase, end in _phrases(stems, by_key):
