@@ -45,7 +45,7 @@ from pipeline.context import StageContext
 from pipeline.errors import AdstudioError, CancelledError, StageError
 from pipeline.logs import RelayHandler, get_logger, log_event, replay
 from pipeline.providers import VideoProvider
-from pipeline.render_plan import CaptionLayer, Drawn, RenderPlan
+from pipeline.render_plan import Drawn, RenderPlan
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
 from pipeline.stages import Early, Progress, StageRunner
@@ -83,12 +83,10 @@ def draw(
             spec, plan, ctx, enabled=bool(asked.get("enabled", True)), voice=asked.get("voice")
         ),
     )
-    if spoken.cost is not None:
-        runner.ledger.extend([spoken.cost])
-    sidecars: list[str] = []
-    if spoken.groups:
-        named = Path(runner.ctx.workdir) / "voice" / "captions.mp4"  # their names follow it
-        sidecars = [str(p) for p in voice_stage.sidecars(spoken, named)]
+    if spoken.cost is not None:  # offline speech: a $0 line, like the local clips
+        c = spoken.cost
+        runner.ledger.add(c.stage, c.provider, c.amount, c.detail)
+    sidecars = voice_stage.draft_sidecars(spoken, Path(runner.ctx.workdir))
 
     clips = runner.stage_run(
         "video_generation",
@@ -112,12 +110,8 @@ def draw(
         layers = runner.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
         timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
-    captions = None
-    if spoken.track.frames:
-        area = spoken.track.area
-        captions = CaptionLayer(concat_path=str(spoken.concat_path), x=area.left, y=area.top)
     render = RenderPlan(
-        timeline=timeline, overlays=layers, audio=track, captions=captions,
+        timeline=timeline, overlays=layers, audio=track, captions=spoken.layer(),
         grade=spec.ad.visual_style,
     )  # fmt: skip
     return Drawn(clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars)
