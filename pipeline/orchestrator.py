@@ -122,8 +122,10 @@ class _Run(StageRunner):
             is_cancelled=CancelFlag(runtime.sessions, row.id),
         )
         super().__init__(row.id, row.seed, ctx, Progress(_row_sink(runtime, row.id)))
-        #: What the user asked of the voice-over: {"enabled": bool, "voice": name or None}.
-        self.voice_request: dict[str, Any] = dict(row.voice or {})
+        #: What the user asked of the voice-over: {"enabled": bool, "voice": name or None}
+        #: (kept as "asked" beside what was said, so a run taken over asks the same).
+        said = row.voice or {}
+        self.voice_request: dict[str, Any] = dict(said.get("asked") or said)
 
     def save(self, **values: Any) -> None:
         with self.runtime.sessions.begin() as session:
@@ -164,7 +166,7 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
             drawn = painter.draw(run, rt.settings, spec, plan, asked)
     clips, render_plan = drawn.clips, drawn.render
     run.save(
-        voice=drawn.voice,
+        voice={**(drawn.voice or {}), "asked": asked},
         temp_clip_paths=[c.path for c in clips],
         audio_mix=render_plan.audio.record() if render_plan.audio else None,
     )

@@ -133,5 +133,6 @@ def test_switched_off_the_ad_has_captions_and_music_and_says_why(ads: Any) -> No
     assert silent.status == "completed", silent.error
     assert silent.voice["engine"] is None and silent.voice["voice"] is None
     assert silent.voice["reason"] == "Voice-over is off for this ad."
+    assert silent.voice["asked"] == {"enabled": False, "voice": None}  # a takeover asks the same
     assert Path(silent.captions["srt"]).is_file() and probe(silent.video_path).audio_codec == "aac"
     assert [c["stage"] for c in silent.cost_breakdown].count("voice") == 0
