@@ -96,12 +96,13 @@ def draw(
     def mix(ctx: StageContext) -> audio.AudioTrack:
         timeline = stitching.run(plan, clips, ctx)  # pure: the same as the stitching stage's
         request = audio.AudioRequest.for_ad(spec.ad.mood, timeline, runner.seed, plan)
+        if not spoken.script.spoken:  # nothing to duck under: the plain mix, half the CPU
+            return audio.run(request, ctx)
         track, report = audio_stage.run(request, spoken.script, ctx)
-        if spoken.script.spoken:
-            log_event(
-                "voice_mixed", f"voice over music {report.voice_to_music_db:.1f} dB",
-                stage="audio", generation_id=runner.id,
-            )  # fmt: skip
+        log_event(
+            "voice_mixed", f"voice over music {report.voice_to_music_db:.1f} dB",
+            stage="audio", generation_id=runner.id,
+        )  # fmt: skip
         return track
 
     # The mix needs only the plan and the clips' timing, and the overlays are one thread
