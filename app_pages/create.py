@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import streamlit as st
 
 from pipeline import jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
+from pipeline.voice import voices
 from ui import auth, widgets
 from ui.format import (
     as_utc,
@@ -26,6 +28,8 @@ from ui.runtime import get_runtime
 SHOWN = "create_shown_generation"  # the generation this page displays
 PROMPT = "create_prompt"
 NOTICE = "create_notice"
+VOICE_ON = "create_voice_on"
+VOICE_NAME = "create_voice_name"
 TERMINAL = ("completed", "failed")
 EXAMPLE = "Create a luxury watch ad for Instagram"
 
@@ -53,9 +57,69 @@ def load(generation_id: int) -> Generation | None:
         return None
 
 
+def voice_choices() -> list[str]:
+    """The voices the settings' speech provider offers ("" = the ad language's own voice)."""
+    provider = runtime.settings.tts_provider.strip().lower()
+    if provider == "openai":
+        return list(voices.OPENAI_VOICES)
+    if provider == "piper":
+        return ["", *(v.name for v in voices.VOICES if voices.installed(v))]
+    return []
+
+
+def voice_request() -> dict[str, object]:
+    """What the voice controls ask for: on/off and a voice (None: the default one)."""
+    return {
+        "enabled": bool(st.session_state.get(VOICE_ON, True)),
+        "voice": st.session_state.get(VOICE_NAME) or None,
+    }
+
+
+def voice_controls() -> None:
+    choices = voice_choices()
+    if not choices:
+        st.caption("Voice-over is off on this server: ads get captions and music.")
+        return
+    on, name = st.columns([1, 2], vertical_alignment="center")
+    on.toggle("Voice-over", value=True, key=VOICE_ON, help="Spoken script with captions")
+    name.selectbox(
+        "Voice",
+        choices,
+        key=VOICE_NAME,
+        format_func=lambda v: v or "The ad language's own voice",
+        disabled=not st.session_state.get(VOICE_ON, True),
+        label_visibility="collapsed",
+    )
+
+
+def captions_downloads(row: Generation) -> None:
+    """The .srt and .vtt sidecars of the user's own ad (the row was read as its owner)."""
+    for kind, path in sorted((row.captions or {}).items()):
+        file = Path(str(path))
+        if file.is_file():
+            st.download_button(
+                f"Captions (.{kind})",
+                data=file.read_bytes(),
+                file_name=f"adstudio-{row.id}.{kind}",
+                mime="text/vtt" if kind == "vtt" else "application/x-subrip",
+                key=f"captions_{kind}_{row.id}",
+                on_click="ignore",
+                icon=":material/closed_caption:",
+                width="stretch",
+            )
+
+
+def voice_note(row: Generation) -> None:
+    said = row.voice or {}
+    if said.get("voice"):
+        st.caption(f"Voice: {plain(str(said['voice']))} · {float(said.get('seconds') or 0):.1f} s")
+    elif said.get("reason"):
+        st.caption(plain(str(said["reason"])))
+
+
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(runtime, user.id, prompt)
+        generation_id = jobs.start(runtime, user.id, prompt, voice=voice_request())
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
     except InputError as exc:
@@ -133,6 +197,8 @@ def result_panel(row: Generation) -> None:
                 made_in = (as_utc(row.completed_at) - as_utc(row.started_at)).total_seconds()
                 st.caption(f"Made in {clock(made_in)} · {when(row.completed_at, tz)}")
             widgets.download_button(row, key=f"download_{row.id}")
+            captions_downloads(row)
+            voice_note(row)
             st.page_link(
                 "app_pages/plan.py",
                 label="Inspect the scene plan",
@@ -201,6 +267,7 @@ length = len(jobs.clean_prompt(prompt or ""))
 hint = f"{length} / {jobs.MAX_PROMPT} characters"
 if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
+voice_controls()
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(

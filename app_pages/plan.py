@@ -171,6 +171,25 @@ def sound_section(mix: dict[str, Any]) -> None:
         st.caption(f"Loudness {float(lufs):.1f} LUFS integrated, {float(peak):.1f} dBTP true peak")
 
 
+def voice_section(voice: dict[str, Any]) -> None:
+    """What the voice-over says over each scene (read-only), and who speaks it."""
+    st.subheader("Voice-over", anchor=False)
+    if voice.get("voice"):
+        st.caption(
+            f"{plain(str(voice.get('engine') or ''))} · voice {plain(str(voice['voice']))} · "
+            f"{float(voice.get('seconds') or 0):.1f} s of speech"
+        )
+    else:
+        reason = plain(str(voice.get("reason") or "No voice-over."))
+        st.info(reason, icon=":material/voice_over_off:")
+    lines = voice.get("script") or []
+    st.dataframe(
+        [{"Scene": i + 1, "Script": str(text)} for i, text in enumerate(lines)],
+        hide_index=True,
+        width="stretch",
+    )
+
+
 def numbers_section(row: Generation) -> None:
     st.header("4 · Timings and cost", anchor=False)
     timings, costs = st.columns(2, gap="medium")
@@ -274,6 +293,8 @@ if row.scene_plan:
     scenes_section(row.scene_plan, row.clips or [])
 if row.audio_mix:
     sound_section(row.audio_mix)
+if row.voice and "script" in row.voice:
+    voice_section(row.voice)
 numbers_section(row)
 
 with st.expander("Raw data (JSON)"):
@@ -282,6 +303,7 @@ with st.expander("Raw data (JSON)"):
             "specification": row.llm_specification,
             "scene_plan": row.scene_plan,
             "audio_mix": row.audio_mix,
+            "voice": row.voice,
         },
         expanded=False,
     )

@@ -23,6 +23,7 @@ Contract: ``run(AudioRequest, ctx) -> render_plan.AudioTrack``; writes one 48 kH
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,8 +31,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pipeline.audio_edit import plan_edit, render_bed
-from pipeline.audio_library import DEFAULT_ASSETS_DIR, AudioLibrary, load_library
-from pipeline.audio_loudness import normalize
+from pipeline.audio_library import DEFAULT_ASSETS_DIR, AudioLibrary, MusicTrack, load_library
+from pipeline.audio_loudness import Loudness, normalize
 from pipeline.audio_pydub import AudioSegment, use_ffmpeg
 from pipeline.context import StageContext
 from pipeline.errors import RenderError
@@ -144,45 +145,73 @@ def _samples(segment: AudioSegment) -> np.ndarray:
     return ints.astype(np.float64) / 2.0**31
 
 
-def run(request: AudioRequest, ctx: StageContext, library_dir: Path | None = None) -> AudioTrack:
-    """Mix the music bed and transition effects for one video; return the mastered WAV."""
+@dataclass
+class Stems:
+    """The mix before mastering: the music bed and the effects, as float stereo arrays of the
+    same length at :data:`RATE` (summing them is the mix without a voice)."""
+
+    music: np.ndarray
+    effects: np.ndarray
+    track: MusicTrack
+    sfx: list[str]
+    exe: str
+
+    @property
+    def frames(self) -> int:
+        return len(self.music)
+
+
+def stems(request: AudioRequest, ctx: StageContext, library_dir: Path | None = None) -> Stems:
+    """Pick, cut and level the music bed and place each transition's effect on its cut."""
     ctx.check_cancelled()
     library = load_library(library_dir or DEFAULT_ASSETS_DIR)
     track = library.pick_track(request.mood, request.seed)
     names = _choose_effects(request, library)
-    effects = [library.effect(name) for name in names]
     exe = ctx.ffmpeg_exe or find_ffmpeg(ctx.settings.ffmpeg_path)
     ctx.report(0.1, f"Music: {track.title}")
-
     source = _decode(library.track_path(track), exe)
-    plan = plan_edit(track, request.duration_s)
-    bed = render_bed(source, plan, request.duration_s)
+    bed = render_bed(source, plan_edit(track, request.duration_s), request.duration_s)
     length = int(bed.frame_count())
-    mix = bed.apply_gain(20 * np.log10(MUSIC_GAIN) + HEADROOM_DB)
+    music = _samples(bed.apply_gain(20 * np.log10(MUSIC_GAIN) + HEADROOM_DB))
     ctx.check_cancelled()
     ctx.report(0.4, "Placing sound effects")
-
-    for at_s, effect in zip(request.transition_times_s, effects, strict=True):
+    effects = np.zeros_like(music)
+    for at_s, name in zip(request.transition_times_s, names, strict=True):
+        effect = library.effect(name)
         sound = _load_effect(library.effect_path(effect), exe).apply_gain(HEADROOM_DB + SFX_GAIN_DB)
-        mix = mix.overlay(_place(sound, at_s, effect.peak_s, length))
-    ctx.check_cancelled()
-    ctx.report(0.6, "Normalizing loudness")
+        part = _samples(_place(sound, at_s, effect.peak_s, length))[:length]
+        effects[: len(part)] += part
+    return Stems(music=music, effects=effects, track=track, sfx=names, exe=exe)
 
-    mastered, loudness = normalize(exe, _samples(mix), RATE)
-    ctx.check_cancelled()
+
+def write_track(
+    mastered: np.ndarray, stems: Stems, loudness: Loudness, ctx: StageContext
+) -> AudioTrack:
+    """Write the mastered mix as the 16-bit WAV the export reads; describe it."""
     pcm = np.round(mastered * 32767.0).astype("<i2").tobytes()
     out = AudioSegment(data=pcm, sample_width=2, frame_rate=RATE, channels=2)
     dest = Path(ctx.workdir) / OUTPUT_NAME
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("wb") as fh:
         out.export(fh, format="wav")
-    ctx.report(1.0, "Audio mixed")
     return AudioTrack(
         path=str(dest),
-        duration_s=round(length / RATE, 6),
-        music_track=f"music/{track.file}",
-        music_title=track.title,
-        sfx=names,
+        duration_s=round(stems.frames / RATE, 6),
+        music_track=f"music/{stems.track.file}",
+        music_title=stems.track.title,
+        sfx=stems.sfx,
         integrated_lufs=loudness.integrated_lufs,
         true_peak_dbtp=loudness.true_peak_dbtp,
     )
+
+
+def run(request: AudioRequest, ctx: StageContext, library_dir: Path | None = None) -> AudioTrack:
+    """Mix the music bed and transition effects for one video; return the mastered WAV."""
+    parts = stems(request, ctx, library_dir)
+    ctx.check_cancelled()
+    ctx.report(0.6, "Normalizing loudness")
+    mastered, loudness = normalize(parts.exe, parts.music + parts.effects, RATE)
+    ctx.check_cancelled()
+    track = write_track(mastered, parts, loudness, ctx)
+    ctx.report(1.0, "Audio mixed")
+    return track

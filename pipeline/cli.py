@@ -1,6 +1,7 @@
 """Command line: generate and inspect ads, manage users, cancel and clean up.
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
+        [--voice [NAME] | --no-voice]
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
     python -m pipeline users disable NAME | users enable NAME
@@ -55,14 +56,16 @@ def _owner(runtime: Any, username: str | None) -> int:
         return int(user.id)
 
 
-def _run_to_end(runtime: Any, user_id: int, prompt: str, seed: int | None) -> Any:
+def _run_to_end(
+    runtime: Any, user_id: int, prompt: str, seed: int | None, voice: dict[str, Any] | None = None
+) -> Any:
     """Start a generation, print its progress lines to stderr, return the finished row."""
 
     def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed)
+    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice)
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -101,8 +104,10 @@ def _failed(row: Any) -> int:
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(settings)
-    row = _run_to_end(runtime, _owner(runtime, args.user), args.prompt, args.seed)
+    voice = {"enabled": not args.no_voice, "voice": args.voice or None}
+    row = _run_to_end(runtime, _owner(runtime, args.user), args.prompt, args.seed, voice)
     status, error, stage = _outcome(row)
+    said = row.voice or {}
     result = {
         "generation_id": row.id,
         "status": status,
@@ -115,11 +120,15 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "error_stage": stage,
         "stage_timings": row.stage_timings,
         "audio_mix": row.audio_mix,
+        "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
+        "captions": row.captions,
     }
     if args.json:
         _emit(result)
     elif status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        if said.get("reason"):
+            print(said["reason"])
     return 0 if status == "completed" else _failed(row)
 
 
@@ -269,6 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=None, help="same prompt + seed = same video")
     gen.add_argument("--json", action="store_true", help="end with one JSON object on stdout")
     gen.add_argument("--user", default=None, help="owner of the generation (default: cli)")
+    spoken = gen.add_mutually_exclusive_group()
+    spoken.add_argument(
+        "--voice", nargs="?", const="", default=None, metavar="NAME",
+        help="speak a voice-over (default: on; NAME picks the voice, else the language's own)",
+    )  # fmt: skip
+    spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)

@@ -150,6 +150,10 @@ class Generation(Base):
     stage_timings: Mapped[dict[str, float] | None] = mapped_column(JSON, nullable=True)
     #: The finished mix: music title and file, sound effects, loudness (no temp path).
     audio_mix: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    #: Asked for: {"enabled", "voice"}; once spoken: engine, voice, seconds, reason, script.
+    voice: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    #: The sidecar caption files next to the MP4: {"srt": path, "vtt": path}.
+    captions: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     video_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     thumbnail_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -57,12 +57,36 @@ EXIT_GRACE_S = 1.0  # after the child exits, how long its last messages may take
 
 
 def draw(
-    runner: StageRunner, spec: AdSpecification, plan: ScenePlan, video: VideoProvider
+    runner: StageRunner,
+    spec: AdSpecification,
+    plan: ScenePlan,
+    video: VideoProvider,
+    voice_request: dict[str, Any] | None = None,
 ) -> Drawn:
-    """Clips, overlays, stitching and the audio mix for ``plan``, in this process."""
+    """The voice-over and captions, clips, overlays, stitching and the audio mix for ``plan``,
+    in this process.
+
+    The voice comes first: its engine (~215 MB, a process of its own) has exited before the
+    clip renderer starts, so one generation stays under 400 MB (docs/voice.md).
+    ``voice_request``: ``{"enabled": bool, "voice": name or None}`` (default: on).
+    """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
     from pipeline import audio, overlays, stitching, video_generation
+    from pipeline.voice import audio_stage
+    from pipeline.voice import stage as voice_stage
+
+    asked = voice_request or {}
+    spoken = runner.stage_run(
+        "voice",
+        lambda ctx: voice_stage.run(
+            spec, plan, ctx, enabled=bool(asked.get("enabled", True)), voice=asked.get("voice")
+        ),
+    )
+    if spoken.cost is not None:  # offline speech: a $0 line, like the local clips
+        c = spoken.cost
+        runner.ledger.add(c.stage, c.provider, c.amount, c.detail)
+    sidecars = voice_stage.draft_sidecars(spoken, Path(runner.ctx.workdir))
 
     clips = runner.stage_run(
         "video_generation",
@@ -72,7 +96,14 @@ def draw(
     def mix(ctx: StageContext) -> audio.AudioTrack:
         timeline = stitching.run(plan, clips, ctx)  # pure: the same as the stitching stage's
         request = audio.AudioRequest.for_ad(spec.ad.mood, timeline, runner.seed, plan)
-        return audio.run(request, ctx)
+        if not spoken.script.spoken:  # nothing to duck under: the plain mix, half the CPU
+            return audio.run(request, ctx)
+        track, report = audio_stage.run(request, spoken.script, ctx)
+        log_event(
+            "voice_mixed", f"voice over music {report.voice_to_music_db:.1f} dB",
+            stage="audio", generation_id=runner.id,
+        )  # fmt: skip
+        return track
 
     # The mix needs only the plan and the clips' timing, and the overlays are one thread
     # of Python and Pillow: run side by side they leave no core idle (-0.3 to -0.5 s).
@@ -80,8 +111,11 @@ def draw(
         layers = runner.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
         timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
-    render = RenderPlan(timeline=timeline, overlays=layers, audio=track, grade=spec.ad.visual_style)
-    return Drawn(clips=clips, render=render)
+    render = RenderPlan(
+        timeline=timeline, overlays=layers, audio=track, captions=spoken.layer(),
+        grade=spec.ad.visual_style,
+    )  # fmt: skip
+    return Drawn(clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars)
 
 
 class DrawJob(BaseModel):
@@ -94,6 +128,7 @@ class DrawJob(BaseModel):
     ffmpeg_exe: str
     spec: AdSpecification
     plan: ScenePlan
+    voice_request: dict[str, Any] = {}
     log_level: int = logging.INFO
 
 
@@ -185,6 +220,7 @@ class DrawingProcess:
         settings: Settings,
         spec: AdSpecification,
         plan: ScenePlan,
+        voice_request: dict[str, Any] | None = None,
     ) -> Drawn:
         """Hand the job over and relay progress, logs and cancel until the child answers.
 
@@ -193,7 +229,8 @@ class DrawingProcess:
         job = DrawJob(
             settings=_settings_data(settings), generation_id=runner.id, seed=runner.seed,
             workdir=str(runner.ctx.workdir), ffmpeg_exe=runner.ctx.ffmpeg_exe, spec=spec,
-            plan=plan, log_level=get_logger().getEffectiveLevel(),
+            plan=plan, voice_request=voice_request or {},
+            log_level=get_logger().getEffectiveLevel(),
         )  # fmt: skip
         self._send({"job": job.model_dump(mode="json")})
         cancel_sent: float | None = None
@@ -342,7 +379,7 @@ def _child() -> int:
 
     runner = StageRunner(job.generation_id, job.seed, ctx, Progress(progress))
     try:
-        drawn = draw(runner, job.spec, job.plan, get_video_provider(settings))
+        drawn = draw(runner, job.spec, job.plan, get_video_provider(settings), job.voice_request)
     except AdstudioError as exc:
         send({"failed": _error_data(exc, runner.stage)})
         return 0

@@ -168,6 +168,15 @@ def build_graph(
                 f":eof_action=pass:enable='between(t,{on:.3f},{off:.3f})'[v{i}_{j}]"
             )
             label = f"v{i}_{j}"
+    if plan.captions is not None:  # over the headlines' layers, never under them
+        cap = plan.captions
+        args += ["-f", "concat", "-safe", "0", "-i", cap.concat_path]
+        chains.append(
+            f"[{n_inputs}:v]format=rgba[cap];[{label}][cap]overlay=x={cap.x}:y={cap.y}"
+            ":eof_action=pass[vcap]"
+        )
+        n_inputs += 1
+        label = "vcap"
     chains.append(f"[{label}]format=yuv420p[vout]")
     audio_label = None
     if plan.audio is not None:
@@ -264,7 +273,7 @@ def thumbnail(video: Path, out_path: Path, at_s: float, exe: str) -> None:
     )  # fmt: skip
 
 
-def _publish(src: Path, dest: Path) -> None:
+def publish(src: Path, dest: Path) -> None:
     """Move ``src`` to ``dest`` atomically (a temp name in the same folder, then rename)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
@@ -313,9 +322,9 @@ def run(
         thumbnail(work_video, work_thumb, poster_time(plan), exe)
     except RenderError as exc:
         raise StageError(STAGE, str(exc)) from exc
-    _publish(work_video, video_dest)
+    publish(work_video, video_dest)
     try:
-        _publish(work_thumb, thumb_dest)
+        publish(work_thumb, thumb_dest)
     except OSError:
         video_dest.unlink(missing_ok=True)
         raise

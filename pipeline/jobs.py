@@ -19,6 +19,7 @@ import threading
 import time
 import unicodedata
 from datetime import datetime, timedelta
+from typing import Any
 
 from pipeline import leases, orchestrator, repository
 from pipeline.db import Generation, utcnow
@@ -80,8 +81,18 @@ def usage(runtime: Runtime, user_id: int) -> tuple[int, int]:
     return used, runtime.settings.rate_limit_per_hour
 
 
-def start(runtime: Runtime, user_id: int, prompt: str, *, seed: int | None = None) -> int:
-    """Validate, rate-limit, insert the row and start the worker; returns the generation id."""
+def start(
+    runtime: Runtime,
+    user_id: int,
+    prompt: str,
+    *,
+    seed: int | None = None,
+    voice: dict[str, Any] | None = None,
+) -> int:
+    """Validate, rate-limit, insert the row and start the worker; returns the generation id.
+
+    ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
+    """
     text = validate_prompt(prompt)
     with _threads_lock:  # one start at a time, so two clicks cannot both take the last slot
         slot = next_slot(runtime, user_id)
@@ -102,6 +113,7 @@ def start(runtime: Runtime, user_id: int, prompt: str, *, seed: int | None = Non
                 status="pending",
                 progress=0,
                 current_step="Queued",
+                voice=voice,
             )
             leases.stamp(row, runtime.settings.lease_seconds)
             session.add(row)

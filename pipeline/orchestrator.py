@@ -7,6 +7,11 @@ machinery is :mod:`pipeline.stages`). It is the one error boundary of a worker: 
 becomes ``status=failed`` with a short message and the failing stage; the traceback goes to
 the log. The temp folder is removed in every outcome.
 
+The drawing starts with the voice stage (the script spoken by an engine in a process of its
+own, and the captions drawn), before the clips so the engine never runs beside the clip
+renderer; the export burns the captions in and ``.srt``/``.vtt`` sidecars are published
+next to the MP4.
+
 The drawing stages (clips, overlays, stitching, audio: :mod:`pipeline.drawing`) run in a
 child process started with the generation, which has exited before the final encode; with
 ``draws_apart`` off they run on this thread. Ads take turns drawing on the machine's cores
@@ -117,6 +122,10 @@ class _Run(StageRunner):
             is_cancelled=CancelFlag(runtime.sessions, row.id),
         )
         super().__init__(row.id, row.seed, ctx, Progress(_row_sink(runtime, row.id)))
+        #: What the user asked of the voice-over: {"enabled": bool, "voice": name or None}
+        #: (kept as "asked" beside what was said, so a run taken over asks the same).
+        said = row.voice or {}
+        self.voice_request: dict[str, Any] = dict(said.get("asked") or said)
 
     def save(self, **values: Any) -> None:
         with self.runtime.sessions.begin() as session:
@@ -149,13 +158,15 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     plan = run.stage_run("scene_planning", lambda ctx: scene_planning.run(spec, ctx))
     run.save(scene_plan=plan.model_dump(mode="json"))
 
+    asked = run.voice_request
     if painter is None:
-        drawn = drawing.draw(run, spec, plan, rt.video)
+        drawn = drawing.draw(run, spec, plan, rt.video, asked)
     else:
         with _draw_turn(run):
-            drawn = painter.draw(run, rt.settings, spec, plan)
+            drawn = painter.draw(run, rt.settings, spec, plan, asked)
     clips, render_plan = drawn.clips, drawn.render
     run.save(
+        voice={**(drawn.voice or {}), "asked": asked},
         temp_clip_paths=[c.path for c in clips],
         audio_mix=render_plan.audio.record() if render_plan.audio else None,
     )
@@ -172,8 +183,15 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     try:
         clips_dir = (settings.output_dir / "clips" / str(run.id)).resolve()
         clip_records = _publish_clips(clips, clips_dir)
+        sidecars = {}
+        for made in drawn.sidecars:  # <video>.srt and <video>.vtt beside the MP4
+            dest = result.video_path.with_suffix(Path(made).suffix)
+            export.publish(Path(made), dest)
+            sidecars[dest.suffix.lstrip(".")] = str(dest)
         with rt.sessions.begin() as session:
-            session.get(Generation, run.id).clips = clip_records  # type: ignore[union-attr]
+            row = session.get(Generation, run.id)
+            assert row is not None
+            row.clips, row.captions = clip_records, sidecars or None
             repository.complete_generation(
                 session,
                 run.id,
@@ -193,8 +211,10 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
 
 
 def remove_outputs(settings: Any, generation_id: int) -> None:
-    """Delete a generation's published files (video, thumbnail, clips)."""
+    """Delete a generation's published files (video, captions, thumbnail, clips)."""
     (settings.videos_dir / f"{generation_id}.mp4").unlink(missing_ok=True)
+    for suffix in (".srt", ".vtt"):
+        (settings.videos_dir / f"{generation_id}{suffix}").unlink(missing_ok=True)
     (settings.thumbnails_dir / f"{generation_id}.jpg").unlink(missing_ok=True)
     shutil.rmtree(settings.output_dir / "clips" / str(generation_id), ignore_errors=True)
 

@@ -7,6 +7,8 @@ the whole. Times on a :class:`ClipInput` / :class:`OverlayLayer` are relative to
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.spec import Animation, Clip, GradeStyle
@@ -83,17 +85,29 @@ class AudioTrack(_Model):
         return self.model_dump(mode="json", exclude={"path"})
 
 
+class CaptionLayer(_Model):
+    """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``."""
+
+    concat_path: str
+    x: int
+    y: int
+
+
 class RenderPlan(_Model):
     """Everything export needs to make the final MP4 in one ffmpeg call."""
 
     timeline: Timeline
     overlays: list[OverlayLayer] = []
     audio: AudioTrack | None = None
+    captions: CaptionLayer | None = None
     grade: GradeStyle = "vibrant"
 
 
 class Drawn(_Model):
-    """What the drawing stages hand to the export: the scenes' clips and the render plan."""
+    """What the drawing stages hand to the export: the scenes' clips and the render plan,
+    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir."""
 
     clips: list[Clip]
     render: RenderPlan
+    voice: dict[str, Any] | None = None
+    sidecars: list[str] = []

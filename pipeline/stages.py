@@ -4,8 +4,8 @@ The worker (``pipeline.orchestrator``) and the drawing process (``pipeline.drawi
 their stages through the same :class:`StageRunner`: before each stage it checks the cancel
 flag, it reports the stage's start and end milestones, times the stage and logs both ends.
 Where progress goes is the caller's choice (the generation row in the worker, the pipe to
-the worker in the drawing process). Progress milestones: 10 LLM, 20 planning, 30-70 clips,
-70 overlays, 80 stitching, 90 audio, 95-99 export, 100.
+the worker in the drawing process). Progress milestones: 10 LLM, 20 planning, 20-30 voice,
+30-70 clips, 70 overlays, 80 stitching, 90 audio, 95-99 export, 100.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ STEPS = {
     for s in (
         Step("llm_enhancement", "Writing the ad specification", 0, 10),
         Step("scene_planning", "Planning the scenes", 10, 20),
+        Step("voice", "Speaking the voice-over", 20, 30),
         Step("video_generation", "Generating video clips", 30, 70),
         Step("overlays", "Rendering text overlays", 70, 80),
         Step("stitching", "Stitching clips with crossfades", 80, 90),

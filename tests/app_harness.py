@@ -115,6 +115,7 @@ class AppEnv:
 @contextmanager
 def app_env(tmp_path: Path, **overrides: Any) -> Iterator[AppEnv]:
     """Settings in ``tmp_path``, fake providers, and the app wired to them."""
+    overrides.setdefault("tts_provider", "none")  # captions only; voice tests ask for it
     settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "output", **overrides)
     llm, video = FakeLLM(), FakeVideo()
     runtime = bootstrap(settings, llm=llm, video=video)

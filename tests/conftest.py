@@ -22,6 +22,7 @@ def settings(tmp_path: Path) -> Settings:
         output_dir=tmp_path / "output",
         llm_provider="offline",
         video_provider="local",
+        tts_provider="none",  # captions only: the voice has its own tests (test_voice_*)
     )
 
 

@@ -97,7 +97,9 @@ def test_a_generation_shows_progress_then_plays_with_cost_and_download(env: AppE
     assert "Length: 15.0 s" in shown
     (video,) = videos(at)
     assert video.proto.url.startswith("/mock/media/")
-    assert [d.label for d in at.get("download_button")] == ["Download MP4"]
+    assert [d.label for d in at.get("download_button")] == [
+        "Download MP4", "Captions (.srt)", "Captions (.vtt)",
+    ]  # fmt: skip
     assert at.image, "the thumbnail is shown next to the player"
     links = [p.proto.page for p in at.get("page_link")]
     assert any("plan" in link for link in links)
@@ -185,3 +187,30 @@ def test_html_and_sql_in_a_prompt_are_stored_and_shown_literally(env: AppEnv) ->
     assert not at.get("html")
     with env.runtime.sessions() as session:
         assert repository.get_user(session, "alice") is not None
+
+
+def test_the_voice_toggle_and_choice_travel_with_the_generation(tmp_path: Path) -> None:
+    """On by default with the language's own voice; switched off, the ad says so and still
+    offers its caption files."""
+    with app_env(tmp_path, tts_provider="piper") as env:
+        at = env.signed_in("alice")
+        toggle = at.toggle(key="create_voice_on")
+        assert toggle.label == "Voice-over" and toggle.value is True
+        choice = at.selectbox(key="create_voice_name")
+        assert choice.options == ["The ad language's own voice", "en_US-joe-medium"]
+        toggle.set_value(False).run()
+        assert at.selectbox(key="create_voice_name").disabled
+        generate(at, PROMPT)
+        generation_id = finish(env, at)
+        row = env.row(generation_id)
+        assert row.status == "completed", row.error
+        assert row.voice is not None and row.voice["reason"] == "Voice-over is off for this ad."
+        assert "Voice-over is off for this ad." in texts(at)
+        labels = [d.label for d in at.get("download_button")]
+        assert labels == ["Download MP4", "Captions (.srt)", "Captions (.vtt)"]
+
+
+def test_a_server_without_speech_says_so_beside_the_prompt(env: AppEnv) -> None:
+    at = env.signed_in("alice")
+    assert not at.toggle
+    assert "Voice-over is off on this server: ads get captions and music." in texts(at)

@@ -72,6 +72,14 @@ def test_generate_makes_a_finished_ad_offline(tmp_path: Path) -> None:
     assert info.duration_s == pytest.approx(15.0, abs=0.1)
     assert info.video_codec == "h264" and info.audio_codec == "aac"
     assert data["duration_s"] == pytest.approx(15.0, abs=0.1)
+    # spoken by the offline voice (the default), with caption sidecars beside the MP4
+    assert data["voice"]["engine"] == "piper" and data["voice"]["voice"] == "en_US-joe-medium"
+    assert data["voice"]["seconds"] > 3.0 and data["voice"]["reason"] is None
+    video = Path(data["video_path"])
+    assert data["captions"] == {
+        "srt": str(video.with_suffix(".srt")), "vtt": str(video.with_suffix(".vtt"))
+    }  # fmt: skip
+    assert video.with_suffix(".srt").read_text(encoding="utf-8").startswith("1\n")
     thumb = np.asarray(Image.open(data["thumbnail_path"]).convert("L"))
     # content, not the black faded-in frame nor a flat one (luxury noir ads are dark by design)
     assert thumb.mean() > 12 and thumb.std() > 10
@@ -88,6 +96,29 @@ def test_generate_makes_a_finished_ad_offline(tmp_path: Path) -> None:
     assert image.shape[0] > 300 + len(plan["scenes"]) * 384
     first_frame = image[300 : 300 + 384, 16 : 16 + 216]
     assert first_frame.std() > 10  # a real frame, not an empty cell
+
+
+def test_generate_without_a_voice_says_why_in_the_json(tmp_path: Path) -> None:
+    """--no-voice, and a language no offline voice speaks: captions and music, and the why."""
+    off = _cli(tmp_path, "generate", "Create a luxury watch ad for Instagram", "--no-voice",
+               "--json", "--seed", "2")  # fmt: skip
+    assert off.returncode == 0, off.stderr
+    data = json.loads(off.stdout)
+    assert data["status"] == "completed"
+    assert data["voice"] == {
+        "engine": None, "voice": None, "seconds": 0, "reason": "Voice-over is off for this ad.",
+    }  # fmt: skip
+    assert Path(data["captions"]["vtt"]).read_text(encoding="utf-8").startswith("WEBVTT")
+    french = _cli(tmp_path, "generate", "Une publicité pour une montre de luxe sur Instagram",
+                  "--json", "--seed", "2")  # fmt: skip
+    assert french.returncode == 0, french.stderr
+    data = json.loads(french.stdout)
+    assert data["status"] == "completed" and data["voice"]["engine"] is None
+    assert data["voice"]["reason"] == (
+        "No offline voice speaks this ad's language (fr); the ad has captions and music. "
+        "Set ADSTUDIO_TTS_PROVIDER=openai for a cloud voice."
+    )
+    assert probe(data["video_path"]).audio_codec == "aac" and data["captions"]["srt"]
 
 
 def test_preview_needs_a_prompt_or_an_id(tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ def cloud_settings(tmp_path: Path, base_url: str, **overrides: object) -> Settin
         "replicate_poll_interval_s": 0.01,
         "retry_backoff_s": 0.01,
         "replicate_deadline_s": 60.0,
+        "tts_provider": "none",  # the cloud voice has its own test (test_voice_openai)
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -115,7 +115,7 @@ def test_the_worker_draws_in_a_child_and_never_loads_the_drawing_libraries(
     assert out["status"] == "completed", out["error"]
     assert out["loaded"] == []
     assert out["timings"] == [
-        "llm_enhancement", "scene_planning", "video_generation", "overlays", "stitching",
+        "llm_enhancement", "scene_planning", "voice", "video_generation", "overlays", "stitching",
         "audio", "export",
     ]  # fmt: skip
     clip_costs = [c for c in out["costs"] if c["stage"] == "video_generation"]

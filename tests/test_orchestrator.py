@@ -46,7 +46,7 @@ def test_full_generation_records_every_stage_and_publishes_the_ad(
     assert len(row.scene_plan["scenes"]) == len(row.temp_clip_paths) == len(row.clips)
     assert all(Path(c["path"]).is_file() for c in row.clips)  # kept for the inspector
     assert list(row.stage_timings) == [
-        "llm_enhancement", "scene_planning", "video_generation", "overlays", "stitching",
+        "llm_enhancement", "scene_planning", "voice", "video_generation", "overlays", "stitching",
         "audio", "export",
     ]  # fmt: skip
     assert row.stage_timings["audio"] > 0.05  # the mix's own time, though it ran early
@@ -67,7 +67,7 @@ def test_full_generation_records_every_stage_and_publishes_the_ad(
     assert not (runtime.settings.resolved_temp_dir / f"gen-{gid}").exists()
 
     events = [json.loads(json.dumps(getattr(r, "event", ""))) for r in caplog.records]
-    assert events.count("stage_started") == 7 and "generation_completed" in events
+    assert events.count("stage_started") == 8 and "generation_completed" in events
     costs = [r for r in caplog.records if getattr(r, "event", "") == "cost_tracked"]
     assert all(getattr(r, "generation_id", None) == gid for r in costs)
 

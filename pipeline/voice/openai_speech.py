@@ -13,10 +13,10 @@ import openai
 from pipeline.errors import ConfigError, ProviderError
 from pipeline.secrets import redact
 from pipeline.settings import Settings
-from pipeline.voice import align
+from pipeline.voice import align, voices
 from pipeline.voice.models import Speech
 
-VOICES = ("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer")
+VOICES = voices.OPENAI_VOICES
 
 
 class OpenAISpeech:

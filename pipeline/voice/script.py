@@ -44,8 +44,30 @@ def _shorter(text: str) -> list[str]:
     return out
 
 
+def facts(spec: AdSpecification) -> list[str]:
+    """What the director read in the prompt that the voice should say: its claims, then the
+    numbers no claim already states (both as the prompt words them)."""
+    found = spec.facts
+    said = " ".join([*found.claims, found.offer, found.deadline]).lower()
+    numbers = [q.text for q in found.numbers if q.text.lower() not in said]
+    return [text for text in (*found.claims, *numbers) if text.strip()]
+
+
+def offer(spec: AdSpecification) -> str:
+    """The offer to say on the last scene (the prompt's own words first), with its deadline."""
+    found = spec.facts
+    text = found.offer or spec.ad.offer or ""
+    if text and found.deadline and found.deadline.lower() not in text.lower():
+        text = f"{text} {found.deadline}"
+    return text
+
+
 def candidates(spec: AdSpecification, plan: ScenePlan, index: int) -> list[str]:
-    """What scene ``index`` could say, longest first (no duplicates)."""
+    """What scene ``index`` could say, longest first (no duplicates).
+
+    The middle scenes carry the prompt's facts (claims, numbers), one each in turn, else
+    the key benefits; the last scene says the offer and the call to action.
+    """
     scene = plan.scenes[index]
     beat = spec.beats[index] if index < len(spec.beats) else spec.beats[-1]
     headline = _sentence(scene.overlay.text if scene.overlay else beat.headline)
@@ -53,16 +75,22 @@ def candidates(spec: AdSpecification, plan: ScenePlan, index: int) -> list[str]:
     last = index == len(plan.scenes) - 1
     if last:
         cta = _sentence(ad.call_to_action)
-        first = _sentence(ad.offer or "") if ad.offer else headline
+        deal = _sentence(offer(spec))
+        first = deal or headline
         if cta.lower().rstrip(".!") in first.lower():
             first = ""
-        options = [f"{first} {cta}".strip(), cta, *_shorter(cta)]
+        options = [f"{first} {cta}".strip(), *([deal] if deal else []), cta, *_shorter(cta)]
     else:
-        benefits = ad.key_benefits
-        extra = _sentence(benefits[index % len(benefits)]) if index > 0 else ""
-        if extra.lower() in headline.lower():
+        shown = " ".join(s.overlay.text for s in plan.scenes if s.overlay).lower()
+        told = [f for f in facts(spec) if f.lower() not in shown]  # headlines are spoken too
+        extra = ""
+        if index > 0:
+            pool = told or ad.key_benefits
+            extra = _sentence(pool[(index - 1) % len(pool)] if told else pool[index % len(pool)])
+        if extra.lower().rstrip(".!?") in headline.lower():
             extra = ""
-        options = [f"{headline} {extra}".strip(), headline, *_shorter(headline)]
+        said_alone = [extra] if extra and told else []  # a fact alone beats the headline alone
+        options = [f"{headline} {extra}".strip(), *said_alone, headline, *_shorter(headline)]
     seen: list[str] = []
     for text in options:
         if text and text not in seen:

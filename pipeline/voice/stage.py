@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.context import StageContext
+from pipeline.render_plan import CaptionLayer
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
 from pipeline.voice import captions, script, subtitles, tts
 from pipeline.voice.captions import CaptionGroup, CaptionTrack
@@ -29,6 +30,13 @@ class VoiceOutput:
     groups: list[CaptionGroup]
     concat_path: Path
     cost: CostEntry | None = None
+
+    def layer(self) -> CaptionLayer | None:
+        """The captions as the export's overlay input (None when nothing is captioned)."""
+        if not self.track.frames:
+            return None
+        area = self.track.area
+        return CaptionLayer(concat_path=str(self.concat_path), x=area.left, y=area.top)
 
     def summary(self) -> dict[str, object]:
         seconds = sum(line.speech.duration_s for line in self.script.lines if line.speech)
@@ -82,3 +90,11 @@ def run(
 def sidecars(output: VoiceOutput, video_path: Path) -> tuple[Path, Path]:
     """Write ``<video>.srt`` and ``<video>.vtt`` beside the MP4."""
     return subtitles.write(output.groups, video_path)
+
+
+def draft_sidecars(output: VoiceOutput, workdir: Path) -> list[str]:
+    """The ``.srt`` and ``.vtt`` in the generation's temp folder, to publish with the MP4
+    (none when nothing is captioned)."""
+    if not output.groups:
+        return []
+    return [str(p) for p in sidecars(output, workdir / "voice" / "captions.mp4")]

@@ -29,6 +29,20 @@ VOICES: tuple[OfflineVoice, ...] = (
     ),
 )
 
+#: The voices of the OpenAI speech endpoint (``ADSTUDIO_TTS_PROVIDER=openai``).
+OPENAI_VOICES = (
+    "alloy",
+    "ash",
+    "ballad",
+    "coral",
+    "echo",
+    "fable",
+    "nova",
+    "onyx",
+    "sage",
+    "shimmer",
+)
+
 ENGINE_LICENCE = "piper-tts: GPL-3.0-or-later, run only in its own process"
 
 
