@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 
-.PHONY: install run test lint format generate plan preview bench clean
+.PHONY: install run test lint format generate plan preview bench clean worker
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 install: $(STAMP)
 
 run: install
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(PY) -m pipeline serve --server.port $(PORT)
+
+# An RQ worker for ADSTUDIO_RUNNER=rq (docs/scale-out.md); ARGS="--burst" stops when idle.
+worker: install
+	$(PY) -m pipeline worker $(ARGS)
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
 test: install

@@ -73,10 +73,39 @@ class Owner:
         return head if head.isdigit() else None
 
 
+#: Appended to the tokens of RQ work horses, so recovery can say "the worker stopped".
+WORKER_MARK = ".rq"
+#: The owner token of a row waiting in the RQ queue (no process owns it yet).
+QUEUED_PREFIX = "rq:"
+_role = ""
+
+
 @cache
 def _owner_for(pid: int) -> Owner:
     started = process_start(pid) or "x"
-    return Owner(socket.gethostname(), pid, f"{started}.{secrets.token_hex(6)}")
+    return Owner(socket.gethostname(), pid, f"{started}.{secrets.token_hex(6)}{_role}")
+
+
+def become_worker() -> None:
+    """Mark this process's leases as an RQ work horse's (called in the horse)."""
+    global _role
+    _role = WORKER_MARK
+    _owner_for.cache_clear()
+
+
+def queued(row: Generation, job_id: str, ttl_s: float) -> None:
+    """Hand ``row`` to the queue: owned by job ``job_id`` until a worker takes it, or until
+    the job would leave the queue unrun (``ttl_s``)."""
+    now = utcnow()
+    row.owner_host, row.owner_pid, row.owner_token = None, None, f"{QUEUED_PREFIX}{job_id}"
+    row.heartbeat_at = now
+    row.lease_expires_at = now + timedelta(seconds=ttl_s)
+
+
+def by_worker(row: Generation) -> bool:
+    """Whether an RQ worker (or the RQ queue) held ``row``."""
+    token = row.owner_token or ""
+    return token.startswith(QUEUED_PREFIX) or token.endswith(WORKER_MARK)
 
 
 def me() -> Owner:
