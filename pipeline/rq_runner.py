@@ -173,8 +173,6 @@ def close(runtime: Runtime, generation_id: int, message: str) -> bool:
 
 def run_job(generation_id: int) -> str:
     """The RQ job (runs in the work horse): the same orchestrator as the thread runner."""
-    from pipeline import jobs
-
     runtime = _runtime
     if runtime is None:
         raise RuntimeError("run_job runs inside `python -m pipeline worker` only")
@@ -186,10 +184,18 @@ def run_job(generation_id: int) -> str:
     leases.become_worker()
     runtime.engine.dispose(close=False)  # the parent's pooled connections are not ours
     runtime.keeper = None  # the parent's keeper thread did not come along with the fork
+    return take(runtime, generation_id)
+
+
+def take(runtime: Runtime, generation_id: int) -> str:
+    """Run the generation if it still waits (not cancelled or recovered meanwhile); returns
+    the row's status at the end."""
+    from pipeline import jobs
+
     with runtime.sessions() as session:
         row = session.get(Generation, generation_id)
         status = row.status if row is not None else "missing"
-    if status != "pending":  # cancelled or recovered while it waited: nothing to run
+    if status != "pending":
         return status
     jobs.run_here(runtime, generation_id)
     with runtime.sessions() as session:
