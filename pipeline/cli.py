@@ -306,9 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     work.add_argument("--queues", nargs="+", default=None, help="default: ADSTUDIO_RQ_QUEUE")
     work.add_argument("--burst", action="store_true", help="stop when the queues are empty")
     work.add_argument("--name", default=None, help="the worker's name in `rq info`")
-    srv = sub.add_parser("serve", help="migrate and recover now, then run the web app")
-    srv.add_argument("streamlit_args", nargs=argparse.REMAINDER,
-                     help="passed to `streamlit run app.py`")  # fmt: skip
+    sub.add_parser("serve", help="migrate and recover now, then run the web app",
+                   usage="python -m pipeline serve [streamlit run options]")  # fmt: skip
     return parser
 
 
@@ -326,7 +325,11 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":  # only `serve` passes options on (to streamlit)
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.streamlit_args = extra
     try:
         # Keys may also come from .streamlit/secrets.toml, as in the app (environment wins).
         settings = load_settings(**secrets_overrides(DEFAULT_SECRETS_FILE, os.environ))
