@@ -138,6 +138,20 @@ def markdown(runs: list[Run]) -> str:
     )  # fmt: skip
 
 
+def run_counts(
+    counts: list[int], ads: int, database_url: str | None = None, redis_url: str | None = None
+) -> list[Run]:
+    """Measure each worker count in turn (a throwaway Redis unless ``redis_url``)."""
+    runs = []
+    with contextlib.ExitStack() as stack:
+        redis = redis_url or stack.enter_context(local_redis())
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="adstudio-tp-")))
+        for n in counts:
+            runs.append(measure(n, ads, folder / f"w{n}", database_url, redis))
+            print(markdown(runs[-1:]), file=sys.stderr, flush=True)
+    return runs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", default="1,2,4")
@@ -146,14 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redis-url", default=None)
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
-    runs = []
-    with contextlib.ExitStack() as stack:
-        redis = args.redis_url or stack.enter_context(local_redis())
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="adstudio-tp-")))
-        for n in counts:
-            runs.append(measure(n, args.ads, folder / f"w{n}", args.database_url, redis))
-            print(markdown(runs[-1:]), file=sys.stderr, flush=True)
-    print(markdown(runs))
+    print(markdown(run_counts(counts, args.ads, args.database_url, args.redis_url)))
     return 0
 
 
