@@ -49,7 +49,8 @@ def test_worker_says_what_to_do_when_redis_does_not_answer(tmp_path: Path) -> No
 
 
 def test_worker_in_burst_mode_registers_with_rq_and_stops_when_idle(
-    tmp_path: Path, redis_clean: str  # noqa: F811
+    tmp_path: Path,
+    redis_clean: str,  # noqa: F811
 ) -> None:
     done = _cli(tmp_path, "worker", "--burst", "--name", "burst-1",
                 ADSTUDIO_REDIS_URL=redis_clean)  # fmt: skip
