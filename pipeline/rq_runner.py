@@ -118,7 +118,8 @@ def after_cancel(runtime: Runtime, generation_id: int) -> threading.Thread | Non
         status = job_status(runtime, generation_id)
         if status in WAITING:
             Job.fetch(job_id(generation_id), connection=connection(runtime)).cancel()
-            close(runtime, generation_id, CancelledError().message)
+        if status in WAITING or (status is None and _waiting_row(runtime, generation_id)):
+            close(runtime, generation_id, CancelledError().message)  # no worker will run it
             return None
     except Exception as exc:  # the flag still stops it when a worker takes it
         log_event("cancel_queue_failed", f"{type(exc).__name__}: {exc}",
@@ -130,6 +131,12 @@ def after_cancel(runtime: Runtime, generation_id: int) -> threading.Thread | Non
     )  # fmt: skip
     thread.start()
     return thread
+
+
+def _waiting_row(runtime: Runtime, generation_id: int) -> bool:
+    with runtime.sessions() as session:
+        row = session.get(Generation, generation_id)
+        return row is not None and row.status == "pending"
 
 
 def _active(runtime: Runtime, generation_id: int) -> bool:

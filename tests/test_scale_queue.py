@@ -97,3 +97,15 @@ def test_a_redis_that_does_not_answer_fails_the_start_with_what_to_do(tmp_path: 
         (row,) = repository.list_generations(session, ann)
     assert (row.status, row.error) == ("failed", rq_runner.QUEUE_DOWN)
     runtime.engine.dispose()
+
+
+def test_cancel_closes_a_waiting_row_whose_job_redis_lost(
+    app: Runtime,
+    redis_clean: str,  # noqa: F811
+) -> None:
+    ann = _user(app, "ann")
+    gid = jobs.start(app, ann, PROMPT)
+    Redis.from_url(redis_clean).flushall()
+    assert jobs.cancel(app, ann, gid)
+    row = _row(app, gid)
+    assert (row.status, row.error) == ("failed", "Cancelled by user")
