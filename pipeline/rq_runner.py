@@ -44,11 +44,8 @@ def connection(runtime: Runtime) -> Any:
     """A Redis client for the settings' URL (built per call: cheap, and safe after a fork)."""
     from redis import Redis
 
-    return Redis.from_url(
-        runtime.settings.redis_url.get_secret_value(),
-        socket_connect_timeout=5,
-        socket_timeout=30,
-    )
+    # No read timeout: RQ's blocking dequeue and its command channel wait on purpose.
+    return Redis.from_url(runtime.settings.redis_url.get_secret_value(), socket_connect_timeout=5)
 
 
 def queue(runtime: Runtime, name: str | None = None) -> Any:
