@@ -271,24 +271,25 @@ def is_running_here(generation_id: int) -> bool:
 def recover_orphans(runtime: Runtime) -> list[int]:
     """Fail the pending/processing rows whose owner is gone (:func:`leases.owner_gone`);
     remove their temp folders and partial outputs. Rows of live processes are left alone."""
-    recovered: list[tuple[int, str]] = []
+    recovered: list[tuple[int, str, str]] = []
     with _threads_lock, runtime.sessions.begin() as session:
         now = utcnow()
         for row in repository.orphaned_generations(session):
-            if is_running_here(row.id) or not (
-                leases.owner_gone(row, now) or _queue_lost(runtime, row)
-            ):
+            if is_running_here(row.id):
+                continue
+            reason = leases.why_gone(row, now) or _queue_lost(runtime, row)
+            if reason is None:
                 continue
             message = interrupted_message(row)
             repository.fail_generation(session, row.id, error=message, stage=None)
-            recovered.append((row.id, message))
-    for generation_id, message in recovered:
+            recovered.append((row.id, message, reason))
+    for generation_id, message, reason in recovered:
         shutil.rmtree(
             runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True
         )
         orchestrator.remove_outputs(runtime.settings, generation_id)
-        log_event("generation_recovered", message, generation_id=generation_id)
-    return [generation_id for generation_id, _ in recovered]
+        log_event("generation_recovered", message, generation_id=generation_id, reason=reason)
+    return [generation_id for generation_id, _, _ in recovered]
 
 
 def interrupted_message(row: Generation) -> str:
@@ -300,9 +301,9 @@ def interrupted_message(row: Generation) -> str:
     return INTERRUPTED
 
 
-def _queue_lost(runtime: Runtime, row: Generation) -> bool:
+def _queue_lost(runtime: Runtime, row: Generation) -> str | None:
     if runtime.settings.runner != "rq":
-        return False
+        return None
     from pipeline import rq_runner
 
     return rq_runner.queue_lost(runtime, row)

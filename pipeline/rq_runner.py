@@ -93,16 +93,21 @@ def job_status(runtime: Runtime, generation_id: int) -> str | None:
     return str(getattr(status, "value", status)) if status is not None else None
 
 
-def queue_lost(runtime: Runtime, row: Generation) -> bool:
-    """Whether a row waiting for the queue has no job left that could run it (Redis was
-    flushed, or the job ended without a worker taking the row). Unreachable Redis: False."""
+def queue_lost(runtime: Runtime, row: Generation) -> str | None:
+    """Why a row waiting for the queue has no job left that could run it (Redis was
+    flushed, or the job ended without a worker taking the row); None if it has one, or
+    if Redis does not answer (then the lease's expiry decides)."""
     if not (row.owner_token or "").startswith(leases.QUEUED_PREFIX):
-        return False
+        return None
     try:
         status = job_status(runtime, row.id)
     except Exception:
-        return False  # cannot tell: the lease's expiry decides
-    return status is None or status not in (*WAITING, "started")
+        return None
+    if status is None:
+        return "its queue job is gone from Redis"
+    if status in (*WAITING, "started", "created"):
+        return None
+    return f"its queue job ended ({status}) without a worker taking the row"
 
 
 def after_cancel(runtime: Runtime, generation_id: int) -> threading.Thread | None:

@@ -70,12 +70,15 @@ WORKER = textwrap.dedent(
     import json, sys
     from pathlib import Path
     from pipeline import rq_runner
+    from pipeline.logs import configure_logging
     from pipeline.runtime import bootstrap
     from pipeline.settings import Settings
     from tests.fakes import FakeLLM
     from tests.scale_servers import GatedVideo
 
     overrides = json.loads(sys.argv[1])
+    log = Path(sys.argv[2]) / f"log-{sys.argv[3]}.jsonl"
+    configure_logging(stream=open(log, "a", buffering=1, encoding="utf-8"))
     settings = Settings(**overrides)
     video = GatedVideo(Path(sys.argv[2]), cost=0.02)
     runtime = bootstrap(settings, llm=FakeLLM(cost=0.01), video=video)

@@ -218,5 +218,5 @@ def test_a_process_beside_the_workers_leaves_running_and_queued_ads_alone(
     assert jobs.cancel(pg_site.app, uid, queued)
     pg_site.release(running)
     assert wait_for(lambda: pg_site.ended(running), 120)
-    assert pg_site.row(running).status == "completed"
+    assert pg_site.row(running).status == "completed", pg_site.row(running).error
     assert Path(pg_site.row(running).video_path or "").is_file()
