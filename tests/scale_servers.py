@@ -36,7 +36,7 @@ PG_PORT = 54331  # only names the socket file inside our own folder
 _databases = itertools.count()
 
 
-def wait_for(condition: Callable[[], object], timeout_s: float = 90.0) -> bool:
+def wait_for(condition: Callable[[], object], timeout_s: float = 180.0) -> bool:
     """Poll ``condition`` every 0.1 s; the timeout is a safety net, not a measurement."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
