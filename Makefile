@@ -7,7 +7,7 @@ PORT ?= 8501
 # Every machine installs the same versions: the ones the tests passed with (make lock).
 CONSTRAINTS := constraints.txt
 
-.PHONY: install run test lint format lock generate plan preview bench clean
+.PHONY: install run test lint format lock generate plan preview bench clean worker
 
 $(STAMP): requirements.txt requirements-dev.txt $(CONSTRAINTS)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): requirements.txt requirements-dev.txt $(CONSTRAINTS)
 install: $(STAMP)
 
 run: install
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(PY) -m pipeline serve --server.port $(PORT)
+
+# An RQ worker for ADSTUDIO_RUNNER=rq (docs/scale-out.md); ARGS="--burst" stops when idle.
+worker: install
+	$(PY) -m pipeline worker $(ARGS)
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
 test: install

@@ -16,14 +16,21 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import fixtures, generation, postproduction, profile_export, status_read
+from benchmarks import (
+    fixtures,
+    generation,
+    postproduction,
+    profile_export,
+    status_read,
+    throughput,
+)
 from benchmarks.measure import Measurement
 from benchmarks.report import machine_facts
 from pipeline import ffmpeg
 from pipeline.export import ENCODER
 from pipeline.render_plan import RenderPlan
 
-PARTS = ("post", "gen", "concurrent", "status")
+PARTS = ("post", "gen", "concurrent", "status", "throughput")
 
 
 def export_progress_section(ms: list[Measurement]) -> str:
@@ -166,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         print("benchmark 4: status reads", flush=True)
         results = status_read.run(reads=args.reads)
         doc += ["## 4. Progress panel status read", "", status_read.markdown(results, 10_000), ""]
+    if "throughput" in only:
+        print("benchmark 5: ads per minute with 1, 2 and 4 RQ workers", flush=True)
+        runs = throughput.run_counts([1, 2, 4], ads=4)
+        doc += ["## 5. Scale-out: RQ workers", "", throughput.markdown(runs), ""]
     doc.append(f"Total benchmark time: {time.perf_counter() - started:.0f} s.")
     text = "\n".join(doc) + "\n"
     args.out.write_text(text, encoding="utf-8")

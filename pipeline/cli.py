@@ -9,6 +9,8 @@
     python -m pipeline preview "..." [--seed N] | preview --id ID [--out sheet.png]
     python -m pipeline cancel ID
     python -m pipeline cleanup [--hours 24]
+    python -m pipeline worker [--queues Q ...] [--burst]     # RQ worker (docs/scale-out.md)
+    python -m pipeline serve [streamlit args]               # start-up, then the web app
 
 Progress lines go to stderr; with ``--json`` stdout carries exactly one JSON object.
 Exit codes: 0 success, 1 the generation failed or was refused, 2 bad usage.
@@ -256,7 +258,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(settings, recover=False)
-    if jobs.cancel(runtime, None, args.id):
+    if jobs.cancel(runtime, None, args.id, wait_s=None):
         print(f"cancellation requested for generation {args.id}")
         return 0
     print(f"generation {args.id} is not running", file=sys.stderr)
@@ -268,6 +270,30 @@ def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
     removed = jobs.cleanup_temp(runtime, timedelta(hours=args.hours))
     print(f"removed {len(removed)} temp folder(s)")
     return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from redis.exceptions import RedisError
+
+    from pipeline import rq_runner
+
+    settings = settings.model_copy(update={"runner": "rq"})
+    runtime = _runtime(settings)
+    try:
+        rq_runner.connection(runtime).ping()
+        rq_runner.work(runtime, args.queues, burst=args.burst, name=args.name)
+    except RedisError as exc:
+        raise AdstudioError(
+            f"Cannot reach Redis ({type(exc).__name__}). Start redis-server or set "
+            "ADSTUDIO_REDIS_URL to the shared Redis, e.g. redis://queue-host:6379/0."
+        ) from exc
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.serve import serve
+
+    return serve(settings, args.streamlit_args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -314,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     can.add_argument("id", type=int)
     clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
     clean.add_argument("--hours", type=float, default=24.0)
+    work = sub.add_parser("worker", help="run an RQ worker (ADSTUDIO_REDIS_URL)")
+    work.add_argument("--queues", nargs="+", default=None, help="default: ADSTUDIO_RQ_QUEUE")
+    work.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    work.add_argument("--name", default=None, help="the worker's name in `rq info`")
+    sub.add_parser("serve", help="migrate and recover now, then run the web app",
+                   usage="python -m pipeline serve [streamlit run options]")  # fmt: skip
     return parser
 
 
@@ -325,11 +357,17 @@ COMMANDS = {
     "preview": cmd_preview,
     "cancel": cmd_cancel,
     "cleanup": cmd_cleanup,
+    "worker": cmd_worker,
+    "serve": cmd_serve,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":  # only `serve` passes options on (to streamlit)
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.streamlit_args = extra
     try:
         # Keys may also come from .streamlit/secrets.toml, as in the app (environment wins).
         settings = load_settings(**secrets_overrides(DEFAULT_SECRETS_FILE, os.environ))

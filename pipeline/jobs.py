@@ -1,4 +1,5 @@
-"""Jobs: start, cancel and recover generations. One daemon thread per generation.
+"""Jobs: start, cancel and recover generations. One daemon thread per generation, or one
+RQ job per generation with ``ADSTUDIO_RUNNER=rq`` (:mod:`pipeline.rq_runner`).
 
 ``start(runtime, user_id, prompt)`` validates the prompt, enforces the hourly limit (counted
 from the starts log in the database, so it holds across restarts, servers and deletes),
@@ -12,6 +13,7 @@ CLI only call this module and read rows; the worker never touches the UI.
 from __future__ import annotations
 
 import math
+import os
 import random
 import re
 import shutil
@@ -21,8 +23,10 @@ import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func, select, update
+
 from pipeline import leases, orchestrator, repository
-from pipeline.db import Generation, utcnow
+from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
@@ -34,6 +38,17 @@ INTERRUPTED = "Interrupted - the process running it stopped. Please try again."
 
 _threads: dict[int, threading.Thread] = {}
 _threads_lock = threading.RLock()
+
+
+def _after_fork() -> None:
+    """A forked child (an RQ work horse) runs none of its parent's threads and must not
+    inherit a lock that one of them held at the fork."""
+    global _threads_lock
+    _threads_lock = threading.RLock()
+    _threads.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def clean_prompt(prompt: str) -> str:
@@ -81,6 +96,24 @@ def usage(runtime: Runtime, user_id: int) -> tuple[int, int]:
     return used, runtime.settings.rate_limit_per_hour
 
 
+def _rate_limited(runtime: Runtime, slot: datetime) -> RateLimitError:
+    minutes = max(1, math.ceil((slot - utcnow()).total_seconds() / 60))
+    return RateLimitError(
+        f"You have reached the limit of {runtime.settings.rate_limit_per_hour} "
+        f"generations per hour. The next slot frees at {slot:%H:%M} UTC "
+        f"(in about {minutes} min).",
+        retry_at=slot,
+    )
+
+
+def active_cap(runtime: Runtime) -> int:
+    """Ads one user may have waiting or running at once (0: no cap)."""
+    settings = runtime.settings
+    if settings.max_active_per_user:
+        return settings.max_active_per_user
+    return 3 if settings.runner == "rq" else 0
+
+
 def start(
     runtime: Runtime,
     user_id: int,
@@ -92,20 +125,31 @@ def start(
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
+
+    The limits are checked in the transaction that inserts the row, with the user's row
+    locked first (a write), so two servers cannot both take a user's last slot.
     """
     text = validate_prompt(prompt)
+    settings = runtime.settings
     with _threads_lock:  # one start at a time, so two clicks cannot both take the last slot
-        slot = next_slot(runtime, user_id)
-        if slot is not None:
-            minutes = max(1, math.ceil((slot - utcnow()).total_seconds() / 60))
-            raise RateLimitError(
-                f"You have reached the limit of {runtime.settings.rate_limit_per_hour} "
-                f"generations per hour. The next slot frees at {slot:%H:%M} UTC "
-                f"(in about {minutes} min).",
-                retry_at=slot,
-            )
         with runtime.sessions.begin() as session:
+            session.execute(  # locks the user's row (PostgreSQL) or the database (SQLite)
+                update(User)
+                .where(User.id == user_id)
+                .values(total_cost_micros=User.total_cost_micros)
+                .execution_options(synchronize_session=False)
+            )
             repository.get_user_by_id(session, user_id)
+            times = repository.recent_generation_times(session, user_id, WINDOW)
+            limit = settings.rate_limit_per_hour
+            if len(times) >= limit:
+                raise _rate_limited(runtime, times[len(times) - limit] + WINDOW)
+            cap = active_cap(runtime)
+            if cap and _active_count(session, user_id) >= cap:
+                raise RateLimitError(
+                    f"You already have {cap} ads waiting or being made. Start the next one "
+                    "when one of them has finished, so everyone's ads keep moving."
+                )
             row = Generation(
                 user_id=user_id,
                 prompt=text,
@@ -115,15 +159,46 @@ def start(
                 current_step="Queued",
                 voice=voice,
             )
-            leases.stamp(row, runtime.settings.lease_seconds)
             session.add(row)
             repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
-        _launch(runtime, generation_id)
-    keeper(runtime).ensure_running()  # outside the lock: the keeper takes it to list rows
+            if settings.runner == "rq":
+                from pipeline import rq_runner
+
+                rq_runner.hand_to_queue(row, runtime)
+            else:
+                leases.stamp(row, settings.lease_seconds)
+        if settings.runner == "rq":
+            from pipeline import rq_runner
+
+            rq_runner.enqueue(runtime, generation_id)
+        else:
+            _launch(runtime, generation_id)
+    if settings.runner != "rq":
+        keeper(runtime).ensure_running()  # outside the lock: the keeper takes it to list rows
     log_event("generation_queued", text[:80], generation_id=generation_id, user_id=user_id)
     return generation_id
+
+
+def _active_count(session: object, user_id: int) -> int:
+    return int(
+        session.scalar(  # type: ignore[attr-defined]
+            select(func.count(Generation.id)).where(
+                Generation.user_id == user_id, Generation.status.in_(("pending", "processing"))
+            )
+        )
+        or 0
+    )
+
+
+def run_here(runtime: Runtime, generation_id: int) -> None:
+    """Run a generation that another process queued, on a thread of this process, with its
+    lease kept, until it ends (an RQ work horse calls this)."""
+    with _threads_lock:
+        _launch(runtime, generation_id)
+    keeper(runtime).ensure_running()
+    wait(generation_id)
 
 
 def _launch(runtime: Runtime, generation_id: int) -> None:
@@ -170,12 +245,25 @@ def last_error(generation_id: int) -> tuple[str, str | None] | None:
     return orchestrator.unrecorded.get(generation_id)
 
 
-def cancel(runtime: Runtime, user_id: int | None, generation_id: int) -> bool:
-    """Ask a running generation to stop; False if it had already finished."""
+def cancel(
+    runtime: Runtime, user_id: int | None, generation_id: int, *, wait_s: float | None = 0
+) -> bool:
+    """Ask a running generation to stop; False if it had already finished.
+
+    The flag on the row is the contract. With the RQ runner a queued job is also dropped,
+    and a running one whose worker does not react is stopped after ``rq_stop_after_s``
+    (in the background; ``wait_s`` waits for that, None without limit: the CLI).
+    """
     with runtime.sessions.begin() as session:
         requested = repository.request_cancel(session, generation_id, user_id)
     if requested:
         log_event("cancel_requested", "", generation_id=generation_id)
+        if runtime.settings.runner == "rq":
+            from pipeline import rq_runner
+
+            follow_up = rq_runner.after_cancel(runtime, generation_id)
+            if follow_up is not None and wait_s != 0:
+                follow_up.join(wait_s)
     return requested
 
 
@@ -197,21 +285,42 @@ def is_running_here(generation_id: int) -> bool:
 def recover_orphans(runtime: Runtime) -> list[int]:
     """Fail the pending/processing rows whose owner is gone (:func:`leases.owner_gone`);
     remove their temp folders and partial outputs. Rows of live processes are left alone."""
-    recovered = []
+    recovered: list[tuple[int, str, str]] = []
     with _threads_lock, runtime.sessions.begin() as session:
         now = utcnow()
         for row in repository.orphaned_generations(session):
-            if is_running_here(row.id) or not leases.owner_gone(row, now):
+            if is_running_here(row.id):
                 continue
-            repository.fail_generation(session, row.id, error=INTERRUPTED, stage=None)
-            recovered.append(row.id)
-    for generation_id in recovered:
+            reason = leases.why_gone(row, now) or _queue_lost(runtime, row)
+            if reason is None:
+                continue
+            message = interrupted_message(row)
+            repository.fail_generation(session, row.id, error=message, stage=None)
+            recovered.append((row.id, message, reason))
+    for generation_id, message, reason in recovered:
         shutil.rmtree(
             runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True
         )
         orchestrator.remove_outputs(runtime.settings, generation_id)
-        log_event("generation_recovered", INTERRUPTED, generation_id=generation_id)
-    return recovered
+        log_event("generation_recovered", message, generation_id=generation_id, reason=reason)
+    return [generation_id for generation_id, _, _ in recovered]
+
+
+def interrupted_message(row: Generation) -> str:
+    """What an interrupted row says: the RQ worker stopped, or the process running it."""
+    if leases.by_worker(row):
+        from pipeline.rq_runner import INTERRUPTED_WORKER
+
+        return INTERRUPTED_WORKER
+    return INTERRUPTED
+
+
+def _queue_lost(runtime: Runtime, row: Generation) -> str | None:
+    if runtime.settings.runner != "rq":
+        return None
+    from pipeline import rq_runner
+
+    return rq_runner.queue_lost(runtime, row)
 
 
 def cleanup_temp(runtime: Runtime, older_than: timedelta = timedelta(days=1)) -> list[str]:

@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 from pathlib import Path
 
 from sqlalchemy import update
@@ -73,10 +72,57 @@ class Owner:
         return head if head.isdigit() else None
 
 
-@cache
+#: Appended to the tokens of RQ work horses, so recovery can say "the worker stopped".
+WORKER_MARK = ".rq"
+#: The owner token of a row waiting in the RQ queue (no process owns it yet).
+QUEUED_PREFIX = "rq:"
+_role = ""
+_owners: dict[int, Owner] = {}
+_owners_lock = threading.Lock()
+
+
 def _owner_for(pid: int) -> Owner:
-    started = process_start(pid) or "x"
-    return Owner(socket.gethostname(), pid, f"{started}.{secrets.token_hex(6)}")
+    # Under a lock: two threads asking at once (a horse's keeper and its generation) must
+    # not each make up a token, or the keeper renews a lease nobody holds.
+    with _owners_lock:
+        owner = _owners.get(pid)
+        if owner is None:
+            started = process_start(pid) or "x"
+            token = f"{started}.{secrets.token_hex(6)}{_role}"
+            owner = _owners[pid] = Owner(socket.gethostname(), pid, token)
+        return owner
+
+
+def become_worker() -> None:
+    """Mark this process's leases as an RQ work horse's (called in the horse, first)."""
+    global _role
+    _role = WORKER_MARK
+    with _owners_lock:
+        _owners.pop(os.getpid(), None)
+    me()
+
+
+def _after_fork() -> None:
+    global _owners_lock
+    _owners_lock = threading.Lock()  # a parent's thread may have held it at the fork
+
+
+os.register_at_fork(after_in_child=_after_fork)
+
+
+def queued(row: Generation, job_id: str, ttl_s: float) -> None:
+    """Hand ``row`` to the queue: owned by job ``job_id`` until a worker takes it, or until
+    the job would leave the queue unrun (``ttl_s``)."""
+    now = utcnow()
+    row.owner_host, row.owner_pid, row.owner_token = None, None, f"{QUEUED_PREFIX}{job_id}"
+    row.heartbeat_at = now
+    row.lease_expires_at = now + timedelta(seconds=ttl_s)
+
+
+def by_worker(row: Generation) -> bool:
+    """Whether an RQ worker (or the RQ queue) held ``row``."""
+    token = row.owner_token or ""
+    return token.startswith(QUEUED_PREFIX) or token.endswith(WORKER_MARK)
 
 
 def me() -> Owner:
@@ -86,20 +132,27 @@ def me() -> Owner:
 
 def owner_gone(row: Generation, now: datetime, *, host: str | None = None) -> bool:
     """Whether the process that ran ``row`` has stopped (the row may be recovered)."""
+    return why_gone(row, now, host=host) is not None
+
+
+def why_gone(row: Generation, now: datetime, *, host: str | None = None) -> str | None:
+    """Why the owner of ``row`` counts as gone (for the log), or None while it lives."""
     if row.owner_token is None or row.lease_expires_at is None:
-        return True  # from a version without leases
+        return "no owner (a version without leases)"
     expires = row.lease_expires_at
     if expires.tzinfo is None:
         expires = expires.replace(tzinfo=now.tzinfo)
     if expires < now:
-        return True
+        return f"lease expired at {expires.isoformat()} (now {now.isoformat()})"
     if row.owner_host != (host or me().host) or row.owner_pid is None:
-        return False  # another machine's live lease: only its expiry tells
+        return None  # another machine's live lease: only its expiry tells
     if not pid_alive(row.owner_pid):
-        return True
+        return f"pid {row.owner_pid} has ended"
     stored = Owner(row.owner_host, row.owner_pid, row.owner_token).started
     current = process_start(row.owner_pid)
-    return stored is not None and current is not None and stored != current
+    if stored is not None and current is not None and stored != current:
+        return f"pid {row.owner_pid} now belongs to another process"
+    return None
 
 
 def stamp(row: Generation, lease_s: float, owner: Owner | None = None) -> None:

@@ -1,11 +1,11 @@
 """The orchestrator: runs one generation's stages in order and records everything on its row.
 
-``run(generation_id, runtime)`` is the single entry point (a thread today, a queue job
-later). Before each stage it checks the cancel flag; after each it stores the stage's
-artifact (specification, scene plan, clips, audio mix), progress and timing (the stage
-machinery is :mod:`pipeline.stages`). It is the one error boundary of a worker: any failure
-becomes ``status=failed`` with a short message and the failing stage; the traceback goes to
-the log. The temp folder is removed in every outcome.
+``run(generation_id, runtime)`` is the single entry point (on a thread of the app, or of an
+RQ worker's horse: :mod:`pipeline.rq_runner`). Before each stage it checks the cancel flag;
+after each it stores the stage's artifact (specification, scene plan, clips, audio mix),
+progress and timing (the stage machinery is :mod:`pipeline.stages`). It is the one error
+boundary of a worker: any failure becomes ``status=failed`` with a short message and the
+failing stage; the traceback goes to the log. The temp folder is removed in every outcome.
 
 The drawing starts with the voice stage (the script spoken by an engine in a process of its
 own, and the captions drawn), before the clips so the engine never runs beside the clip

@@ -163,6 +163,19 @@ class Settings(BaseSettings):
     def thumbnails_dir(self) -> Path:
         return self.output_dir / "thumbnails"
 
+    # Scale-out (docs/scale-out.md): "thread" runs generations in this process; "rq" puts
+    # each on a Redis queue for `python -m pipeline worker` processes on any machine.
+    runner: Literal["thread", "rq"] = "thread"
+    redis_url: SecretStr = SecretStr("redis://localhost:6379/0")  # may hold a password
+    rq_queue: str = "adstudio"
+    rq_job_timeout_s: float = Field(default=3600.0, ge=10.0)  # RQ ends a job running longer
+    rq_job_ttl_s: float = Field(default=86400.0, ge=10.0)  # a job unrun this long is dropped
+    # After a cancel, how long a worker gets to stop by itself before RQ's stop-job command.
+    rq_stop_after_s: float = Field(default=5.0, ge=0.0)
+    # Ads one user may have waiting or running at once; 0: 3 with the rq runner, no cap
+    # with the thread runner (its running cap already takes turns oldest first).
+    max_active_per_user: int = Field(default=0, ge=0)
+
 
 #: pydantic's error type -> how the sentence describes the expected value.
 _EXPECTED: dict[str, str] = {
