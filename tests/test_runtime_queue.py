@@ -36,8 +36,10 @@ class CountedDrawing(drawing.DrawingProcess):
             CountedDrawing.most = max(CountedDrawing.most, CountedDrawing.alive)
         self._counted = True
 
-    def draw(self, runner: Any, settings: Settings, spec: Any, plan: Any) -> Any:
-        return drawing.draw(runner, spec, plan, self.video)
+    def draw(
+        self, runner: Any, settings: Settings, spec: Any, plan: Any, voice_request: Any = None
+    ) -> Any:
+        return drawing.draw(runner, spec, plan, self.video, voice_request)
 
     def close(self) -> int | None:
         code = super().close()
