@@ -1,6 +1,5 @@
 """Database: SQLAlchemy 2 models (User with its sessions, sign-in throttles, invitations and
-brand kits;
-Generation).
+brand kits; Generation).
 
 The schema is owned by Alembic (``pipeline/migrations``); :func:`init_db` upgrades to head
 at start-up. SQLite (WAL, busy timeout, foreign keys) by default; any SQLAlchemy URL works.

@@ -34,6 +34,7 @@ _MAGIC = {
 }
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_EMBEDDED = tuple(f"data:image/{t};" for t in ("png", "jpeg", "jpg", "webp", "gif"))
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 
 
@@ -136,20 +137,25 @@ def _svg_problems(root: Element) -> Iterator[str]:
             local = key.rsplit("}", 1)[-1].lower()
             if local.startswith("on"):
                 yield f"an event handler ({local})"
-            if local == "href" or key == _XLINK_HREF:
-                if not (value.startswith("#") or value.startswith("data:image/")):
-                    yield f"an external reference ({value[:60]})"
+            if (local == "href" or key == _XLINK_HREF) and not _inside(value):
+                yield f"an external reference ({value[:60]})"
             if local == "style":
                 yield from _css_problems(value)
         if tag == "style" and el.text:
             yield from _css_problems(el.text)
 
 
+def _inside(ref: str) -> bool:
+    """A reference to something in the file itself, or an embedded raster image."""
+    ref = ref.strip().lower()
+    return ref.startswith("#") or ref.startswith(_EMBEDDED)
+
+
 def _css_problems(css: str) -> Iterator[str]:
     if "@import" in css.lower():
         yield "an external reference (@import)"
     for ref in _CSS_URL.findall(css):
-        if not ref.startswith("#") and not ref.startswith("data:image/"):
+        if not _inside(ref):
             yield f"an external reference ({ref[:60]})"
 
 
@@ -204,10 +210,7 @@ def load_logo(name: str, data: bytes) -> Loaded:
     """A logo (PNG or SVG) that passed every check, as RGBA at most LOGO_PX."""
     kind = _kind(name, LOGO_TYPES, "logo")
     _check_bytes(name, data)
-    if kind == "SVG":
-        image = open_svg(name, data)
-    else:
-        image = open_raster(name, data, kind)
+    image = open_svg(name, data) if kind == "SVG" else open_raster(name, data, kind)
     image = image.convert("RGBA")
     image.thumbnail((LOGO_PX, LOGO_PX), Image.Resampling.LANCZOS)
     return Loaded(image, kind, name)

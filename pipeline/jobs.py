@@ -20,7 +20,7 @@ import time
 import unicodedata
 from datetime import datetime, timedelta
 
-from pipeline import leases, orchestrator, repository
+from pipeline import brand_kit, leases, orchestrator, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
@@ -80,8 +80,18 @@ def usage(runtime: Runtime, user_id: int) -> tuple[int, int]:
     return used, runtime.settings.rate_limit_per_hour
 
 
-def start(runtime: Runtime, user_id: int, prompt: str, *, seed: int | None = None) -> int:
-    """Validate, rate-limit, insert the row and start the worker; returns the generation id."""
+def start(
+    runtime: Runtime,
+    user_id: int,
+    prompt: str,
+    *,
+    seed: int | None = None,
+    kit_id: int | None = None,
+) -> int:
+    """Validate, rate-limit, insert the row and start the worker; returns the generation id.
+
+    ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
+    """
     text = validate_prompt(prompt)
     with _threads_lock:  # one start at a time, so two clicks cannot both take the last slot
         slot = next_slot(runtime, user_id)
@@ -108,6 +118,8 @@ def start(runtime: Runtime, user_id: int, prompt: str, *, seed: int | None = Non
             repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
+            if kit_id is not None:
+                brand_kit.attach(session, generation_id, user_id, kit_id)
         _launch(runtime, generation_id)
     keeper(runtime).ensure_running()  # outside the lock: the keeper takes it to list rows
     log_event("generation_queued", text[:80], generation_id=generation_id, user_id=user_id)
