@@ -66,6 +66,7 @@ def run(
             fps=plan.fps,
             seed=plan.seed,
             beats=tuple(s.scene_type for s in plan.scenes),
+            assets=spec.assets,
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

@@ -22,7 +22,7 @@ from pipeline.errors import ConfigError
 if TYPE_CHECKING:
     from pipeline.context import StageContext
     from pipeline.settings import Settings
-    from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, Scene
+    from pipeline.spec import AdSpec, AdSpecification, BrandAssets, BrandGuidelines, Scene
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class ClipRequest:
     fps: int = 24
     seed: int = 0
     beats: tuple[str, ...] = ()  # every scene's type in plan order (one look per scene)
+    assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ class SceneDesign:
     offer: str
     variant: int
     seed_words: tuple[int, ...]
+    photo: str = ""  # the brand kit's product photo this scene shows (photo templates)
+    logo: str = ""  # the brand kit's logo (PNG) for the end card
 
     def rng(self, salt: int = 0) -> np.random.Generator:
         """A generator determined by the seed, scene and ``salt``."""
@@ -82,11 +84,16 @@ class SceneDesign:
 
     def record(self) -> dict[str, object]:
         """What the clip record keeps: template and the objects with their set and licence."""
-        return {
+        record: dict[str, object] = {
             "template": self.template,
             "look": self.look.kind,
             "objects": [o.record() for o in self.objects],
         }
+        if self.photo:
+            record["photo"] = {"file": self.photo.rsplit("/", 1)[-1], "set": "brand kit"}
+        if self.logo and self.template == "end_logo":
+            record["logo"] = {"file": self.logo.rsplit("/", 1)[-1], "set": "brand kit"}
+        return record
 
 
 def find_number(*texts: str) -> tuple[str, str]:
@@ -155,6 +162,13 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     template = templates[min(scene.index, len(templates) - 1)]
     if scene.index >= len(templates):
         template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
+    photo, logo = "", ""
+    if request.assets is not None:  # the user's brand kit: photos become scenes, logo ends
+        from pipeline.providers.motion.photos import assign
+
+        template, photo = assign(template, scene.index, len(beats), request.assets.photos, salt)
+        logo = request.assets.logo or ""
+        template = "end_logo" if logo and template == "end" else template
     ad_objects = choose_objects(
         product=ad.product,
         category=ad.product_category,
@@ -209,4 +223,6 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         offer=_short(ad.offer or "", 28),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),
+        photo=photo,
+        logo=logo,
     )
