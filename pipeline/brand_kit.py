@@ -64,6 +64,11 @@ def logo_colors(image: PILImage) -> list[str]:
 
     # the most used colourful colour leads; greys only when the logo has nothing else
     colors.sort(key=lambda c: (chroma(c) < 40,))
+    distinct: list[tuple[int, ...]] = []
+    for c in colors:  # anti-aliased edges give near-copies of a colour: keep one
+        if all(sum(abs(a - b) for a, b in zip(c, d, strict=True)) > 90 for d in distinct):
+            distinct.append(c)
+    colors = distinct
     while len(colors) < 3:
         r, g, b = colors[-1]
         colors.append((255 - r, 255 - g, 255 - b) if len(colors) == 2 else (r // 2, g // 2, b // 2))

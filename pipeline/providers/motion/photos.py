@@ -109,7 +109,6 @@ class KenBurns(PhotoTemplate):
         super().__init__(design, width, height)
         self.zoom = 1.18
         self.big = _cover(self.photo, round(width * self.zoom), round(height * self.zoom))
-        self.rgb = np.empty((height, width, 3), dtype=np.float32)
 
     def move(self, canvas: Canvas, t: float) -> None:
         u = easing.ease_in_out_sine(easing.clamp01(t / max(0.5, self.d.duration_s + 0.5)))
@@ -121,8 +120,8 @@ class KenBurns(PhotoTemplate):
         cy = bh / 2 - pan * (bh - ch) * 0.4
         box = (cx - cw / 2, cy - ch / 2, cx + cw / 2, cy + ch / 2)
         frame = self.big.resize((self.w, self.h), Image.Resampling.BILINEAR, box=box)
-        np.divide(np.asarray(frame, dtype=np.float32), 255.0, out=self.rgb)
-        canvas.buf[:] = self.rgb.transpose(2, 0, 1)
+        for c, band in enumerate(frame.split()):  # planar copies: no strided transpose
+            np.multiply(np.asarray(band), np.float32(1 / 255), out=canvas.buf[c])
 
 
 class Parallax(PhotoTemplate):
