@@ -10,6 +10,7 @@ from pipeline import jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
 from ui import auth, widgets
+from ui import brand_kit as brand_kit_ui
 from ui.format import (
     as_utc,
     clock,
@@ -55,10 +56,10 @@ def load(generation_id: int) -> Generation | None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(runtime, user.id, prompt)
+        generation_id = jobs.start(runtime, user.id, prompt, kit_id=brand_kit_ui.chosen())
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
-    except InputError as exc:
+    except (InputError, NotFoundError) as exc:
         st.session_state[NOTICE] = ("error", exc.message)
     else:
         st.session_state[SHOWN] = generation_id
@@ -225,6 +226,8 @@ else:
     if used >= limit:
         slot = jobs.next_slot(runtime, user.id)
         st.warning(limit_message(limit, slot, utcnow(), tz), icon=":material/hourglass_top:")
+
+brand_kit_ui.section(runtime, user.id)  # the logo and product photos the next ad uses
 
 if row is not None:
     if running:
