@@ -43,17 +43,17 @@ def logo_colors(image: PILImage) -> list[str]:
     """Primary, secondary and accent ``#RRGGBB`` from a logo's opaque, non-white pixels."""
     from PIL import Image
 
+    import numpy as np
+
     rgba = image.convert("RGBA")
     rgba.thumbnail((128, 128))
-    pixels = [
-        p[:3]
-        for p in rgba.getdata()  # type: ignore[attr-defined]
-        if p[3] >= 200 and not (min(p[:3]) > 235) and not (max(p[:3]) < 20)
-    ]
-    if not pixels:
-        pixels = [p[:3] for p in rgba.getdata() if p[3] >= 200] or [(40, 40, 40)]  # type: ignore[attr-defined]
-    strip = Image.new("RGB", (len(pixels), 1))
-    strip.putdata(pixels)
+    px = np.asarray(rgba).reshape(-1, 4)
+    solid = px[px[:, 3] >= 200, :3]
+    inked = solid[(solid.min(axis=1) <= 235) & (solid.max(axis=1) >= 20)]
+    chosen = inked if len(inked) else solid
+    if not len(chosen):
+        chosen = np.array([[40, 40, 40]], dtype=np.uint8)
+    strip = Image.fromarray(np.ascontiguousarray(chosen.reshape(1, -1, 3)))
     palette = strip.quantize(colors=4, method=Image.Quantize.MEDIANCUT)
     counts = sorted(palette.getcolors() or [], reverse=True)
     flat = palette.getpalette() or []

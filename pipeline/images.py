@@ -32,6 +32,7 @@ _MAGIC = {
     "JPEG": (b"\xff\xd8\xff",),
     "PNG": (b"\x89PNG\r\n\x1a\n",),
 }
+_LABELS = {"WEBP": "WebP"}
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _EMBEDDED = tuple(f"data:image/{t};" for t in ("png", "jpeg", "jpg", "webp", "gif"))
@@ -50,7 +51,7 @@ class Loaded:
 def _kind(name: str, allowed: dict[str, str], what: str) -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix not in allowed:
-        names = "/".join(sorted({v for v in allowed.values()}))
+        names = "/".join(sorted({_LABELS.get(v, v) for v in allowed.values()}))
         raise InputError(f"{name}: a {what} must be a {names} file. Choose a file of that type.")
     return allowed[suffix]
 
@@ -74,7 +75,7 @@ def _magic_ok(kind: str, data: bytes) -> bool:
 
 def _not_what_it_says(name: str, kind: str) -> InputError:
     return InputError(
-        f"{name} is not a {kind} image (its contents do not match its name). "
+        f"{name} is not {'an' if kind == 'SVG' else 'a'} {_LABELS.get(kind, kind)} image (its contents do not match its name). "
         "Export it again as a real image file."
     )
 
