@@ -41,9 +41,8 @@ def kit_dir(data_dir: Path, user_id: int, kit_id: int) -> Path:
 
 def logo_colors(image: PILImage) -> list[str]:
     """Primary, secondary and accent ``#RRGGBB`` from a logo's opaque, non-white pixels."""
-    from PIL import Image
-
     import numpy as np
+    from PIL import Image
 
     rgba = image.convert("RGBA")
     rgba.thumbnail((128, 128))

@@ -75,7 +75,8 @@ def _magic_ok(kind: str, data: bytes) -> bool:
 
 def _not_what_it_says(name: str, kind: str) -> InputError:
     return InputError(
-        f"{name} is not {'an' if kind == 'SVG' else 'a'} {_LABELS.get(kind, kind)} image (its contents do not match its name). "
+        f"{name} is not {'an' if kind == 'SVG' else 'a'} {_LABELS.get(kind, kind)} image "
+        "(its contents do not match its name). "
         "Export it again as a real image file."
     )
 
