@@ -24,7 +24,7 @@ def env(tmp_path: Path) -> Iterator[AppEnv]:
 
 def fill_kit(at: AppTest, name: str, logo: tuple[str, bytes, str] | None, photos: list) -> AppTest:
     at.text_input(key="brand_kit_name").input(name)
-    nonce = at.session_state["brand_kit_nonce"] if "brand_kit_nonce" in at.session_state else 0
+    nonce = at.session_state.get("brand_kit_nonce", 0)
     at.file_uploader(key=f"brand_kit_logo_{nonce}").set_value(logo)  # None: the user removed it
     at.file_uploader(key=f"brand_kit_photos_{nonce}").set_value(photos or None)
     return button(at, "brand_kit_save").click().run()
