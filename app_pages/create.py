@@ -12,6 +12,7 @@ from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
 from ui import auth, widgets
+from ui import brand_kit as brand_kit_ui
 from ui.format import (
     as_utc,
     clock,
@@ -119,10 +120,12 @@ def voice_note(row: Generation) -> None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(runtime, user.id, prompt, voice=voice_request())
+        generation_id = jobs.start(
+            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen()
+        )
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
-    except InputError as exc:
+    except (InputError, NotFoundError) as exc:
         st.session_state[NOTICE] = ("error", exc.message)
     else:
         st.session_state[SHOWN] = generation_id
@@ -292,6 +295,8 @@ else:
     if used >= limit:
         slot = jobs.next_slot(runtime, user.id)
         st.warning(limit_message(limit, slot, utcnow(), tz), icon=":material/hourglass_top:")
+
+brand_kit_ui.section(runtime, user.id)  # the logo and product photos the next ad uses
 
 if row is not None:
     if running:

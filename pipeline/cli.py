@@ -2,6 +2,8 @@
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
         [--voice [NAME] | --no-voice]
+        [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
+    python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
     python -m pipeline users disable NAME | users enable NAME
@@ -59,7 +61,12 @@ def _owner(runtime: Any, username: str | None) -> int:
 
 
 def _run_to_end(
-    runtime: Any, user_id: int, prompt: str, seed: int | None, voice: dict[str, Any] | None = None
+    runtime: Any,
+    user_id: int,
+    prompt: str,
+    seed: int | None,
+    voice: dict[str, Any] | None = None,
+    kit_id: int | None = None,
 ) -> Any:
     """Start a generation, print its progress lines to stderr, return the finished row."""
 
@@ -67,7 +74,7 @@ def _run_to_end(
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice)
+    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -104,10 +111,39 @@ def _failed(row: Any) -> int:
     return 1
 
 
+CLI_KIT = "cli"  # the kit --logo/--image are saved as when no --kit names one
+
+
+def _read(path: str) -> tuple[str, bytes]:
+    try:
+        return Path(path).name, Path(path).read_bytes()
+    except OSError as exc:
+        raise AdstudioError(f"Cannot read {path} ({exc.strerror}). Check the path.") from None
+
+
+def _kit(runtime: Any, settings: Settings, user_id: int, args: argparse.Namespace) -> int | None:
+    """The brand kit for this command: files given are saved (as --kit NAME, or "cli")."""
+    from pipeline import brand_kit
+
+    logo = _read(args.logo) if args.logo else None
+    photos = [_read(p) for p in args.image or []]
+    with runtime.sessions.begin() as session:
+        if logo is None and not photos:
+            if not args.kit:
+                return None
+            return int(brand_kit.get_kit(session, user_id, args.kit).id)
+        kit = brand_kit.save_kit(
+            session, settings.data_dir, user_id, args.kit or CLI_KIT, logo=logo, photos=photos
+        )
+        return int(kit.id)
+
+
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(settings)
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
-    row = _run_to_end(runtime, _owner(runtime, args.user), args.prompt, args.seed, voice)
+    owner = _owner(runtime, args.user)
+    kit_id = _kit(runtime, settings, owner, args)
+    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
     status, error, stage = _outcome(row)
     said = row.voice or {}
     result = {
@@ -265,6 +301,29 @@ def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
     return 1
 
 
+def cmd_kits(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline import brand_kit
+
+    runtime = _runtime(settings, recover=False)
+    owner = _owner(runtime, args.user)
+    if args.kits_cmd == "add":
+        kit_id = _kit(runtime, settings, owner, args)
+        if kit_id is None:
+            raise AdstudioError("Give --logo PATH and/or --image PATH to add a brand kit.")
+        print(f"brand kit {' '.join(args.kit.split())!r} saved")
+    elif args.kits_cmd == "delete":
+        with runtime.sessions.begin() as session:
+            brand_kit.delete_kit(session, settings.data_dir, owner, args.kit)
+        print(f"brand kit {args.kit!r} deleted")
+    else:
+        with runtime.sessions() as session:
+            for kit in brand_kit.list_kits(session, owner):
+                logo = "logo" if kit.logo else "no logo"
+                colors = " ".join(kit.colors) or "-"
+                print(f"{kit.name}\t{logo}\t{len(kit.photos)} photo(s)\t{colors}\t{kit.font_style}")
+    return 0
+
+
 def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(settings, recover=False)
     removed = jobs.cleanup_temp(runtime, timedelta(hours=args.hours))
@@ -310,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="speak a voice-over (default: on; NAME picks the voice, else the language's own)",
     )  # fmt: skip
     spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
+    _kit_arguments(gen)
+    gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)
@@ -346,7 +407,24 @@ def build_parser() -> argparse.ArgumentParser:
     work.add_argument("--name", default=None, help="the worker's name in `rq info`")
     sub.add_parser("serve", help="migrate and recover now, then run the web app",
                    usage="python -m pipeline serve [streamlit run options]")  # fmt: skip
+    kits = sub.add_parser("kits", help="brand kits: your logo, colours and product photos")
+    kits.add_argument("--user", default=None, help="whose kits (default: cli)")
+    kits_sub = kits.add_subparsers(dest="kits_cmd", required=True)
+    kits_sub.add_parser("list", help="list your brand kits")
+    kit_add = kits_sub.add_parser("add", help="save a brand kit (replaces one of that name)")
+    kit_add.add_argument("kit", metavar="NAME")
+    _kit_arguments(kit_add)
+    kits_sub.add_parser("delete", help="delete a brand kit and its files").add_argument(
+        "kit", metavar="NAME"
+    )
     return parser
+
+
+def _kit_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--logo", default=None, help="logo file (PNG or SVG)")
+    parser.add_argument(
+        "--image", action="append", default=None, help="product photo (JPEG/PNG/WebP), up to 5"
+    )
 
 
 COMMANDS = {
@@ -359,6 +437,7 @@ COMMANDS = {
     "cleanup": cmd_cleanup,
     "worker": cmd_worker,
     "serve": cmd_serve,
+    "kits": cmd_kits,
 }
 
 

@@ -1,5 +1,5 @@
-"""Database: SQLAlchemy 2 models (User with its sessions, sign-in throttles and invitations;
-Generation).
+"""Database: SQLAlchemy 2 models (User with its sessions, sign-in throttles, invitations and
+brand kits; Generation).
 
 The schema is owned by Alembic (``pipeline/migrations``); :func:`init_db` upgrades to head
 at start-up. SQLite (WAL, busy timeout, foreign keys) by default; any SQLAlchemy URL works.
@@ -27,6 +27,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
 )
@@ -358,3 +359,36 @@ class GenerationStart(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BrandKit(Base):
+    """A user's saved brand: name, logo, colours, font style and product photos.
+
+    The files live under ``data_dir/brand_kits/<user_id>/<id>/`` (``logo.png``,
+    ``photo_N.jpg``); ``photos`` lists their names in order. Every query takes ``user_id``.
+    """
+
+    __tablename__ = "brand_kits"
+    __table_args__ = (UniqueConstraint("user_id", "name", name="uq_brand_kits_user_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    logo: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    colors: Mapped[list[str]] = mapped_column(JSON, default=list)  # primary, secondary, accent
+    font_style: Mapped[str] = mapped_column(String(16), default="sans")
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GenerationBrandKit(Base):
+    """The brand kit a generation was started with (the orchestrator reads it)."""
+
+    __tablename__ = "generation_brand_kits"
+
+    generation_id: Mapped[int] = mapped_column(
+        ForeignKey("generations.id", ondelete="CASCADE"), primary_key=True
+    )
+    kit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("brand_kits.id", ondelete="SET NULL"), nullable=True
+    )

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from pipeline import leases, orchestrator, repository
+from pipeline import brand_kit, leases, orchestrator, repository
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
@@ -121,10 +121,12 @@ def start(
     *,
     seed: int | None = None,
     voice: dict[str, Any] | None = None,
+    kit_id: int | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
+    ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
 
     The limits are checked in the transaction that inserts the row, with the user's row
     locked first (a write), so two servers cannot both take a user's last slot.
@@ -163,6 +165,8 @@ def start(
             repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
+            if kit_id is not None:
+                brand_kit.attach(session, generation_id, user_id, kit_id)
             if settings.runner == "rq":
                 from pipeline import rq_runner
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import (
+    brand_kit,
     drawing,
     export,
     ffmpeg,
@@ -152,6 +153,10 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
         "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, rt.llm)
     )
     spec = spec_result.specification
+    with rt.sessions() as session:  # the user's logo and photos, if the ad has a brand kit
+        spec = brand_kit.apply(
+            spec, brand_kit.for_generation(session, rt.settings.data_dir, run.id)
+        )
     run.ledger.add("llm_enhancement", rt.llm.name, spec_result.cost, spec_result.detail)
     run.save(llm_specification=spec.model_dump(mode="json"))
 

@@ -166,6 +166,20 @@ class PromptFacts(_Model):
         return len(self.claims) + len(singles) + len(loose) + pain
 
 
+class BrandAssets(_Model):
+    """The user's brand kit as a generation uses it: files already checked and stored.
+
+    ``logo`` and ``photos`` are absolute paths (a PNG, JPEGs); ``colors`` replace the brand's
+    when the prompt names none. Set by the orchestrator from the kit the ad was started with.
+    """
+
+    kit_name: str = Field(default="", max_length=60)
+    logo: str | None = None
+    photos: list[str] = Field(default_factory=list, max_length=5)
+    colors: list[HexColor] = Field(default_factory=list, max_length=3)
+    font_style: FontStyle | None = None
+
+
 class AdSpecification(_Model):
     """Output of LLM enhancement: the brief, the brand, the framework and the copy."""
 
@@ -177,6 +191,7 @@ class AdSpecification(_Model):
     ad: AdSpec
     beats: list[CopyBeat] = Field(min_length=3, max_length=5)
     facts: PromptFacts = Field(default_factory=PromptFacts)
+    assets: BrandAssets | None = None  # the user's logo and photos (brand kit), if any
 
     @model_validator(mode="after")
     def _beats_follow_framework(self) -> AdSpecification:

@@ -68,6 +68,7 @@ def run(
             beats=tuple(s.scene_type for s in plan.scenes),
             lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
             facts=spec.facts,
+            assets=spec.assets,
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

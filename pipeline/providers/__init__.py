@@ -22,7 +22,14 @@ from pipeline.errors import ConfigError
 if TYPE_CHECKING:
     from pipeline.context import StageContext
     from pipeline.settings import Settings
-    from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, PromptFacts, Scene
+    from pipeline.spec import (
+        AdSpec,
+        AdSpecification,
+        BrandAssets,
+        BrandGuidelines,
+        PromptFacts,
+        Scene,
+    )
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class ClipRequest:
     beats: tuple[str, ...] = ()  # every scene's type in plan order (one look per scene)
     lines: tuple[str, ...] = ()  # every scene's on-screen line in plan order ("" for none)
     facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
+    assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
 
 
 @dataclass(frozen=True)

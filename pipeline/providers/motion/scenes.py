@@ -69,6 +69,8 @@ class SceneDesign:
     offer: str
     variant: int
     seed_words: tuple[int, ...]
+    photo: str = ""  # the brand kit's product photo this scene shows (photo templates)
+    logo: str = ""  # the brand kit's logo (PNG) for the end card
 
     def rng(self, salt: int = 0) -> np.random.Generator:
         """A generator determined by the seed, scene and ``salt``."""
@@ -85,11 +87,16 @@ class SceneDesign:
 
     def record(self) -> dict[str, object]:
         """What the clip record keeps: template and the objects with their set and licence."""
-        return {
+        record: dict[str, object] = {
             "template": self.template,
             "look": self.look.kind,
             "objects": [o.record() for o in self.objects],
         }
+        if self.photo:
+            record["photo"] = {"file": self.photo.rsplit("/", 1)[-1], "set": "brand kit"}
+        if self.logo and self.template == "end_logo":
+            record["logo"] = {"file": self.logo.rsplit("/", 1)[-1], "set": "brand kit"}
+        return record
 
 
 # hue turns (degrees) for a mood's default palette; each keeps the palette's relations
@@ -213,6 +220,13 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     if scene.index >= len(templates):
         template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
     occasion = occasion_keyword(facts.occasion) if facts is not None and facts.occasion else ""
+    photo, logo = "", ""
+    if request.assets is not None:  # the user's brand kit: photos become scenes, logo ends
+        from pipeline.providers.motion.photos import assign
+
+        template, photo = assign(template, scene.index, len(beats), request.assets.photos, salt)
+        logo = request.assets.logo or ""
+        template = "end_logo" if logo and template == "end" else template
     ad_objects = choose_objects(
         product=ad.product,
         category=ad.product_category,
@@ -288,4 +302,6 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         offer=short_offer(offer),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),
+        photo=photo,
+        logo=logo,
     )

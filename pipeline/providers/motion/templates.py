@@ -392,7 +392,7 @@ class Checklist(Template):
 
 def template_class(name: str) -> type[Template]:
     """The class drawing template ``name``."""
-    from pipeline.providers.motion import templates_more
+    from pipeline.providers.motion import photos, templates_more
 
     classes: dict[str, type[Template]] = {
         "hero": Hero,
@@ -403,5 +403,6 @@ def template_class(name: str) -> type[Template]:
         "offer": templates_more.Offer,
         "quote": templates_more.Quote,
         "end": templates_more.EndCard,
+        **photos.CLASSES,  # the brand kit's photo scenes and logo end card
     }
     return classes[name]
