@@ -59,22 +59,10 @@ def test_schema_is_created_by_migrations(runtime: Runtime) -> None:
 def test_a_database_from_before_the_audio_mix_column_upgrades_and_keeps_its_rows(
     tmp_path: Path,
 ) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     from pipeline import db
+    from tests.old_databases import database_at
 
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = db.make_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
-    with old.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")  # the schema as the first release shipped it
-        conn.exec_driver_sql(
-            "INSERT INTO users (username, name, email, password_hash, total_cost_micros, "
-            "created_at) VALUES ('ann', '', '', 'x', 0, '2026-11-24 10:00:00')"
-        )
+    url, old = database_at(tmp_path / "old.db", "0001")  # the schema the first release shipped
     assert "audio_mix" not in {c["name"] for c in inspect(old).get_columns("generations")}
     old.dispose()
     engine = db.init_db(url)  # what every start does: upgrade to head

@@ -67,22 +67,11 @@ def test_a_deleted_generations_id_is_never_reused(limited: tuple[Runtime, int]) 
 def test_an_existing_database_gets_its_starts_counted_and_ids_that_are_not_reused(
     tmp_path: Path,
 ) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     from pipeline import db
+    from tests.old_databases import database_at
 
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = db.make_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    url, old = database_at(tmp_path / "old.db", "0002")
     with old.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
-        conn.exec_driver_sql(
-            "INSERT INTO users (username, name, email, password_hash, total_cost_micros, "
-            "created_at) VALUES ('ann', '', '', 'x', 0, '2026-11-24 10:00:00')"
-        )
         for n in (1, 2, 3):
             conn.exec_driver_sql(
                 "INSERT INTO generations (user_id, prompt, seed, status, progress, current_step,"
