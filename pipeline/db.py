@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -64,7 +65,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(255), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
-    total_cost_micros: Mapped[int] = mapped_column(Integer, default=0)
+    total_cost_micros: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     #: A disabled user cannot sign in, and their sessions stop working.
@@ -146,7 +147,7 @@ class Generation(Base):
     scene_plan: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     temp_clip_paths: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     clips: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
-    cost_micros: Mapped[int] = mapped_column(Integer, default=0)
+    cost_micros: Mapped[int] = mapped_column(BigInteger, default=0)
     cost_breakdown: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     stage_timings: Mapped[dict[str, float] | None] = mapped_column(JSON, nullable=True)
     #: The finished mix: music title and file, sound effects, loudness (no temp path).

@@ -71,3 +71,24 @@ def test_ids_are_never_reused_and_status_reads_use_indexes(
     assert "generations_pkey" in by_id
     assert "ix_generations_status" in active
     runtime.engine.dispose()
+
+
+def test_a_lifetime_spend_past_two_thousand_dollars_fits_on_postgresql(
+    postgres_url: str,  # noqa: F811
+) -> None:
+    """Micro-dollars past 2**31 ($2,147.48) overflowed PostgreSQL's 32-bit INTEGER."""
+    engine = init_db(postgres_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, name, email, password_hash, total_cost_micros, "
+                "created_at, is_admin, disabled) VALUES ('big', '', '', 'x', :m, now(), false, "
+                "false)"
+            ),
+            {"m": 3_000_000_000},  # $3,000.00
+        )
+        spent = conn.execute(text("SELECT total_cost_micros FROM users")).scalar()
+    assert spent == 3_000_000_000
+    types = {c["name"]: str(c["type"]) for c in inspect(engine).get_columns("generations")}
+    assert types["cost_micros"] == "BIGINT"
+    engine.dispose()
