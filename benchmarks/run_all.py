@@ -19,6 +19,7 @@ from pathlib import Path
 from benchmarks import (
     fixtures,
     generation,
+    pg_server,
     postproduction,
     profile_export,
     status_read,
@@ -173,6 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         print("benchmark 4: status reads", flush=True)
         results = status_read.run(reads=args.reads)
         doc += ["## 4. Progress panel status read", "", status_read.markdown(results, 10_000), ""]
+        with pg_server.temporary_database() as url:
+            if url is None:
+                doc += ["PostgreSQL: not measured (no server binaries installed).", ""]
+            else:
+                print("benchmark 4b: status reads on PostgreSQL", flush=True)
+                results = status_read.run(reads=args.reads, url=url)
+                doc += ["### 4b. The same on PostgreSQL", "",
+                        status_read.markdown(results, 10_000), ""]  # fmt: skip
     if "throughput" in only:
         print("benchmark 5: ads per minute with 1, 2 and 4 RQ workers", flush=True)
         runs = throughput.run_counts([1, 2, 4], ads=4)
