@@ -21,7 +21,6 @@ Exit codes: 0 success, 1 the generation failed or was refused, 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -31,33 +30,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import jobs, repository
+from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings, prepare_folders
 
 
-def _runtime(settings: Settings, **kwargs: Any) -> Any:
-    from pipeline.runtime import bootstrap
-
-    return bootstrap(settings, **kwargs)
-
-
 def _emit(data: dict[str, Any]) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _owner(runtime: Any, username: str | None) -> int:
-    with runtime.sessions.begin() as session:
-        if username:
-            user = repository.get_user(session, username)
-            if user is None:
-                raise AdstudioError(f"No user {username!r}. Create it with `users add`.")
-        else:
-            from pipeline.users import service_user
-
-            user = service_user(session)
-        return int(user.id)
 
 
 def _run_to_end(
@@ -111,38 +92,11 @@ def _failed(row: Any) -> int:
     return 1
 
 
-CLI_KIT = "cli"  # the kit --logo/--image are saved as when no --kit names one
-
-
-def _read(path: str) -> tuple[str, bytes]:
-    try:
-        return Path(path).name, Path(path).read_bytes()
-    except OSError as exc:
-        raise AdstudioError(f"Cannot read {path} ({exc.strerror}). Check the path.") from None
-
-
-def _kit(runtime: Any, settings: Settings, user_id: int, args: argparse.Namespace) -> int | None:
-    """The brand kit for this command: files given are saved (as --kit NAME, or "cli")."""
-    from pipeline import brand_kit
-
-    logo = _read(args.logo) if args.logo else None
-    photos = [_read(p) for p in args.image or []]
-    with runtime.sessions.begin() as session:
-        if logo is None and not photos:
-            if not args.kit:
-                return None
-            return int(brand_kit.get_kit(session, user_id, args.kit).id)
-        kit = brand_kit.save_kit(
-            session, settings.data_dir, user_id, args.kit or CLI_KIT, logo=logo, photos=photos
-        )
-        return int(kit.id)
-
-
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
-    runtime = _runtime(settings)
+    runtime = runtime_for(settings)
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
-    owner = _owner(runtime, args.user)
-    kit_id = _kit(runtime, settings, owner, args)
+    owner = owner_id(runtime, args.user)
+    kit_id = brand_kit_id(runtime, settings, owner, args)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
     status, error, stage = _outcome(row)
     said = row.voice or {}
@@ -173,8 +127,8 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.preview import contact_sheet
 
-    runtime = _runtime(settings)
-    user_id = _owner(runtime, args.user)
+    runtime = runtime_for(settings)
+    user_id = owner_id(runtime, args.user)
     if args.id is not None:
         with runtime.sessions() as session:
             row = repository.get_generation(session, args.id, user_id)
@@ -234,44 +188,8 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.auth import find_user
-    from pipeline.users import add_user, set_disabled
-
-    runtime = _runtime(settings, recover=False)
-    if args.users_cmd == "add":
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\n")
-        else:
-            password = getpass.getpass("Password: ")
-        with runtime.sessions.begin() as session:
-            user = add_user(
-                session, args.username, password, name=args.name, email=args.email,
-                is_admin=args.admin,
-            )  # fmt: skip
-            role = "admin" if user.is_admin else "user"
-            print(f"{role} {user.username!r} created (id {user.id})")
-        return 0
-    if args.users_cmd in ("disable", "enable"):
-        with runtime.sessions.begin() as session:
-            found = find_user(session, args.username)
-            if found is None:
-                raise AdstudioError(f"No user {args.username!r}. See `users list`.")
-            set_disabled(session, found.id, args.users_cmd == "disable")
-        print(f"user {found.username!r} {args.users_cmd}d")
-        return 0
-    with runtime.sessions() as session:
-        for user in repository.list_users(session):
-            flags = ("admin " if user.is_admin else "") + ("disabled" if user.disabled else "")
-            print(
-                f"{user.id:4d}  {user.username:<20} {user.email:<30} "
-                f"${user.total_cost:.4f}  {flags}".rstrip()
-            )
-    return 0
-
-
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
-    runtime = _runtime(settings, recover=False)
+    runtime = runtime_for(settings, recover=False)
     with runtime.sessions() as session:
         user_id = None
         if args.user:
@@ -293,7 +211,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
-    runtime = _runtime(settings, recover=False)
+    runtime = runtime_for(settings, recover=False)
     if jobs.cancel(runtime, None, args.id, wait_s=None):
         print(f"cancellation requested for generation {args.id}")
         return 0
@@ -301,31 +219,8 @@ def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
     return 1
 
 
-def cmd_kits(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline import brand_kit
-
-    runtime = _runtime(settings, recover=False)
-    owner = _owner(runtime, args.user)
-    if args.kits_cmd == "add":
-        kit_id = _kit(runtime, settings, owner, args)
-        if kit_id is None:
-            raise AdstudioError("Give --logo PATH and/or --image PATH to add a brand kit.")
-        print(f"brand kit {' '.join(args.kit.split())!r} saved")
-    elif args.kits_cmd == "delete":
-        with runtime.sessions.begin() as session:
-            brand_kit.delete_kit(session, settings.data_dir, owner, args.kit)
-        print(f"brand kit {args.kit!r} deleted")
-    else:
-        with runtime.sessions() as session:
-            for kit in brand_kit.list_kits(session, owner):
-                logo = "logo" if kit.logo else "no logo"
-                colors = " ".join(kit.colors) or "-"
-                print(f"{kit.name}\t{logo}\t{len(kit.photos)} photo(s)\t{colors}\t{kit.font_style}")
-    return 0
-
-
 def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
-    runtime = _runtime(settings, recover=False)
+    runtime = runtime_for(settings, recover=False)
     removed = jobs.cleanup_temp(runtime, timedelta(hours=args.hours))
     print(f"removed {len(removed)} temp folder(s)")
     return 0
@@ -337,7 +232,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline import rq_runner
 
     settings = settings.model_copy(update={"runner": "rq"})
-    runtime = _runtime(settings)
+    runtime = runtime_for(settings)
     try:
         rq_runner.connection(runtime).ping()
         rq_runner.work(runtime, args.queues, burst=args.burst, name=args.name)
