@@ -245,17 +245,18 @@ def replace_line(voice: VoiceScript, index: int, text: str) -> VoiceScript:
         )
     line = voice.lines[index]
     cleaned = _sentence(text)
-    count = len(wordlib.split(cleaned))
+    count = len([w for w in wordlib.split(cleaned) if wordlib.bare(w)])
     if count == 0:
         raise InputError(f"Scene {index + 1} needs something to say: the line is empty.")
     rate = pace(voice)
     needed = count / rate
     if needed > line.window_s:
         fits = int(line.window_s * rate)
+        takes, leaves = round(needed, 1), round(line.window_s, 1)  # the numbers shown add up
         raise InputError(
-            f"Scene {index + 1}'s line is {count - fits} words ({needed - line.window_s:.1f} s) "
-            f"too long: {count} words take about {needed:.1f} s at a natural pace and the "
-            f"scene leaves {line.window_s:.1f} s. Keep it to {fits} words or fewer."
+            f"Scene {index + 1}'s line is {count - fits} words ({takes - leaves:.1f} s) too "
+            f"long: {count} words take about {takes:.1f} s at a natural pace and the scene "
+            f"leaves {leaves:.1f} s. Keep it to {fits} words or fewer."
         )
     lines = list(voice.lines)
     lines[index] = line.model_copy(update={"text": cleaned, "speech": None})

@@ -160,4 +160,5 @@ def draft_sidecars(output: VoiceOutput, workdir: Path) -> list[str]:
     (none when nothing is captioned)."""
     if not output.groups:
         return []
+    (workdir / "voice").mkdir(parents=True, exist_ok=True)
     return [str(p) for p in sidecars(output, workdir / "voice" / "captions.mp4")]
