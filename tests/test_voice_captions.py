@@ -147,3 +147,11 @@ def test_an_unknown_provider_or_voice_names_the_valid_ones() -> None:
     assert str(err.value) == "Unknown offline voice 'bob'; choose one of: en_US-joe-medium."
     provider, reason = tts.choose(Settings(tts_provider="none"), "en")
     assert provider is None and reason == "Voice-over is off (ADSTUDIO_TTS_PROVIDER=none)."
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "de", "pt", "it", "ja", "zh", "ar"])
+def test_the_director_s_other_languages_get_no_wrong_language_voice(language: str) -> None:
+    """No PyPI package ships a Piper model for them (docs/voice.md lists the search)."""
+    provider, reason = tts.choose(Settings(tts_provider="piper"), language)
+    assert provider is None
+    assert reason.startswith(f"No offline voice speaks this ad's language ({language});")
