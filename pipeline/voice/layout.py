@@ -31,9 +31,7 @@ class SceneRoom:
     free: tuple[int, int] | None  # None: the scene's text leaves no room in the safe area
 
 
-def headline_span(
-    scene: Scene, area: SafeArea, width: int, height: int
-) -> tuple[int, int] | None:
+def headline_span(scene: Scene, area: SafeArea, width: int, height: int) -> tuple[int, int] | None:
     """The rows the overlays stage may fill with the scene's text (its whole band)."""
     overlay = scene.overlay
     if overlay is None:
