@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.context import StageContext
+from pipeline.logs import log_event
 from pipeline.render_plan import CaptionLayer
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
 from pipeline.typography.roles import safe_area
@@ -97,6 +98,13 @@ class Pending:
         if spoken.spoken:
             room = layout.rooms(spec, plan, ctx.settings)
             track = captions.render(words, spec, plan, self.workdir / "captions", room)
+            if track.hidden:
+                log_event(
+                    "captions_hidden",
+                    "no room clear of the scene's text: captions only in the .srt/.vtt",
+                    stage=STAGE, generation_id=ctx.generation_id,
+                    scenes=[i + 1 for i in track.hidden],
+                )  # fmt: skip
         else:  # the headline shows the words already: nothing burned in, sidecars only
             track = CaptionTrack(area=safe_area(plan.width, plan.height))
         concat = self.workdir / "captions.ffconcat"
