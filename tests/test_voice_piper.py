@@ -121,3 +121,10 @@ def test_every_scene_is_spoken_in_one_call_the_same_as_line_by_line(tmp_path: Pa
     assert [s.words for s in batch] == [s.words for s in one_by_one]
     for a, b in zip(one_by_one, batch, strict=True):
         assert Path(a.path).read_bytes() == Path(b.path).read_bytes()
+
+
+def test_a_batch_for_a_voice_that_cannot_load_says_which_voices_exist(tmp_path: Path) -> None:
+    with PiperSpeech("xx_XX-nobody") as engine:
+        engine.submit([("Hello.", tmp_path / "x.wav")])
+        with pytest.raises(ProviderError, match=r"could not be loaded .*en_US-joe-medium"):
+            engine.collect()

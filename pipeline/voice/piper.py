@@ -126,16 +126,21 @@ class PiperSpeech:
             raise ProviderError("A batch is already being spoken.", provider=self.name)
         stdin, _ = self._launch()
         batch = {"batch": [self._request(text, out) for text, out in jobs]}
-        stdin.write(json.dumps(batch) + "\n")
-        stdin.flush()
         self._pending = list(jobs)
+        try:
+            stdin.write(json.dumps(batch) + "\n")
+            stdin.flush()
+        except OSError:
+            pass  # it already stopped (a voice it cannot load): collect() reads why
 
     def collect(self) -> list[Speech]:
         """The speech of the batch :meth:`submit` handed over, in its order."""
         jobs, self._pending = self._pending, None
         if jobs is None:
             return []
-        _, stdout = self._launch()
+        if self._pipes is None:  # closed since: nothing will answer
+            raise ProviderError("The offline voice engine was stopped.", provider=self.name)
+        stdout = self._pipes[1]
         if not self._greeted:
             self._greet(stdout)
         reply = self._read(stdout, START_TIMEOUT_S + LINE_TIMEOUT_S)
