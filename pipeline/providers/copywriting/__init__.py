@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
+from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
@@ -29,8 +30,8 @@ from pipeline.providers.copywriting.framework import choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
-from pipeline.providers.copywriting.naming import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
+from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
@@ -141,6 +142,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         fact_queue=queue,
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
         bank_ok=lambda line: _names_nothing_else(line, text),
+        action=action_for(text, naming.product),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category

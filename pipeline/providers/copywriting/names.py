@@ -18,8 +18,9 @@ from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
-from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
+from pipeline.providers.copywriting.naming import find_brand
 from pipeline.providers.copywriting.product import read_naming
+from pipeline.providers.copywriting.tokens import Naming, find_nouns
 
 _SQL = re.compile(
     r"\b(?:drop|delete|insert|update|select|union|alter|truncate|exec)\b\s+"

@@ -93,11 +93,15 @@ class Score:
             ("offers on screen", f"{self.share(self.offers_shown, self.offers):.1f} %"),
             ("ads with a filler line (>= 2 facts)", str(self.filler_ads)),
             ("contradicting lines", str(self.contradictions)),
-            ("CTA fits the kind", f"{self.share(self.cta_fits, self.cta_checked):.1f} % "
-             f"of {self.cta_checked}"),
+            (
+                "CTA fits the kind",
+                f"{self.share(self.cta_fits, self.cta_checked):.1f} % of {self.cta_checked}",
+            ),
             ("hooks that are only a deadline or a price", str(self.weak_hooks)),
-            ("price kept in the close", f"{self.share(self.price_closed, self.priced):.1f} % "
-             f"of {self.priced}"),
+            (
+                "price kept in the close",
+                f"{self.share(self.price_closed, self.priced):.1f} % of {self.priced}",
+            ),
             ("lines naming another kind's noun", str(self.foreign_nouns)),
             ("slowest prompt (CPU)", f"{self.slowest_ms:.0f} ms"),
         ]

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
+from pipeline.providers.copywriting.cta import TIMED, closing, cta_options
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
-from pipeline.providers.copywriting.naming import Naming
+from pipeline.providers.copywriting.tokens import Naming
 
 HOOK_MAX_WORDS = 7
 HEADLINE_MAX_CHARS = 90
@@ -31,15 +32,6 @@ _BANK = {
     "after": "afters",
     "bridge": "bridges",
 }
-_BOOKED = {"fitness", "wellness", "travel", "education"}
-_REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
-_VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNORECASE)
-
-_TIMED = re.compile(
-    r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -143,42 +135,6 @@ def benefits_for(category: Category, product: str, from_prompt: list[str]) -> li
     return out[:4]
 
 
-def _cta_options(
-    category: Category, locale: Locale | None, offer: str | None, product: str
-) -> list[str]:
-    if locale is None:
-        tiers = [list(category.special_lines("ctas", product)), list(category.ctas)]
-    elif category.key in _BOOKED:
-        tiers = [list(locale.ctas_book)]
-    elif category.local:
-        tiers = [list(locale.ctas_local)]
-    else:
-        tiers = [list(locale.ctas)]
-    if _REMOTE.search(product):  # "online yoga classes": nobody visits
-        tiers = [[o for o in t if not _VISIT.search(o)] for t in tiers]
-    tiers = [t for t in tiers if t] or [["Join today", "Sign up today"]]
-    options = tiers[0]
-    if offer:
-        # "Free first checkup. Book your checkup" repeats itself: prefer a fresh verb.
-        taken = {w for w in _norm(offer).split() if len(w) > 3}
-        fresh = [[o for o in t if not taken & set(_norm(o).split())] for t in tiers]
-        options = next((t for t in fresh if t), options)
-    if offer and _TIMED.search(offer):
-        # "50% off this Saturday. Order today" contradicts itself.
-        timeless = [o for o in options if not _TIMED.search(o)]
-        options = timeless or [_TIMED.sub("", o).strip() for o in options]
-    return options
-
-
-def _closing(offer: str | None, cta: str, locale: Locale | None) -> str:
-    if not offer:
-        return cta
-    join = locale.offer_join if locale else ". "
-    room = HEADLINE_MAX_CHARS - len(join) - len(cta)
-    offer = offer.rstrip(".!")[: max(0, room)].rstrip(" ,.!")
-    return f"{offer}{join}{cta}" if offer else cta
-
-
 def write_copy(
     *,
     framework_beats: tuple[str, ...],
@@ -192,6 +148,7 @@ def write_copy(
     fact_queue: list[str] | None = None,
     bank_ok: Callable[[str], bool] | None = None,
     name_lines: tuple[str, ...] = (),
+    action: str | None = None,
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
@@ -215,21 +172,24 @@ def write_copy(
         else list(prompt_benefits[:1]) + list(locale.benefits)
     )[:4]
 
-    if prompt_cta and offer and _TIMED.search(offer) and _TIMED.search(prompt_cta):
+    if prompt_cta and offer and TIMED.search(offer) and TIMED.search(prompt_cta):
         prompt_cta = None
     cta = prompt_cta or picker.pick(
         "cta",
-        _cta_options(cat, locale, offer, naming.product),
+        cta_options(cat, locale, offer, naming.product, action, language),
         lambda o: 2 <= _words(o) <= 4 and (bank_ok is None or bank_ok(o)),
     )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count
-        cta = picker.pick("cta", _cta_options(cat, locale, offer, naming.product)) or "Shop now"
+        cta = (
+            picker.pick("cta", cta_options(cat, locale, offer, naming.product, action, language))
+            or "Shop now"
+        )
 
     headlines: list[tuple[str, str, str]] = []
     for index, beat in enumerate(framework_beats):
         visual = _visual(cat, beat, english_product)
         if index == len(framework_beats) - 1:
-            headlines.append((beat, _closing(offer, cta, locale), visual))
+            headlines.append((beat, closing(offer, cta, locale), visual))
             continue
         fact = _next_fact(fact_queue or [], index, beat, pain, locale, picker, headlines)
         if fact is not None:

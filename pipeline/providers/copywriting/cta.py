@@ -1,0 +1,186 @@
+"""The call to action: what the viewer does next, fitted to the kind of product.
+
+A ferry pass is booked, an app downloaded, software tried, a trade called for a quote, a
+charity given to, a venue visited; "Shop now" only fits goods. :func:`action_for` reads the
+kind from the prompt's words (any of the nine languages); :func:`cta_options` gives the
+calls to action for it, then the close joins the offer to the one chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.providers.copywriting.catalog import Category
+from pipeline.providers.copywriting.i18n import Locale
+
+HEADLINE_MAX_CHARS = 90
+_BOOKED = {"fitness", "wellness", "travel", "education"}
+_REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
+_VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNORECASE)
+
+TIMED = re.compile(
+    r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
+    re.IGNORECASE,
+)
+
+#: Kinds of product by the words that name them, first match wins (an app for bookings is
+#: downloaded, so apps come before bookings). Stems, so plurals and other languages match.
+_KINDS: tuple[tuple[str, str], ...] = (
+    (
+        "donate",
+        r"charit|donat|\bngo\b|\bong\b|onlus|spende|\bdons?\b|doação|doe\b|hospice|"
+        r"animal rescue|e\.\s?v\.|association caritative|جمعية|慈善|寄付",
+    ),
+    (
+        "download",
+        r"\bapps?\b|appli\b|application|aplicativo|aplicación|\bapp-|アプリ|应用|"
+        r"تطبيق",
+    ),
+    (
+        "try",
+        r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
+        r"piattaforma|zeiterfassung|buchhaltung|fatturazione|facturaci|ソフト|软件|برنامج",
+    ),
+    (
+        "quote",
+        r"insurance|mortgage|seguro|assurance|versicherung|assicurazion|plumb|electrician|"
+        r"roofing|roofer|locksmith|pest control|movers|moving company|landscap|builders?\b|"
+        r"construction|solar panel|heat pump|boiler|double glazing|fontaner|electricista|plombier|"
+        r"électricien|dachdeck|elektriker|idraulic|elettricist|eletricista|encanador|保険|保险",
+    ),
+    (
+        "book",
+        r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|campsite|"
+        r"glamping|car rental|boat hire|\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
+        r"\bvets?\b|appointment|massage|escape room|theatre|theater|cinema|museum|\bzoo\b|"
+        r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reise|pousada|hôtel|albergo|"
+        r"peluquer|coiffeur|friseur|parrucch|cabeleireir|ホテル|旅行|酒店|فندق|رحلة",
+    ),
+    (
+        "subscribe",
+        r"subscription|streaming|newsletter|\bpodcast|abonnement|suscripci|"
+        r"assinatura|abbonamento|订阅|サブスク",
+    ),
+    (
+        "register",
+        r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"
+        r"congresso|マラソン|马拉松",
+    ),
+    (
+        "apply",
+        r"hiring|\bjobs?\b|credit card|\bloan\b|university|bootcamp|scholarship|empleo|"
+        r"emploi|stellen|vagas|lavoro",
+    ),
+)
+_KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
+
+#: Calls to action per action and language (2-4 words, the CJK ones one phrase).
+ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
+    "donate": {
+        "en": ("Donate today", "Give today"), "es": ("Dona hoy",), "fr": ("Faites un don",),
+        "de": ("Jetzt spenden",), "pt": ("Doe hoje",), "it": ("Dona ora",),
+        "ja": ("今すぐ寄付",), "zh": ("立即捐款",), "ar": ("تبرّع اليوم",),
+    },
+    "download": {
+        "en": ("Download the app", "Get the app"), "es": ("Descarga la app",),
+        "fr": ("Téléchargez l'appli",), "de": ("App herunterladen",), "pt": ("Baixe o app",),
+        "it": ("Scarica l'app",), "ja": ("今すぐダウンロード",), "zh": ("立即下载",),
+        "ar": ("حمّل التطبيق",),
+    },
+    "try": {
+        "en": ("Start your free trial", "Book a demo", "Try it free"),
+        "es": ("Pruébalo gratis",), "fr": ("Essayez gratuitement",), "de": ("Jetzt testen",),
+        "pt": ("Experimente grátis",), "it": ("Provalo gratis",), "ja": ("無料で試す",),
+        "zh": ("免费试用",), "ar": ("جرّبه مجانًا",),
+    },
+    "quote": {
+        "en": ("Get a free quote", "Call us today", "Get your quote"),
+        "es": ("Pide presupuesto", "Llámanos hoy"), "fr": ("Demandez un devis",),
+        "de": ("Angebot anfragen", "Jetzt anrufen"), "pt": ("Peça um orçamento",),
+        "it": ("Richiedi un preventivo",), "ja": ("無料見積もり",), "zh": ("免费报价",),
+        "ar": ("اطلب عرض سعر",),
+    },
+    "book": {
+        "en": ("Book now", "Book today", "Book your visit"), "es": ("Reserva ya",),
+        "fr": ("Réservez maintenant",), "de": ("Jetzt buchen",), "pt": ("Reserve já",),
+        "it": ("Prenota ora",), "ja": ("今すぐ予約",), "zh": ("立即预订",), "ar": ("احجز الآن",),
+    },
+    "subscribe": {
+        "en": ("Subscribe today", "Start watching"), "es": ("Suscríbete hoy",),
+        "fr": ("Abonnez-vous",), "de": ("Jetzt abonnieren",), "pt": ("Assine já",),
+        "it": ("Abbonati ora",), "ja": ("今すぐ登録",), "zh": ("立即订阅",),
+        "ar": ("اشترك الآن",),
+    },
+    "register": {
+        "en": ("Register now", "Get your ticket"), "es": ("Inscríbete ya",),
+        "fr": ("Inscrivez-vous",), "de": ("Jetzt anmelden",), "pt": ("Inscreva-se já",),
+        "it": ("Iscriviti ora",), "ja": ("今すぐ申し込む",), "zh": ("立即报名",),
+        "ar": ("سجّل الآن",),
+    },
+    "apply": {
+        "en": ("Apply today", "Apply now"), "es": ("Solicítalo ya",), "fr": ("Postulez",),
+        "de": ("Jetzt bewerben",), "pt": ("Candidate-se já",), "it": ("Candidati ora",),
+        "ja": ("今すぐ応募",), "zh": ("立即申请",), "ar": ("قدّم الآن",),
+    },
+}  # fmt: skip
+
+
+def action_for(text: str, product: str) -> str | None:
+    """What the viewer does about this kind of product ("book", "download", ...), read from
+    the product first, then the whole prompt; ``None`` when no kind is recognised."""
+    for where in (product, text):
+        for action, rx in _KIND_RX:
+            if rx.search(where):
+                return action
+    return None
+
+
+def cta_options(
+    category: Category,
+    locale: Locale | None,
+    offer: str | None,
+    product: str,
+    action: str | None = None,
+    language: str = "en",
+) -> list[str]:
+    """Calls to action for the product's kind (its action first), fitted to the offer."""
+    fitted = list(ACTION_CTAS.get(action or "", {}).get(language, ()))
+    if fitted:
+        tiers = [fitted]
+    elif locale is None:
+        tiers = [list(category.special_lines("ctas", product)), list(category.ctas)]
+    elif category.key in _BOOKED:
+        tiers = [list(locale.ctas_book)]
+    elif category.local:
+        tiers = [list(locale.ctas_local)]
+    else:
+        tiers = [list(locale.ctas)]
+    if _REMOTE.search(product):  # "online yoga classes": nobody visits
+        tiers = [[o for o in t if not _VISIT.search(o)] for t in tiers]
+    tiers = [t for t in tiers if t] or [["Join today", "Sign up today"]]
+    options = tiers[0]
+    if offer:
+        # "Free first checkup. Book your checkup" repeats itself: prefer a fresh verb.
+        taken = {w for w in _norm(offer).split() if len(w) > 3}
+        fresh = [[o for o in t if not taken & set(_norm(o).split())] for t in tiers]
+        options = next((t for t in fresh if t), options)
+    if offer and TIMED.search(offer):
+        # "50% off this Saturday. Order today" contradicts itself.
+        timeless = [o for o in options if not TIMED.search(o)]
+        options = timeless or [TIMED.sub("", o).strip() for o in options]
+    return options
+
+
+def closing(offer: str | None, cta: str, locale: Locale | None) -> str:
+    """The last beat: the offer, then the call to action, within the headline limit."""
+    if not offer:
+        return cta
+    join = locale.offer_join if locale else ". "
+    room = HEADLINE_MAX_CHARS - len(join) - len(cta)
+    offer = offer.rstrip(".!")[: max(0, room)].rstrip(" ,.!")
+    return f"{offer}{join}{cta}" if offer else cta
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
