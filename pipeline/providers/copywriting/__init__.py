@@ -142,7 +142,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         fact_queue=queue,
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
         bank_ok=lambda line: _names_nothing_else(line, text),
-        action=action_for(text, naming.product),
+        action=action_for(text, naming.product, naming.category),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category

@@ -40,7 +40,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "try",
         r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
-        r"piattaforma|zeiterfassung|buchhaltung|fatturazione|facturaci|ソフト|软件|برنامج",
+        r"piattaforma|project management|zeiterfassung|buchhaltung|fatturazione|facturaci|"
+        r"ソフト|软件|برنامج",
     ),
     (
         "quote",
@@ -52,7 +53,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "book",
         r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|campsite|"
-        r"glamping|car rental|boat hire|\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
+        r"glamping|car rental|boat hire|coworking|test drive|car dealer|optician|eye test|"
+        r"hearing aid|golf|bowling|trampoline|wedding venue|tutoring|lessons?\b|driving school|"
+        r"\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
         r"\bvets?\b|appointment|massage|escape room|theatre|theater|cinema|museum|\bzoo\b|"
         r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reise|pousada|hôtel|albergo|"
         r"peluquer|coiffeur|friseur|parrucch|cabeleireir|ホテル|旅行|酒店|فندق|رحلة",
@@ -76,7 +79,49 @@ _KINDS: tuple[tuple[str, str], ...] = (
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
 
 #: Calls to action per action and language (2-4 words, the CJK ones one phrase).
+#: Kinds a catalog category implies when no word of the prompt names one.
+_CATEGORY_ACTIONS = {
+    **dict.fromkeys(
+        ("watch", "jewelry", "footwear", "apparel", "skincare", "fragrance", "electronics",
+         "home", "toys"),
+        "shop",
+    ),
+    "beverage": "order",
+    "pet": "order",
+    "travel": "book",
+    "education": "enrol",
+    "fitness": "join",
+    "generic": "shop",
+}  # fmt: skip
+
 ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
+    "open": {
+        "en": ("Open an account", "Open yours today"), "es": ("Ábrela hoy",),
+        "fr": ("Ouvrez votre compte",), "de": ("Konto eröffnen",), "pt": ("Abra sua conta",),
+        "it": ("Apri il conto",), "ja": ("今すぐ口座開設",), "zh": ("立即开户",),
+        "ar": ("افتح حسابك",),
+    },
+    "shop": {
+        "en": ("Shop now", "Order yours today"), "es": ("Compra ya",),
+        "fr": ("Achetez maintenant",), "de": ("Jetzt shoppen",), "pt": ("Compre já",),
+        "it": ("Acquista ora",), "ja": ("今すぐ購入",), "zh": ("立即购买",), "ar": ("تسوّق الآن",),
+    },
+    "order": {
+        "en": ("Order now", "Order yours today"), "es": ("Pide ya",),
+        "fr": ("Commandez maintenant",), "de": ("Jetzt bestellen",), "pt": ("Peça já",),
+        "it": ("Ordina ora",), "ja": ("今すぐ注文",), "zh": ("立即下单",), "ar": ("اطلب الآن",),
+    },
+    "join": {
+        "en": ("Join today", "Try a class"), "es": ("Apúntate hoy",),
+        "fr": ("Inscrivez-vous",), "de": ("Jetzt Mitglied werden",), "pt": ("Matricule-se já",),
+        "it": ("Iscriviti ora",), "ja": ("今すぐ入会",), "zh": ("立即加入",), "ar": ("انضم الآن",),
+    },
+    "enrol": {
+        "en": ("Enrol today", "Sign up today"), "es": ("Inscríbete hoy",),
+        "fr": ("Inscrivez-vous",), "de": ("Jetzt anmelden",), "pt": ("Inscreva-se já",),
+        "it": ("Iscriviti ora",), "ja": ("今すぐ申し込む",), "zh": ("立即报名",),
+        "ar": ("سجّل الآن",),
+    },
     "donate": {
         "en": ("Donate today", "Give today"), "es": ("Dona hoy",), "fr": ("Faites un don",),
         "de": ("Jetzt spenden",), "pt": ("Doe hoje",), "it": ("Dona ora",),
@@ -126,14 +171,19 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def action_for(text: str, product: str) -> str | None:
+def action_for(text: str, product: str, category: Category | None = None) -> str | None:
     """What the viewer does about this kind of product ("book", "download", ...), read from
-    the product first, then the whole prompt; ``None`` when no kind is recognised."""
-    for where in (product, text):
-        for action, rx in _KIND_RX:
-            if rx.search(where):
-                return action
-    return None
+    the product, then the catalog category (a place people visit keeps its own calls to
+    action), then the whole prompt; ``None`` when no kind is recognised."""
+    for action, rx in _KIND_RX:
+        if rx.search(product):
+            return action
+    if category is not None:
+        if category.local and category.key not in _CATEGORY_ACTIONS:
+            return None
+        if category.key in _CATEGORY_ACTIONS:
+            return _CATEGORY_ACTIONS[category.key]
+    return next((action for action, rx in _KIND_RX if rx.search(text)), None)
 
 
 def cta_options(

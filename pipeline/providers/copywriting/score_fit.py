@@ -9,6 +9,7 @@ so a score cannot rise by the director agreeing with itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Calls to action that fit a kind, when a corpus line does not list them ("kind>book,call").
 #: Keys are matched inside the corpus kind label.
@@ -25,6 +26,11 @@ KIND_ACTIONS: dict[str, tuple[str, ...]] = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def _plain(text: str) -> str:
+    """``text`` without accents ("llámanos" -> "llamanos"), so stems match."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def actions_for(kind: str) -> tuple[str, ...]:
     """The action stems that fit ``kind`` ("ferry pass>book,get" -> book, get); empty when
     the corpus does not say and the kind is not in :data:`KIND_ACTIONS`."""
@@ -34,10 +40,31 @@ def actions_for(kind: str) -> tuple[str, ...]:
     return next((acts for key, acts in KIND_ACTIONS.items() if key in low), ())
 
 
+#: Other words a reader takes for the same action ("Stop by today" is a visit).
+SAME_ACTION: dict[str, tuple[str, ...]] = {
+    "visit": ("stop by", "come in", "drop in", "see you", "pop in", "find us"),
+    "visita": ("ven", "te esperamos", "pasa"),
+    "venez": ("passez", "on vous attend"),
+    "besuchen": ("kommen", "vorbei"),
+    "visite": ("venha", "passe"),
+    "vieni": ("passa", "ti aspettiamo"),
+    "book": ("reserve", "save your seat", "save your spot"),
+    "call": ("phone", "ring"),
+    "buy": ("order", "shop"),
+    "shop": ("order", "buy"),
+    "subscribe": ("start watching", "sign up"),
+    "join": ("sign up", "become a member"),
+    "enrol": ("enroll", "sign up", "register"),
+    "quote": ("estimate",),
+}
+
+
 def cta_fits(cta: str, actions: tuple[str, ...]) -> bool:
     """The call to action uses one of ``actions`` (stems: "reserv" fits "Reserva ya")."""
-    low = cta.lower()
+    low = _plain(cta.lower())
     words = _WORD.findall(low)
+    actions = tuple(_plain(a) for a in actions)
+    actions = actions + tuple(s for a in actions for s in SAME_ACTION.get(a, ()))
     for action in actions:
         stem = action.split()[0][:5]
         if action in low or any(w.startswith(stem) for w in words):
