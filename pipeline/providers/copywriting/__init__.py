@@ -110,7 +110,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     mood = brief.choose_mood(words, category)
     style = brief.choose_style(words, mood, category)
     prompt_cta = fact_cta(facts, language)
-    offer = closing_offer(facts, offer, prompt_cta or "")
+    offer = closing_offer(facts, offer, prompt_cta or "", language)
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
     beats = FRAMEWORK_BEATS[choice.framework]
@@ -119,10 +119,13 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
     name = naming.brand or naming.product
     queue = fact_lines(facts, language, name, hook_chars=locale.max_hook_chars if locale else 48)
+    closed = (offer or "").lower()
+    queue = [q for q in queue if q.rstrip(".。").lower() not in closed]  # the close says it
     if choice.framework == "AIDA" and benefits:  # the interest beat names them already
         shown = [b.lower() for b in benefits]
         queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
+    sure = _kind_is_sure(naming)
     name_line = ""
     if naming.brand and naming.product.lower() not in naming.brand.lower():
         phrase = product_phrase(text, language, naming.brand, naming.product)
@@ -141,7 +144,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         prompt_cta=prompt_cta,
         fact_queue=queue,
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
-        bank_ok=lambda line: _names_nothing_else(line, text),
+        bank_ok=lambda line: (locale is not None or sure) and _names_nothing_else(line, text),
         action=action_for(text, naming.product, naming.category),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
@@ -193,6 +196,15 @@ def _names_nothing_else(line: str, prompt: str) -> bool:
     if any(m.group().rstrip("s") not in said for m in _FORMS.finditer(low)):
         return False
     return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
+
+
+def _kind_is_sure(naming: Naming) -> bool:
+    """Whether the product is one the category's bank was written for: its phrase names one
+    of the category's nouns or sub-types. A GPS dog collar read as pet care by the word "dog"
+    is not pet food, so the pet bank's lines ("The bowl they'll race to") would be false."""
+    low = naming.product.lower()
+    cat = naming.category
+    return any(n.lower() in low for n in cat.nouns) or cat.noun in low
 
 
 def _same(benefit: str, line: str) -> bool:

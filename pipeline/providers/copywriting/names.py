@@ -19,6 +19,7 @@ from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import find_brand
+from pipeline.providers.copywriting.opener import opening_name
 from pipeline.providers.copywriting.product import read_naming
 from pipeline.providers.copywriting.tokens import Naming, find_nouns
 
@@ -229,6 +230,8 @@ def guarded_naming(text: str, language: str) -> Naming:
         naming = replace(naming, brand=_with_article(plain, naming.brand))
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
         naming = replace(naming, brand=_rare_opener(plain, language))
+        opener = opening_name(plain, naming, language)
+        naming = replace(naming, brand=opener) if opener and brand_ok(opener) else naming
         if naming.brand and naming.product.lower() == naming.brand.lower():
             naming = replace(
                 naming, product=read_naming(_blank(plain, naming.brand), language).product

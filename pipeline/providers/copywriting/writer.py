@@ -213,6 +213,7 @@ def write_copy(
             bank_ok=bank_ok,
         )
         headlines.append((beat, text, visual))
+    headlines = _named_blanks(headlines, [n for n in name_lines if n], naming.product)
     if offer:
         headlines = _offer_before_cta(headlines, offer, cta, locale)
     headlines = _name_for_filler(headlines, [n for n in name_lines if n])
@@ -227,6 +228,22 @@ def _clamp(line: str) -> str:
         return line
     cut = line[:HEADLINE_MAX_CHARS]
     return (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,;:")
+
+
+def _named_blanks(
+    headlines: list[tuple[str, str, str]], lines: list[str], product: str
+) -> list[tuple[str, str, str]]:
+    """A beat no line fitted (``""``) takes the next name line not shown yet (the brand with
+    what it sells, the brand signing off), else the product."""
+    out = list(headlines)
+    for i, (beat, text, visual) in enumerate(out):
+        if text:
+            continue
+        shown = {_norm(h[1]) for h in out}
+        fresh = [ln for ln in lines if _norm(ln) not in shown]
+        fits = [ln for ln in fresh if i > 0 or _words(ln) <= HOOK_MAX_WORDS]
+        out[i] = (beat, (fits or fresh or [_sentence(_upper_first(product))])[0], visual)
+    return out
 
 
 def _name_for_filler(
@@ -358,7 +375,9 @@ def _line(
             if chosen is not None:
                 return _fill(chosen, name, product)
     everything = [ln for tier in tiers for ln in tier]
-    chosen = picker.pick(beat, everything)
+    chosen = picker.pick(beat, everything, bank_ok)
+    if chosen is None and bank_ok is not None:
+        return ""  # no line fits this product: the caller names the brand instead
     if chosen is None:  # every alternative already used: fall back to a benefit
         unused = (_sentence(b) for b in benefits if _norm(_sentence(b)) not in picker.used)
         chosen = next(unused, product)
