@@ -12,8 +12,8 @@ import re
 
 from pipeline.providers.copywriting.catalog import Category
 from pipeline.providers.copywriting.i18n import Locale
+from pipeline.providers.copywriting.last_resort import HEADLINE_MAX_CHARS
 
-HEADLINE_MAX_CHARS = 90
 _BOOKED = {"fitness", "wellness", "travel", "education"}
 _REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNORECASE)
@@ -78,7 +78,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
 )
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
 
-#: Calls to action per action and language (2-4 words, the CJK ones one phrase).
+#: Calls to action per action and language (2-4 words, the CJK ones one phrase). None
+#: promises anything ("free") the prompt may not offer.
 #: Kinds a catalog category implies when no word of the prompt names one.
 _CATEGORY_ACTIONS = {
     **dict.fromkeys(
@@ -134,16 +135,15 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": ("حمّل التطبيق",),
     },
     "try": {
-        "en": ("Start your free trial", "Book a demo", "Try it free"),
-        "es": ("Pruébalo gratis",), "fr": ("Essayez gratuitement",), "de": ("Jetzt testen",),
-        "pt": ("Experimente grátis",), "it": ("Provalo gratis",), "ja": ("無料で試す",),
-        "zh": ("免费试用",), "ar": ("جرّبه مجانًا",),
+        "en": ("Get started today", "Book a demo"), "es": ("Empieza hoy",),
+        "fr": ("Commencez aujourd'hui",), "de": ("Jetzt starten",), "pt": ("Comece hoje",),
+        "it": ("Inizia oggi",), "ja": ("今すぐ始める",), "zh": ("立即开始",), "ar": ("ابدأ الآن",),
     },
     "quote": {
-        "en": ("Get a free quote", "Call us today", "Get your quote"),
+        "en": ("Get a quote", "Call us today", "Request a quote"),
         "es": ("Pide presupuesto", "Llámanos hoy"), "fr": ("Demandez un devis",),
         "de": ("Angebot anfragen", "Jetzt anrufen"), "pt": ("Peça um orçamento",),
-        "it": ("Richiedi un preventivo",), "ja": ("無料見積もり",), "zh": ("免费报价",),
+        "it": ("Richiedi un preventivo",), "ja": ("見積もりを依頼",), "zh": ("获取报价",),
         "ar": ("اطلب عرض سعر",),
     },
     "book": {

@@ -182,7 +182,8 @@ def closing_offer(
             low += " " + extra.lower()
     text = " ".join(p for p in parts if p).strip()
     price = _price_clause(facts)
-    digits = re.sub(r"\D", "", PRICE.search(price).group()) if PRICE.search(price) else ""
+    found = PRICE.search(price)
+    digits = re.sub(r"\D", "", found.group()) if found else ""
     if price and digits not in re.sub(r"\D", "", text):
         join = {"ja": "、", "zh": "，", "ar": "، "}.get(language, ". ")
         price = price[:1].upper() + price[1:] if text and join == ". " else price

@@ -19,7 +19,7 @@ from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import find_brand
-from pipeline.providers.copywriting.opener import opening_name
+from pipeline.providers.copywriting.opener import opening_name, rare_opener
 from pipeline.providers.copywriting.product import read_naming
 from pipeline.providers.copywriting.tokens import Naming, find_nouns
 
@@ -153,17 +153,6 @@ def trim_common(run: str, language: str) -> str:
     return " ".join(words)
 
 
-def _rare_opener(text: str, language: str) -> str:
-    """With no brand found, a capitalized coined word names it ("Voltra electric SUV")."""
-    for m in _re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
-        if rare(m.group(), language, 2.0) and not _CAMEL_NOISE.match(m.group()):
-            return m.group().strip("'’")
-    return ""
-
-
-_CAMEL_NOISE = re.compile(r"^(?:Https?|Www)$")
-
-
 _ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$")
 
 
@@ -229,7 +218,7 @@ def guarded_naming(text: str, language: str) -> Naming:
             naming = replace(naming, brand=" ".join(words[:-1]))
         naming = replace(naming, brand=_with_article(plain, naming.brand))
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
-        naming = replace(naming, brand=_rare_opener(plain, language))
+        naming = replace(naming, brand=rare_opener(plain, language, rare))
         opener = opening_name(plain, naming, language)
         naming = replace(naming, brand=opener) if opener and brand_ok(opener) else naming
         if naming.brand and naming.product.lower() == naming.brand.lower():

@@ -13,6 +13,7 @@ participle ("walking tours") or one of the most frequent words ("home", "city").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ _NOT_NAMES = (
 _BANK_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _LATIN = ("en", "es", "fr", "de", "pt", "it")
 _MOST_FREQUENT = 5.0  # Zipf: "home", "city", "world" describe, they do not name
+_WEB = re.compile(r"^(?:Https?|Www)$")
 _RARE = 3.4  # Zipf below which a word is as likely a name as a describing word
 
 
@@ -106,6 +108,15 @@ def _product_follows(head: list[Token], tail: list[Token], product: str) -> bool
     # ("Solar panels", "Wool blankets"): a name then needs to be a rare word.
     rare = all(wordlist.zipf(t.low, "en") < _RARE for t in head)
     return runs_on and (len(words) - size >= 2 or rare)
+
+
+def rare_opener(text: str, language: str, rare: Callable[[str, str, float], bool]) -> str:
+    """With no brand found, a capitalized coined word names it ("Voltra electric SUV");
+    ``rare`` says whether a word is rare in the language and in English."""
+    for m in re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
+        if rare(m.group(), language, 2.0) and not _WEB.match(m.group()):
+            return m.group().strip("'’")
+    return ""
 
 
 def opening_name(text: str, naming: Naming, language: str) -> str:

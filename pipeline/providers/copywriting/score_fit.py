@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 #: Calls to action that fit a kind, when a corpus line does not list them ("kind>book,call").
-#: Keys are matched inside the corpus kind label.
+#: Keys are matched at the start of a word of the corpus kind label ("app", not "apparel").
 KIND_ACTIONS: dict[str, tuple[str, ...]] = {
     "hotel": ("book", "reserv", "réserv", "buch", "prenot", "stay"),
     "airline": ("book", "reserv", "réserv", "buch", "prenot", "fly"),
@@ -20,7 +20,21 @@ KIND_ACTIONS: dict[str, tuple[str, ...]] = {
     "travel": ("book", "reserv", "réserv", "buch", "prenot", "plan"),
     "app": ("download", "descarg", "télécharg", "herunterl", "baix", "scaric", "get", "try"),
     "charity": ("donat", "don", "give", "spend", "doe", "dona", "help"),
-    "software": ("try", "start", "book", "prueb", "essay", "test", "experiment", "prova"),
+    "software": (
+        "try",
+        "start",
+        "book",
+        "demo",
+        "prueb",
+        "empiez",
+        "essay",
+        "commenc",
+        "test",
+        "experiment",
+        "comec",
+        "prova",
+        "inizi",
+    ),
 }
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -37,7 +51,7 @@ def actions_for(kind: str) -> tuple[str, ...]:
     if ">" in kind:
         return tuple(a.strip().lower() for a in kind.split(">", 1)[1].split(",") if a.strip())
     low = kind.lower()
-    return next((acts for key, acts in KIND_ACTIONS.items() if key in low), ())
+    return next((a for key, a in KIND_ACTIONS.items() if re.search(rf"\b{key}", low)), ())
 
 
 #: Other words a reader takes for the same action ("Stop by today" is a visit).

@@ -9,19 +9,27 @@ hash of the prompt, so the same prompt always gets the same copy.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
 from pipeline.providers.copywriting.cta import TIMED, closing, cta_options
-from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
+from pipeline.providers.copywriting.last_resort import (
+    HEADLINE_MAX_CHARS,
+    HOOK_MAX_WORDS,
+    clamp,
+    name_for_filler,
+    named_blanks,
+    offer_before_cta,
+)
+from pipeline.providers.copywriting.last_resort import norm as _norm
+from pipeline.providers.copywriting.last_resort import sentence as _sentence
+from pipeline.providers.copywriting.last_resort import upper_first as _upper_first
+from pipeline.providers.copywriting.last_resort import words as _words
 from pipeline.providers.copywriting.tokens import Naming
 
-HOOK_MAX_WORDS = 7
-HEADLINE_MAX_CHARS = 90
 _BANK = {
     "attention": "hooks",
     "desire": "desires",
@@ -62,10 +70,6 @@ class _Picker:
         return choice
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
 # Function words that may recur between beats without the copy sounding repetitive.
 _FUNCTION_WORDS = lx._words(
     """
@@ -91,14 +95,6 @@ def _key_words(text: str, exclude: str = "") -> set[str]:
         for w in _norm(text).split()
         if len(w) >= 4 and w not in _FUNCTION_WORDS and w.rstrip("s") not in skip
     }
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _lower_first(text: str) -> str:
@@ -213,72 +209,12 @@ def write_copy(
             bank_ok=bank_ok,
         )
         headlines.append((beat, text, visual))
-    headlines = _named_blanks(headlines, [n for n in name_lines if n], naming.product)
+    headlines = named_blanks(headlines, [n for n in name_lines if n], naming.product)
     if offer:
-        headlines = _offer_before_cta(headlines, offer, cta, locale)
-    headlines = _name_for_filler(headlines, [n for n in name_lines if n])
-    headlines = [(b, _clamp(t), v) for b, t, v in headlines]
+        headlines = offer_before_cta(headlines, offer, cta, locale)
+    headlines = name_for_filler(headlines, [n for n in name_lines if n])
+    headlines = [(b, clamp(t), v) for b, t, v in headlines]
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
-
-
-def _clamp(line: str) -> str:
-    """A line within the headline limit: cut at the last space that fits (a name of
-    80 characters in "Conoce {Name}." must not break the specification)."""
-    if len(line) <= HEADLINE_MAX_CHARS:
-        return line
-    cut = line[:HEADLINE_MAX_CHARS]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,;:")
-
-
-def _named_blanks(
-    headlines: list[tuple[str, str, str]], lines: list[str], product: str
-) -> list[tuple[str, str, str]]:
-    """A beat no line fitted (``""``) takes the next name line not shown yet (the brand with
-    what it sells, the brand signing off), else the product."""
-    out = list(headlines)
-    for i, (beat, text, visual) in enumerate(out):
-        if text:
-            continue
-        shown = {_norm(h[1]) for h in out}
-        fresh = [ln for ln in lines if _norm(ln) not in shown]
-        fits = [ln for ln in fresh if i > 0 or _words(ln) <= HOOK_MAX_WORDS]
-        out[i] = (beat, (fits or fresh or [_sentence(_upper_first(product))])[0], visual)
-    return out
-
-
-def _name_for_filler(
-    headlines: list[tuple[str, str, str]], lines: list[str]
-) -> list[tuple[str, str, str]]:
-    """Each generic line still left in the middle becomes the next of ``lines`` not shown yet:
-    the brand with what it sells, then the brand alone."""
-    out = list(headlines)
-    spare = [line for line in lines if len(line) <= HEADLINE_MAX_CHARS]
-    for i, (beat, text, visual) in enumerate(headlines[:-1]):
-        if not is_filler(text):
-            continue
-        shown = {_norm(h[1]) for h in out}
-        fits = [line for line in spare if i > 0 or len(line.split()) <= HOOK_MAX_WORDS]
-        line = next((line for line in fits if _norm(line) not in shown), None)
-        if line is not None:
-            out[i] = (beat, line, visual)
-    return out
-
-
-def _offer_before_cta(
-    headlines: list[tuple[str, str, str]], offer: str, cta: str, locale: Locale | None
-) -> list[tuple[str, str, str]]:
-    """A generic line left in the middle gives its beat to the offer, so the close is the
-    call to action alone ("Free first class." then "Book now")."""
-    spots = [i for i, h in enumerate(headlines[:-1]) if i > 0 and is_filler(h[1])]
-    if not spots:
-        return headlines
-    at = spots[-1]
-    line = offer.rstrip(".!")
-    line = line if locale and locale.max_hook_chars < 40 else _sentence(line)
-    out = list(headlines)
-    out[at] = (out[at][0], line, out[at][2])
-    out[-1] = (out[-1][0], cta, out[-1][2])
-    return out
 
 
 def _next_fact(
@@ -330,9 +266,12 @@ def _line(
         else (lambda s: len(s) <= locale.max_hook_chars)
     )
 
+    own: set[str] = set()  # lines the prompt's own words make: no bank check
+
     def fits(line: str) -> bool:
         filled = _fill(line, name, product)
-        true = bank_ok is None or bank_ok(line.replace("{Name}", "").replace("{product}", ""))
+        bare = line.replace("{Name}", "").replace("{product}", "")
+        true = line in own or bank_ok is None or bank_ok(bare)
         return true and len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
 
     if locale is not None:
@@ -347,6 +286,7 @@ def _line(
         if from_prompt:
             feature = _sentence(_lower_first(benefits[0]))
             first = [f"{{Name}}, with {feature}" if naming.brand else f"With {feature}"]
+            own.update(first)
         elif naming.brand:
             first = [f"{{Name}}: {_sentence(_lower_first(b))}" for b in benefits[:2]]
         else:
@@ -375,18 +315,13 @@ def _line(
             if chosen is not None:
                 return _fill(chosen, name, product)
     everything = [ln for tier in tiers for ln in tier]
-    chosen = picker.pick(beat, everything, bank_ok)
+    chosen = picker.pick(beat, everything, lambda ln: ln in own or bank_ok is None or bank_ok(ln))
     if chosen is None and bank_ok is not None:
         return ""  # no line fits this product: the caller names the brand instead
     if chosen is None:  # every alternative already used: fall back to a benefit
         unused = (_sentence(b) for b in benefits if _norm(_sentence(b)) not in picker.used)
         chosen = next(unused, product)
     return _fill(chosen, name, product)
-
-
-def _sentence(text: str) -> str:
-    """``text`` ending in one full stop ("6 a.m. to 10 p.m." keeps its own)."""
-    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
 
 
 def _visual(cat: Category, beat: str, product: str) -> str:
