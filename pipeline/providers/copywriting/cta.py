@@ -26,60 +26,51 @@ TIMED = re.compile(
 
 #: Kinds of product by the words that name them, first match wins (an app for bookings is
 #: downloaded, so apps come before bookings). Stems, so plurals and other languages match.
+# fmt: off
 _KINDS: tuple[tuple[str, str], ...] = (
-    (
-        "donate",
-        r"charit|donat|\bngo\b|\bong\b|onlus|spende|\bdons?\b|doação|doe\b|hospice|"
-        r"animal rescue|e\.\s?v\.|association caritative|جمعية|慈善|寄付",
-    ),
-    (
-        "download",
-        r"\bapps?\b|appli\b|application|aplicativo|aplicación|\bapp-|アプリ|应用|"
-        r"تطبيق",
-    ),
-    (
-        "try",
-        r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
-        r"piattaforma|project management|zeiterfassung|buchhaltung|fatturazione|facturaci|"
-        r"ソフト|软件|برنامج",
-    ),
-    (
-        "quote",
-        r"insurance|mortgage|seguro|assurance|versicherung|assicurazion|plumb|electrician|"
-        r"roofing|roofer|locksmith|pest control|movers|moving company|landscap|builders?\b|"
-        r"construction|solar panel|heat pump|boiler|double glazing|fontaner|electricista|plombier|"
-        r"électricien|dachdeck|elektriker|idraulic|elettricist|eletricista|encanador|保険|保险",
-    ),
-    (
-        "book",
-        r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|campsite|"
-        r"glamping|car rental|boat hire|coworking|test drive|car dealer|optician|eye test|"
-        r"hearing aid|golf|bowling|trampoline|wedding venue|tutoring|lessons?\b|driving school|"
-        r"\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
+    ("open", r"\bbank\b|savings account|current account|credit card|\bcuenta\b|\bcompte\b|"
+        r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|口座|账户|حساب"),
+    ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
+        r"\bspende\b|\bdons?\b|doação|\bdoe\b|hospice|animal rescue|e\.\s?v\.|"
+        r"association caritative|جمعية|慈善|寄付"),
+    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|\bapp-|アプリ|应用|"
+        r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
+    ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
+        r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
+        r"facturaci|lagerverwaltung|gestão financeira|ソフト|软件|برنامج"),
+    ("quote", r"insurance|mortgage|seguro|assurance|versicherung|verzekering|assicurazion|"
+        r"plumb|electrician|roofing|roofer|locksmith|pest control|movers|moving company|"
+        r"landscap|builders?\b|construction|solar panel|heat pump|boiler|double glazing|"
+        r"fontaner|electricista|plombier|électricien|dachdeck|elektriker|idraulic|elettricist|"
+        r"eletricista|encanador|loodgieter|industrial|pumps?\b|machining|packaging|web design|"
+        r"it support|translation|home batter|wall charger|recruitment|architect|handyman|"
+        r"pool clean|presupuesto|devis|ökostrom|stadtwerke|保険|保险"),
+    ("book", r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|"
+        r"campsite|glamping|car rental|boat hire|coworking|test drive|test ride|car dealer|"
+        r"used cars|optician|eye test|hearing aid|photograph|\bdj\b|catering|estate agent|"
+        r"apartments?\b|lofts?\b|garage|car service|\brepair|laundry|self storage|cleaning|"
+        r"carers?\b|home care|guided|hikes?\b|golf|bowling|trampoline|wedding venue|tutoring|"
+        r"lessons?\b|driving school|\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
         r"\bvets?\b|appointment|massage|escape room|theatre|theater|cinema|museum|\bzoo\b|"
-        r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reise|pousada|hôtel|albergo|"
-        r"peluquer|coiffeur|friseur|parrucch|cabeleireir|ホテル|旅行|酒店|فندق|رحلة",
-    ),
-    (
-        "subscribe",
-        r"subscription|streaming|newsletter|\bpodcast|abonnement|suscripci|"
-        r"assinatura|abbonamento|订阅|サブスク",
-    ),
-    (
-        "register",
-        r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"
-        r"congresso|マラソン|马拉松",
-    ),
-    (
-        "apply",
-        r"hiring|\bjobs?\b|credit card|\bloan\b|university|bootcamp|scholarship|empleo|"
-        r"emploi|stellen|vagas|lavoro",
-    ),
+        r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reisen\b|\breise\b|"
+        r"pousada|hôtel|albergo|peluquer|coiffeur|friseur|parrucch|cabeleireir|zahnarzt|"
+        r"tierarzt|arztpraxis|\bkita\b|autohaus|probefahrt|imobiliária|banho e tosa|"
+        r"restaurant|ホテル|旅行|酒店|فندق|رحلة"),
+    ("join", r"\bgym\b|jiu-jitsu|martial art|\b(?:yoga|pilates)(?:\s+(?:studio|class|school)|$)|"
+        r"climbing gym|bouldering|crossfit|"
+        r"gimnasio|palestra|academia\b|fitnessstudio|sportschool|salle de sport|siłownia|"
+        r"ジム|健身"),
+    ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|講座|课程|دورة"),
+    ("subscribe", r"subscription|streaming|newsletter|\bnews\b|newspaper|magazine|podcast|"
+        r"abonnement|suscripci|assinatura|abbonamento|订阅|サブスク"),
+    ("register", r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"
+        r"congresso|festival|\bmesse\b|\bforum\b|concerts?\b|マラソン|马拉松"),
+    ("apply", r"hiring|\bjobs?\b|\bloan\b|university|scholarship|empleo|emploi|stellen|"
+        r"vagas|lavoro|ayudas|subsid"),
 )
+# fmt: on
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
 
-#: Calls to action per action and language (2-4 words, the CJK ones one phrase). None
-#: promises anything ("free") the prompt may not offer.
 #: Kinds a catalog category implies when no word of the prompt names one.
 _CATEGORY_ACTIONS = {
     **dict.fromkeys(
@@ -95,6 +86,8 @@ _CATEGORY_ACTIONS = {
     "generic": "shop",
 }  # fmt: skip
 
+#: Calls to action per action and language (2-4 words, the CJK ones one phrase). None
+#: promises anything ("free") the prompt may not offer.
 ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
     "open": {
         "en": ("Open an account", "Open yours today"), "es": ("Ábrela hoy",),
@@ -172,18 +165,19 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def action_for(text: str, product: str, category: Category | None = None) -> str | None:
-    """What the viewer does about this kind of product ("book", "download", ...), read from
-    the product, then the catalog category (a place people visit keeps its own calls to
-    action), then the whole prompt; ``None`` when no kind is recognised."""
+    """What the viewer does about this kind of product ("book", "download", ...): read from
+    the product's words, then the catalog category (a place people visit keeps its own calls
+    to action), then the whole prompt's words; a product of no known kind is bought."""
     for action, rx in _KIND_RX:
         if rx.search(product):
             return action
-    if category is not None:
-        if category.local and category.key not in _CATEGORY_ACTIONS:
-            return None
-        if category.key in _CATEGORY_ACTIONS:
-            return _CATEGORY_ACTIONS[category.key]
-    return next((action for action, rx in _KIND_RX if rx.search(text)), None)
+    key = category.key if category is not None else "generic"
+    if key != "generic":
+        if key in _CATEGORY_ACTIONS or category is None or not category.local:
+            return _CATEGORY_ACTIONS.get(key)
+        return None
+    found = next((action for action, rx in _KIND_RX if rx.search(text)), None)
+    return found or _CATEGORY_ACTIONS.get(key)
 
 
 def cta_options(
