@@ -146,6 +146,9 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
         bank_ok=lambda line: (locale is not None or sure) and _names_nothing_else(line, text),
         action=action_for(text, naming.product, naming.category),
+        shot_ok=lambda shot: (
+            (sure or language != "en") and _shows_nothing_else(shot, text, naming.category.key)
+        ),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category
@@ -205,6 +208,14 @@ def _kind_is_sure(naming: Naming) -> bool:
     low = naming.product.lower()
     cat = naming.category
     return any(n.lower() in low for n in cat.nouns) or cat.noun in low
+
+
+def _shows_nothing_else(shot: str, prompt: str, kind: str) -> bool:
+    """A category's shot may show only those of its products the prompt names (no croissants
+    for conchas); props of other kinds (a laptop in a software shot) stay."""
+    low, said = shot.lower(), prompt.lower()
+    own = [low[a:b] for a, b, cat in find_nouns(low) if cat.key == kind and cat.noun != low[a:b]]
+    return all(noun.rstrip("s") in said for noun in own)
 
 
 def _same(benefit: str, line: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
+from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
 from pipeline.providers.copywriting.cta import TIMED, closing, cta_options
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
 from pipeline.providers.copywriting.last_resort import (
@@ -145,6 +146,7 @@ def write_copy(
     bank_ok: Callable[[str], bool] | None = None,
     name_lines: tuple[str, ...] = (),
     action: str | None = None,
+    shot_ok: Callable[[str], bool] | None = None,
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
@@ -183,7 +185,7 @@ def write_copy(
 
     headlines: list[tuple[str, str, str]] = []
     for index, beat in enumerate(framework_beats):
-        visual = _visual(cat, beat, english_product)
+        visual = _visual(cat, beat, english_product, shot_ok)
         if index == len(framework_beats) - 1:
             headlines.append((beat, closing(offer, cta, locale), visual))
             continue
@@ -324,9 +326,16 @@ def _line(
     return _fill(chosen, name, product)
 
 
-def _visual(cat: Category, beat: str, product: str) -> str:
+def _visual(
+    cat: Category, beat: str, product: str, shot_ok: Callable[[str], bool] | None = None
+) -> str:
+    """The shot for ``beat``: the category's own, unless it shows something the prompt does
+    not sell (croissants for conchas, a bowl under a GPS collar); then the shot that names
+    only the product."""
     kind = BEAT_VISUAL[beat]
     own = cat.visual(kind, product)  # places get a welcoming closing shot of their own
+    if own and shot_ok is not None and not shot_ok(own):
+        own = (GENERIC_SERVICE if cat.local else GENERIC).visual(kind, product)
     if kind == "cta" and not own:
         return (
             f"Hero shot of the {product} {cat.setting}, slow push-in, clean composition with "
