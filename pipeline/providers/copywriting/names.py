@@ -220,7 +220,8 @@ def guarded_naming(text: str, language: str) -> Naming:
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
         naming = replace(naming, brand=rare_opener(plain, language, rare))
         opener = opening_name(plain, naming, language)
-        naming = replace(naming, brand=opener) if opener and brand_ok(opener) else naming
+        shown = opener[:1].upper() + opener[1:]  # written lower case, it still names
+        naming = replace(naming, brand=opener) if opener and brand_ok(shown) else naming
         if naming.brand and naming.product.lower() == naming.brand.lower():
             naming = replace(
                 naming, product=read_naming(_blank(plain, naming.brand), language).product

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 #: Calls to action that fit a kind, when a corpus line does not list them ("kind>book,call").
-#: Keys are matched at the start of a word of the corpus kind label ("app", not "apparel").
+#: Keys are matched as words of the corpus kind label ("app", not "apparel").
 KIND_ACTIONS: dict[str, tuple[str, ...]] = {
     "hotel": ("book", "reserv", "réserv", "buch", "prenot", "stay"),
     "airline": ("book", "reserv", "réserv", "buch", "prenot", "fly"),
@@ -51,7 +51,7 @@ def actions_for(kind: str) -> tuple[str, ...]:
     if ">" in kind:
         return tuple(a.strip().lower() for a in kind.split(">", 1)[1].split(",") if a.strip())
     low = kind.lower()
-    return next((a for key, a in KIND_ACTIONS.items() if re.search(rf"\b{key}", low)), ())
+    return next((a for key, a in KIND_ACTIONS.items() if re.search(rf"\b{key}s?\b", low)), ())
 
 
 #: Other words a reader takes for the same action ("Stop by today" is a visit).
