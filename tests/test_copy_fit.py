@@ -64,7 +64,7 @@ def test_a_deadline_or_a_price_never_opens_the_ad() -> None:
         "Brightside Dental in Tucson, new patient cleaning and x-rays for $99, book before Friday"
     )
     assert not weak_hook(dental[0], "en") and "Friday" not in dental[0], dental
-    assert "$99" in dental[-1] and "Book before Friday." not in dental
+    assert "$99" in " ".join(dental[-2:]) and "Book before Friday." not in dental
     conchas = screen(
         "Dulce Rosa panadería in Houston, fresh Mexican conchas every morning, 3 for $5"
     )

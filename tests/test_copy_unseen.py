@@ -52,4 +52,5 @@ def test_the_director_holds_its_levels_on_the_unseen_prompts(unseen: score.Score
     assert s.share(s.cta_fits, s.cta_checked) >= 75.0, s.misses
     assert s.share(s.price_closed, s.priced) >= 95.0, s.misses
     assert s.share(s.offers_shown, s.offers) >= 95.0, s.misses
-    assert s.weak_hooks <= 2 and s.filler_ads == 0 and s.contradictions == 0, s.misses
+    assert s.weak_hooks <= 2 and s.filler_ads <= 1 and s.contradictions == 0, s.misses
+    assert s.foreign_nouns == 0, s.misses

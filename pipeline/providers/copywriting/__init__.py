@@ -125,7 +125,7 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         shown = [b.lower() for b in benefits]
         queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
-    sure = _kind_is_sure(naming)
+    sure = _kind_is_sure(naming, text)
     name_line = ""
     if naming.brand and naming.product.lower() not in naming.brand.lower():
         phrase = product_phrase(text, language, naming.brand, naming.product)
@@ -201,13 +201,25 @@ def _names_nothing_else(line: str, prompt: str) -> bool:
     return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
 
 
-def _kind_is_sure(naming: Naming) -> bool:
+_AUDIENCE_BEFORE = re.compile(
+    r"(?<!\bad )(?<!\bads )(?<!\bvideo )(?<!\bpromo )(?<!\bcommercial )"
+    r"\b(?:for|para|pour|für|per|voor)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _kind_is_sure(naming: Naming, text: str) -> bool:
     """Whether the product is one the category's bank was written for: its phrase names one
-    of the category's nouns or sub-types. A GPS dog collar read as pet care by the word "dog"
-    is not pet food, so the pet bank's lines ("The bowl they'll race to") would be false."""
+    of the category's nouns, and not as the audience ("bookkeeping for small restaurants" is
+    no restaurant). A GPS dog collar read as pet care by the word "dog" is not pet food, so
+    the pet bank's lines ("The bowl they'll race to") would be false."""
     low = naming.product.lower()
     cat = naming.category
-    return any(n.lower() in low for n in cat.nouns) or cat.noun in low
+    if not (any(n.lower() in low for n in cat.nouns) or cat.noun in low):
+        return False
+    at = text.lower().find(low)
+    before = text[:at].replace(naming.brand, " ") if naming.brand else text[:at]
+    return at < 0 or not _AUDIENCE_BEFORE.search(re.sub(r"\s+", " ", before))
 
 
 def _shows_nothing_else(shot: str, prompt: str, kind: str) -> bool:

@@ -308,6 +308,10 @@ def _line(
         tiers = [echo, special, general]
     exclude = f"{name} {product}"
 
+    def fits_plain(line: str) -> bool:
+        filled = _fill(line, name, product)
+        return len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
+
     def fresh(line: str) -> bool:
         return fits(line) and not _key_words(_fill(line, name, product), exclude) & said
 
@@ -319,7 +323,12 @@ def _line(
     everything = [ln for tier in tiers for ln in tier]
     chosen = picker.pick(beat, everything, lambda ln: ln in own or bank_ok is None or bank_ok(ln))
     if chosen is None and bank_ok is not None:
-        return ""  # no line fits this product: the caller names the brand instead
+        # No line of this bank is true of the product: in the middle a line true of anything,
+        # else (and always for the hook) the caller names the brand or the product.
+        anything = GENERIC_SERVICE if cat.local else GENERIC
+        lines = _name_lines(tuple(getattr(anything, _BANK.get(beat, "hooks"))), bool(naming.brand))
+        chosen = picker.pick(beat, lines, fits_plain) if locale is None and index else None
+        return _fill(chosen, name, product) if chosen else ""
     if chosen is None:  # every alternative already used: fall back to a benefit
         unused = (_sentence(b) for b in benefits if _norm(_sentence(b)) not in picker.used)
         chosen = next(unused, product)
