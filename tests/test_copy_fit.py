@@ -111,6 +111,10 @@ def test_no_line_or_shot_of_another_product() -> None:
         ("Solar panels for your roof, cut your bills by 40%", ""),
         ("Wool blankets for winter, free delivery", ""),
         ("Kombucha brewed in Brooklyn, ginger and lime", ""),
+        ("Chez Margot, bistrot à Lyon, menu à 29 € le midi", "Chez Margot"),
+        ("fromagerie chez Lucien, 30 fromages affinés en cave", "chez Lucien"),
+        ("Chargely home EV charger, full battery overnight, 7 kW", "Chargely"),
+        ("Wattly 11 kW wall box, installed in a day", "Wattly"),
     ],
 )
 def test_a_plain_word_opening_the_prompt_is_its_brand(prompt: str, brand: str) -> None:

@@ -8,6 +8,9 @@ modifier, "Emergency plumber", is left out of that phrase) and the word is not a
 describing word ("organic", "vegan", any word the catalog uses), a place, a request,
 a colour, a product noun itself, a
 participle ("walking tours") or one of the most frequent words ("home", "city").
+
+Also here: the words in front of a name that belong to it ("The Marlowe", "Chez Margot",
+"Da Gennaro") and a unit after a number, which is never a name ("7 kW").
 """
 
 from __future__ import annotations
@@ -136,3 +139,21 @@ def opening_name(text: str, naming: Naming, language: str) -> str:
         if _product_follows(head, tail, naming.product):
             return clause[head[0].start : head[-1].end]
     return ""
+
+
+_ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$")
+
+
+AT_HOME_WORDS = frozenset({"chez", "da", "bei", "bij"})
+_AT_HOME = re.compile(r"(?:^|\s)((?:[Cc]hez|Da|Bei|Bij)\s+)$")  # "Chez Margot", "Da Gennaro"
+UNIT_AFTER = re.compile(r"\d\s?$")
+
+
+def with_article(text: str, brand: str) -> str:
+    """ "The Marlowe boutique hotel": the article that opens the prompt is part of the name,
+    and so is "chez"/"da"/"bei" before a venue's name ("Chez Margot", "fromagerie chez Lucien")."""
+    at = text.find(brand)
+    if at > 0 and _ARTICLE.match(text[:at]):
+        return text[:at].strip() + " " + brand
+    home = _AT_HOME.search(text[:at]) if at > 0 else None
+    return home.group(1) + brand if home else brand
