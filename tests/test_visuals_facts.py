@@ -16,7 +16,7 @@ from pipeline.providers.motion.compose import words
 from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
 from pipeline.providers.motion.look import build_look, contrast
 from pipeline.providers.motion.renderer import ClipRenderer
-from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
+from pipeline.providers.motion.scenes import SceneDesign, design_scene
 from pipeline.providers.motion.vocabulary import choose_objects, translated
 from pipeline.settings import Settings
 from pipeline.spec import Quantity
@@ -162,15 +162,16 @@ def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Pat
     assert len(set(fields.values())) == 3  # the three products, one palette before
     named = designs("Ad for Ember pizzeria in burgundy and gold", tmp_path)[0]
     spec = write_specification("Ad for Ember pizzeria in burgundy and gold")
-    assert spec.facts.colors  # colours the prompt names are never turned
-    assert turn_hue(spec.brand.primary_color, 0) == spec.brand.primary_color
-    assert named.look.kind in {"bright", "light", "dark"}
-
-
-def test_turning_a_hue_keeps_lightness() -> None:
-    assert turn_hue("#E85D3F", 0) == "#E85D3F"
-    assert turn_hue("#E85D3F", 205) == "#3F84E8"
-    assert turn_hue("#111111", 120) == "#111111"  # greys have no hue to turn
+    assert spec.facts.colors  # colours the prompt names are drawn as they are
+    assert named.look.field.tolist() == build_look(
+        spec.brand.primary_color,
+        spec.brand.secondary_color,
+        spec.brand.accent_color,
+        spec.brand.text_color,
+        mood=spec.ad.mood,
+        beat=named.scene_type,
+        index=0,
+    ).field.tolist()
 
 
 @pytest.mark.parametrize("pair", [("ソ", "ラ"), ("清", "风"), ("ش", "ر")])

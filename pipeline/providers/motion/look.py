@@ -139,6 +139,10 @@ def build_look(
         field = tone(hero, 0.44, min_sat=0.6, max_sat=0.85)
         field2 = tone(hero, 0.34, min_sat=0.6, max_sat=0.85)
     white, black = np.ones(3, np.float32), np.full(3, 0.07, np.float32)
+    if max(contrast(white, field), contrast(black, field)) < INK_CONTRAST:
+        # a mid-tone field (orange, bright red) where neither white nor black words read:
+        # warm hues go lighter for black ink (darker they would turn brown), others darker
+        field = against(field, black if _muddy(field) else white, INK_CONTRAST)
     ink = white if contrast(white, field) >= contrast(black, field) else black
     # orange to yellow-green hues turn brown or olive when darkened: those panels go a
     # near-neutral charcoal instead of mud

@@ -7,7 +7,6 @@ keyword chooser (:mod:`vocabulary`); colours from :mod:`look`.
 
 from __future__ import annotations
 
-import colorsys
 import re
 import zlib
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pipeline.providers.copywriting.brief import MOOD_PALETTE
+from pipeline.providers.motion import palettes
 from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
@@ -97,28 +96,6 @@ class SceneDesign:
         if self.logo and self.template == "end_logo":
             record["logo"] = {"file": self.logo.rsplit("/", 1)[-1], "set": "brand kit"}
         return record
-
-
-# hue turns (degrees) for a mood's default palette; each keeps the palette's relations
-# (no greens: a bright green field reads as a warning, not as a brand)
-HUE_TURNS = (0, 205, 250, 330, 25, 180)
-
-
-_MOOD_DEFAULTS = {p[:3] for p in MOOD_PALETTE.values()}
-
-
-def _greenish(hex_color: str) -> bool:
-    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, _, sat = colorsys.rgb_to_hls(r, g, b)
-    return sat > 0.25 and 55 / 360 <= h <= 160 / 360
-
-
-def turn_hue(hex_color: str, degrees: float) -> str:
-    """``hex_color`` with its hue turned by ``degrees`` (lightness and saturation kept)."""
-    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, lum, sat = colorsys.rgb_to_hls(r, g, b)
-    r, g, b = colorsys.hls_to_rgb((h + degrees / 360) % 1.0, lum, sat)
-    return "#" + "".join(f"{round(v * 255):02X}" for v in (r, g, b))
 
 
 def find_number(*texts: str) -> tuple[str, str]:
@@ -263,16 +240,14 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
         text = scene.overlay.color
     p, s, a = brand.primary_color, brand.secondary_color, brand.accent_color
-    if facts is not None and not facts.colors and (p, s, a) in _MOOD_DEFAULTS:
-        # no colours in the prompt and no palette of its own for the category: the mood's
-        # default, which every such product shares; its hues turn with the product
-        if (salt // len(HUE_TURNS)) % 2:
-            p, a = a, p  # half of them lead with the accent
-        k = salt % len(HUE_TURNS)
-        turns = HUE_TURNS[k:] + HUE_TURNS[:k]
-        # the first turn that makes none of the colours lime or green (a warning, not a brand)
-        turn = next((t for t in turns if not any(_greenish(turn_hue(c, t)) for c in (p, s, a))), 0)
-        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
+    own = bool(request.assets is not None and len(request.assets.colors) >= 3)
+    if facts is not None and not facts.colors and not own:
+        # no colours from the prompt or a brand kit: the specification holds the mood's or
+        # the category's default, which every such product shares; draw the family's
+        # palette for this brand and kind of product instead
+        p, s, a = palettes.pick(
+            palettes.ad_key(brand.brand_name, ad.product, ad.product_category), ad.mood
+        )
     look = build_look(
         p,
         s,

@@ -90,8 +90,8 @@ class Kinetic(Template):
 
 def _count_text(value: str, frac: float) -> str:
     m = re.match(r"^(\d+)([.,]\d+)?(.*)$", value)
-    if m is None or m.group(2):
-        return value
+    if m is None or m.group(2) or re.search(r"\d", m.group(3)):
+        return value  # a decimal, or a deal ("3 por 2") that must not count as "0 por 2"
     return f"{round(int(m.group(1)) * frac)}{m.group(3)}"
 
 
