@@ -31,7 +31,13 @@ def designs(prompt: str, tmp_path: Path) -> list[SceneDesign]:
     return [
         design_scene(
             ClipRequest(
-                scene=s, brand=spec.brand, ad=spec.ad, beats=beats, lines=lines, facts=spec.facts
+                scene=s,
+                brand=spec.brand,
+                ad=spec.ad,
+                beats=beats,
+                lines=lines,
+                facts=spec.facts,
+                prompt=spec.prompt,
             )
         )
         for s in plan.scenes

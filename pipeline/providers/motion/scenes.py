@@ -209,6 +209,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         category=ad.product_category,
         claims=claims,
         audience=ad.target_audience,
+        prompt=request.prompt,
         count=4,
     )
     scene_objects = choose_objects(
@@ -220,6 +221,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         beat=scene.scene_type,
         headline=headline,
         visual=shot(scene.visual_prompt),
+        prompt=request.prompt,
         count=4,
     )
     # the hero and its companions are the ad's; one object this scene's words add rotates in

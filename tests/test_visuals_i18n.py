@@ -1,0 +1,99 @@
+"""Products named in nine languages get objects that show them, through the whole plan.
+
+Each row is a prompt as a user writes it and the icons that show its product; every scene's
+objects are chosen by the real director, planner and renderer's chooser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_visuals_facts import designs
+
+CAR = {"automobile", "sport-utility-vehicle"}
+INSURE = {"shield", "umbrella", "umbrella-with-rain-drops", "locked"}
+GYM = {"person-lifting-weights", "flexed-biceps"}
+FLOWERS = {"bouquet", "rose", "tulip", "sunflower", "blossom", "potted-plant"}
+BREAD = {"bread", "baguette-bread", "croissant", "bagel", "pretzel"}
+FIX = {"wrench", "toolbox", "hammer-and-wrench", "mechanic", "droplet", "shower", "toilet"}
+ICE = {"ice-cream", "soft-ice-cream"}
+PET = {"dog", "cat", "paw-prints", "bone"}
+
+# prompt -> icons that show the product (the scene's objects must include one)
+TABLE: list[tuple[str, set[str]]] = [
+    ("Marisquería El Puerto: conchas finas y gambas de la ría", {"shrimp", "fish"}),
+    ("Seguro de coche Rápido, contrata en 5 minutos", CAR | INSURE),
+    ("Fontanero 24 horas en Madrid, sin desplazamiento", FIX),
+    ("Peluquería canina Guau en Sevilla", PET | {"scissors"}),
+    ("Clases de guitarra online para adultos", {"guitar", "musical-notes"}),
+    ("Zapatillas de running Vuela, ligeras y rápidas", {"running-shoe", "person-running"}),
+    ("Heladería artesanal Polar en Alicante", ICE),
+    ("Gimnasio FitBox abierto 24 horas", GYM),
+    ("Floristería Las Rosas, ramos a domicilio", FLOWERS),
+    ("Mudanzas Rápidas, mudanzas en toda España", {"delivery-truck", "package", "house"}),
+    ("Fahrradladen Radwerk in Leipzig, Reparatur am selben Tag", {"bicycle", "person-biking"}),
+    ("Bäckerei Sonnenkorn: frische Brötchen ab 6 Uhr", BREAD),
+    ("Kfz-Versicherung DirektSchutz, in 3 Minuten abgeschlossen", CAR | INSURE),
+    ("Zahnarztpraxis Dr. Weiß in Hamburg", {"tooth", "toothbrush"}),
+    ("Weinhandlung Rebstock, Weine aus der Pfalz", {"wine-glass", "grapes"}),
+    ("Umzugsfirma Blitz, Umzüge in ganz Bayern", {"delivery-truck", "package", "house"}),
+    ("Hundeschule Pfote für Welpen", PET),
+    ("Autowerkstatt Meyer: Inspektion zum Festpreis", CAR | FIX),
+    ("Steuerberater Klar für Selbstständige", {"ledger", "abacus", "receipt", "bar-chart"}),
+    ("Blumenladen Blütezeit in Dresden", FLOWERS),
+    ("Friseursalon Schnittig, Termine online", {"scissors", "person-getting-haircut"}),
+    ("Plombier à Lyon, dépannage 7j/7", FIX),
+    ("Boulangerie Au Bon Pain, pain au levain", BREAD),
+    ("Fleuriste Pétales, bouquets livrés le jour même", FLOWERS),
+    ("Assurance auto MaVoiture, devis en ligne", CAR | INSURE),
+    ("Salle de sport Énergie à Lille", GYM),
+    ("Cours de piano pour enfants à Nantes", {"musical-notes", "teacher"}),
+    ("Pâtisserie Douceur, gâteaux sur commande", {"birthday-cake", "shortcake", "cupcake"}),
+    ("Cave à vin Le Tonneau, vins de Bourgogne", {"wine-glass", "grapes"}),
+    ("Agence immobilière Clé d'Or à Bordeaux", {"house", "key", "house-with-garden"}),
+    ("Serrurier Express, ouverture de porte en 30 minutes", {"key", "locked", "door"}),
+    ("Padaria Pão Quente, pão francês fresquinho", BREAD),
+    ("Oficina mecânica do Zé, revisão completa", CAR | FIX),
+    ("Seguro de vida Tranquilo para a sua família", INSURE),
+    ("Aulas de natação para crianças", {"person-swimming", "water-wave"}),
+    ("Pet shop Amigo Fiel, ração para cães e gatos", PET),
+    ("Sorveteria Gelato Bom em Lisboa", ICE),
+    ("Academia FitVida, primeira semana grátis", GYM),
+    ("Floricultura Jardim, flores para casamentos", FLOWERS),
+    ("Pizzeria Da Gino, forno a legna", {"pizza"}),
+    ("Gelateria Dolce Vita a Bologna", ICE),
+    ("Palestra Forza, allenamento funzionale", GYM),
+    ("Idraulico pronto intervento a Roma", FIX),
+    ("Assicurazione auto SicuraPiù, preventivo gratuito", CAR | INSURE),
+    ("Libreria Pagine, libri usati e nuovi", {"books", "open-book"}),
+    ("寿司屋「海」の出前、30分でお届け", {"sushi"}),
+    ("ラーメン店「麺屋」の新メニュー", {"steaming-bowl"}),
+    ("自動車保険のかんたん見積もり", CAR | INSURE),
+    ("スマイル歯科、ホワイトニング", {"tooth", "toothbrush"}),
+    ("花屋ハナコの花束", FLOWERS),
+    ("パン屋こむぎ、焼きたて", BREAD),
+    ("火锅店老味道，新鲜食材", {"pot-of-food", "hot-pepper", "shallow-pan-of-food"}),
+    ("汽车保险，一键投保", CAR | INSURE),
+    ("健身房，24小时营业", GYM),
+    ("奶茶店，新品上市", {"bubble-tea"}),
+    ("宠物店，猫粮狗粮", PET),
+    ("مخبز الياسمين، خبز طازج يوميا", BREAD),
+    ("تأمين السيارات من أمان", CAR | INSURE),
+    ("نادي رياضي للياقة البدنية", GYM),
+    ("متجر زهور الربيع", FLOWERS),
+]
+
+
+def test_the_table_has_sixty_products() -> None:
+    assert len(TABLE) >= 60
+
+
+@pytest.mark.parametrize(("prompt", "wanted"), TABLE)
+def test_every_scene_shows_an_object_of_the_product(
+    prompt: str, wanted: set[str], tmp_path: Path
+) -> None:
+    for design in designs(prompt, tmp_path):
+        shown = [o.name for o in design.objects]
+        assert wanted & set(shown), (design.template, shown)
