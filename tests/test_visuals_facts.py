@@ -169,15 +169,18 @@ def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Pat
     named = designs("Ad for Ember pizzeria in burgundy and gold", tmp_path)[0]
     spec = write_specification("Ad for Ember pizzeria in burgundy and gold")
     assert spec.facts.colors  # colours the prompt names are drawn as they are
-    assert named.look.field.tolist() == build_look(
-        spec.brand.primary_color,
-        spec.brand.secondary_color,
-        spec.brand.accent_color,
-        spec.brand.text_color,
-        mood=spec.ad.mood,
-        beat=named.scene_type,
-        index=0,
-    ).field.tolist()
+    assert (
+        named.look.field.tolist()
+        == build_look(
+            spec.brand.primary_color,
+            spec.brand.secondary_color,
+            spec.brand.accent_color,
+            spec.brand.text_color,
+            mood=spec.ad.mood,
+            beat=named.scene_type,
+            index=0,
+        ).field.tolist()
+    )
 
 
 @pytest.mark.parametrize("pair", [("ソ", "ラ"), ("清", "风"), ("ش", "ر")])
