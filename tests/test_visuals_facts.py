@@ -146,14 +146,16 @@ def _field_share(frame: np.ndarray, y0: float, y1: float) -> float:
     return float((np.abs(rows - ref).max(axis=-1) < 24).mean())
 
 
-def test_a_number_scene_fills_the_zone_the_callout_leaves_empty(tmp_path: Path) -> None:
+def test_a_number_scene_leaves_the_captions_plate_its_own_calm_zone(tmp_path: Path) -> None:
     got = designs(
         "Ad for Nordlicht solar panels for family homes, cut your power bill by 60%", tmp_path
     )
     number = next(d for d in got if d.template == "number")
-    assert number.band == (0.35, 0.65)  # the callout sits above the text, a zone below
+    assert number.band == (0.35, 0.65)  # the callout sits above the text
+    assert number.captions == pytest.approx((0.69, 0.80), abs=0.005)  # the captions below it
     frame = ClipRenderer.to_rgb(ClipRenderer(number, 540, 960, 24).frame(60))
-    assert _field_share(frame, 0.68, 0.88) < 0.93  # the ad's objects stand there
+    assert _field_share(frame, 0.69, 0.80) > 0.97  # nothing drawn under the captions
+    assert _field_share(frame, 0.08, 0.32) < 0.9  # the callout stands in its zone
 
 
 def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.providers.motion.vocabulary import choose_objects
 from tests.test_visuals_facts import designs
 
 CAR = {"automobile", "sport-utility-vehicle"}
@@ -97,3 +98,11 @@ def test_every_scene_shows_an_object_of_the_product(
     for design in designs(prompt, tmp_path):
         shown = [o.name for o in design.objects]
         assert wanted & set(shown), (design.template, shown)
+
+
+@pytest.mark.parametrize(
+    ("product", "hero"),
+    [("Pizzería", "pizza"), ("Café Olé", "hot-beverage")],
+)
+def test_accented_product_words_find_their_objects(product: str, hero: str) -> None:
+    assert choose_objects(product=product)[0].name == hero

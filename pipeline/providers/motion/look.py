@@ -117,7 +117,9 @@ def build_look(
     """Colour roles for scene ``index`` of an ad in these brand colours."""
     p, s, a, t = rgb(primary), rgb(secondary), rgb(accent), rgb(text)
     kind = LOOKS.get(mood, "bright")
-    hero = (p, s, p, a)[index % 4] if kind == "bright" else (p, s)[index % 2]
+    # primary and secondary alternate; a pale accent toned into a field turns every
+    # palette's fourth scene the same gold, so the accent stays an accent
+    hero = (p, s)[index % 2]
     if kind != "dark" and float(hero.max() - hero.min()) < 0.08:
         # a grey brand colour at mid lightness is mud: use the accent, or go deep
         chromatic = [c for c in (s, a) if float(c.max() - c.min()) >= 0.15]

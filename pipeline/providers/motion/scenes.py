@@ -18,6 +18,7 @@ from pipeline.providers.motion import palettes
 from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
+from pipeline.typography.roles import safe_area
 
 if TYPE_CHECKING:
     from pipeline.providers import ClipRequest
@@ -40,6 +41,18 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
 # Where an overlay of each position sits (fractions of the height), as the overlays stage
 # places it; templates keep moving things out of it.
 TEXT_BANDS = {"top": (0.12, 0.34), "center": (0.35, 0.65), "bottom": (0.62, 0.82)}
+CAPTION_H = 0.11  # the word-synced captions' plate at two lines, share of the frame height
+
+
+def caption_band(position: str | None, width: int, height: int) -> tuple[float, float]:
+    """Where the captions stage puts its plate (fractions of the height): at the top of the
+    safe area under a bottom headline, at its bottom otherwise (see pipeline.voice.captions)."""
+    area = safe_area(width, height)
+    if position == "bottom":
+        return area.top / height, area.top / height + CAPTION_H
+    return area.bottom / height - CAPTION_H, area.bottom / height
+
+
 _NUMBER = re.compile(
     r"(\d+(?:[.,]\d+)?\s?(?:%|x\b|×|k\b|\+)?)\s*"
     r"(days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|nights?|steps?|seconds?|"
@@ -70,6 +83,8 @@ class SceneDesign:
     seed_words: tuple[int, ...]
     photo: str = ""  # the brand kit's product photo this scene shows (photo templates)
     logo: str = ""  # the brand kit's logo (PNG) for the end card
+    palette: tuple[str, ...] = ()  # the colours drawn (primary, secondary, accent)
+    captions: tuple[float, float] | None = None  # where the caption plate shows (fractions)
 
     def rng(self, salt: int = 0) -> np.random.Generator:
         """A generator determined by the seed, scene and ``salt``."""
@@ -81,6 +96,9 @@ class SceneDesign:
             return [(0.12, 0.86)]
         lo, hi = self.band
         parts = [(0.07, lo - 0.02), (hi + 0.02, 0.90)]
+        if self.captions is not None:  # the captions' plate is text too: nothing goes under it
+            c0, c1 = self.captions
+            parts = [q for a, b in parts for q in ((a, min(b, c0 - 0.02)), (max(a, c1 + 0.02), b))]
         parts = [p for p in parts if p[1] - p[0] > 0.08]
         return sorted(parts, key=lambda p: p[0] - p[1]) or [(0.12, 0.86)]
 
@@ -91,6 +109,8 @@ class SceneDesign:
             "look": self.look.kind,
             "objects": [o.record() for o in self.objects],
         }
+        if self.palette:
+            record["palette"] = list(self.palette)
         if self.photo:
             record["photo"] = {"file": self.photo.rsplit("/", 1)[-1], "set": "brand kit"}
         if self.logo and self.template == "end_logo":
@@ -281,4 +301,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         seed_words=(request.seed % (2**32), scene.index, salt),
         photo=photo,
         logo=logo,
+        palette=(p, s, a),
+        captions=caption_band(
+            scene.overlay.position if scene.overlay else None, request.width, request.height
+        ),
     )

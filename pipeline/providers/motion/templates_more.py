@@ -137,6 +137,7 @@ class Offer(Template):
                     canvas.buf[c, yi : yi + size, xi : xi + size * 2] = float(color[c])
         u = self.u(t, 0.05, 0.7)
         y = cy - (1 - easing.ease_out_back(u, 2.2)) * (cy + self.dia) if u < 1 else cy
+        y = min(y, self.zone[1] - self.badge_img.size[1] / 2)  # the bounce stays out of the band
         pulse = 1.0 + 0.025 * math.sin(2 * math.pi * t / 1.4) if u >= 1 else 1.0
         paste_centered(canvas, scaled(self.badge_img, pulse), cx, y)
         for k, (img, sx) in enumerate(((self.tag, -0.36), (self.hero, 0.36))):
@@ -226,7 +227,7 @@ class EndCard(Template):
         iw = self.icon_img.size[1]
         total = iw + nh + 0.05 * self.h
         top = self.zone_mid - total / 2
-        p = self.u(t, 0.0, 0.55)
+        p = self.u(t, -0.15, 0.55)  # under way at the cut: no empty plate
         if p > 0:
             s = easing.ease_out_back(p) * (1 + 0.02 * math.sin(1.4 * t))
             paste_centered(canvas, scaled(self.icon_img, s), cx, top + iw / 2)

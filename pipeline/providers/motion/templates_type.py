@@ -60,7 +60,7 @@ class Kinetic(Template):
         for i, line in enumerate(self.lines):
             lw, lh = line.size
             if i == self.bar_line:
-                b = easing.ease_in_out_cubic(self.u(t, 0.05 + 0.16 * i, 0.45))
+                b = easing.ease_in_out_cubic(self.u(t, 0.16 * i - 0.1, 0.45))
                 if b > 0:
                     pad = 0.025 * self.w
                     bw = int((lw + 2 * pad) * b)
@@ -70,7 +70,7 @@ class Kinetic(Template):
                         canvas.buf[c, max(0, y0) : y1, max(0, x0) : x0 + bw] = float(
                             self.look.accent[c]
                         )
-            u = self.u(t, 0.1 + 0.16 * i, 0.55)
+            u = self.u(t, 0.16 * i - 0.05, 0.55)  # under way at the cut: no empty plate
             if u > 0:
                 e = easing.ease_out_expo(u)
                 paste(canvas, line, self.x - (1 - e) * 0.5 * self.w, y, min(1.0, u * 2.5))

@@ -131,8 +131,9 @@ def translated(text: str) -> str:
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-case word stems of ``text`` ("Running shoes!" -> ("running", "shoe"))."""
-    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
+    """Lower-case word stems of ``text``, accents folded ("Running shoes!" -> ("running",
+    "shoe"); "Pizzería" -> ("pizzeria",))."""
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", _fold(text)))
 
 
 @lru_cache(maxsize=1)
