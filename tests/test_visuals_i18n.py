@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import scene_planning
+from pipeline.context import StageContext
+from pipeline.providers.copywriting import write_specification
+from pipeline.providers.motion.factplan import says
 from pipeline.providers.motion.vocabulary import choose_objects
+from pipeline.settings import Settings
 from tests.test_visuals_facts import designs
 
 CAR = {"automobile", "sport-utility-vehicle"}
@@ -106,3 +111,37 @@ def test_every_scene_shows_an_object_of_the_product(
 )
 def test_accented_product_words_find_their_objects(product: str, hero: str) -> None:
     assert choose_objects(product=product)[0].name == hero
+
+
+@pytest.mark.parametrize(
+    ("product", "hero"),
+    [
+        ("merino wool scarves", "scarf"),
+        ("island ferry pass", "ferry"),
+        ("pest control for restaurants", "mouse-trap"),
+        ("piano lessons for kids", "musical-keyboard"),
+        ("airport taxi", "oncoming-taxi"),
+        ("Tischlerei Holzmann kitchen fitters", "carpentry-saw"),
+    ],
+)
+def test_the_icons_added_for_everyday_products_lead(product: str, hero: str) -> None:
+    assert choose_objects(product=product)[0].name == hero
+
+
+def test_one_claim_is_not_a_checklist_that_repeats_the_line(tmp_path: Path) -> None:
+    got = designs("Ad for Brisa linen shirts, woven in Portugal", tmp_path)
+    assert "checklist" not in [d.template for d in got]
+
+
+def test_checklist_cards_do_not_repeat_the_scene_s_own_line(tmp_path: Path) -> None:
+    prompt = "Ad for Kiln & Co ceramic mugs: dishwasher safe, microwave safe, handmade in Stoke"
+    spec = write_specification(prompt)
+    ctx = StageContext(settings=Settings(data_dir=tmp_path), workdir=tmp_path, seed=1)
+    plan = scene_planning.run(spec, ctx, scenes=4)
+    lines = [s.overlay.text if s.overlay else "" for s in plan.scenes]
+    got = designs(prompt, tmp_path)
+    checklists = [(d, lines[d.index]) for d in got if d.template == "checklist"]
+    assert checklists
+    for design, line in checklists:
+        assert len(design.claims) >= 2
+        assert not any(says(line, claim) for claim in design.claims), (line, design.claims)

@@ -65,7 +65,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _says(line: str, fact: str, share: float = 0.5) -> bool:
+def says(line: str, fact: str, share: float = 0.5) -> bool:
     """Whether ``line`` states ``fact``: most of the fact's character trigrams are in it
     (works for every script, and for a fact tightened into a shorter line)."""
     a, b = _fold(line), _fold(fact)
@@ -121,9 +121,9 @@ def read_line(line: str, facts: PromptFacts, offer: str) -> LineFacts:
     """What ``line`` states of ``facts`` (offer, then pain, then a number, then a claim)."""
     if not line.strip():
         return LineFacts()
-    if offer and _says(line, offer, 0.6):
+    if offer and says(line, offer, 0.6):
         return LineFacts("offer")
-    if facts.pain and _says(line, facts.pain):
+    if facts.pain and says(line, facts.pain):
         return LineFacts("split")
     fold = line.casefold()
     for q in facts.numbers:
@@ -131,7 +131,8 @@ def read_line(line: str, facts: PromptFacts, offer: str) -> LineFacts:
             continue  # the offer's own figure belongs on the badge
         if q.text.casefold() in fold or _fold(q.text) in _fold(line):
             return LineFacts("number", number_display(q, line))
-    if any(_says(line, claim) for claim in facts.claims):
+    if len(facts.claims) >= 2 and any(says(line, claim) for claim in facts.claims):
+        # (one claim on a card would only repeat the line the overlay already shows)
         return LineFacts("checklist")
     return LineFacts()
 

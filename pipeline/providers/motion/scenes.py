@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from pipeline.providers.motion import palettes
-from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
+from pipeline.providers.motion.factplan import (
+    LineFacts,
+    occasion_keyword,
+    read_line,
+    says,
+    short_offer,
+)
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
 from pipeline.typography.roles import safe_area
@@ -295,7 +301,10 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         brand=brand.brand_name or ad.product,
         words=words or (ad.product,),
         number=number,
-        claims=tuple(_short(c, 40) for c in claims[:3]),
+        # cards never repeat the line the overlay shows in the same scene
+        claims=tuple(
+            _short(c, 40) for c in ([c for c in claims if not says(headline, c)] or claims)[:3]
+        ),
         offer=short_offer(offer),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),
