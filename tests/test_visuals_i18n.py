@@ -121,6 +121,7 @@ def test_accented_product_words_find_their_objects(product: str, hero: str) -> N
         ("pest control for restaurants", "mouse-trap"),
         ("piano lessons for kids", "musical-keyboard"),
         ("airport taxi", "oncoming-taxi"),
+        ("Töpferei Lehm", "amphora"),
         ("Tischlerei Holzmann kitchen fitters", "carpentry-saw"),
     ],
 )
@@ -145,3 +146,20 @@ def test_checklist_cards_do_not_repeat_the_scene_s_own_line(tmp_path: Path) -> N
     for design, line in checklists:
         assert len(design.claims) >= 2
         assert not any(says(line, claim) for claim in design.claims), (line, design.claims)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("学習塾あおば、夏期講習受付中", "学習塾あおば"),
+        ("動物病院さくら、夜間診療あり", "動物病院さくら"),
+        ("مركز لياقة النخبة، اشتراك شهري", "مركز لياقة النخبة"),
+    ],
+)
+def test_a_product_the_director_missed_is_never_drawn_as_product(
+    prompt: str, name: str, tmp_path: Path
+) -> None:
+    assert write_specification(prompt).ad.product == "product"  # the director's placeholder
+    for design in designs(prompt, tmp_path):
+        assert design.brand == name
+        assert " ".join(design.words) == name

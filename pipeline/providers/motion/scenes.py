@@ -28,6 +28,7 @@ from pipeline.typography.roles import safe_area
 
 if TYPE_CHECKING:
     from pipeline.providers import ClipRequest
+    from pipeline.spec import PromptFacts
 
 TEMPLATES = ("hero", "kinetic", "number", "checklist", "split", "offer", "quote", "end")
 # scene type -> templates that suit it, best first
@@ -122,6 +123,20 @@ class SceneDesign:
         if self.logo and self.template == "end_logo":
             record["logo"] = {"file": self.logo.rsplit("/", 1)[-1], "set": "brand kit"}
         return record
+
+
+# what a director writes when it did not find the product: never drawn as a name
+PLACEHOLDERS = frozenset({"", "product", "the product", "your product", "brand"})
+
+
+def shown_name(brand_name: str, product: str, facts: PromptFacts | None, prompt: str) -> str:
+    """The name the end card and kinetic type show: the brand, else the product, else the
+    prompt's first clause ("保育園ひまわり") - never a placeholder like "product"."""
+    for name in (brand_name, facts.brand if facts else "", product, facts.product if facts else ""):
+        if name.strip() and name.strip().casefold() not in PLACEHOLDERS:
+            return name.strip()
+    first = re.split(r"[,.;:!?、。，：！？،]", prompt.strip(), maxsplit=1)[0].strip()
+    return _short(first, 24) if first else product
 
 
 def find_number(*texts: str) -> tuple[str, str]:
@@ -287,7 +302,10 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     )
     band = TEXT_BANDS.get(scene.overlay.position) if scene.overlay is not None else None
     energy = {"calm": 0.7, "luxury": 0.75, "corporate": 0.9, "energetic": 1.3}.get(ad.mood, 1.1)
-    words = tuple(w for w in re.split(r"\s+", ad.product.strip()) if w)[:3]
+    named = [ad.product, facts.product if facts is not None else ""]
+    product = next((n for n in named if n.strip().casefold() not in PLACEHOLDERS), "")
+    product = product or shown_name(brand.brand_name, "", facts, request.prompt)
+    words = tuple(w for w in re.split(r"\s+", product.strip()) if w)[:3]
     return SceneDesign(
         template=template,
         index=scene.index,
@@ -298,8 +316,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         duration_s=scene.duration_s,
         energy=energy,
         font_style=brand.font_style,
-        brand=brand.brand_name or ad.product,
-        words=words or (ad.product,),
+        brand=shown_name(brand.brand_name, ad.product, facts, request.prompt),
+        words=words or (product,),
         number=number,
         # cards never repeat the line the overlay shows in the same scene
         claims=tuple(
