@@ -105,7 +105,7 @@ class SceneDesign:
         parts = [(0.07, lo - 0.02), (hi + 0.02, 0.90)]
         if self.captions is not None:  # the captions' plate is text too: nothing goes under it
             c0, c1 = self.captions
-            parts = [q for a, b in parts for q in ((a, min(b, c0 - 0.02)), (max(a, c1 + 0.02), b))]
+            parts = [q for a, b in parts for q in ((a, min(b, c0 - 0.03)), (max(a, c1 + 0.02), b))]
         parts = [p for p in parts if p[1] - p[0] > 0.08]
         return sorted(parts, key=lambda p: p[0] - p[1]) or [(0.12, 0.86)]
 
