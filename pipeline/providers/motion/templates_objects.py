@@ -44,12 +44,12 @@ class Hero(Template):
 
     def draw(self, canvas: Canvas, t: float) -> None:
         cy = self.zone_mid
-        u = self.u(t, -0.15, 0.5)  # under way at the cut: no empty plate
+        u = self.u(t, 0.0, 0.9)  # a slow, confident scale-in
         disc_sprite = (
             self.disc_full if u >= 1.0 else scaled(self.disc_img, easing.ease_out_cubic(u))
         )
         paste_centered(canvas, disc_sprite, self.cx, cy)
-        p = self.u(t, -0.05, 0.6)
+        p = self.u(t, -0.05, 0.8)  # under way at the cut: no empty plate
         if p > 0:
             s = easing.ease_out_back(p, 2.0) * (1.0 + 0.025 * math.sin(1.6 * t))
             bob = 0.012 * self.h * math.sin(1.3 * t)
