@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from pipeline.providers.motion.factplan import number_display, short_offer
+from pipeline.providers.motion.factplan import lead_figure, number_display, short_offer
+from pipeline.providers.motion.scenes import design_scene
+from pipeline.providers.motion.templates_more import Offer
 from pipeline.providers.motion.templates_type import _count_text
 from pipeline.spec import Quantity
 from tests.test_visuals_facts import designs
@@ -65,3 +69,33 @@ def test_the_badge_keeps_a_deal_whole_and_ends_on_a_word_that_matters(
     offer: str, badge: str
 ) -> None:
     assert short_offer(offer) == badge
+
+
+@pytest.mark.parametrize(
+    ("offer", "lead"),
+    [
+        ("3X2 EN TODAS LAS PIZZAS", ("3X2", "EN TODAS LAS PIZZAS")),
+        ("20% OFF THE FIRST YEAR", ("20%", "OFF THE FIRST YEAR")),
+        ("BUY 2 GET 1 FREE", ("BUY 2 GET 1 FREE", "")),
+        ("$49/MONTH", ("$49/MONTH", "")),
+        ("خصم 30%", ("30%", "خصم")),
+        ("FIRST MONTH FREE", ("", "FIRST MONTH FREE")),
+        ("LIVRAISON OFFERTE DÈS 50 €", ("", "LIVRAISON OFFERTE DÈS 50 €")),
+    ],
+)
+def test_the_badge_leads_with_the_deal_s_figure(offer: str, lead: tuple[str, str]) -> None:
+    assert lead_figure(offer) == lead
+
+
+def test_the_figure_on_the_badge_is_bigger_than_the_words_under_it() -> None:
+    from tests.test_visuals_templates import ad_requests
+
+    request = next(r for r in ad_requests(mood="upbeat") if design_scene(r).template == "offer")
+    design = replace(design_scene(request), offer="3x2 en todas las pizzas")
+    badge = Offer(design, 540, 960).badge_img
+    px = np.asarray(badge)
+    ink = (px[..., :3].max(axis=-1) < 60) & (px[..., 3] > 200)  # the badge's dark type
+    rows = np.flatnonzero(ink.any(axis=1))
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) > 2) + 1)  # lines of dark type
+    heights = [len(r) for r in runs if len(r) > 3]
+    assert len(heights) >= 2 and heights[0] > 1.6 * max(heights[1:])

@@ -137,6 +137,23 @@ def read_line(line: str, facts: PromptFacts, offer: str) -> LineFacts:
     return LineFacts()
 
 
+_FIGURE = re.compile(
+    r"(?:(?:[$€£¥]|r\$)\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:%|％|٪|€|£|euros?\b|元|円))"
+    r"(?:\s?/\s?[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+
+
+def lead_figure(offer: str) -> tuple[str, str]:
+    """(the figure a badge leads with, the rest of the offer): ("3x2", "en todas las
+    pizzas"), ("20%", "off the first year"); ("", offer) when it states no figure."""
+    m = _MULTIBUY.search(offer) or _FIGURE.search(offer)
+    if m is None or not (m.start() == 0 or _MULTIBUY.fullmatch(m.group()) or "%" in m.group()):
+        return "", offer  # a price inside a sentence ("dès 50 €") is no headline figure
+    rest = f"{offer[: m.start()]} {offer[m.end() :]}"
+    return m.group().strip(" ,"), " ".join(rest.split()).strip(" ,:-")
+
+
 def _grow(out: str, rest: str, limit: int) -> str:
     for word in rest.split():
         if len(out) + len(word) + 1 > limit:
