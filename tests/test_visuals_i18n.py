@@ -163,3 +163,9 @@ def test_a_product_the_director_missed_is_never_drawn_as_product(
     for design in designs(prompt, tmp_path):
         assert design.brand == name
         assert " ".join(design.words) == name
+
+
+def test_free_is_no_butterfly_and_a_playground_has_children() -> None:
+    got = [o.name for o in choose_objects(product="indoor playground", claims=["3 go free"])]
+    assert "butterfly" not in got
+    assert {"child", "kite", "carousel-horse"} <= set(got)

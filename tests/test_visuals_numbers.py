@@ -38,6 +38,7 @@ def test_a_multi_buy_deal_is_called_out_whole(
         (Quantity(text="3 por", value="3", unit="por"), "¡3 por 2 los martes!", ("3 por 2", "")),
         (Quantity(text="3x", value="3", unit="x"), "3x2 en pizzas", ("3x2", "")),
         (Quantity(text="2 los", value="2", unit="los"), "Llega en 2 los lunes", ("2", "")),
+        (Quantity(text="3 go", value="3", unit="go"), "Kids under 3 go free", ("3", "")),
         (Quantity(text="70 %", value="70"), "70 % moins cher", ("70 %", "")),
         (Quantity(text="$89", value="89"), "Only $89", ("$89", "")),
         (Quantity(text="3 days", value="3", unit="days"), "Done in 3 days", ("3", "days")),

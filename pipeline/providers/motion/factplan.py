@@ -85,13 +85,14 @@ _MULTIBUY = re.compile(
     r"offerts?|gratuits?|geschenkt))?",
     re.IGNORECASE,
 )
-# words read as a number's unit that are no unit (a preposition, article or conjunction)
+# words read as a number's unit that are no unit (a preposition, article, conjunction, verb)
 _NOT_UNITS = frozenset(
     re.findall(
         r"\S+",
         "a al and at au aux by com con da das de del dem den der des di die do dos du e el em en "
         "et für get im in la las le les lo los mit na no nos o of off on or os ou over par para "
-        "per por pour pro sur the to um un una und une until up von y zu",
+        "per por pour pro sur the to um un una und une until up von y zu "
+        "go goes get gets is are pay ride stay eat come",  # verbs: "kids under 3 go free"
     )
 )
 
