@@ -69,6 +69,7 @@ def run(
             lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
             facts=spec.facts,
             assets=spec.assets,
+            prompt=spec.prompt,
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

@@ -57,6 +57,7 @@ class ClipRequest:
     lines: tuple[str, ...] = ()  # every scene's on-screen line in plan order ("" for none)
     facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
     assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
+    prompt: str = ""  # the user's own words (the object chooser's last resort)
 
 
 @dataclass(frozen=True)
