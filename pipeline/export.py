@@ -263,12 +263,15 @@ def poster_time(plan: RenderPlan) -> float:
     return min(t, plan.timeline.duration_s / 2)
 
 
-def thumbnail(video: Path, out_path: Path, at_s: float, exe: str) -> None:
-    """A 540x960 JPEG poster frame (a separate cheap call keeps the MP4's color range)."""
+def thumbnail(
+    video: Path, out_path: Path, at_s: float, exe: str, size: tuple[int, int] = (540, 960)
+) -> None:
+    """A JPEG poster frame at ``size`` (half the format's frame; a separate cheap call keeps
+    the MP4's color range)."""
     ffmpeg.run(
         exe,
         ["-ss", f"{at_s:.3f}", "-i", str(video), "-frames:v", "1",
-         "-vf", "scale=540:960:flags=bicubic", "-q:v", "3", str(out_path)],
+         "-vf", f"scale={size[0]}:{size[1]}:flags=bicubic", "-q:v", "3", str(out_path)],
         what="The thumbnail",
     )  # fmt: skip
 
@@ -291,15 +294,17 @@ def run(
     thumb_dest: Path,
     *,
     probe: Callable[[Path], ffmpeg.MediaInfo] = ffmpeg.probe,
+    stem: str = "final",
 ) -> ExportResult:
     """Render the MP4 and its thumbnail into the temp folder, check them, then publish.
 
     ``probe`` checks the finished file (``ffmpeg.probe_apart`` keeps PyAV out of a worker
-    that draws in a child process).
+    that draws in a child process); ``stem`` names the temp files (one per format).
     """
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
-    work_video = ctx.workdir / "final.mp4"
-    work_thumb = ctx.workdir / "thumbnail.jpg"
+    work_video = ctx.workdir / f"{stem}.mp4"
+    work_thumb = ctx.workdir / ("thumbnail.jpg" if stem == "final" else f"{stem}-thumbnail.jpg")
+    thumb_size = (_even(plan.timeline.width / 2), _even(plan.timeline.height / 2))
     try:
         for attempt in (1, 2):
             try:
@@ -319,7 +324,7 @@ def run(
         info = probe(work_video)
         if info.size_bytes > MAX_BYTES:
             raise StageError(STAGE, f"The video is {info.size_bytes / 1e6:.1f} MB, over 50 MB.")
-        thumbnail(work_video, work_thumb, poster_time(plan), exe)
+        thumbnail(work_video, work_thumb, poster_time(plan), exe, thumb_size)
     except RenderError as exc:
         raise StageError(STAGE, str(exc)) from exc
     publish(work_video, video_dest)

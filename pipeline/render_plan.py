@@ -105,9 +105,11 @@ class RenderPlan(_Model):
 
 class Drawn(_Model):
     """What the drawing stages hand to the export: the scenes' clips and the render plan,
-    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir."""
+    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir.
+    ``render`` is the plan's first format; ``formats`` holds the render of every other one."""
 
     clips: list[Clip]
     render: RenderPlan
     voice: dict[str, Any] | None = None
     sidecars: list[str] = []
+    formats: dict[str, RenderPlan] = {}

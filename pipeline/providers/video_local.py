@@ -40,13 +40,14 @@ CHECK_EVERY = 6  # frames between cancel checks (a quarter second of video)
 
 
 def internal_size(width: int, height: int, max_width: int) -> tuple[int, int]:
-    """The render size: ``width`` x ``height`` scaled down to ``max_width``, both even."""
+    """The render size: ``width`` x ``height`` scaled so its short side is at most
+    ``max_width`` (540x960 for 1080x1920, 960x960 for a 9:16 + 16:9 canvas), both even."""
     if width < 16 or height < 16:
         raise ProviderError(
             f"A {width}x{height} clip is too small to draw; ask for at least 16x16 pixels.",
             provider=LocalMotionGraphics.name,
         )
-    scale = min(1.0, max_width / width)
+    scale = min(1.0, max_width / min(width, height))
     w = max(16, round(width * scale / 2) * 2)
     h = max(16, round(height * scale / 2) * 2)
     return w, h
@@ -116,7 +117,9 @@ class LocalMotionGraphics:
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
         try:
-            renderer = ClipRenderer(design_scene(request), width, height, fps)
+            renderer = ClipRenderer(
+                design_scene(request), width, height, fps, core=_core(request, width)
+            )
         except Exception as exc:
             raise ProviderError(
                 f"The local renderer could not set up scene {request.scene.index + 1} ({exc}). "
@@ -191,6 +194,16 @@ class LocalMotionGraphics:
         finally:
             with contextlib.suppress(BrokenPipeError):
                 stdin.close()
+
+
+def _core(request: ClipRequest, width: int) -> tuple[int, int, int, int] | None:
+    """Where the scene is laid out on a canvas covering several formats (None: the frame)."""
+    if len(request.formats) <= 1:
+        return None
+    from pipeline.formats import core_box
+
+    box = core_box(request.formats, (request.width, request.height))
+    return box.scaled(width / request.width).even()
 
 
 def _encoder_error(err: IO[bytes], code: int) -> RenderError:
