@@ -111,7 +111,9 @@ def draw(
         texts = runner.stage_run(  # every format's text, each laid out in its own frame
             "overlays", lambda ctx: format_renders.text_layers(plan, spec, clips, ctx)
         )
-        timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
+        timeline = runner.stage_run(
+            "stitching", lambda ctx: format_renders.timeline(plan, clips, ctx)
+        )
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
     render = RenderPlan(
         timeline=timeline, overlays=texts[plan.formats[0]], audio=track,

@@ -111,6 +111,7 @@ def build_graph(
     tl = plan.timeline
     w, h, fps = tl.width, tl.height, tl.fps
     ww, wh = work or (w, h)
+    zoom = f"*{tl.zoom:.6f}" if tl.zoom != 1.0 else ""  # a format cut from a wider canvas
     args: list[str] = []
     chains: list[str] = []
     grade = grade_filter(plan.grade)
@@ -121,7 +122,7 @@ def build_graph(
         d = clip.duration_s
         chains.append(
             f"[{i}:v]fps={fps},settb=AVTB,"
-            f"crop='trunc(min(iw,ih*{w}/{h})/2)*2':'trunc(min(ih,iw*{h}/{w})/2)*2',"
+            f"crop='trunc(min(iw,ih*{w}/{h}){zoom}/2)*2':'trunc(min(ih,iw*{h}/{w}){zoom}/2)*2',"
             f"scale={ww}:{wh}:flags=bicubic,{grade},setsar=1,format=yuv420p,"
             f"tpad=stop_mode=clone:stop_duration={d:.3f},trim=duration={d:.6f},"
             f"setpts=PTS-STARTPTS[c{i}]"
@@ -195,13 +196,13 @@ def _work_size(plan: RenderPlan) -> tuple[int, int]:
     sizes = []
     for clip in tl.clips:
         if clip.width and clip.height:  # probed when the clip arrived
-            sizes.append((clip.width, clip.height))
+            sizes.append((round(clip.width * tl.zoom), round(clip.height * tl.zoom)))
             continue
         try:
             info = ffmpeg.probe(clip.path)
         except (RenderError, OSError, ValueError):
             return tl.width, tl.height  # let the render itself report the broken input
-        sizes.append((info.width, info.height))
+        sizes.append((round(info.width * tl.zoom), round(info.height * tl.zoom)))
     return work_size(sizes, tl.width, tl.height)
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from pipeline import overlays, stitching
 from pipeline.context import StageContext
-from pipeline.formats import slug
-from pipeline.render_plan import CaptionLayer, OverlayLayer, RenderPlan
-from pipeline.spec import AdSpecification, Clip, ScenePlan
+from pipeline.formats import slug, zoom
+from pipeline.render_plan import CaptionLayer, OverlayLayer, RenderPlan, Timeline
+from pipeline.spec import FORMAT_SIZES, AdSpecification, Clip, ScenePlan
 
 if TYPE_CHECKING:
     from pipeline.voice.stage import VoiceOutput
@@ -44,6 +44,15 @@ def text_layers(
             sub = dataclasses.replace(sub, workdir=format_dir(ctx.workdir, name))
         out[name] = overlays.run(plan.for_format(name), spec, clips, sub)
     return out
+
+
+def timeline(plan: ScenePlan, clips: list[Clip], ctx: StageContext) -> Timeline:
+    """The stitching stage's timeline for ``plan``'s format, cut from the shared canvas."""
+    made = stitching.run(plan, clips, ctx)
+    if len(plan.formats) == 1:
+        return made
+    name = next(f for f in plan.formats if FORMAT_SIZES[f] == (plan.width, plan.height))
+    return made.model_copy(update={"zoom": zoom(name, plan.formats)})
 
 
 def captions_for(
@@ -81,7 +90,7 @@ def renders(
         )
         out[name] = first.model_copy(
             update={
-                "timeline": stitching.run(fplan, clips, ctx),
+                "timeline": timeline(fplan, clips, ctx),
                 "overlays": layers.get(name, []),
                 "captions": caption,
             }

@@ -4,7 +4,9 @@ Every format of an ad is cut from one picture, the *canvas*: as wide as the wide
 and as tall as the tallest (1920x1920 for 9:16 + 16:9). Each format shows the largest
 centred box of its shape (its *crop*); the box every crop shows is the *core*, where the
 local renderer draws the scene's objects and where the text is laid out, so nothing that
-matters is cut in any format and no format is letterboxed or stretched. One format alone
+matters is cut in any format and no format is letterboxed or stretched. A format shows the
+smallest box of its shape around the core (:func:`frame_box`): the subject fills a 1:1
+frame even when 9:16 and 16:9 make the canvas square. One format alone
 is its own canvas, crop and core: nothing changes for a single 9:16 ad.
 """
 
@@ -63,12 +65,29 @@ def core_box(formats: Sequence[str], canvas: tuple[int, int]) -> Box:
     return Box((canvas[0] - w) / 2, (canvas[1] - h) / 2, w, h)
 
 
+def frame_box(name: str, formats: Sequence[str]) -> Box:
+    """What format ``name`` shows of the canvas: the smallest centred box of its shape that
+    holds the core (a 1:1 beside 9:16 and 16:9 shows the core, not the whole canvas)."""
+    canvas = canvas_size(formats)
+    core = core_box(formats, canvas)
+    fw, fh = FORMAT_SIZES[name]
+    k = max(core.w / fw, core.h / fh)
+    w, h = fw * k, fh * k
+    return Box((canvas[0] - w) / 2, (canvas[1] - h) / 2, w, h)
+
+
+def zoom(name: str, formats: Sequence[str]) -> float:
+    """The share of the largest centred box of its shape that format ``name`` shows."""
+    canvas = canvas_size(formats)
+    return round(frame_box(name, formats).w / crop_box(name, canvas).w, 6)
+
+
 def text_box(name: str, formats: Sequence[str]) -> Box:
     """The core in format ``name``'s output pixels: where its text is laid out."""
     canvas = canvas_size(formats)
-    crop, core = crop_box(name, canvas), core_box(formats, canvas)
-    k = FORMAT_SIZES[name][0] / crop.w
-    return Box((core.x - crop.x) * k, (core.y - crop.y) * k, core.w * k, core.h * k)
+    frame, core = frame_box(name, formats), core_box(formats, canvas)
+    k = FORMAT_SIZES[name][0] / frame.w
+    return Box((core.x - frame.x) * k, (core.y - frame.y) * k, core.w * k, core.h * k)
 
 
 def for_platform(platform: str) -> tuple[str, ...]:

@@ -35,10 +35,11 @@ from typing import Any
 import numpy as np
 from PIL import Image, PngImagePlugin
 
+from pipeline import formats
 from pipeline.context import StageContext
 from pipeline.logs import log_event
 from pipeline.render_plan import OverlayLayer
-from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
+from pipeline.spec import FORMAT_SIZES, AdSpecification, Clip, Scene, ScenePlan, TextOverlay
 from pipeline.typography import fonts, layout, legibility, text, treatment
 from pipeline.typography.roles import RoleStyle, SafeArea, plate_color, role_style, text_area
 
@@ -131,6 +132,11 @@ def _place(position: str, area: SafeArea, frame_w: int, w: int, h: int) -> tuple
     return x, area.top + (area.height - h) // 2
 
 
+def _format_of(plan: ScenePlan) -> str:
+    """The format whose frame ``plan`` is sized for."""
+    return next(f for f in plan.formats if FORMAT_SIZES[f] == (plan.width, plan.height))
+
+
 def _band_height(position: str, area: SafeArea) -> int:
     return int(area.height * (0.6 if position == "center" else 0.42))
 
@@ -212,11 +218,16 @@ def render_overlay(
     if clip is not None:
         horizon = max(0.0, min(end, clip.duration_s) - 0.05)
         times = np.linspace(min(start, horizon), horizon, PROBES_PER_LAYER)
+        # A format cut from a wider canvas shows part of each clip's largest crop: measure on
+        # that crop at this frame's scale, the text shifted to where the frame sits in it.
+        z = formats.zoom(_format_of(plan), plan.formats) if len(plan.formats) > 1 else 1.0
+        full = (round(plan.width / z), round(plan.height / z))
+        dx, dy = (full[0] - plan.width) // 2, (full[1] - plan.height) // 2
         probes = [
-            legibility.Probe(float(t), x, y + (slide if i == 0 else 0), w, h)
+            legibility.Probe(float(t), x + dx, y + dy + (slide if i == 0 else 0), w, h)
             for i, t in enumerate(times)
         ]
-        backgrounds = legibility.sample_backgrounds(clip.path, probes, (plan.width, plan.height))
+        backgrounds = legibility.sample_backgrounds(clip.path, probes, full)
     verdict = treatment.choose(r.masks, r.ring, backgrounds, pill=pill)
 
     info = PngImagePlugin.PngInfo()

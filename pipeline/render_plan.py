@@ -62,6 +62,9 @@ class Timeline(_Model):
     width: int = 1080
     height: int = 1920
     duration_s: float
+    #: The share of each clip's largest centred box of the frame's shape that the frame
+    #: shows (below 1 when the clips cover wider formats too: pipeline.formats.frame_box).
+    zoom: float = Field(default=1.0, gt=0, le=1)
 
     @property
     def transition_times_s(self) -> list[float]:

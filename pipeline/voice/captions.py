@@ -162,7 +162,7 @@ def render(
     text, accent, pill = colours(spec)
     track = CaptionTrack(area=area, text_color=text, accent=accent, accent_as_pill=pill)
     workdir.mkdir(parents=True, exist_ok=True)
-    scale = plan.width / 1080
+    scale = min(plan.width, plan.height) / 1080  # the same size in every format
     for gi, g in enumerate(group(words)):
         scene = plan.scenes[_scene_at(plan, g.start_s)]
         top, bottom = band(scene.overlay.position if scene.overlay else None, area)
