@@ -30,6 +30,7 @@ from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.settings import Settings
+from pipeline.spec import FORMAT_SIZES
 
 if TYPE_CHECKING:
     from pipeline.providers.motion.renderer import ClipRenderer
@@ -39,15 +40,18 @@ GATE = "local-renderer"
 CHECK_EVERY = 6  # frames between cancel checks (a quarter second of video)
 
 
-def internal_size(width: int, height: int, max_width: int) -> tuple[int, int]:
-    """The render size: ``width`` x ``height`` scaled so its short side is at most
-    ``max_width`` (540x960 for 1080x1920, 960x960 for a 9:16 + 16:9 canvas), both even."""
+def internal_size(
+    width: int, height: int, max_width: int, short: int | None = None
+) -> tuple[int, int]:
+    """The render size: ``width`` x ``height`` scaled so a frame's short side (``short``,
+    default the canvas's own) is at most ``max_width``, both even: 540x960 for 1080x1920,
+    960x960 for the 1920x1920 canvas of 9:16 + 16:9 (each format still drawn at half size)."""
     if width < 16 or height < 16:
         raise ProviderError(
             f"A {width}x{height} clip is too small to draw; ask for at least 16x16 pixels.",
             provider=LocalMotionGraphics.name,
         )
-    scale = min(1.0, max_width / min(width, height))
+    scale = min(1.0, max_width / (short or min(width, height)))
     w = max(16, round(width * scale / 2) * 2)
     h = max(16, round(height * scale / 2) * 2)
     return w, h
@@ -113,7 +117,10 @@ class LocalMotionGraphics:
         from pipeline.providers.motion.scenes import design_scene
 
         started = time.perf_counter()
-        width, height = internal_size(request.width, request.height, self.max_width)
+        short = min(
+            min(FORMAT_SIZES.get(f, (request.width, request.height))) for f in request.formats
+        )
+        width, height = internal_size(request.width, request.height, self.max_width, short)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
         try:
