@@ -30,7 +30,8 @@ def test_canvas_covers_every_format_and_each_format_shows_the_core() -> None:
     for name in ALL:
         box = formats.text_box(name, ALL)  # the core in this format's pixels: inside the frame
         w, h = FORMAT_SIZES[name]
-        assert 0 <= box.x and box.x + box.w <= w + 1e-6 and 0 <= box.y and box.y + box.h <= h + 1e-6
+        assert box.x >= 0 and box.y >= 0
+        assert box.x + box.w <= w + 1e-6 and box.y + box.h <= h + 1e-6
     one = formats.text_box("9:16", ["9:16"])
     assert (one.x, one.y, one.w, one.h) == (0, 0, 1080, 1920)  # one format: nothing changes
 

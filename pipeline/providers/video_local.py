@@ -117,9 +117,9 @@ class LocalMotionGraphics:
         from pipeline.providers.motion.scenes import design_scene
 
         started = time.perf_counter()
-        short = min(
-            min(FORMAT_SIZES.get(f, (request.width, request.height))) for f in request.formats
-        )
+        short = None  # a canvas covering several formats: each drawn at half its size
+        if len(request.formats) > 1:
+            short = min(min(FORMAT_SIZES[f]) for f in request.formats)
         width, height = internal_size(request.width, request.height, self.max_width, short)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
