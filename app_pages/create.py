@@ -13,6 +13,7 @@ from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
 from ui import auth, widgets
 from ui import brand_kit as brand_kit_ui
+from ui import formats as formats_ui
 from ui.format import (
     as_utc,
     clock,
@@ -121,8 +122,9 @@ def voice_note(row: Generation) -> None:
 def start(prompt: str) -> None:
     try:
         generation_id = jobs.start(
-            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen()
-        )
+            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen(),
+            **formats_ui.request(),  # type: ignore[arg-type]
+        )  # fmt: skip
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
     except (InputError, NotFoundError) as exc:
@@ -215,6 +217,7 @@ def result_panel(row: Generation) -> None:
                 icon=":material/add:",
                 width="stretch",
             )
+        formats_ui.videos(row)
 
 
 def failure_panel(row: Generation) -> None:
@@ -251,7 +254,7 @@ def failure_panel(row: Generation) -> None:
 st.title("Create an ad")
 st.caption(
     "Describe the product and the feel you want. Adstudio writes the script, plans the "
-    "scenes and renders a 15-second vertical video."
+    "scenes and renders a 15- or 30-second video in every format you pick."
 )
 
 generation_id = shown_generation()
@@ -271,6 +274,7 @@ hint = f"{length} / {jobs.MAX_PROMPT} characters"
 if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
 voice_controls()
+formats_ui.controls(prompt or "")
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(

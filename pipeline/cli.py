@@ -1,7 +1,7 @@
 """Command line: generate and inspect ads, manage users, cancel and clean up.
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
-        [--voice [NAME] | --no-voice]
+        [--voice [NAME] | --no-voice] [--formats 9:16,1:1,16:9] [--duration 15|30]
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
@@ -29,7 +29,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import jobs, repository
+from pipeline import formats, jobs, repository
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
@@ -48,6 +48,7 @@ def _run_to_end(
     seed: int | None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    shape: dict[str, Any] | None = None,
 ) -> Any:
     """Start a generation, print its progress lines to stderr, return the finished row."""
 
@@ -55,7 +56,9 @@ def _run_to_end(
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
+    generation_id = jobs.start(
+        runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
+    )
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -93,11 +96,15 @@ def _failed(row: Any) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    shape = {  # checked before anything starts: a typo fails at once, saying what exists
+        "formats": formats.parse(args.formats) if args.formats else None,
+        "duration_s": formats.check_duration(args.duration) if args.duration else None,
+    }
     runtime = runtime_for(settings)
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
-    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
+    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
     status, error, stage = _outcome(row)
     said = row.voice or {}
     result = {
@@ -105,6 +112,8 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "status": status,
         "video_path": row.video_path,
         "thumbnail_path": row.thumbnail_path,
+        "videos": {name: made["video"] for name, made in (row.videos or {}).items()},
+        "thumbnails": {name: made["thumbnail"] for name, made in (row.videos or {}).items()},
         "cost": row.cost,
         "duration_s": row.duration_s,
         "seed": row.seed,
@@ -119,6 +128,8 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         _emit(result)
     elif status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        for name, made in list((row.videos or {}).items())[1:]:
+            print(f"{name}: {made['video']}")
         if said.get("reason"):
             print(said["reason"])
     return 0 if status == "completed" else _failed(row)
@@ -264,6 +275,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="speak a voice-over (default: on; NAME picks the voice, else the language's own)",
     )  # fmt: skip
     spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
+    gen.add_argument(
+        "--formats", default=None, metavar="LIST",
+        help="formats to make, e.g. 9:16,1:1,16:9 (also 4:5; default: the prompt's platform's)",
+    )  # fmt: skip
+    gen.add_argument(
+        "--duration", type=float, default=None, metavar="SECONDS",
+        help="length of the ad: 15 or 30 (default: ADSTUDIO_TARGET_DURATION_S)",
+    )  # fmt: skip
     _kit_arguments(gen)
     gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")

@@ -20,12 +20,14 @@ import shutil
 import threading
 import time
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from pipeline import brand_kit, leases, orchestrator, repository
+from pipeline import formats as formats_mod
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
@@ -122,8 +124,13 @@ def start(
     seed: int | None = None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    formats: Sequence[str] | None = None,
+    duration_s: float | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
+
+    ``formats`` ("9:16", "4:5", "1:1", "16:9"; default: the prompt's platform's) and
+    ``duration_s`` (15 or 30; default: the settings') shape the video (:mod:`pipeline.formats`).
 
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
     ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
@@ -133,6 +140,8 @@ def start(
     """
     text = validate_prompt(prompt)
     settings = runtime.settings
+    asked_formats = list(formats_mod.parse(",".join(formats))) if formats else None
+    asked_length = formats_mod.check_duration(duration_s) if duration_s is not None else None
     with _threads_lock:  # one start at a time, so two clicks cannot both take the last slot
         with runtime.sessions.begin() as session:
             session.execute(  # locks the user's row (PostgreSQL) or the database (SQLite)
@@ -160,6 +169,8 @@ def start(
                 progress=0,
                 current_step="Queued",
                 voice=voice,
+                formats=asked_formats,
+                target_duration_s=asked_length,
             )
             session.add(row)
             repository.record_start(session, user_id)

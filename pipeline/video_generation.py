@@ -61,8 +61,9 @@ def run(
             scene=scene,
             brand=spec.brand,
             ad=spec.ad,
-            width=plan.width,
-            height=plan.height,
+            width=plan.canvas_size[0],  # one clip covers every format
+            height=plan.canvas_size[1],
+            formats=tuple(plan.formats),
             fps=plan.fps,
             seed=plan.seed,
             beats=tuple(s.scene_type for s in plan.scenes),

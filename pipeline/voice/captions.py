@@ -180,7 +180,7 @@ def render(
     track = CaptionTrack(area=area, text_color=text, accent=accent, accent_as_pill=pill)
     room = room if room is not None else rooms(spec, plan, None)
     workdir.mkdir(parents=True, exist_ok=True)
-    scale = plan.width / 1080
+    scale = min(plan.width, plan.height) / 1080  # the same size in every format
     for gi, g in enumerate(group(words)):
         index = _scene_at(plan, g.start_s)
         free = room[index].free
