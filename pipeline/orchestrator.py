@@ -42,6 +42,7 @@ from pipeline import (
     memory,
     repository,
     scene_planning,
+    variants,
 )
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
@@ -149,14 +150,17 @@ def _publish_clips(clips: list[Any], dest_dir: Path) -> list[dict[str, Any]]:
 
 def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     rt = run.runtime
+    direction = variants.direction_of(rt.sessions, run.id)  # one of a group of variants?
+    llm = variants.steered(rt.llm, direction)
     spec_result = run.stage_run(
-        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, rt.llm)
+        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, llm)
     )
     spec = spec_result.specification
     with rt.sessions() as session:  # the user's logo and photos, if the ad has a brand kit
         spec = brand_kit.apply(
             spec, brand_kit.for_generation(session, rt.settings.data_dir, run.id)
         )
+    spec = variants.apply(spec, direction, rt.sessions, run.id)
     run.ledger.add("llm_enhancement", rt.llm.name, spec_result.cost, spec_result.detail)
     run.save(llm_specification=spec.model_dump(mode="json"))
 
