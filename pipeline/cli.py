@@ -3,6 +3,8 @@
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
         [--voice [NAME] | --no-voice]
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
+        [--variants N]                                    # N <= 4 ads to A/B test: a JSON list
+    python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--json]  # cost, time
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
@@ -31,6 +33,7 @@ from typing import Any
 
 from pipeline import jobs, repository
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
+from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
@@ -97,10 +100,27 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
+    if args.variants != 1:
+        from pipeline.cli_variants import generate_variants
+
+        return generate_variants(args, runtime, owner, voice, kit_id)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
+    result = row_result(row)
+    status, error, said = result["status"], result["error"], row.voice or {}
+    if args.json:
+        _emit(result)
+    elif status == "completed":
+        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        if said.get("reason"):
+            print(said["reason"])
+    return 0 if status == "completed" else _failed(row)
+
+
+def row_result(row: Any) -> dict[str, Any]:
+    """The JSON a finished generation prints."""
     status, error, stage = _outcome(row)
     said = row.voice or {}
-    result = {
+    return {
         "generation_id": row.id,
         "status": status,
         "video_path": row.video_path,
@@ -115,13 +135,6 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
         "captions": row.captions,
     }
-    if args.json:
-        _emit(result)
-    elif status == "completed":
-        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-        if said.get("reason"):
-            print(said["reason"])
-    return 0 if status == "completed" else _failed(row)
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -266,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
     _kit_arguments(gen)
     gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
+    gen.add_argument("--variants", type=int, default=1, help="1-4 ads that differ (A/B tests)")
+    add_quote_parser(sub)
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)
@@ -333,6 +348,7 @@ COMMANDS = {
     "worker": cmd_worker,
     "serve": cmd_serve,
     "kits": cmd_kits,
+    "quote": cmd_quote,
 }
 
 
