@@ -106,7 +106,7 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         return generate_variants(args, runtime, owner, voice, kit_id)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
     result = row_result(row)
-    status, error, said = result["status"], result["error"], row.voice or {}
+    status, said = result["status"], row.voice or {}
     if args.json:
         _emit(result)
     elif status == "completed":

@@ -1,7 +1,7 @@
 """Command line for variants and quotes.
 
-    python -m pipeline generate "..." --variants 3 --json   # a JSON list, one ad per variant
-    python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--duration S] [--json]
+python -m pipeline generate "..." --variants 3 --json   # a JSON list, one ad per variant
+python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--duration S] [--json]
 """
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(got.summary())
     for line in got.lines:
-        print(f"  {line.item:<11} ${line.usd:.4f}  {quote.minutes(line.seconds):>10}  {line.detail}")
+        print(
+            f"  {line.item:<11} ${line.usd:.4f}  {quote.minutes(line.seconds):>10}  {line.detail}"
+        )
     return 0
 
 

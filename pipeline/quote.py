@@ -72,8 +72,7 @@ class Quote(BaseModel):
         ads = f"{self.variants} ads" if self.variants > 1 else "this ad"
         formats = f" in {self.formats} formats" if self.formats > 1 else ""
         return (
-            f"Estimated cost ${self.usd:.2f} and about {minutes(self.seconds)} for "
-            f"{ads}{formats}."
+            f"Estimated cost ${self.usd:.2f} and about {minutes(self.seconds)} for {ads}{formats}."
         )
 
 
@@ -228,8 +227,10 @@ def month_start(now: datetime) -> datetime:
 def next_reset(now: datetime) -> datetime:
     """The first instant of the next calendar month (UTC): when the budget starts again."""
     start = month_start(now)
-    return start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(
-        month=start.month + 1
+    return (
+        start.replace(year=start.year + 1, month=1)
+        if start.month == 12
+        else start.replace(month=start.month + 1)
     )
 
 

@@ -131,8 +131,8 @@ class _Steered:
             spec = write_specification(
                 prompt, duration_s=ctx.settings.target_duration_s, framework=fw, variant=letter
             )
-            return LLMResult(specification=spec, model="offline-director",
-                             detail=f"offline copy ({spec.language}, {fw}, variant {letter})")  # fmt: skip
+            detail = f"offline copy ({spec.language}, {fw}, variant {letter})"
+            return LLMResult(specification=spec, model="offline-director", detail=detail)
         asked = f"{prompt}\n\nWrite this ad with the {fw} framework ({FRAMEWORK_NAMES[fw]})."
         return self.inner.enhance(asked, ctx)
 

@@ -109,9 +109,8 @@ def test_two_variants_render_as_one_group_with_different_music(
     assert b.startswith("B: AIDA, hook '") and "CTA 'See for yourself'" in b
     assert rows[0].seed == rows[1].seed == 5
     assert rows[0].audio_mix["music_title"] != rows[1].audio_mix["music_title"]  # type: ignore[index]
-    assert rows[0].llm_specification["ad"]["visual_style"] != (  # type: ignore[index]
-        rows[1].llm_specification["ad"]["visual_style"]  # type: ignore[index]
-    )
+    grades = [r.llm_specification["ad"]["visual_style"] for r in rows]  # type: ignore[index]
+    assert grades[0] != grades[1]
     for row in rows:
         info = probe(row.video_path)  # type: ignore[arg-type]
         assert (info.width, info.height) == (1080, 1920)

@@ -118,8 +118,8 @@ def write_specification(
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
     if framework is not None and framework != choice.framework:
-        choice = FrameworkChoice(framework, f"Variant {variant or '?'} tests {framework} "
-                                 f"against the framework the prompt suggests ({choice.framework}).")  # fmt: skip
+        reason = f"Variant {variant or '?'} tests {framework} against {choice.framework}."
+        choice = FrameworkChoice(framework, reason)
     beats = FRAMEWORK_BEATS[choice.framework]
     key = hashlib.sha256((text + variant).encode()).hexdigest()
     locale = LOCALES.get(language)
