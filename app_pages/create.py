@@ -13,6 +13,7 @@ from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
 from ui import auth, widgets
 from ui import brand_kit as brand_kit_ui
+from ui import variants as variants_ui
 from ui.format import (
     as_utc,
     clock,
@@ -120,7 +121,7 @@ def voice_note(row: Generation) -> None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(
+        generation_id = variants_ui.start(
             runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen()
         )
     except RateLimitError as exc:
@@ -271,6 +272,8 @@ hint = f"{length} / {jobs.MAX_PROMPT} characters"
 if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
 voice_controls()
+variants_ui.control()  # 1-4 ads to A/B test
+variants_ui.quote_note(runtime, user.id)  # the price before Generate (paid providers)
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(
@@ -305,5 +308,6 @@ if row is not None:
         result_panel(row)
     else:
         failure_panel(row)
+    variants_ui.group_panel(runtime, user.id, row.id)
     st.caption("Prompt")
     st.markdown(plain(row.prompt))

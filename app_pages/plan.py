@@ -13,6 +13,7 @@ from pipeline.db import Generation
 from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
+from ui import variants as variants_ui
 from ui.format import money, plain, seconds, shorten, stage_label, status_of, when
 from ui.runtime import get_runtime
 
@@ -224,6 +225,7 @@ def numbers_section(row: Generation) -> None:
                 width="stretch",
             )
         st.caption(f"Total {money(row.cost)}")
+        variants_ui.estimate_line(runtime, row)
 
 
 # --- page ---------------------------------------------------------------------------------
