@@ -179,12 +179,13 @@ def estimate(
     """The cost and time of ``variants`` ads in ``formats`` formats, from the tables."""
     duration = duration_s if duration_s is not None else settings.target_duration_s
     scenes = scene_seconds(duration, len(FRAMEWORK_BEATS["AIDA"]))
-    encode = settings.quote_seconds.get("encode", 0.0) * formats
+    took = settings.quote_seconds
+    render_s = took.get("assembly", 0.0) + took.get("encode", 0.0) * formats
     lines = [
         _llm(settings),
         _clips(settings, scenes),
         _speech(settings, duration, voice),
-        QuoteLine(item="render", usd=0.0, seconds=encode, detail=f"{formats} format(s)"),
+        QuoteLine(item="render", usd=0.0, seconds=render_s, detail=f"{formats} format(s)"),
     ]
     per_ad_micros = sum(to_micros(line.usd) for line in lines)
     per_ad_s = sum(line.seconds for line in lines)

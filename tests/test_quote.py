@@ -42,11 +42,12 @@ def test_paid_quote_is_tokens_plus_billed_clip_seconds_plus_characters(tmp_path:
     assert speech.detail == "tts-1: 225 characters"
     assert got.per_ad_usd == pytest.approx(1.00429, abs=1e-9)
     assert got.usd == pytest.approx(3.01287, abs=1e-9)  # formats share the clips: no extra
-    # time: model 10 s + 2 waves of 3 parallel clips x 120 s + speech 5 s + 2 encodes x 12 s
-    assert render.seconds == 24.0 and got.per_ad_seconds == 10 + 240 + 5 + 24
-    assert got.seconds == 3 * 279.0
+    # time: model 10 s + 2 waves of 3 parallel clips x 120 s + speech 5 s + text and mix 8 s
+    # + 2 encodes x 20 s
+    assert render.seconds == 48.0 and got.per_ad_seconds == 10 + 240 + 5 + 48
+    assert got.seconds == 3 * 303.0
     assert got.paid is True
-    assert got.summary() == "Estimated cost $3.01 and about 13 min 57 s for 3 ads in 2 formats."
+    assert got.summary() == "Estimated cost $3.01 and about 15 min 09 s for 3 ads in 2 formats."
 
 
 def test_thirty_seconds_take_five_scenes_and_ten_second_clips(tmp_path: Path) -> None:
@@ -81,7 +82,7 @@ def test_every_start_stores_its_estimate(tmp_path: Path) -> None:
         with rt.sessions() as session:
             stored = quote.stored(session, generation_id)
             assert stored is not None
-            assert stored.estimate_micros == 1_004_290 and stored.estimate_s == 10 + 240 + 5 + 12
+            assert stored.estimate_micros == 1_004_290 and stored.estimate_s == 10 + 240 + 5 + 28
     finally:
         rt.engine.dispose()
 
@@ -102,4 +103,4 @@ def test_cli_quote_prints_the_same_numbers(tmp_path: Path) -> None:
     data = json.loads(done.stdout)
     assert data["usd"] == pytest.approx(3.01287, abs=1e-9)
     assert data["formats"] == ["9:16", "1:1"] and data["variants"] == 3
-    assert data["summary"] == "Estimated cost $3.01 and about 13 min 57 s for 3 ads in 2 formats."
+    assert data["summary"] == "Estimated cost $3.01 and about 15 min 09 s for 3 ads in 2 formats."

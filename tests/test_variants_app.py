@@ -49,9 +49,9 @@ def test_create_shows_the_quote_with_a_paid_provider(tmp_path: Path) -> None:
     with app_env(tmp_path, video_provider="replicate", video_models=(KLING,)) as env:
         at = env.signed_in("alice")
         assert not at.exception
-        assert "Estimated cost $1.00 and about 4 min 13 s for this ad." in texts(at)
+        assert "Estimated cost $1.00 and about 4 min 29 s for this ad." in texts(at)
         at.number_input(key="create_variant_count").set_value(3).run()
-        assert "Estimated cost $3.00 and about 12 min 39 s for 3 ads." in texts(at)
+        assert "Estimated cost $3.00 and about 13 min 27 s for 3 ads." in texts(at)
 
 
 def test_offline_providers_show_no_quote(tmp_path: Path) -> None:
@@ -72,4 +72,4 @@ def test_plan_page_shows_estimate_and_recorded_cost_in_one_line(tmp_path: Path) 
         at.run()
         assert not at.exception
         line = [c for c in texts(at).splitlines() if c.startswith("Estimated $")]
-        assert line and line[0].startswith("Estimated $1.00 and about 4 min 13 s · recorded $0.95")
+        assert line and line[0].startswith("Estimated $1.00 and about 4 min 29 s · recorded $0.95")
