@@ -64,9 +64,8 @@ def generate_variants(
     """Start the variants, show their progress on stderr, print a JSON list (or paths)."""
     from pipeline.cli import _emit, _failed, row_result
 
-    formats = len(_formats(getattr(args, "formats", None) or "9:16"))
     started = variants.start_group(runtime, owner, args.prompt, args.variants, seed=args.seed,
-                                   voice=voice, kit_id=kit_id, formats=formats)  # fmt: skip
+                                   voice=voice, kit_id=kit_id)  # fmt: skip
     letters = dict(zip(started.generation_ids, variants.LETTERS, strict=False))
 
     def show(generation_id: int, percent: int, step: str) -> None:

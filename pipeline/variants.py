@@ -244,14 +244,18 @@ def start_group(
     seed: int | None = None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
-    formats: int = 1,
+    format_count: int = 1,
+    duration_s: float | None = None,
+    **options: Any,
 ) -> Started:
     """Start ``count`` variants of ``prompt`` (one seed, so shared visuals draw alike), or
-    refuse them all: the hourly limit and the monthly budget count every variant."""
+    refuse them all: the hourly limit and the monthly budget count every variant.
+    ``format_count`` and ``duration_s`` price them; ``options`` go to :func:`jobs.start`."""
     text = jobs.validate_prompt(prompt)
     directions = plan(text, count)
     settings = runtime.settings
-    each = quote.estimate(settings, formats=formats, voice=(voice or {}).get("enabled", True))
+    each = quote.estimate(settings, formats=format_count, duration_s=duration_s,
+                          voice=(voice or {}).get("enabled", True))  # fmt: skip
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
     ids: list[int] = []
     with jobs._threads_lock:  # one start at a time in this process: the batch is checked whole
@@ -270,7 +274,7 @@ def start_group(
                                               label=f"{d.letter}: {d.framework}"))  # fmt: skip
 
             ids.append(jobs.start(runtime, user_id, text, seed=seed, voice=voice, kit_id=kit_id,
-                                  estimate=each, attach=attach))  # fmt: skip
+                                  estimate=each, attach=attach, **options))  # fmt: skip
     return Started(group_id, ids)
 
 
