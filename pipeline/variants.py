@@ -218,6 +218,11 @@ def _refuse_batch(runtime: Runtime, session: Session, user_id: int, count: int) 
     limit = runtime.settings.rate_limit_per_hour
     if len(times) + count <= limit:
         return
+    if count > limit:  # no wait frees enough slots
+        raise RateLimitError(
+            f"{count} variants count as {count} generations, more than the {limit} an hour "
+            f"allows. Make {limit} or fewer at a time."
+        )
     left = max(0, limit - len(times))
     usual = jobs._rate_limited(runtime, times[len(times) + count - 1 - limit] + jobs.WINDOW)
     raise RateLimitError(

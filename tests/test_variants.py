@@ -15,7 +15,7 @@ from pipeline.providers.copywriting import write_specification
 from pipeline.providers.llm_offline import OfflineCreativeDirector
 from pipeline.runtime import Runtime, bootstrap
 from pipeline.settings import Settings
-from tests.fakes import FakeVideo
+from tests.fakes import FakeLLM, FakeVideo
 from tests.media import probe
 
 PROMPT = "Tired of tangled cables? SnapCord magnetic cable organizer for your desk, 20% off"
@@ -80,6 +80,22 @@ def test_a_batch_past_the_hourly_limit_is_refused_whole(runtime: Runtime, user_i
     with runtime.sessions() as session:
         assert session.scalar(select(func.count(Generation.id))) == 0
         assert session.scalar(select(func.count(variants.VariantGroup.id))) == 0
+
+
+def test_more_variants_than_the_hourly_limit_is_refused_with_what_to_do(
+    settings: Settings, user_id: int, runtime: Runtime
+) -> None:
+    small = bootstrap(settings.model_copy(update={"rate_limit_per_hour": 2}), llm=FakeLLM(),
+                      video=FakeVideo())  # fmt: skip
+    try:
+        with pytest.raises(RateLimitError) as err:
+            variants.start_group(small, user_id, PROMPT, 3)
+    finally:
+        small.engine.dispose()
+    assert str(err.value) == (
+        "3 variants count as 3 generations, more than the 2 an hour allows. "
+        "Make 2 or fewer at a time."
+    )
 
 
 @pytest.fixture
