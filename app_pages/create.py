@@ -14,6 +14,7 @@ from pipeline.voice import voices
 from ui import auth, widgets
 from ui import brand_kit as brand_kit_ui
 from ui import formats as formats_ui
+from ui import variants as variants_ui
 from ui.format import (
     as_utc,
     clock,
@@ -121,7 +122,7 @@ def voice_note(row: Generation) -> None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(
+        generation_id = variants_ui.start(
             runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen(),
             **formats_ui.request(),  # type: ignore[arg-type]
         )  # fmt: skip
@@ -275,6 +276,8 @@ if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
 voice_controls()
 formats_ui.controls(prompt or "")
+variants_ui.control()  # 1-4 ads to A/B test
+variants_ui.quote_note(runtime, user.id)  # the price before Generate (paid providers)
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(
@@ -309,5 +312,6 @@ if row is not None:
         result_panel(row)
     else:
         failure_panel(row)
+    variants_ui.group_panel(runtime, user.id, row.id)
     st.caption("Prompt")
     st.markdown(plain(row.prompt))

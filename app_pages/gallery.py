@@ -8,6 +8,7 @@ from pipeline import orchestrator, repository
 from pipeline.db import Generation
 from pipeline.errors import AdstudioError
 from ui import auth, widgets
+from ui import variants as variants_ui
 from ui.format import money, plain, seconds, shorten, when
 from ui.runtime import get_runtime
 
@@ -37,6 +38,7 @@ def card(row: Generation) -> None:
     with st.container(border=True):
         widgets.thumbnail(row)
         widgets.status_badge(row)
+        variants_ui.card_note(labels, row)
         st.markdown(f"**#{row.id}** · {plain(shorten(row.prompt, 70))}")
         st.caption(f"{when(row.created_at, tz)}  \n{money(row.cost)} · {seconds(row.duration_s)}")
         if st.session_state.get(CONFIRM) == row.id:
@@ -80,6 +82,7 @@ if not rows:
     st.page_link("app_pages/create.py", label="Create an ad", icon=":material/add:")
     st.stop()
 
+labels = variants_ui.gallery_order(runtime, rows)  # a group of variants sits together
 st.caption(f"{len(rows)} ad{'s' if len(rows) != 1 else ''}, newest first.")
 for start in range(0, len(rows), COLUMNS):
     for column, row in zip(st.columns(COLUMNS), rows[start : start + COLUMNS], strict=False):

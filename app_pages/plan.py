@@ -14,6 +14,7 @@ from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
 from ui import formats as formats_ui
+from ui import variants as variants_ui
 from ui.format import money, plain, seconds, shorten, stage_label, status_of, when
 from ui.runtime import get_runtime
 
@@ -225,6 +226,7 @@ def numbers_section(row: Generation) -> None:
                 width="stretch",
             )
         st.caption(f"Total {money(row.cost)}")
+        variants_ui.estimate_line(runtime, row)
 
 
 # --- page ---------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
         [--voice [NAME] | --no-voice] [--formats 9:16,1:1,16:9] [--duration 15|30]
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
+        [--variants N]                                    # N <= 4 ads to A/B test: a JSON list
+    python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--json]  # cost, time
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
@@ -31,6 +33,7 @@ from typing import Any
 
 from pipeline import formats, jobs, repository
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
+from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
@@ -104,10 +107,29 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
+    if args.variants != 1:
+        from pipeline.cli_variants import generate_variants
+
+        return generate_variants(args, runtime, owner, voice, kit_id, shape)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
+    result = row_result(row)
+    status, said = result["status"], row.voice or {}
+    if args.json:
+        _emit(result)
+    elif status == "completed":
+        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        for name, made in list((row.videos or {}).items())[1:]:
+            print(f"{name}: {made['video']}")
+        if said.get("reason"):
+            print(said["reason"])
+    return 0 if status == "completed" else _failed(row)
+
+
+def row_result(row: Any) -> dict[str, Any]:
+    """The JSON a finished generation prints."""
     status, error, stage = _outcome(row)
     said = row.voice or {}
-    result = {
+    return {
         "generation_id": row.id,
         "status": status,
         "video_path": row.video_path,
@@ -124,15 +146,6 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
         "captions": row.captions,
     }
-    if args.json:
-        _emit(result)
-    elif status == "completed":
-        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-        for name, made in list((row.videos or {}).items())[1:]:
-            print(f"{name}: {made['video']}")
-        if said.get("reason"):
-            print(said["reason"])
-    return 0 if status == "completed" else _failed(row)
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -285,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _kit_arguments(gen)
     gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
+    gen.add_argument("--variants", type=int, default=1, help="1-4 ads that differ (A/B tests)")
+    add_quote_parser(sub)
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)
@@ -352,6 +367,7 @@ COMMANDS = {
     "worker": cmd_worker,
     "serve": cmd_serve,
     "kits": cmd_kits,
+    "quote": cmd_quote,
 }
 
 

@@ -20,13 +20,13 @@ import shutil
 import threading
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
 
-from pipeline import brand_kit, leases, orchestrator, repository
+from pipeline import brand_kit, leases, orchestrator, quote, repository
 from pipeline import formats as formats_mod
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
@@ -126,6 +126,8 @@ def start(
     kit_id: int | None = None,
     formats: Sequence[str] | None = None,
     duration_s: float | None = None,
+    estimate: quote.Quote | None = None,
+    attach: Callable[[Any, int], None] | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
@@ -134,6 +136,9 @@ def start(
 
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
     ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
+    ``estimate``: this ad's quote (default: one ad from the settings' tables); it is stored
+    and checked against the monthly budget (:mod:`pipeline.quote`). ``attach(session, id)``
+    adds rows about the new generation before it can run (a variant's direction).
 
     The limits are checked in the transaction that inserts the row, with the user's row
     locked first (a write), so two servers cannot both take a user's last slot.
@@ -161,6 +166,14 @@ def start(
                     f"You already have {cap} ads waiting or being made. Start the next one "
                     "when one of them has finished, so everyone's ads keep moving."
                 )
+            if estimate is None:
+                estimate = quote.estimate(
+                    settings,
+                    formats=len(asked_formats or formats_mod.for_prompt(text)),
+                    duration_s=asked_length,
+                    voice=(voice or {}).get("enabled", True),
+                )
+            quote.check_budget(session, settings, user_id, estimate.per_ad_usd)
             row = Generation(
                 user_id=user_id,
                 prompt=text,
@@ -176,6 +189,9 @@ def start(
             repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
+            quote.record(session, generation_id, estimate)
+            if attach is not None:
+                attach(session, generation_id)
             if kit_id is not None:
                 brand_kit.attach(session, generation_id, user_id, kit_id)
             if settings.runner == "rq":

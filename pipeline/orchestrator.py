@@ -43,6 +43,7 @@ from pipeline import (
     memory,
     repository,
     scene_planning,
+    variants,
 )
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
@@ -153,8 +154,10 @@ def _publish_clips(clips: list[Any], dest_dir: Path) -> list[dict[str, Any]]:
 
 def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     rt = run.runtime
+    direction = variants.direction_of(rt.sessions, run.id)  # one of a group of variants?
+    llm = variants.steered(rt.llm, direction)
     spec_result = run.stage_run(
-        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, rt.llm)
+        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, llm)
     )
     spec = spec_result.specification
     with rt.sessions() as session:  # the user's logo and photos, if the ad has a brand kit
@@ -165,6 +168,7 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
         spec = spec.model_copy(
             update={"ad": spec.ad.model_copy(update={"duration_s": run.duration_s})}
         )
+    spec = variants.apply(spec, direction, rt.sessions, run.id)
     run.ledger.add("llm_enhancement", rt.llm.name, spec_result.cost, spec_result.detail)
     run.save(llm_specification=spec.model_dump(mode="json"))
 
