@@ -82,7 +82,7 @@ def test_a_generation_shows_progress_then_plays_with_cost_and_download(env: AppE
     assert at.progress[0].proto.text == f"{at.progress[0].value}%"
     shown = texts(at)
     assert "Making your ad" in shown
-    assert "Generating video clip 1 of 4" in shown
+    assert "Setting up 4 scenes" in shown
     assert "Elapsed 0:0" in shown
     assert button(at, "cancel_generation").label == "Cancel"
     assert button(at, "generate").disabled
@@ -140,7 +140,7 @@ def test_a_failure_is_readable_and_can_be_retried(env: AppEnv) -> None:
     assert second != first
     assert env.row(second).prompt == PROMPT
     in_clip_stage(env, at)
-    assert "Generating video clip 1 of 4" in texts(at)
+    assert "Setting up 4 scenes" in texts(at)
 
 
 def test_the_hourly_limit_says_when_the_next_slot_frees(tmp_path: Path) -> None:
