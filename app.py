@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, signin
+from ui import auth, notify, signin
 from ui.format import plain
 from ui.runtime import get_runtime
 
@@ -52,4 +52,5 @@ else:
         st.caption(f"Signed in as **{plain(user.name)}**")
         if st.button("Log out", key="sidebar_logout", icon=":material/logout:"):
             auth.logout(runtime)
+        notify.watch(runtime, user.id)  # toasts for finished ads, whatever page is open
     page.run()

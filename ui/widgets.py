@@ -46,13 +46,13 @@ def _reader(path: Path) -> Callable[[], bytes]:
     return read
 
 
-def download_button(row: Generation, *, key: str) -> None:
+def download_button(row: Generation, *, key: str, label: str = "Download MP4") -> None:
     """Download the MP4; the bytes are read only when the button is clicked."""
     path = Path(row.video_path or "")
     if not path.is_file():
         return
     st.download_button(
-        "Download MP4",
+        label,
         data=_reader(path),
         file_name=f"adstudio-{row.id}.mp4",
         mime="video/mp4",
