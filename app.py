@@ -26,6 +26,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+st.logo(str(ICON), size="large")  # the brand beside the menu button on a phone
+
 runtime = get_runtime()
 auth.check_cookie_key(runtime)
 user = auth.current_user(runtime)

@@ -118,19 +118,17 @@ def grid(rows: list[Generation]) -> None:
 
 def chosen(rows: list[Generation]) -> list[Generation]:
     """The rows the search, filters and sort ask for."""
-    search, status, period, sort = st.columns([3, 1, 1, 1])
+    search, more = st.columns([4, 1], vertical_alignment="bottom")
     words = search.text_input(
         "Search", key="gallery_search", placeholder="Words from the prompt, or #id",
-        icon=":material/search:",
+        icon=":material/search:", label_visibility="collapsed",
     ).strip().lower()  # fmt: skip
-    statuses = STATUSES[status.selectbox("Status", list(STATUSES), key="gallery_status")]
-    days = PERIODS[period.selectbox("Made", list(PERIODS), key="gallery_period")]
-    order = sort.selectbox("Sort", SORTS, key="gallery_sort")
-    formats = sorted({widgets.ad_format(r) for r in rows} - {"-"})
-    if len(formats) > 1:
+    with more.popover("Filter and sort", icon=":material/tune:", width="stretch"):
+        statuses = STATUSES[st.selectbox("Status", list(STATUSES), key="gallery_status")]
+        days = PERIODS[st.selectbox("Made", list(PERIODS), key="gallery_period")]
+        formats = sorted({widgets.ad_format(r) for r in rows} - {"-"})
         picked = st.multiselect("Format", formats, key="gallery_format", placeholder="Any")
-    else:
-        picked = []
+        order = st.selectbox("Sort", SORTS, key="gallery_sort")
     now = utcnow()
     found = [
         r for r in rows

@@ -287,13 +287,13 @@ elif row.is_active:
         icon=":material/progress_activity:",
     )
 
-if row.status == "completed":
-    player, side = st.columns([3, 2], gap="medium")
+if row.status == "completed":  # the download first: a phone shows it above the player
+    side, player = st.columns([2, 3], gap="medium")
+    with side:
+        widgets.download_button(row, key=f"plan_download_{row.id}")
+        widgets.thumbnail(row, width=120)
     with player:
         widgets.video_player(row)
-    with side:
-        widgets.thumbnail(row, width=120)
-        widgets.download_button(row, key=f"plan_download_{row.id}")
 
 if row.llm_specification:
     specification_section(row.llm_specification)
