@@ -11,7 +11,7 @@ from pipeline import eta, jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
-from ui import auth, widgets
+from ui import auth, examples, widgets
 from ui import brand_kit as brand_kit_ui
 from ui.format import (
     ago,
@@ -34,24 +34,6 @@ VOICE_ON = "create_voice_on"
 VOICE_NAME = "create_voice_name"
 WEIGHTS = "create_weights"  # (generation id, eta.Weights) read once per shown generation
 TERMINAL = ("completed", "failed")
-PLACEHOLDER = "Product, offer, audience and what viewers should do, in a sentence or two"
-#: One-click examples of different kinds: (chip label, prompt).
-EXAMPLES = (
-    ("Sneaker drop", "ZephyrRun trail shoes for young runners: 20% off in launch week, "
-     "bold and energetic, shop now"),
-    ("Local café", "Cozy neighbourhood café in Lisbon: fresh pastries and flat whites, "
-     "warm morning mood, visit us today"),
-    ("SaaS app", "TaskNest planning app for small agencies: plan a week in 5 minutes, "
-     "free 14-day trial, calm and clean"),
-    ("Luxury watch", "Luxury Swiss watch for Instagram: elegant and dark, limited edition "
-     "of 500, book a private fitting"),
-    ("Fitness class", "Morning HIIT classes at Pulse Gym for busy parents: first class "
-     "free, upbeat, sign up now"),
-)  # fmt: skip
-HINT = (
-    "A good prompt names the **product**, the **offer**, **who it is for** and what viewers "
-    "should **do** (the call to action). A mood or platform helps too."
-)
 
 runtime = get_runtime()
 user = auth.require_user()
@@ -156,20 +138,6 @@ def rate_limit_message(exc: RateLimitError) -> str:
     return limit_message(runtime.settings.rate_limit_per_hour, slot, utcnow(), tz)
 
 
-def use_example(prompt: str) -> None:
-    st.session_state[PROMPT] = prompt
-
-
-def example_chips() -> None:
-    """Example prompts of different kinds; a click puts one in the prompt box."""
-    with st.container(horizontal=True, gap="small"):
-        for i, (label, prompt) in enumerate(EXAMPLES):
-            st.button(
-                label, key=f"example_{i}", on_click=use_example, args=(prompt,),
-                icon=":material/lightbulb:", help=prompt, width="content",
-            )  # fmt: skip
-
-
 def restore_prompt(row: Generation | None) -> None:
     """After a reload the session is new: the running generation's prompt comes back."""
     if row is not None and row.is_active and not st.session_state.get(PROMPT):
@@ -242,31 +210,20 @@ def progress_panel(generation_id: int) -> None:
             )
 
 
-def share_link(row: Generation) -> str:
-    """The address of this ad's page (the signed-in owner opens it)."""
-    try:
-        base = str(st.context.url or "").split("?")[0].rsplit("/", 1)[0]
-    except Exception:  # no browser context (AppTest)
-        base = ""
-    return f"{base}/plan?id={row.id}"
-
-
 def result_actions(row: Generation) -> None:
     """Download first (a phone sees it without scrolling), then edit, variants, link."""
     widgets.download_button(row, key=f"download_{row.id}")
-    edit, variants = st.columns(2)
-    with edit:
+    with st.container(horizontal=True, gap="medium"):
         st.page_link(
             "app_pages/plan.py", label="Edit", icon=":material/edit:",
-            query_params={"id": str(row.id)}, width="stretch",
+            query_params={"id": str(row.id)},
         )  # fmt: skip
-    with variants:
         st.page_link(
             "app_pages/plan.py", label="Make variants", icon=":material/dynamic_feed:",
-            query_params={"id": str(row.id), "variants": "1"}, width="stretch",
+            query_params={"id": str(row.id), "variants": "1"},
         )  # fmt: skip
     st.caption("Link to this ad")
-    st.code(share_link(row), language=None, wrap_lines=True)
+    st.code(widgets.share_link(row.id), language=None, wrap_lines=True)
 
 
 def result_panel(row: Generation) -> None:
@@ -352,7 +309,7 @@ prompt = st.text_area(
     key=PROMPT,
     max_chars=jobs.MAX_PROMPT,
     height=110,
-    placeholder=PLACEHOLDER,
+    placeholder=examples.PLACEHOLDER,
     persist_state="session",
 )
 length = len(jobs.clean_prompt(prompt or ""))
@@ -387,6 +344,6 @@ else:
 
 if not running:
     st.caption("Try an example")
-    example_chips()
-    st.caption(HINT)
+    examples.chips(PROMPT)
+    st.caption(examples.HINT)
 brand_kit_ui.section(runtime, user.id)  # the logo and product photos the next ad uses

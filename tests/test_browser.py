@@ -212,6 +212,7 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
             assert video.evaluate("v => v.videoWidth / v.videoHeight") == pytest.approx(9 / 16)
             expect(page.get_by_role("button", name="Download MP4").first).to_be_visible()
             expect(page.get_by_text("free (offline)").first).to_be_visible()
+            expect(page.get_by_text(f"{server}/plan?id=1").first).to_be_visible()  # to copy
             page.screenshot(path=str(shots / "create-1440.png"))
 
             # The gallery: a poster before anything plays; search finds the ad; Play opens it.

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -75,6 +76,17 @@ def video_player(row: Generation, *, preview: bool = False) -> bool:
         return False
     st.video(str(path), autoplay=preview, muted=preview, loop=preview)
     return True
+
+
+def share_link(generation_id: int) -> str:
+    """The address of an ad's page (its signed-in owner opens it)."""
+    try:
+        parts = urlsplit(str(st.context.url or ""))
+    except Exception:  # no browser context (AppTest)
+        parts = urlsplit("")
+    root = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return f"{base}{'/' + root if root else ''}/plan?id={generation_id}"
 
 
 def ad_format(row: Generation) -> str:
