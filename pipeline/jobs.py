@@ -25,11 +25,12 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from pipeline import brand_kit, leases, orchestrator, repository
+from pipeline import brand_kit, leases, orchestrator, repository, versions
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
+from pipeline.spec import AdSpecification, ScenePlan
 
 MIN_PROMPT = 10
 MAX_PROMPT = 500
@@ -122,11 +123,15 @@ def start(
     seed: int | None = None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    planned: tuple[AdSpecification, ScenePlan] | None = None,
+    parent_id: int | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
     ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
+    ``planned``: a storyboard's specification and plan (the first two stages are skipped);
+    ``parent_id``: the ad's first row, making this row its next version (:mod:`pipeline.versions`).
 
     The limits are checked in the transaction that inserts the row, with the user's row
     locked first (a write), so two servers cannot both take a user's last slot.
@@ -161,6 +166,13 @@ def start(
                 current_step="Queued",
                 voice=voice,
             )
+            if planned is not None:
+                row.llm_specification = planned[0].model_dump(mode="json")
+                row.scene_plan = planned[1].model_dump(mode="json")
+                row.planned = True
+            if parent_id is not None:
+                row.parent_id = parent_id
+                row.version = versions.next_number(session, parent_id)
             session.add(row)
             repository.record_start(session, user_id)
             session.flush()
@@ -242,6 +254,14 @@ def serve(runtime: Runtime) -> None:
     process runs nothing (an app server calls it once after :func:`bootstrap`)."""
     keeper(runtime).persistent = True
     keeper(runtime).ensure_running()
+
+
+def delete(runtime: Runtime, user_id: int, generation_id: int) -> None:
+    """Delete the user's finished generation (one version of an ad) and its files."""
+    with runtime.sessions.begin() as session:
+        repository.delete_generation(session, generation_id, user_id)
+    orchestrator.remove_outputs(runtime.settings, generation_id)
+    log_event("generation_deleted", "", generation_id=generation_id, user_id=user_id)
 
 
 def last_error(generation_id: int) -> tuple[str, str | None] | None:
