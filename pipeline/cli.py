@@ -5,6 +5,9 @@
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
+    python -m pipeline render --plan plan.json [--json]   # an edited storyboard -> an ad
+    python -m pipeline edit ID --scene N --text "..." [--duration S] [--music NAME]
+        [--color primary=#RRGGBB] [--voice-line TEXT] [--json]   # the ad's next version
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
     python -m pipeline users disable NAME | users enable NAME
     python -m pipeline list [--user NAME] [--json]
@@ -25,11 +28,12 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import jobs, repository
+from pipeline import cli_storyboard, jobs, repository, storyboard
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
@@ -48,14 +52,19 @@ def _run_to_end(
     seed: int | None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    start: Callable[[], int] | None = None,
 ) -> Any:
-    """Start a generation, print its progress lines to stderr, return the finished row."""
+    """Start a generation (or call ``start``), print its progress lines to stderr, return the
+    finished row."""
 
     def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
+    if start is not None:
+        generation_id = start()
+    else:
+        generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -98,6 +107,11 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
+    return report(row, args.json)
+
+
+def report(row: Any, as_json: bool, **extra: Any) -> int:
+    """Print a finished generation as ``generate`` does (``extra``: more JSON keys)."""
     status, error, stage = _outcome(row)
     said = row.voice or {}
     result = {
@@ -114,8 +128,9 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "audio_mix": row.audio_mix,
         "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
         "captions": row.captions,
+        **extra,
     }
-    if args.json:
+    if as_json:
         _emit(result)
     elif status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
@@ -175,6 +190,10 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         "specification": result.specification.model_dump(mode="json"),
         "scene_plan": plan.model_dump(mode="json"),
         "cost": result.cost,
+        # edit this and render it: `render --plan plan.json` (pipeline/cli_storyboard.py)
+        "storyboard": storyboard.from_spec_plan(
+            result.specification, plan, seed=args.seed or 0
+        ).model_dump(mode="json", exclude={"spec", "plan"}),
     }
     if args.json:
         _emit(data)
@@ -296,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     can.add_argument("id", type=int)
     clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
     clean.add_argument("--hours", type=float, default=24.0)
+    cli_storyboard.add_parsers(sub)
     work = sub.add_parser("worker", help="run an RQ worker (ADSTUDIO_REDIS_URL)")
     work.add_argument("--queues", nargs="+", default=None, help="default: ADSTUDIO_RQ_QUEUE")
     work.add_argument("--burst", action="store_true", help="stop when the queues are empty")
@@ -333,6 +353,7 @@ COMMANDS = {
     "worker": cmd_worker,
     "serve": cmd_serve,
     "kits": cmd_kits,
+    **cli_storyboard.COMMANDS,
 }
 
 

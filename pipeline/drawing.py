@@ -81,7 +81,11 @@ def draw(
     spoken = runner.stage_run(
         "voice",
         lambda ctx: voice_stage.run(
-            spec, plan, ctx, enabled=bool(asked.get("enabled", True)), voice=asked.get("voice"),
+            spec,
+            plan,
+            ctx,
+            enabled=bool(asked.get("enabled", True)),
+            voice=asked.get("voice"),
             texts=_voice_lines(plan),
         ),
     )
