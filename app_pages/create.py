@@ -13,6 +13,7 @@ from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
 from ui import auth, widgets
 from ui import brand_kit as brand_kit_ui
+from ui import storyboard as storyboard_ui
 from ui.format import (
     as_utc,
     clock,
@@ -140,6 +141,10 @@ def rate_limit_message(exc: RateLimitError) -> str:
 def edit_prompt(prompt: str) -> None:
     st.session_state[PROMPT] = prompt
     st.session_state[SHOWN] = None
+
+
+def show(generation_id: int) -> None:
+    st.session_state[SHOWN] = generation_id
 
 
 def dismiss() -> None:
@@ -286,6 +291,8 @@ if button.button(
     if st.session_state.get(NOTICE) is None:
         st.rerun()
 
+storyboard_ui.create_section(runtime, user.id, prompt or "", show)  # "Storyboard first"
+
 notice = st.session_state.pop(NOTICE, None)
 if notice:
     kind, message = notice
@@ -301,6 +308,7 @@ brand_kit_ui.section(runtime, user.id)  # the logo and product photos the next a
 if row is not None:
     if running:
         progress_panel(row.id)
+        storyboard_ui.planned_preview(runtime, user.id, row.id)
     elif row.status == "completed":
         result_panel(row)
     else:

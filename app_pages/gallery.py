@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import orchestrator, repository
+from pipeline import jobs, repository
 from pipeline.db import Generation
 from pipeline.errors import AdstudioError
 from ui import auth, widgets
@@ -24,12 +24,10 @@ def delete(generation_id: int) -> None:
     """Delete the row (ownership checked in the query), then its files."""
     st.session_state.pop(CONFIRM, None)
     try:
-        with runtime.sessions.begin() as session:
-            repository.delete_generation(session, generation_id, user.id)
+        jobs.delete(runtime, user.id, generation_id)
     except AdstudioError as exc:
         st.session_state[NOTICE] = ("error", exc.message)
         return
-    orchestrator.remove_outputs(runtime.settings, generation_id)
     st.session_state[NOTICE] = ("success", f"Deleted ad #{generation_id}.")
 
 
@@ -37,7 +35,8 @@ def card(row: Generation) -> None:
     with st.container(border=True):
         widgets.thumbnail(row)
         widgets.status_badge(row)
-        st.markdown(f"**#{row.id}** · {plain(shorten(row.prompt, 70))}")
+        version = f" · v{row.version}" if row.version > 1 else ""
+        st.markdown(f"**#{row.id}**{version} · {plain(shorten(row.prompt, 70))}")
         st.caption(f"{when(row.created_at, tz)}  \n{money(row.cost)} · {seconds(row.duration_s)}")
         if st.session_state.get(CONFIRM) == row.id:
             st.caption("Delete this ad and its files?")

@@ -13,6 +13,7 @@ from pipeline.db import Generation
 from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
+from ui import storyboard as storyboard_ui
 from ui.format import money, plain, seconds, shorten, stage_label, status_of, when
 from ui.runtime import get_runtime
 
@@ -286,6 +287,8 @@ if row.status == "completed":
     with side:
         widgets.thumbnail(row, width=120)
         widgets.download_button(row, key=f"plan_download_{row.id}")
+    storyboard_ui.edit_section(runtime, user.id, row.id)
+storyboard_ui.versions_section(runtime, user.id, row.id)
 
 if row.llm_specification:
     specification_section(row.llm_specification)
