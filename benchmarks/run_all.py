@@ -1,6 +1,6 @@
 """All four benchmarks in one run, written to ``benchmarks/RESULTS.md`` (``make bench``).
 
-    python -m benchmarks.run_all [--repeats 3] [--only post,gen,concurrent,status]
+    python -m benchmarks.run_all [--repeats 3] [--only post,gen,concurrent,status,throughput,edit]
                                  [--allow-missing] [--out benchmarks/RESULTS.md]
 
 The markdown carries the machine, the date, the command, the load average during each
@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks import (
+    edit,
     fixtures,
     generation,
     pg_server,
@@ -31,7 +32,7 @@ from pipeline import ffmpeg
 from pipeline.export import ENCODER
 from pipeline.render_plan import RenderPlan
 
-PARTS = ("post", "gen", "concurrent", "status", "throughput")
+PARTS = ("post", "gen", "concurrent", "status", "throughput", "edit")
 
 
 def export_progress_section(ms: list[Measurement]) -> str:
@@ -186,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         print("benchmark 5: ads per minute with 1, 2 and 4 RQ workers", flush=True)
         runs = throughput.run_counts([1, 2, 4], ads=4)
         doc += ["## 5. Scale-out: RQ workers", "", throughput.markdown(runs), ""]
+    if "edit" in only:
+        print("benchmark 6: a text-only re-render against the first render", flush=True)
+        doc += ["## 6. Storyboard edit: re-render vs first render", "",
+                edit.markdown(edit.run(max(1, args.repeats // 3))), ""]  # fmt: skip
     doc.append(f"Total benchmark time: {time.perf_counter() - started:.0f} s.")
     text = "\n".join(doc) + "\n"
     args.out.write_text(text, encoding="utf-8")

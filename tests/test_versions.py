@@ -135,3 +135,28 @@ def test_deleting_a_version_keeps_the_others(runtime: Runtime, user_id: int) -> 
     assert Path(_row(runtime, v1).video_path or "").is_file()
     with runtime.sessions() as session:
         assert [r.id for r in versions.listing(session, v1, user_id)] == [v1]
+
+
+def test_an_older_database_gains_versions_and_its_ads_read_as_v1(tmp_path: Path) -> None:
+    from sqlalchemy import inspect
+
+    from pipeline import db
+    from tests.old_databases import database_at, migrate
+
+    url, old = database_at(tmp_path / "old.db", "0007")
+    with old.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO generations (user_id, prompt, seed, status, progress, current_step, "
+            "cancellation_requested, llm_provider, video_provider, cost_micros, created_at, "
+            "updated_at) VALUES (1, 'An old ad', 1, 'completed', 100, 'Complete', 0, '', '', "
+            "0, '2026-11-24 10:00:00', '2026-11-24 10:00:00')"
+        )
+    old.dispose()
+    engine = db.init_db(url)
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT version, parent_id FROM generations").one()
+    assert tuple(row) == (1, None)
+    migrate(engine, "0007", down=True)
+    columns = {c["name"] for c in inspect(engine).get_columns("generations")}
+    assert not {"version", "parent_id", "reused_clips", "planned"} & columns
+    engine.dispose()
