@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,18 +12,52 @@ from sqlalchemy import func, select
 from pipeline import editing, jobs, storyboard, versions
 from pipeline.db import Generation
 from pipeline.errors import InputError, NotFoundError, RateLimitError
-from pipeline.runtime import Runtime
+from pipeline.runtime import Runtime, bootstrap
+from pipeline.settings import Settings
 from pipeline.users import add_user
-from tests.fakes import FakeVideo
+from tests.fakes import FakeLLM, FakeVideo
 from tests.media import probe
 
 PROMPT = "Create a luxury watch ad for Instagram"
 
 
-def _first(runtime: Runtime, user_id: int) -> int:
-    board = storyboard.plan(PROMPT, runtime.settings, seed=5, llm=runtime.llm)
-    gid = editing.render(runtime, user_id, board)
-    assert jobs.wait(gid, 300)
+@dataclass
+class Env:
+    runtime: Runtime
+    video: FakeVideo
+    alice: int
+    bob: int
+    carol: int
+
+
+@dataclass
+class Ad:
+    v1: Generation
+    v2: Generation
+    drawn_for_v1: int
+    drawn_for_v2: int
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
+    """One runtime for the module (real renders are slow on two shared cores): at most two
+    ads an hour per user, so the third start of a user is refused."""
+    root = tmp_path_factory.mktemp("versions")
+    settings = Settings(data_dir=root / "data", output_dir=root / "output",
+                        tts_provider="none", rate_limit_per_hour=2)  # fmt: skip
+    video = FakeVideo()
+    runtime = bootstrap(settings, llm=FakeLLM(), video=video)
+    with runtime.sessions.begin() as session:
+        ids = [add_user(session, name, "a long enough password").id
+               for name in ("alice", "bob", "carol")]  # fmt: skip
+    yield Env(runtime, video, *ids)
+    runtime.engine.dispose()
+
+
+def _first(env: Env, user_id: int) -> int:
+    board = storyboard.plan(PROMPT, env.runtime.settings, seed=5, llm=env.runtime.llm)
+    gid = editing.render(env.runtime, user_id, board)
+    assert jobs.wait(gid, 600)
     return gid
 
 
@@ -38,103 +74,79 @@ def _count(runtime: Runtime) -> int:
         return int(session.scalar(select(func.count(Generation.id))) or 0)
 
 
-def test_storyboard_render_then_text_edit_makes_v2_and_reuses_every_clip(
-    runtime: Runtime, user_id: int, fake_video: FakeVideo
-) -> None:
-    v1 = _first(runtime, user_id)
-    first = _row(runtime, v1)
+@pytest.fixture(scope="module")
+def ad(env: Env) -> Ad:
+    """Alice's ad rendered from a storyboard (v1), then a headline edit of it (v2)."""
+    v1 = _first(env, env.alice)
+    drawn = len(env.video.history)
+    v2 = editing.edit(env.runtime, env.alice, v1, scene=2, text="Made by hand")
+    assert jobs.wait(v2, 600)
+    return Ad(_row(env.runtime, v1), _row(env.runtime, v2), drawn, len(env.video.history))
+
+
+def test_storyboard_render_then_text_edit_makes_v2_and_reuses_every_clip(env: Env, ad: Ad) -> None:
+    first, second = ad.v1, ad.v2
     assert first.status == "completed", first.error
     assert first.version == 1 and first.reused_clips == 0 and first.planned
     assert first.stage_timings["llm_enhancement"] == 0.0  # the storyboard's spec was kept
-    drawn = len(fake_video.history)
-
-    v2 = editing.edit(runtime, user_id, v1, scene=2, text="Made by hand")
-    assert jobs.wait(v2, 300)
-    second = _row(runtime, v2)
     assert second.status == "completed", second.error
-    assert (second.version, second.parent_id) == (2, v1)
+    assert (second.version, second.parent_id) == (2, first.id)
     assert second.reused_clips == len(first.scene_plan["scenes"])
-    assert len(fake_video.history) == drawn  # no clip drawn again
+    assert ad.drawn_for_v2 == ad.drawn_for_v1  # no clip drawn again
     assert second.scene_plan["scenes"][1]["overlay"]["text"] == "Made by hand"
     assert second.video_path != first.video_path
     for path in (first.video_path, second.video_path):
-        media = probe(path)
+        media = probe(path or "")
         assert (media.width, media.height) == (1080, 1920)
         assert media.duration_s == pytest.approx(15.0, abs=0.1)
-    with runtime.sessions() as session:
-        listed = versions.listing(session, v2, user_id)
-        assert [r.version for r in listed] == [1, 2]
-        assert versions.newest(session, v1, user_id).id == v2
+    with env.runtime.sessions() as session:
+        assert [r.version for r in versions.listing(session, second.id, env.alice)] == [1, 2]
+        assert versions.newest(session, first.id, env.alice).id == second.id
 
 
-def test_a_colour_edit_draws_the_clips_again(
-    runtime: Runtime, user_id: int, fake_video: FakeVideo
-) -> None:
-    v1 = _first(runtime, user_id)
-    drawn = len(fake_video.history)
-    v2 = editing.edit(runtime, user_id, v1, colors={"primary": "#123456"})
-    assert jobs.wait(v2, 300)
-    assert _row(runtime, v2).reused_clips == 0
-    assert len(fake_video.history) == 2 * drawn
-
-
-def test_a_rule_breaking_edit_is_refused_and_makes_nothing(runtime: Runtime, user_id: int) -> None:
-    v1 = _first(runtime, user_id)
-    rows, files = _count(runtime), sorted(runtime.settings.videos_dir.iterdir())
+def test_a_rule_breaking_edit_is_refused_and_makes_nothing(env: Env, ad: Ad) -> None:
+    rows, files = _count(env.runtime), sorted(env.runtime.settings.videos_dir.iterdir())
     with pytest.raises(InputError) as refused:
-        editing.edit(runtime, user_id, v1, scene=1, duration=9.0)
+        editing.edit(env.runtime, env.alice, ad.v1.id, scene=1, duration=9.0)
     assert refused.value.message.startswith("Scene 1 lasts 9 s; a scene lasts 3 to 7 seconds.")
-    assert _count(runtime) == rows
-    assert sorted(runtime.settings.videos_dir.iterdir()) == files
+    assert _count(env.runtime) == rows
+    assert sorted(env.runtime.settings.videos_dir.iterdir()) == files
 
 
-def test_another_users_ad_cannot_be_edited(runtime: Runtime, user_id: int) -> None:
-    v1 = _first(runtime, user_id)
-    with runtime.sessions.begin() as session:
-        bob = add_user(session, "bob", "another long password").id
-    with pytest.raises(NotFoundError, match=rf"^Generation {v1} not found\.$"):
-        editing.edit(runtime, bob, v1, scene=1, text="Mine now")
+def test_another_users_ad_cannot_be_edited(env: Env, ad: Ad) -> None:
+    with pytest.raises(NotFoundError, match=rf"^Generation {ad.v1.id} not found\.$"):
+        editing.edit(env.runtime, env.bob, ad.v1.id, scene=1, text="Mine now")
     with pytest.raises(NotFoundError, match=r"^Generation 999 not found\.$"):
-        editing.edit(runtime, user_id, 999, scene=1, text="Nothing here")
+        editing.edit(env.runtime, env.alice, 999, scene=1, text="Nothing here")
 
 
-def test_cancel_during_a_re_render_keeps_v1_playable(
-    runtime: Runtime, user_id: int, fake_video: FakeVideo
-) -> None:
-    v1 = _first(runtime, user_id)
-    fake_video.started.clear()
-    fake_video.block.set()  # the re-render's clips wait until cancelled
-    v2 = editing.edit(runtime, user_id, v1, colors={"accent": "#AA3355"})
-    assert fake_video.started.wait(120)
-    assert jobs.cancel(runtime, user_id, v2)
-    assert jobs.wait(v2, 120)
-    fake_video.block.clear()
-    second, first = _row(runtime, v2), _row(runtime, v1)
+def test_re_renders_count_towards_the_limit_and_a_version_can_be_deleted(env: Env, ad: Ad) -> None:
+    with pytest.raises(RateLimitError, match="limit of 2 generations per hour"):
+        editing.edit(env.runtime, env.alice, ad.v1.id, scene=1, text="Third take")
+    jobs.delete(env.runtime, env.alice, ad.v2.id)
+    assert not Path(ad.v2.video_path or "").exists()
+    assert Path(ad.v1.video_path or "").is_file()
+    with env.runtime.sessions() as session:
+        assert [r.id for r in versions.listing(session, ad.v1.id, env.alice)] == [ad.v1.id]
+
+
+def test_a_colour_edit_draws_again_and_cancelling_it_keeps_v1_playable(env: Env) -> None:
+    v1 = _first(env, env.carol)
+    env.video.started.clear()
+    env.video.block.set()  # the re-render's clips wait until cancelled
+    try:
+        v2 = editing.edit(env.runtime, env.carol, v1, colors={"accent": "#AA3355"})
+        assert env.video.started.wait(300)  # a new background colour: the clips are drawn
+        assert jobs.cancel(env.runtime, env.carol, v2)
+        assert jobs.wait(v2, 300)
+    finally:
+        env.video.block.clear()
+    second, first = _row(env.runtime, v2), _row(env.runtime, v1)
     assert (second.status, second.error) == ("failed", "Cancelled by user")
     assert second.video_path is None
-    assert not (runtime.settings.videos_dir / f"{v2}.mp4").exists()
+    assert not (env.runtime.settings.videos_dir / f"{v2}.mp4").exists()
     assert first.status == "completed" and Path(first.video_path or "").is_file()
     assert probe(first.video_path or "").duration_s == pytest.approx(15.0, abs=0.1)
-
-
-def test_re_renders_count_towards_the_hourly_limit(runtime: Runtime, user_id: int) -> None:
-    runtime.settings = runtime.settings.model_copy(update={"rate_limit_per_hour": 2})
-    v1 = _first(runtime, user_id)
-    v2 = editing.edit(runtime, user_id, v1, scene=1, text="Second take")
-    assert jobs.wait(v2, 300)
-    with pytest.raises(RateLimitError, match="limit of 2 generations per hour"):
-        editing.edit(runtime, user_id, v1, scene=1, text="Third take")
-
-
-def test_deleting_a_version_keeps_the_others(runtime: Runtime, user_id: int) -> None:
-    v1 = _first(runtime, user_id)
-    v2 = editing.edit(runtime, user_id, v1, scene=1, text="Second take")
-    assert jobs.wait(v2, 300)
-    jobs.delete(runtime, user_id, v2)
-    assert not (runtime.settings.videos_dir / f"{v2}.mp4").exists()
-    assert Path(_row(runtime, v1).video_path or "").is_file()
-    with runtime.sessions() as session:
-        assert [r.id for r in versions.listing(session, v1, user_id)] == [v1]
 
 
 def test_an_older_database_gains_versions_and_its_ads_read_as_v1(tmp_path: Path) -> None:
