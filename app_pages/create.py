@@ -14,6 +14,7 @@ from pipeline.voice import voices
 from ui import auth, examples, widgets
 from ui import brand_kit as brand_kit_ui
 from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
 from ui import variants as variants_ui
 from ui.format import (
     ago,
@@ -161,6 +162,10 @@ def edit_prompt(prompt: str) -> None:
     st.session_state[SHOWN] = None
 
 
+def show(generation_id: int) -> None:
+    st.session_state[SHOWN] = generation_id
+
+
 def dismiss() -> None:
     st.session_state[SHOWN] = None
 
@@ -296,6 +301,7 @@ restore_prompt(row)
 if row is not None:  # what is being made (or was just made) comes first, then a new prompt
     if running:
         progress_panel(row.id)
+        storyboard_ui.planned_preview(runtime, user.id, row.id)
     elif row.status == "completed":
         result_panel(row)
     else:
@@ -339,6 +345,8 @@ if button.button(
     start(prompt or "")
     if st.session_state.get(NOTICE) is None:
         st.rerun()
+
+storyboard_ui.create_section(runtime, user.id, prompt or "", show)  # "Storyboard first"
 
 notice = st.session_state.pop(NOTICE, None)
 if notice:

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from pipeline import orchestrator, repository
+from pipeline import jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import AdstudioError
 from ui import auth, widgets
@@ -35,12 +35,10 @@ def delete(generation_id: int) -> None:
     """Delete the row (ownership checked in the query), then its files."""
     st.session_state.pop(CONFIRM, None)
     try:
-        with runtime.sessions.begin() as session:
-            repository.delete_generation(session, generation_id, user.id)
+        jobs.delete(runtime, user.id, generation_id)
     except AdstudioError as exc:
         st.session_state[NOTICE] = ("error", exc.message)
         return
-    orchestrator.remove_outputs(runtime.settings, generation_id)
     st.session_state[NOTICE] = ("success", f"Deleted ad #{generation_id}.")
 
 
@@ -75,7 +73,8 @@ def card(row: Generation) -> None:
         widgets.poster(row)
         widgets.status_badge(row)
         variants_ui.card_note(labels, row)
-        st.markdown(f"**#{row.id}** · {plain(shorten(row.prompt, 48))}")
+        version = f" · v{row.version}" if row.version > 1 else ""
+        st.markdown(f"**#{row.id}**{version} · {plain(shorten(row.prompt, 48))}")
         st.caption(plain(facts(row)))
         if st.session_state.get(CONFIRM) == row.id:
             confirm(row)

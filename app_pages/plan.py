@@ -14,6 +14,7 @@ from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
 from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
 from ui import variants as variants_ui
 from ui.format import (
     cost_label,
@@ -298,6 +299,8 @@ if row.status == "completed":  # the download first: a phone shows it above the 
     with player:
         widgets.video_player(row)
     formats_ui.videos(row)  # every format's player and download
+    storyboard_ui.edit_section(runtime, user.id, row.id)
+storyboard_ui.versions_section(runtime, user.id, row.id)
 
 if row.llm_specification:
     specification_section(row.llm_specification)

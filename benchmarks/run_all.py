@@ -1,6 +1,7 @@
 """All four benchmarks in one run, written to ``benchmarks/RESULTS.md`` (``make bench``).
 
-    python -m benchmarks.run_all [--repeats 3] [--only post,gen,concurrent,status,formats]
+    python -m benchmarks.run_all [--repeats 3]
+        [--only post,gen,concurrent,status,throughput,formats,edit]
                                  [--allow-missing] [--out benchmarks/RESULTS.md]
 
 The markdown carries the machine, the date, the command, the load average during each
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from benchmarks import (
+    edit,
     fixtures,
     formats,
     generation,
@@ -34,7 +36,7 @@ from pipeline import ffmpeg
 from pipeline.export import ENCODER
 from pipeline.render_plan import RenderPlan
 
-PARTS = ("post", "gen", "concurrent", "status", "throughput", "formats")
+PARTS = ("post", "gen", "concurrent", "status", "throughput", "formats", "edit")
 
 
 def export_progress_section(ms: list[Measurement]) -> str:
@@ -196,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
             rows = formats.run(["9:16", "1:1", "16:9", "4:5"], Path(tmp), args.repeats)
         doc += ["## 6. Extra formats (one 15 s ad, clips drawn once)", "",
                 f"Load average before: {load_before}", "", formats.markdown(rows), ""]  # fmt: skip
+    if "edit" in only:
+        print("benchmark 7: a text-only re-render against the first render", flush=True)
+        doc += ["## 7. Storyboard edit: re-render vs first render", "",
+                edit.markdown(edit.run(max(1, args.repeats // 3))), ""]  # fmt: skip
     doc.append(f"Total benchmark time: {time.perf_counter() - started:.0f} s.")
     text = "\n".join(doc) + "\n"
     args.out.write_text(text, encoding="utf-8")

@@ -7,6 +7,9 @@
     python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--json]  # cost, time
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
+    python -m pipeline render --plan plan.json [--json]   # an edited storyboard -> an ad
+    python -m pipeline edit ID --scene N --text "..." [--duration S] [--music NAME]
+        [--color primary=#RRGGBB] [--voice-line TEXT] [--json]   # the ad's next version
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
     python -m pipeline users disable NAME | users enable NAME
     python -m pipeline list [--user NAME] [--json]
@@ -27,11 +30,12 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import formats, jobs, repository
+from pipeline import cli_storyboard, formats, jobs, repository, storyboard
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
 from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
@@ -52,16 +56,21 @@ def _run_to_end(
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
     shape: dict[str, Any] | None = None,
+    start: Callable[[], int] | None = None,
 ) -> Any:
-    """Start a generation, print its progress lines to stderr, return the finished row."""
+    """Start a generation (or call ``start``), print its progress lines to stderr, return the
+    finished row."""
 
     def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(
-        runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
-    )
+    if start is not None:
+        generation_id = start()
+    else:
+        generation_id = jobs.start(
+            runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
+        )
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -112,9 +121,14 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
 
         return generate_variants(args, runtime, owner, voice, kit_id, shape)
     row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
-    result = row_result(row)
+    return report(row, args.json)
+
+
+def report(row: Any, as_json: bool, **extra: Any) -> int:
+    """Print a finished generation as ``generate`` does (``extra``: more JSON keys)."""
+    result = {**row_result(row), **extra}
     status, said = result["status"], row.voice or {}
-    if args.json:
+    if as_json:
         _emit(result)
     elif status == "completed":
         print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
@@ -199,6 +213,10 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         "specification": result.specification.model_dump(mode="json"),
         "scene_plan": plan.model_dump(mode="json"),
         "cost": result.cost,
+        # edit this and render it: `render --plan plan.json` (pipeline/cli_storyboard.py)
+        "storyboard": storyboard.from_spec_plan(
+            result.specification, plan, seed=args.seed or 0
+        ).model_dump(mode="json", exclude={"spec", "plan"}),
     }
     if args.json:
         _emit(data)
@@ -330,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     can.add_argument("id", type=int)
     clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
     clean.add_argument("--hours", type=float, default=24.0)
+    cli_storyboard.add_parsers(sub)
     work = sub.add_parser("worker", help="run an RQ worker (ADSTUDIO_REDIS_URL)")
     work.add_argument("--queues", nargs="+", default=None, help="default: ADSTUDIO_RQ_QUEUE")
     work.add_argument("--burst", action="store_true", help="stop when the queues are empty")
@@ -368,6 +387,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "kits": cmd_kits,
     "quote": cmd_quote,
+    **cli_storyboard.COMMANDS,
 }
 
 

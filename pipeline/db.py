@@ -182,6 +182,14 @@ class Generation(Base):
         DateTime(timezone=True), nullable=True
     )
 
+    #: Versions (pipeline.versions): a re-render is a row whose ``parent_id`` is the ad's first
+    #: row (v1, parent None); ``version`` numbers them. ``planned``: the row was started from a
+    #: storyboard, so its specification and plan are already on it and are not written again.
+    parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    reused_clips: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    planned: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
     user: Mapped[User] = relationship(back_populates="generations")
 
     @property

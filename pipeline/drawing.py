@@ -47,7 +47,7 @@ from pipeline.logs import RelayHandler, get_logger, log_event, replay
 from pipeline.providers import VideoProvider
 from pipeline.render_plan import Drawn, RenderPlan
 from pipeline.settings import Settings
-from pipeline.spec import AdSpecification, CostEntry, ScenePlan
+from pipeline.spec import AdSpecification, Clip, CostEntry, ScenePlan
 from pipeline.stages import Early, Progress, StageRunner
 
 POLL_S = 0.1
@@ -62,9 +62,10 @@ def draw(
     plan: ScenePlan,
     video: VideoProvider,
     voice_request: dict[str, Any] | None = None,
+    reuse: list[Clip] | None = None,
 ) -> Drawn:
     """The voice-over and captions, clips, overlays, stitching and the audio mix for ``plan``,
-    in this process.
+    in this process. ``reuse``: earlier versions' clips (:mod:`pipeline.clip_cache`).
 
     The voice comes first: its engine (~215 MB, a process of its own) has exited before the
     clip renderer starts, so one generation stays under 400 MB (docs/voice.md).
@@ -80,7 +81,12 @@ def draw(
     spoken = runner.stage_run(
         "voice",
         lambda ctx: voice_stage.run(
-            spec, plan, ctx, enabled=bool(asked.get("enabled", True)), voice=asked.get("voice")
+            spec,
+            plan,
+            ctx,
+            enabled=bool(asked.get("enabled", True)),
+            voice=asked.get("voice"),
+            texts=_voice_lines(plan),
         ),
     )
     if spoken.cost is not None:  # offline speech: a $0 line, like the local clips
@@ -90,7 +96,7 @@ def draw(
 
     clips = runner.stage_run(
         "video_generation",
-        lambda ctx: video_generation.run(plan, spec, video, ctx, runner.ledger),
+        lambda ctx: video_generation.run(plan, spec, video, ctx, runner.ledger, reuse or ()),
     )
 
     def mix(ctx: StageContext) -> audio.AudioTrack:
@@ -125,6 +131,13 @@ def draw(
     )
 
 
+def _voice_lines(plan: ScenePlan) -> list[str] | None:
+    """The spoken lines a storyboard chose, one per scene ("" keeps the written one)."""
+    if all(s.voice_line is None for s in plan.scenes):
+        return None
+    return [s.voice_line or "" for s in plan.scenes]
+
+
 class DrawJob(BaseModel):
     """Everything the child needs to draw one generation (its settings include keys)."""
 
@@ -136,6 +149,7 @@ class DrawJob(BaseModel):
     spec: AdSpecification
     plan: ScenePlan
     voice_request: dict[str, Any] = {}
+    reuse: list[Clip] = []
     log_level: int = logging.INFO
 
 
@@ -228,6 +242,7 @@ class DrawingProcess:
         spec: AdSpecification,
         plan: ScenePlan,
         voice_request: dict[str, Any] | None = None,
+        reuse: list[Clip] | None = None,
     ) -> Drawn:
         """Hand the job over and relay progress, logs and cancel until the child answers.
 
@@ -236,7 +251,7 @@ class DrawingProcess:
         job = DrawJob(
             settings=_settings_data(settings), generation_id=runner.id, seed=runner.seed,
             workdir=str(runner.ctx.workdir), ffmpeg_exe=runner.ctx.ffmpeg_exe, spec=spec,
-            plan=plan, voice_request=voice_request or {},
+            plan=plan, voice_request=voice_request or {}, reuse=reuse or [],
             log_level=get_logger().getEffectiveLevel(),
         )  # fmt: skip
         self._send({"job": job.model_dump(mode="json")})
@@ -386,7 +401,8 @@ def _child() -> int:
 
     runner = StageRunner(job.generation_id, job.seed, ctx, Progress(progress))
     try:
-        drawn = draw(runner, job.spec, job.plan, get_video_provider(settings), job.voice_request)
+        video = get_video_provider(settings)
+        drawn = draw(runner, job.spec, job.plan, video, job.voice_request, job.reuse)
     except AdstudioError as exc:
         send({"failed": _error_data(exc, runner.stage)})
         return 0

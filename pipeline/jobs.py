@@ -26,12 +26,13 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from pipeline import brand_kit, leases, orchestrator, quote, repository
+from pipeline import brand_kit, leases, orchestrator, quote, repository, versions
 from pipeline import formats as formats_mod
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
+from pipeline.spec import AdSpecification, ScenePlan
 
 MIN_PROMPT = 10
 MAX_PROMPT = 500
@@ -128,6 +129,8 @@ def start(
     duration_s: float | None = None,
     estimate: quote.Quote | None = None,
     attach: Callable[[Any, int], None] | None = None,
+    planned: tuple[AdSpecification, ScenePlan] | None = None,
+    parent_id: int | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
@@ -139,6 +142,8 @@ def start(
     ``estimate``: this ad's quote (default: one ad from the settings' tables); it is stored
     and checked against the monthly budget (:mod:`pipeline.quote`). ``attach(session, id)``
     adds rows about the new generation before it can run (a variant's direction).
+    ``planned``: a storyboard's specification and plan (the first two stages are skipped);
+    ``parent_id``: the ad's first row, making this row its next version (:mod:`pipeline.versions`).
 
     The limits are checked in the transaction that inserts the row, with the user's row
     locked first (a write), so two servers cannot both take a user's last slot.
@@ -185,6 +190,13 @@ def start(
                 formats=asked_formats,
                 target_duration_s=asked_length,
             )
+            if planned is not None:
+                row.llm_specification = planned[0].model_dump(mode="json")
+                row.scene_plan = planned[1].model_dump(mode="json")
+                row.planned = True
+            if parent_id is not None:
+                row.parent_id = parent_id
+                row.version = versions.next_number(session, parent_id)
             session.add(row)
             repository.record_start(session, user_id)
             session.flush()
@@ -269,6 +281,14 @@ def serve(runtime: Runtime) -> None:
     process runs nothing (an app server calls it once after :func:`bootstrap`)."""
     keeper(runtime).persistent = True
     keeper(runtime).ensure_running()
+
+
+def delete(runtime: Runtime, user_id: int, generation_id: int) -> None:
+    """Delete the user's finished generation (one version of an ad) and its files."""
+    with runtime.sessions.begin() as session:
+        repository.delete_generation(session, generation_id, user_id)
+    orchestrator.remove_outputs(runtime.settings, generation_id)
+    log_event("generation_deleted", "", generation_id=generation_id, user_id=user_id)
 
 
 def last_error(generation_id: int) -> tuple[str, str | None] | None:

@@ -44,6 +44,7 @@ from pipeline import (
     repository,
     scene_planning,
     variants,
+    versions,
 )
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
@@ -53,7 +54,7 @@ from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
-from pipeline.spec import FORMAT_SIZES
+from pipeline.spec import FORMAT_SIZES, AdSpecification, ScenePlan
 from pipeline.stages import STEPS, Progress, StageRunner
 
 WAITING_STEP = "Waiting for the encoder (another ad is encoding)"
@@ -132,6 +133,13 @@ class _Run(StageRunner):
         self.voice_request: dict[str, Any] = dict(said.get("asked") or said)
         self.formats: list[str] | None = row.formats  # None: the prompt's platform's
         self.duration_s: float | None = row.target_duration_s
+        #: A storyboard's specification and plan, stored on the row before it started.
+        self.planned: tuple[AdSpecification, ScenePlan] | None = None
+        if row.planned and row.llm_specification and row.scene_plan:
+            self.planned = (
+                AdSpecification.model_validate(row.llm_specification),
+                ScenePlan.model_validate(row.scene_plan),
+            )
 
     def save(self, **values: Any) -> None:
         with self.runtime.sessions.begin() as session:
@@ -152,7 +160,12 @@ def _publish_clips(clips: list[Any], dest_dir: Path) -> list[dict[str, Any]]:
     return records
 
 
-def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
+def _specify_and_plan(run: _Run) -> tuple[AdSpecification, ScenePlan]:
+    """The first two stages, or the storyboard's spec and plan already on the row."""
+    if run.planned is not None:
+        run.kept("llm_enhancement")
+        run.kept("scene_planning")
+        return run.planned
     rt = run.runtime
     direction = variants.direction_of(rt.sessions, run.id)  # one of a group of variants?
     llm = variants.steered(rt.llm, direction)
@@ -177,18 +190,26 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
         "scene_planning", lambda ctx: scene_planning.run(spec, ctx, formats=shapes)
     )
     run.save(scene_plan=plan.model_dump(mode="json"))
+    return spec, plan
 
+
+def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
+    rt = run.runtime
+    spec, plan = _specify_and_plan(run)
     asked = run.voice_request
+    with rt.sessions() as session:  # earlier versions' clips, for scenes that did not change
+        reuse = versions.earlier_clips(session, run.id)
     if painter is None:
-        drawn = drawing.draw(run, spec, plan, rt.video, asked)
+        drawn = drawing.draw(run, spec, plan, rt.video, asked, reuse)
     else:
         with _draw_turn(run):
-            drawn = painter.draw(run, rt.settings, spec, plan, asked)
+            drawn = painter.draw(run, rt.settings, spec, plan, asked, reuse)
     clips, render_plan = drawn.clips, drawn.render
     run.save(
         voice={**(drawn.voice or {}), "asked": asked},
         temp_clip_paths=[c.path for c in clips],
         audio_mix=render_plan.audio.record() if render_plan.audio else None,
+        reused_clips=sum(1 for c in clips if c.reused),
     )
     settings = rt.settings
     renders = {plan.formats[0]: render_plan, **drawn.formats}

@@ -236,6 +236,16 @@ class TextOverlay(_Model):
     end_s: float | None = None  # default: end of the scene
 
 
+class SceneVisuals(_Model):
+    """What a storyboard pins for a scene's picture: the template, its objects (icon names)
+    and the figure a big-number template shows. Pinned, a headline edit keeps the clip."""
+
+    template: str = Field(min_length=1, max_length=40)
+    objects: list[str] = Field(default_factory=list, max_length=4)
+    number: str = Field(default="", max_length=20)
+    unit: str = Field(default="", max_length=30)
+
+
 class Scene(_Model):
     """One shot of the ad."""
 
@@ -245,6 +255,8 @@ class Scene(_Model):
     visual_prompt: str = Field(min_length=1, max_length=1000)
     overlay: TextOverlay | None = None
     transition_sfx: SfxName | None = None  # sound effect name at the cut into the next scene
+    visuals: SceneVisuals | None = None  # pinned by a storyboard (None: the renderer decides)
+    voice_line: str | None = None  # the spoken line a storyboard chose (None: written for it)
 
 
 def _first_format() -> list[FormatName]:
@@ -276,6 +288,8 @@ class ScenePlan(_Model):
         """This plan at format ``name``'s frame size (overlays and the timeline per format)."""
         width, height = FORMAT_SIZES[name]
         return self.model_copy(update={"width": width, "height": height})
+
+    music: str | None = None  # a music track's title chosen in a storyboard (None: the seed's)
 
     @property
     def total_duration_s(self) -> float:
@@ -315,6 +329,10 @@ class Clip(_Model):
     height: int | None = None
     # what the provider chose and why: template, objects (name, set, licence), footage credit
     details: dict[str, Any] = Field(default_factory=dict)
+    #: Hash of everything that decides this clip's pixels (pipeline.clip_cache): a re-render
+    #: whose scene has the same key copies this clip instead of drawing it again.
+    key: str = ""
+    reused: bool = False  # copied from an earlier version of the ad
 
 
 class CostEntry(_Model):

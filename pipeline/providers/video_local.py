@@ -93,6 +93,15 @@ class LocalMotionGraphics:
     def _ffmpeg(self, ctx: StageContext) -> str:
         return ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self.settings.ffmpeg_path)
 
+    def clip_key(self, request: ClipRequest) -> str:
+        """What decides this clip's pixels (pipeline.clip_cache): the scene's design (not its
+        words, once a storyboard pinned the template and objects), size, frame rate, encoder."""
+        from pipeline.providers.motion.scenes import design_key, design_scene
+
+        size = internal_size(request.width, request.height, self.max_width)
+        return repr((self.name, size, request.fps, self.preset, self.crf,
+                     design_key(design_scene(request))))  # fmt: skip
+
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         """Render the scene to ``dest`` (H.264 MP4, no audio, the scene's exact length).
 
