@@ -156,8 +156,10 @@ def build_graph(
             fade_out_start = max(layer.start_s, layer.end_s - layer.fade_out_s)
             on = starts[i] + layer.start_s
             off = min(starts[i] + layer.end_s, total)
+            # Converted to the frame's YUV once, before it is held: converting after the
+            # alpha fades meant one RGBA -> YUVA conversion per frame of the scene.
             chains.append(
-                f"[{n_inputs}:v]format=rgba,tpad=stop_mode=clone:stop_duration={d:.3f},"
+                f"[{n_inputs}:v]format=yuva420p,tpad=stop_mode=clone:stop_duration={d:.3f},"
                 f"fade=t=in:st={layer.start_s:.3f}:d={layer.anim_s:.3f}:alpha=1,"
                 f"fade=t=out:st={fade_out_start:.3f}:d={max(layer.fade_out_s, 0.01):.3f}:alpha=1,"
                 f"setpts=PTS+{starts[i]:.6f}/TB[t{i}_{j}]"
@@ -171,12 +173,19 @@ def build_graph(
     if plan.captions is not None:  # over the headlines' layers, never under them
         cap = plan.captions
         args += ["-f", "concat", "-safe", "0", "-i", cap.concat_path]
-        chains.append(
-            f"[{n_inputs}:v]format=rgba[cap];[{label}][cap]overlay=x={cap.x}:y={cap.y}"
-            ":eof_action=pass[vcap]"
-        )
+        # Converted once per picture, then only the bands that hold words are blended: an
+        # overlay costs its whole area on every frame.
+        bands = cap.bands or [(0, 0)]
+        chains.append(f"[{n_inputs}:v]format=yuva420p,split={len(bands)}" +
+                      "".join(f"[cs{k}]" for k in range(len(bands))))  # fmt: skip
+        for k, (top, bottom) in enumerate(bands):
+            crop = f"crop=iw:{bottom - top}:0:{top}:exact=1," if bottom > top else ""
+            chains.append(
+                f"[cs{k}]{crop}null[cb{k}];[{label}][cb{k}]overlay=x={cap.x}:y={cap.y + top}"
+                f":eof_action=pass[vcap{k}]"
+            )
+            label = f"vcap{k}"
         n_inputs += 1
-        label = "vcap"
     chains.append(f"[{label}]format=yuv420p[vout]")
     audio_label = None
     if plan.audio is not None:
