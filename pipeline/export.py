@@ -41,22 +41,29 @@ class EncoderSettings:
     audio_rate: int = 48000
     gop: int = 48
     # x264's own default is 1.5 threads per core, each holding frames of 1080x1920: one per
-    # core measured -29 MB peak at the same wall time on 2 cores (threading does not change
-    # the quality settings; the output differs by a few bytes).
+    # core holds fewer frames at the same speed on 2 cores (the output differs by bytes).
     threads: int = field(default_factory=usable_cores)
-    # Threads split each frame into slices instead of working on several frames at once:
-    # x264 then holds far fewer 1080x1920 frames (measured -50 MB peak for the export) for
-    # about +9 % encode time; the same CRF and preset, SSIM 0.99012 against 0.99012 of the
-    # source, files +0.6 %.
-    sliced_threads: bool = True
+    # Frame threads (x264's own kind), not slices of one frame: on the bare encode x264's
+    # frame threading took 4.3 s where slices took 5.0 s (idle 2-core machine), as the
+    # lookahead and entropy coding overlap. Their extra memory was the threaded lookahead's
+    # queue of full frames, which ``sync_lookahead = 0`` drops. The preset's own 10-frame
+    # rc-lookahead stays, so the quality is the preset's: SSIM 0.99535 / PSNR 37.42 dB
+    # against a lossless render, as with slices (measured in docs/performance.md).
+    sliced_threads: bool = False
+    sync_lookahead: int = 0
+
+    def x264_params(self) -> str:
+        """The ``-x264-params`` this encoder needs beyond the preset."""
+        if self.sliced_threads:
+            return "sliced-threads=1"
+        return f"sync-lookahead={self.sync_lookahead}"
 
     def video_args(self) -> list[str]:
         return [
             "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
             "-maxrate", self.maxrate, "-bufsize", self.bufsize,
             "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.gop),
-            "-threads", str(self.threads),
-            *(["-x264-params", "sliced-threads=1"] if self.sliced_threads else []),
+            "-threads", str(self.threads), "-x264-params", self.x264_params(),
         ]  # fmt: skip
 
     def audio_args(self) -> list[str]:

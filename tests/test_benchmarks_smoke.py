@@ -98,12 +98,12 @@ def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> N
     exe = ffmpeg.find_ffmpeg()
     src = tmp_path / "src.mp4"
     ffmpeg.run(exe, ["-f", "lavfi", "-i", "testsrc2=s=180x320:r=24:d=0.5", str(src)])
-    sliced = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
+    ours = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
     default = floor_cmd(exe, src, tmp_path / "d.mp4", audio=False, default_threads=True)
-    assert "-threads" in sliced and "sliced-threads=1" in sliced
-    assert "-threads" not in default and "sliced-threads=1" not in default
-    assert [a for a in sliced[:-1] if a not in default] == [
-        "-threads", str(ENCODER.threads), "-x264-params", "sliced-threads=1"
+    assert "-threads" in ours and "sync-lookahead=0" in ours
+    assert "-threads" not in default and "-x264-params" not in default
+    assert [a for a in ours[:-1] if a not in default] == [
+        "-threads", str(ENCODER.threads), "-x264-params", "sync-lookahead=0"
     ]  # fmt: skip
     run_measured("floor", default)
     assert probe(tmp_path / "d.mp4").fps == 24.0
