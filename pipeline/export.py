@@ -14,6 +14,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -332,10 +333,13 @@ def run(
                           generation_id=ctx.generation_id, attempt=attempt)  # fmt: skip
                 if attempt == 2:
                     raise
-        info = probe(work_video)
+        # The poster frame and the check of the file are two processes: side by side.
+        with ThreadPoolExecutor(1, thread_name_prefix="thumbnail") as pool:
+            poster = pool.submit(thumbnail, work_video, work_thumb, poster_time(plan), exe)
+            info = probe(work_video)
+            poster.result()
         if info.size_bytes > MAX_BYTES:
             raise StageError(STAGE, f"The video is {info.size_bytes / 1e6:.1f} MB, over 50 MB.")
-        thumbnail(work_video, work_thumb, poster_time(plan), exe)
     except RenderError as exc:
         raise StageError(STAGE, str(exc)) from exc
     publish(work_video, video_dest)
