@@ -24,7 +24,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks import fixtures
-from benchmarks.measure import MB
+from benchmarks.measure import MB, not_started
 from benchmarks.report import table
 
 
@@ -73,6 +73,8 @@ def sample(folder: Path, interval_s: float = 0.02) -> tuple[dict[int, Seen], lis
         now, total = time.perf_counter() - t0, 0
         for p in procs:
             try:
+                if p is not root and not_started(p):
+                    continue  # its parent's memory, not yet its own program
                 with p.oneshot():
                     rss, cpu, cmdline = p.memory_info().rss, p.cpu_times(), p.cmdline()
             except psutil.Error:

@@ -32,6 +32,19 @@ def test_peak_rss_covers_the_whole_process_tree() -> None:
     assert m.cpu_s > 0
 
 
+def test_a_child_that_has_not_started_its_program_is_not_counted_twice() -> None:
+    # A 150 MB process forks; the copy sleeps without exec (as a child does between fork and
+    # exec): it shows the parent's command line and memory, and is the same process.
+    parent = (
+        "import os, time; a = bytearray(150 * 1024 * 1024); a[::4096] = b'x' * len(a[::4096]); "
+        "pid = os.fork()\n"
+        "if pid == 0:\n    time.sleep(0.8); os._exit(0)\n"
+        "os.waitpid(pid, 0); print('{\"work_s\": 0.8}')"
+    )
+    m = run_measured("fork", [sys.executable, "-c", parent], json_result=True)
+    assert 140 * MB < m.peak_rss_bytes < 220 * MB  # the parent once, not 300 MB
+
+
 def test_a_failing_command_raises_with_its_stderr() -> None:
     code = "import sys; sys.stderr.write('boom: no input'); sys.exit(3)"
     with pytest.raises(RuntimeError, match="exit 3"):
