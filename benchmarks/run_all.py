@@ -92,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         f"`{ENCODER.preset}`, CRF {ENCODER.crf}, maxrate {ENCODER.maxrate} / bufsize "
         f"{ENCODER.bufsize}, GOP {ENCODER.gop}, yuv420p high profile; AAC "
         f"{ENCODER.audio_bitrate} {ENCODER.audio_rate} Hz; 1080x1920, 24 fps; x264 threads "
-        f"{ENCODER.threads} (one per usable core)"
-        f"{', each on a slice of the frame (sliced-threads)' if ENCODER.sliced_threads else ''}.",
+        f"{ENCODER.threads} (one per usable core), `-x264-params {ENCODER.x264_params()}`.",
         "",
         "How it is measured: every variant runs as its own child process; peak memory is the "
         "summed RSS of that child and all its descendants (ffmpeg included), sampled every "

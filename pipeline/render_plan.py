@@ -89,11 +89,16 @@ class AudioTrack(_Model):
 
 
 class CaptionLayer(_Model):
-    """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``."""
+    """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``.
+
+    ``bands``: the (top, bottom) rows of the pictures where words ever appear; export blends
+    only those (empty: the whole picture).
+    """
 
     concat_path: str
     x: int
     y: int
+    bands: list[tuple[int, int]] = []
 
 
 class RenderPlan(_Model):
