@@ -1,8 +1,10 @@
 """Command line: generate and inspect ads, manage users, cancel and clean up.
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
-        [--voice [NAME] | --no-voice]
+        [--voice [NAME] | --no-voice] [--formats 9:16,1:1,16:9] [--duration 15|30]
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
+        [--variants N]                                    # N <= 4 ads to A/B test: a JSON list
+    python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--json]  # cost, time
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
@@ -29,8 +31,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import jobs, repository
+from pipeline import formats, jobs, repository
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
+from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
@@ -48,6 +51,7 @@ def _run_to_end(
     seed: int | None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    shape: dict[str, Any] | None = None,
 ) -> Any:
     """Start a generation, print its progress lines to stderr, return the finished row."""
 
@@ -55,7 +59,9 @@ def _run_to_end(
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
+    generation_id = jobs.start(
+        runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
+    )
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -93,18 +99,43 @@ def _failed(row: Any) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    shape = {  # checked before anything starts: a typo fails at once, saying what exists
+        "formats": formats.parse(args.formats) if args.formats else None,
+        "duration_s": formats.check_duration(args.duration) if args.duration else None,
+    }
     runtime = runtime_for(settings)
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
-    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
+    if args.variants != 1:
+        from pipeline.cli_variants import generate_variants
+
+        return generate_variants(args, runtime, owner, voice, kit_id, shape)
+    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
+    result = row_result(row)
+    status, said = result["status"], row.voice or {}
+    if args.json:
+        _emit(result)
+    elif status == "completed":
+        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        for name, made in list((row.videos or {}).items())[1:]:
+            print(f"{name}: {made['video']}")
+        if said.get("reason"):
+            print(said["reason"])
+    return 0 if status == "completed" else _failed(row)
+
+
+def row_result(row: Any) -> dict[str, Any]:
+    """The JSON a finished generation prints."""
     status, error, stage = _outcome(row)
     said = row.voice or {}
-    result = {
+    return {
         "generation_id": row.id,
         "status": status,
         "video_path": row.video_path,
         "thumbnail_path": row.thumbnail_path,
+        "videos": {name: made["video"] for name, made in (row.videos or {}).items()},
+        "thumbnails": {name: made["thumbnail"] for name, made in (row.videos or {}).items()},
         "cost": row.cost,
         "duration_s": row.duration_s,
         "seed": row.seed,
@@ -115,13 +146,6 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
         "captions": row.captions,
     }
-    if args.json:
-        _emit(result)
-    elif status == "completed":
-        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-        if said.get("reason"):
-            print(said["reason"])
-    return 0 if status == "completed" else _failed(row)
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -264,8 +288,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="speak a voice-over (default: on; NAME picks the voice, else the language's own)",
     )  # fmt: skip
     spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
+    gen.add_argument(
+        "--formats", default=None, metavar="LIST",
+        help="formats to make, e.g. 9:16,1:1,16:9 (also 4:5; default: the prompt's platform's)",
+    )  # fmt: skip
+    gen.add_argument(
+        "--duration", type=float, default=None, metavar="SECONDS",
+        help="length of the ad: 15 or 30 (default: ADSTUDIO_TARGET_DURATION_S)",
+    )  # fmt: skip
     _kit_arguments(gen)
     gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
+    gen.add_argument("--variants", type=int, default=1, help="1-4 ads that differ (A/B tests)")
+    add_quote_parser(sub)
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)
@@ -333,6 +367,7 @@ COMMANDS = {
     "worker": cmd_worker,
     "serve": cmd_serve,
     "kits": cmd_kits,
+    "quote": cmd_quote,
 }
 
 

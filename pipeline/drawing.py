@@ -72,7 +72,7 @@ def draw(
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
-    from pipeline import audio, overlays, stitching, video_generation
+    from pipeline import audio, format_renders, stitching, video_generation
     from pipeline.voice import audio_stage
     from pipeline.voice import stage as voice_stage
 
@@ -108,14 +108,21 @@ def draw(
     # The mix needs only the plan and the clips' timing, and the overlays are one thread
     # of Python and Pillow: run side by side they leave no core idle (-0.3 to -0.5 s).
     with Early(runner, "audio", mix) as early_mix:
-        layers = runner.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
-        timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
+        texts = runner.stage_run(  # every format's text, each laid out in its own frame
+            "overlays", lambda ctx: format_renders.text_layers(plan, spec, clips, ctx)
+        )
+        timeline = runner.stage_run(
+            "stitching", lambda ctx: format_renders.timeline(plan, clips, ctx)
+        )
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
     render = RenderPlan(
-        timeline=timeline, overlays=layers, audio=track, captions=spoken.layer(),
-        grade=spec.ad.visual_style,
+        timeline=timeline, overlays=texts[plan.formats[0]], audio=track,
+        captions=spoken.layer(), grade=spec.ad.visual_style,
     )  # fmt: skip
-    return Drawn(clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars)
+    others = format_renders.renders(plan, spec, clips, render, texts, spoken, runner.ctx)
+    return Drawn(
+        clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars, formats=others
+    )
 
 
 class DrawJob(BaseModel):

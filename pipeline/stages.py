@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from pipeline import eta
 from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
 from pipeline.logs import log_event
@@ -48,7 +49,11 @@ STEPS = {
 
 
 class Progress:
-    """Hands (percent, step) to ``sink``, from any thread, only when it visibly changes."""
+    """Hands (percent, step) to ``sink``, from any thread, only when it visibly changes.
+
+    The percent never goes down (a wait or a late report keeps the highest one reached); a
+    stage's reports are worded by :func:`pipeline.eta.step_text`, so the step moves forward.
+    """
 
     def __init__(self, sink: Callable[[int, str], None]) -> None:
         self._sink = sink
@@ -56,8 +61,8 @@ class Progress:
         self._last: tuple[int, str] = (-1, "")
 
     def set(self, percent: float, step: str) -> None:
-        value = (int(percent), step)
         with self._lock:
+            value = (max(int(percent), self._last[0]), step)
             if value == self._last:
                 return
             self._last = value
@@ -66,7 +71,8 @@ class Progress:
     def reporter(self, step: Step) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
             fraction = min(1.0, max(0.0, fraction))
-            self.set(step.start + (step.end - step.start) * fraction, message or step.label)
+            words = eta.step_text(step.name, fraction, message or step.label)
+            self.set(step.start + (step.end - step.start) * fraction, words)
 
         return report
 

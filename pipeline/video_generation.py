@@ -61,14 +61,16 @@ def run(
             scene=scene,
             brand=spec.brand,
             ad=spec.ad,
-            width=plan.width,
-            height=plan.height,
+            width=plan.canvas_size[0],  # one clip covers every format
+            height=plan.canvas_size[1],
+            formats=tuple(plan.formats),
             fps=plan.fps,
             seed=plan.seed,
             beats=tuple(s.scene_type for s in plan.scenes),
             lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
             facts=spec.facts,
             assets=spec.assets,
+            prompt=spec.prompt,
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

@@ -26,7 +26,7 @@ from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
-from pipeline.providers.copywriting.framework import choose_framework
+from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
@@ -91,8 +91,13 @@ def read_prompt_facts(prompt: str) -> PromptFacts:
     return _read(prompt).facts
 
 
-def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecification:
+def write_specification(
+    prompt: str, *, duration_s: float = 15.0, framework: str | None = None, variant: str = ""
+) -> AdSpecification:
     """The ad specification for ``prompt`` (raw user text; it is sanitized here).
+
+    ``framework`` forces AIDA/PAS/BAB and ``variant`` (a letter) draws other bank lines, so
+    variants of one prompt differ (:mod:`pipeline.variants`).
 
     ``specification.prompt`` keeps the user's text as given; everything derived from it is
     read from the sanitized text and made copy-safe (no markup, no emoji).
@@ -113,8 +118,11 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     offer = closing_offer(facts, offer, prompt_cta or "", language)
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
+    if framework is not None and framework != choice.framework:
+        reason = f"Variant {variant or '?'} tests {framework} against {choice.framework}."
+        choice = FrameworkChoice(framework, reason)
     beats = FRAMEWORK_BEATS[choice.framework]
-    key = hashlib.sha256(text.encode()).hexdigest()
+    key = hashlib.sha256((text + variant).encode()).hexdigest()
     locale = LOCALES.get(language)
     benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
     name = naming.brand or naming.product
