@@ -37,6 +37,7 @@ from pipeline import (
     drawing,
     export,
     ffmpeg,
+    format_exports,
     formats,
     leases,
     llm_enhancement,
@@ -218,7 +219,7 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
         probe = ffmpeg.probe_apart if painter is not None else ffmpeg.probe
         results = run.stage_run(
             "export",
-            lambda ctx: _export_all(renders, ctx, settings, run.id, probe),
+            lambda ctx: format_exports.export_all(renders, ctx, settings, run.id, probe),
         )
     result = results[plan.formats[0]]
     try:
@@ -255,39 +256,10 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     )  # fmt: skip
 
 
-def output_paths(settings: Any, generation_id: int, name: str, first: bool) -> tuple[Path, Path]:
-    """Where format ``name``'s MP4 and thumbnail are published: ``<id>.mp4`` for the first
-    format (``video_path``), ``<id>-16x9.mp4`` for the others."""
-    stem = str(generation_id) if first else f"{generation_id}-{formats.slug(name)}"
-    return (
-        (settings.videos_dir / f"{stem}.mp4").resolve(),
-        (settings.thumbnails_dir / f"{stem}.jpg").resolve(),
-    )
-
-
-def _export_all(
-    renders: dict[str, Any], ctx: StageContext, settings: Any, generation_id: int, probe: Any
-) -> dict[str, export.ExportResult]:
-    """Encode every format in turn (one ffmpeg pass each); progress spans all of them."""
-    results: dict[str, export.ExportResult] = {}
-    n = len(renders)
-    for k, (name, render) in enumerate(renders.items()):
-        video, thumb = output_paths(settings, generation_id, name, first=k == 0)
-        label = "Encoding the final video" + (f" ({name}, {k + 1} of {n})" if n > 1 else "")
-
-        def report(fraction: float, _message: str, k: int = k, label: str = label) -> None:
-            ctx.report((k + fraction) / n, label)
-
-        sub = ctx.with_report(report)
-        stem = "final" if k == 0 else f"final-{formats.slug(name)}"
-        results[name] = export.run(render, sub, video, thumb, probe=probe, stem=stem)
-    return results
-
-
 def remove_outputs(settings: Any, generation_id: int) -> None:
     """Delete a generation's published files (videos, captions, thumbnails, clips)."""
     for name in FORMAT_SIZES:  # the other formats' files: <id>-1x1.mp4, <id>-1x1.jpg
-        video, thumb = output_paths(settings, generation_id, name, first=False)
+        video, thumb = format_exports.output_paths(settings, generation_id, name, first=False)
         video.unlink(missing_ok=True)
         thumb.unlink(missing_ok=True)
     (settings.videos_dir / f"{generation_id}.mp4").unlink(missing_ok=True)
