@@ -146,8 +146,9 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
     the download within the first screen. Screenshots of every page at both sizes."""
     from playwright.sync_api import expect, sync_playwright
 
-    shots = tmp_path / "screens"
-    shots.mkdir()
+    # ADSTUDIO_TEST_SCREENS keeps them somewhere lasting (docs/screens/ holds a few).
+    shots = Path(os.environ.get("ADSTUDIO_TEST_SCREENS") or tmp_path / "screens")
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--mute-audio"]
