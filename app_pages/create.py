@@ -21,6 +21,7 @@ from ui.format import (
     duration,
     limit_message,
     plain,
+    plural,
     stage_label,
     status_of,
     time_left,
@@ -168,7 +169,7 @@ def cancel(generation_id: int) -> None:
 
 def queue_note(position: int) -> str:
     """What a waiting generation's place in line means for the user."""
-    ahead = "Yours is next" if position == 1 else f"{position - 1} ads are ahead of yours"
+    ahead = "Yours is next" if position == 1 else f"{plural(position - 1, 'ad')} ahead of yours"
     return f"{ahead}: other ads are being made. It starts by itself; you can leave this page."
 
 

@@ -148,3 +148,19 @@ def test_a_toast_tells_how_a_generation_ended_on_another_page(
     assert [t.value for t in at.toast] == [toast.format(id=generation_id)]
     at.run()
     assert not at.toast  # told once
+
+
+def test_a_waiting_generation_shows_its_place_in_line(env: AppEnv) -> None:
+    alice = env.add_user("alice")
+    with env.runtime.sessions.begin() as session:
+        row = Generation(user_id=alice, prompt=PROMPT, status="pending", queue_position=3,
+                         current_step="Queued - position 3")  # fmt: skip
+        session.add(row)
+    at = env.signed_in("alice")
+    (bar,) = at.progress
+    assert (bar.value, bar.proto.text) == (0, "Waiting in line")
+    shown = texts(at)
+    assert "2 ads ahead of yours: other ads are being made." in shown
+    assert "Queued - position 3" in shown
+    with env.runtime.sessions.begin() as session:  # nothing runs it: end it for the teardown
+        session.get(Generation, row.id).status = "failed"  # type: ignore[union-attr]
