@@ -13,6 +13,9 @@ from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
 from ui import auth, examples, widgets
 from ui import brand_kit as brand_kit_ui
+from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
+from ui import variants as variants_ui
 from ui.format import (
     ago,
     as_utc,
@@ -122,9 +125,10 @@ def voice_note(row: Generation) -> None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(
-            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen()
-        )
+        generation_id = variants_ui.start(
+            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen(),
+            **formats_ui.request(),  # type: ignore[arg-type]
+        )  # fmt: skip
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
     except (InputError, NotFoundError) as exc:
@@ -157,6 +161,10 @@ def weights_for(generation_id: int) -> eta.Weights:
 def edit_prompt(prompt: str) -> None:
     st.session_state[PROMPT] = prompt
     st.session_state[SHOWN] = None
+
+
+def show(generation_id: int) -> None:
+    st.session_state[SHOWN] = generation_id
 
 
 def dismiss() -> None:
@@ -250,6 +258,7 @@ def result_panel(row: Generation) -> None:
                 icon=":material/add:",
                 width="stretch",
             )
+        formats_ui.videos(row)
 
 
 def failure_panel(row: Generation) -> None:
@@ -293,16 +302,18 @@ restore_prompt(row)
 if row is not None:  # what is being made (or was just made) comes first, then a new prompt
     if running:
         progress_panel(row.id)
+        storyboard_ui.planned_preview(runtime, user.id, row.id)
     elif row.status == "completed":
         result_panel(row)
     else:
         failure_panel(row)
+    variants_ui.group_panel(runtime, user.id, row.id)
     st.caption("Prompt")
     st.markdown(plain(row.prompt))
 else:
     st.caption(
         "Describe the product and the feel you want. Adstudio writes the script, plans the "
-        "scenes and renders a 15-second vertical video."
+        "scenes and renders a 15- or 30-second video in every format you pick."
     )
 
 prompt = st.text_area(
@@ -318,6 +329,9 @@ hint = f"{length} / {jobs.MAX_PROMPT} characters"
 if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
 voice_controls()
+formats_ui.controls(prompt or "")
+variants_ui.control()  # 1-4 ads to A/B test
+variants_ui.quote_note(runtime, user.id)  # the price before Generate (paid providers)
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(
@@ -332,6 +346,8 @@ if button.button(
     start(prompt or "")
     if st.session_state.get(NOTICE) is None:
         st.rerun()
+
+storyboard_ui.create_section(runtime, user.id, prompt or "", show)  # "Storyboard first"
 
 notice = st.session_state.pop(NOTICE, None)
 if notice:

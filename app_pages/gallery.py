@@ -9,10 +9,11 @@ from datetime import timedelta
 
 import streamlit as st
 
-from pipeline import orchestrator, repository
+from pipeline import jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import AdstudioError
 from ui import auth, widgets
+from ui import variants as variants_ui
 from ui.format import ago, as_utc, cost_label, duration, plain, shorten, status_of
 from ui.runtime import get_runtime
 
@@ -34,12 +35,10 @@ def delete(generation_id: int) -> None:
     """Delete the row (ownership checked in the query), then its files."""
     st.session_state.pop(CONFIRM, None)
     try:
-        with runtime.sessions.begin() as session:
-            repository.delete_generation(session, generation_id, user.id)
+        jobs.delete(runtime, user.id, generation_id)
     except AdstudioError as exc:
         st.session_state[NOTICE] = ("error", exc.message)
         return
-    orchestrator.remove_outputs(runtime.settings, generation_id)
     st.session_state[NOTICE] = ("success", f"Deleted ad #{generation_id}.")
 
 
@@ -73,7 +72,9 @@ def card(row: Generation) -> None:
     with st.container(border=True):
         widgets.poster(row)
         widgets.status_badge(row)
-        st.markdown(f"**#{row.id}** · {plain(shorten(row.prompt, 48))}")
+        variants_ui.card_note(labels, row)
+        version = f" · v{row.version}" if row.version > 1 else ""
+        st.markdown(f"**#{row.id}**{version} · {plain(shorten(row.prompt, 48))}")
         st.caption(plain(facts(row)))
         if st.session_state.get(CONFIRM) == row.id:
             confirm(row)
@@ -160,6 +161,7 @@ if not everything:
     st.page_link("app_pages/create.py", label="Create an ad", icon=":material/add:")
     st.stop()
 
+labels = variants_ui.gallery_order(runtime, everything)  # a group of variants sits together
 ads = [r for r in everything if r.status == "completed" or r.is_active]
 attempts = [r for r in everything if r not in ads]
 shown = chosen(ads)

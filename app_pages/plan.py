@@ -13,6 +13,9 @@ from pipeline.db import Generation
 from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
+from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
+from ui import variants as variants_ui
 from ui.format import (
     cost_label,
     duration,
@@ -232,6 +235,7 @@ def numbers_section(row: Generation) -> None:
                 width="stretch",
             )
         st.caption(f"Total {money(row.cost)}")
+        variants_ui.estimate_line(runtime, row)
 
 
 # --- page ---------------------------------------------------------------------------------
@@ -294,6 +298,9 @@ if row.status == "completed":  # the download first: a phone shows it above the 
         widgets.thumbnail(row, width=120)
     with player:
         widgets.video_player(row)
+    formats_ui.videos(row)  # every format's player and download
+    storyboard_ui.edit_section(runtime, user.id, row.id)
+storyboard_ui.versions_section(runtime, user.id, row.id)
 
 if row.llm_specification:
     specification_section(row.llm_specification)

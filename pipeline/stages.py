@@ -27,25 +27,34 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Step:
+    """One row of the stage table: its progress range, the process it runs in (``worker``:
+    the generation's thread; ``drawing``: the drawing child) and what it stores (the row's
+    column, or the work folder) so a re-render can start after it when its input is kept."""
+
     name: str
     label: str
     start: int
     end: int
+    process: str = "worker"
+    stores: str = ""
 
 
+#: The stage table, in order. A storyboard render (``Generation.planned``) starts at
+#: ``voice``: the specification and the plan are already on its row.
 STEPS = {
     s.name: s
     for s in (
-        Step("llm_enhancement", "Writing the ad specification", 0, 10),
-        Step("scene_planning", "Planning the scenes", 10, 20),
-        Step("voice", "Speaking the voice-over", 20, 30),
-        Step("video_generation", "Generating video clips", 30, 70),
-        Step("overlays", "Rendering text overlays", 70, 80),
-        Step("stitching", "Stitching clips with crossfades", 80, 90),
-        Step("audio", "Mixing music and sound effects", 90, 95),
-        Step("export", "Encoding the final video", 95, 99),
+        Step("llm_enhancement", "Writing the ad specification", 0, 10,
+             stores="llm_specification"),
+        Step("scene_planning", "Planning the scenes", 10, 20, stores="scene_plan"),
+        Step("voice", "Speaking the voice-over", 20, 30, "drawing", "voice"),
+        Step("video_generation", "Generating video clips", 30, 70, "drawing", "clips"),
+        Step("overlays", "Rendering text overlays", 70, 80, "drawing", "workdir/overlays"),
+        Step("stitching", "Stitching clips with crossfades", 80, 90, "drawing"),
+        Step("audio", "Mixing music and sound effects", 90, 95, "drawing", "audio_mix"),
+        Step("export", "Encoding the final video", 95, 99, stores="video_path"),
     )
-}
+}  # fmt: skip
 
 
 class Progress:
@@ -90,6 +99,15 @@ class StageRunner:
         self.ledger = CostLedger(generation_id)
         self.timings: dict[str, float] = {}
         self.stage: str | None = None
+
+    def kept(self, name: str) -> None:
+        """A stage whose output is already stored (a storyboard's spec and plan): no work,
+        its end milestone reported, a zero timing recorded."""
+        step = STEPS[name]
+        self.ctx.check_cancelled()
+        self.timings[name] = 0.0
+        self.progress.set(step.end, step.label)
+        log_event("stage_kept", step.label, stage=name, generation_id=self.id)
 
     def stage_run(
         self, name: str, fn: Callable[[StageContext], T], early: Early[Any] | None = None
