@@ -164,3 +164,30 @@ def test_a_waiting_generation_shows_its_place_in_line(env: AppEnv) -> None:
     assert "Queued - position 3" in shown
     with env.runtime.sessions.begin() as session:  # nothing runs it: end it for the teardown
         session.get(Generation, row.id).status = "failed"  # type: ignore[union-attr]
+
+
+def test_make_variants_puts_the_prompt_back_set_to_three(env: AppEnv) -> None:
+    at = env.signed_in("alice")
+    at.text_area(key="create_prompt").input(PROMPT).run()
+    button(at, "generate").click().run()
+    generation_id = int(at.session_state["create_shown_generation"])
+    assert jobs.wait(generation_id, timeout_s=TIMEOUT_S * 3)
+    at.run()
+    assert "Your ad is ready" in texts(at)
+    at.text_area(key="create_prompt").input("Something else entirely, for later").run()
+    button(at, "make_variants").click().run()
+    assert "Your ad is ready" not in texts(at)
+    assert at.text_area(key="create_prompt").value == PROMPT
+    assert at.number_input(key="create_variant_count").value == 3
+
+
+def test_edit_from_the_result_opens_the_storyboard_at_once(env: AppEnv) -> None:
+    alice = env.add_user("alice")
+    generation_id = env.finished_generation(alice)
+    at = env.signed_in("alice")
+    at.query_params["id"] = str(generation_id)
+    at.query_params["edit"] = "1"
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception
+    assert "Edit this ad" in texts(at)
+    assert "edit" not in at.query_params  # used once: a new version does not reopen it
