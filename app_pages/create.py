@@ -24,6 +24,7 @@ from ui.format import (
     duration,
     limit_message,
     plain,
+    plural,
     stage_label,
     status_of,
     time_left,
@@ -170,13 +171,19 @@ def dismiss() -> None:
     st.session_state[SHOWN] = None
 
 
+def make_variants(prompt: str) -> None:
+    """The finished ad's prompt back in the box, set to make 3 variants of it."""
+    edit_prompt(prompt)
+    st.session_state[variants_ui.COUNT] = 3
+
+
 def cancel(generation_id: int) -> None:
     jobs.cancel(runtime, user.id, generation_id)
 
 
 def queue_note(position: int) -> str:
     """What a waiting generation's place in line means for the user."""
-    ahead = "Yours is next" if position == 1 else f"{position - 1} ads are ahead of yours"
+    ahead = "Yours is next" if position == 1 else f"{plural(position - 1, 'ad')} ahead of yours"
     return f"{ahead}: other ads are being made. It starts by itself; you can leave this page."
 
 
@@ -221,15 +228,17 @@ def progress_panel(generation_id: int) -> None:
 def result_actions(row: Generation) -> None:
     """Download first (a phone sees it without scrolling), then edit, variants, link."""
     widgets.download_button(row, key=f"download_{row.id}")
-    with st.container(horizontal=True, gap="medium"):
+    edit, more = st.columns(2)
+    with edit:
         st.page_link(
             "app_pages/plan.py", label="Edit", icon=":material/edit:",
-            query_params={"id": str(row.id)},
+            query_params={"id": str(row.id), "edit": "1"}, width="stretch",
         )  # fmt: skip
-        st.page_link(
-            "app_pages/plan.py", label="Make variants", icon=":material/dynamic_feed:",
-            query_params={"id": str(row.id), "variants": "1"},
-        )  # fmt: skip
+    more.button(
+        "Make variants", key="make_variants", icon=":material/dynamic_feed:",
+        on_click=make_variants, args=(row.prompt,), width="stretch",
+        help="Puts this prompt back with 3 variants to A/B test; press Generate to make them.",
+    )  # fmt: skip
     st.caption("Link to this ad")
     st.code(widgets.share_link(row.id), language=None, wrap_lines=True)
 

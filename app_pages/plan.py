@@ -299,7 +299,10 @@ if row.status == "completed":  # the download first: a phone shows it above the 
     with player:
         widgets.video_player(row)
     formats_ui.videos(row)  # every format's player and download
-    storyboard_ui.edit_section(runtime, user.id, row.id)
+    edit_now = st.query_params.get("edit") == "1"  # "Edit" on the Create page's result
+    if edit_now:
+        del st.query_params["edit"]
+    storyboard_ui.edit_section(runtime, user.id, row.id, open_now=edit_now)
 storyboard_ui.versions_section(runtime, user.id, row.id)
 
 if row.llm_specification:

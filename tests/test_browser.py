@@ -146,8 +146,9 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
     the download within the first screen. Screenshots of every page at both sizes."""
     from playwright.sync_api import expect, sync_playwright
 
-    shots = tmp_path / "screens"
-    shots.mkdir()
+    # ADSTUDIO_TEST_SCREENS keeps them somewhere lasting (docs/screens/ holds a few).
+    shots = Path(os.environ.get("ADSTUDIO_TEST_SCREENS") or tmp_path / "screens")
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--mute-audio"]
@@ -236,6 +237,7 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
             page.keyboard.press("Escape")
             _visit(page, server, "plan?id=1", "Scene plan", shots, 1440)
             _visit(page, server, "account", "Account", shots, 1440)
+            _visit(page, server, "admin", "Admin", shots, 1440)
 
             # A phone: 390 px, a phone's browser (Streamlit closes the menu on phones only).
             phone = browser.new_context(
@@ -257,7 +259,7 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
             expect_heading(mobile, "Gallery")
             expect(sidebar).to_have_attribute("data-collapsed", "true")
             for path, heading in [("gallery", "Gallery"), ("plan?id=1", "Scene plan"),
-                                  ("account", "Account")]:  # fmt: skip
+                                  ("account", "Account"), ("admin", "Admin")]:  # fmt: skip
                 _visit(mobile, server, path, heading, shots, 390)
             # The ad's page on a phone: its download is on the first screen.
             mobile.goto(f"{server}/plan?id=1")

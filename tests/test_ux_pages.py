@@ -148,3 +148,46 @@ def test_a_toast_tells_how_a_generation_ended_on_another_page(
     assert [t.value for t in at.toast] == [toast.format(id=generation_id)]
     at.run()
     assert not at.toast  # told once
+
+
+def test_a_waiting_generation_shows_its_place_in_line(env: AppEnv) -> None:
+    alice = env.add_user("alice")
+    with env.runtime.sessions.begin() as session:
+        row = Generation(user_id=alice, prompt=PROMPT, status="pending", queue_position=3,
+                         current_step="Queued - position 3")  # fmt: skip
+        session.add(row)
+    at = env.signed_in("alice")
+    (bar,) = at.progress
+    assert (bar.value, bar.proto.text) == (0, "Waiting in line")
+    shown = texts(at)
+    assert "2 ads ahead of yours: other ads are being made." in shown
+    assert "Queued - position 3" in shown
+    with env.runtime.sessions.begin() as session:  # nothing runs it: end it for the teardown
+        session.get(Generation, row.id).status = "failed"  # type: ignore[union-attr]
+
+
+def test_make_variants_puts_the_prompt_back_set_to_three(env: AppEnv) -> None:
+    at = env.signed_in("alice")
+    at.text_area(key="create_prompt").input(PROMPT).run()
+    button(at, "generate").click().run()
+    generation_id = int(at.session_state["create_shown_generation"])
+    assert jobs.wait(generation_id, timeout_s=TIMEOUT_S * 3)
+    at.run()
+    assert "Your ad is ready" in texts(at)
+    at.text_area(key="create_prompt").input("Something else entirely, for later").run()
+    button(at, "make_variants").click().run()
+    assert "Your ad is ready" not in texts(at)
+    assert at.text_area(key="create_prompt").value == PROMPT
+    assert at.number_input(key="create_variant_count").value == 3
+
+
+def test_edit_from_the_result_opens_the_storyboard_at_once(env: AppEnv) -> None:
+    alice = env.add_user("alice")
+    generation_id = env.finished_generation(alice)
+    at = env.signed_in("alice")
+    at.query_params["id"] = str(generation_id)
+    at.query_params["edit"] = "1"
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception
+    assert "Edit this ad" in texts(at)
+    assert "edit" not in at.query_params  # used once: a new version does not reopen it

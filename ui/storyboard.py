@@ -168,11 +168,15 @@ def versions_section(runtime: Runtime, user_id: int, generation_id: int) -> None
                       on_click=_delete, args=(runtime, user_id, row.id))  # fmt: skip
 
 
-def edit_section(runtime: Runtime, user_id: int, generation_id: int) -> None:
-    """ "Edit" on a finished ad: its storyboard, then "Render new version"."""
+def edit_section(
+    runtime: Runtime, user_id: int, generation_id: int, *, open_now: bool = False
+) -> None:
+    """ "Edit" on a finished ad: its storyboard, then "Render new version".
+
+    ``open_now``: open the storyboard without the "Edit" click (a link asked for it)."""
     place = f"edit{generation_id}"
     if _saved(place) is None:
-        if not st.button("Edit", key="sb_edit", icon=":material/edit:"):
+        if not (st.button("Edit", key="sb_edit", icon=":material/edit:") or open_now):
             return
         try:
             _keep(place, editing.for_generation(runtime, user_id, generation_id))
