@@ -28,8 +28,14 @@ def add_quote_parser(sub: Any) -> None:
     q.add_argument("--json", action="store_true")
 
 
+FORMATS = ("9:16", "4:5", "1:1", "16:9")
+
+
 def _formats(text: str) -> list[str]:
-    found = [part.strip() for part in text.split(",") if part.strip()]
+    found = list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [f for f in found if f not in FORMATS]
+    if unknown:
+        raise InputError(f"Unknown format {unknown[0]!r}. Choose from {', '.join(FORMATS)}.")
     return found or ["9:16"]
 
 
