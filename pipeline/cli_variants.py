@@ -66,12 +66,13 @@ def generate_variants(
     owner: int,
     voice: dict[str, Any],
     kit_id: int | None,
+    shape: dict[str, Any] | None = None,
 ) -> int:
     """Start the variants, show their progress on stderr, print a JSON list (or paths)."""
     from pipeline.cli import _emit, _failed, row_result
 
     started = variants.start_group(runtime, owner, args.prompt, args.variants, seed=args.seed,
-                                   voice=voice, kit_id=kit_id)  # fmt: skip
+                                   voice=voice, kit_id=kit_id, **(shape or {}))  # fmt: skip
     letters = dict(zip(started.generation_ids, variants.LETTERS, strict=False))
 
     def show(generation_id: int, percent: int, step: str) -> None:

@@ -257,6 +257,8 @@ def start_group(
     refuse them all: the hourly limit and the monthly budget count every variant.
     ``format_count`` and ``duration_s`` price them; ``options`` go to :func:`jobs.start`."""
     text = jobs.validate_prompt(prompt)
+    if options.get("formats"):
+        format_count = len(options["formats"])
     directions = plan(text, count)
     settings = runtime.settings
     each = quote.estimate(settings, formats=format_count, duration_s=duration_s,
@@ -279,7 +281,8 @@ def start_group(
                                               label=f"{d.letter}: {d.framework}"))  # fmt: skip
 
             ids.append(jobs.start(runtime, user_id, text, seed=seed, voice=voice, kit_id=kit_id,
-                                  estimate=each, attach=attach, **options))  # fmt: skip
+                                  estimate=each, attach=attach, duration_s=duration_s,
+                                  **options))  # fmt: skip
     return Started(group_id, ids)
 
 
