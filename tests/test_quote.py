@@ -109,5 +109,8 @@ def test_cli_quote_prints_the_same_numbers(tmp_path: Path) -> None:
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert bad.returncode == 1
-    assert bad.stderr.strip() == "error: Unknown format '3:2'. Choose from 9:16, 4:5, 1:1, 16:9."
+    assert bad.stderr.strip() == (
+        "error: Unknown format '3:2'. Choose from 9:16, 4:5, 1:1, 16:9 (for example --formats "
+        "9:16,1:1)."
+    )
     assert data["summary"] == "Estimated cost $3.01 and about 15 min 09 s for 3 ads in 2 formats."
