@@ -21,29 +21,28 @@ def add_quote_parser(sub: Any) -> None:
     """The ``quote`` subcommand's arguments."""
     q = sub.add_parser("quote", help="what a generation will cost and take, before it starts")
     q.add_argument("prompt")
-    q.add_argument("--formats", default="9:16", help="comma-separated, e.g. 9:16,1:1,16:9")
+    q.add_argument("--formats", default=None, help="e.g. 9:16,1:1 (default: the prompt's)")
     q.add_argument("--variants", type=int, default=1, help="1-4 ads from the prompt")
     q.add_argument("--duration", type=float, default=None, help="seconds (default: settings)")
     q.add_argument("--no-voice", action="store_true", help="without a voice-over")
     q.add_argument("--json", action="store_true")
 
 
-def _formats(text: str) -> list[str]:
-    found = [part.strip() for part in text.split(",") if part.strip()]
-    return found or ["9:16"]
-
-
 def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:
-    jobs.validate_prompt(args.prompt)
+    from pipeline import formats as formats_mod
+
+    text = jobs.validate_prompt(args.prompt)
     if not 1 <= args.variants <= variants.MAX_VARIANTS:
         raise InputError(
             f"Make 1 to {variants.MAX_VARIANTS} variants at a time (asked for {args.variants})."
         )
-    formats = _formats(args.formats)
+    formats = formats_mod.parse(args.formats) if args.formats else formats_mod.for_prompt(text)
+    if args.duration is not None:
+        formats_mod.check_duration(args.duration)
     got = quote.estimate(settings, variants=args.variants, formats=len(formats),
                          duration_s=args.duration, voice=not args.no_voice)  # fmt: skip
     if args.json:
-        data = {**got.model_dump(), "formats": formats, "summary": got.summary()}
+        data = {**got.model_dump(), "formats": list(formats), "summary": got.summary()}
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(got.summary())

@@ -100,6 +100,11 @@ class Direction(BaseModel):
     def letter(self) -> str:
         return LETTERS[self.index]
 
+    @property
+    def bank_key(self) -> str:
+        """What the director adds to its bank choices: nothing for A (the ad as written)."""
+        return self.letter if self.index else ""
+
 
 def plan(prompt: str, count: int) -> list[Direction]:
     """The directions of ``count`` variants: A keeps the framework the prompt suggests, B
@@ -128,9 +133,8 @@ class _Steered:
             from pipeline.providers.copywriting import write_specification
 
             ctx.check_cancelled()
-            spec = write_specification(
-                prompt, duration_s=ctx.settings.target_duration_s, framework=fw, variant=letter
-            )
+            duration, key = ctx.settings.target_duration_s, self.direction.bank_key
+            spec = write_specification(prompt, duration_s=duration, framework=fw, variant=key)
             detail = f"offline copy ({spec.language}, {fw}, variant {letter})"
             return LLMResult(specification=spec, model="offline-director", detail=detail)
         asked = f"{prompt}\n\nWrite this ad with the {fw} framework ({FRAMEWORK_NAMES[fw]})."

@@ -103,4 +103,14 @@ def test_cli_quote_prints_the_same_numbers(tmp_path: Path) -> None:
     data = json.loads(done.stdout)
     assert data["usd"] == pytest.approx(3.01287, abs=1e-9)
     assert data["formats"] == ["9:16", "1:1"] and data["variants"] == 3
+    bad = subprocess.run(
+        [sys.executable, "-m", "pipeline", "quote", "SnapCord cable organizer for desks",
+         "--formats", "9:16,3:2"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == (
+        "error: Unknown format '3:2'. Choose from 9:16, 4:5, 1:1, 16:9 (for example --formats "
+        "9:16,1:1)."
+    )
     assert data["summary"] == "Estimated cost $3.01 and about 15 min 09 s for 3 ads in 2 formats."

@@ -24,7 +24,7 @@ PROMPT = "Tired of tangled cables? SnapCord magnetic cable organizer for your de
 def _specs(prompt: str, count: int) -> list[tuple[variants.Direction, object]]:
     out = []
     for d in variants.plan(prompt, count):
-        spec = write_specification(prompt, framework=d.framework, variant=d.letter)
+        spec = write_specification(prompt, framework=d.framework, variant=d.bank_key)
         out.append((d, variants.apply(spec, d)))
     return out
 
@@ -39,7 +39,7 @@ def test_four_variants_differ_in_every_tested_axis_and_are_labelled() -> None:
     grades = [s.ad.visual_style for s in specs]  # type: ignore[attr-defined]
     for axis in (hooks, ctas, moods, grades):
         assert len(set(axis)) == 4, axis
-    assert hooks[0] == "Tired of tangled cables?"
+    assert hooks[0] == write_specification(PROMPT).beats[0].headline  # A: as written
     assert ctas[1:] == ["See for yourself", "Take a look", "See how it works"]
     assert specs[1].beats[-1].headline.endswith("See for yourself")  # type: ignore[attr-defined]
     # the brand's own colours, led by another one
@@ -48,11 +48,16 @@ def test_four_variants_differ_in_every_tested_axis_and_are_labelled() -> None:
         b.primary_color, b.secondary_color, b.accent_color}  # fmt: skip
     assert b.primary_color == a.secondary_color
     labels = [variants.label(s, d) for d, s in made]  # type: ignore[arg-type]
-    assert labels[0].startswith("A: PAS, hook 'Tired of tangled cables?', CTA '")
+    assert labels[0].startswith(f"A: PAS, hook '{hooks[0].rstrip('.')}', CTA '")
     assert labels[1] == (
         f"B: AIDA, hook '{hooks[1].rstrip('.')}', CTA 'See for yourself', "
         f"{moods[1]} music, {grades[1]} palette"
     )
+
+
+def expected_labels(count: int) -> list[str]:
+    """The labels the offline director's copy gets (no brand kit)."""
+    return [variants.label(s, d) for d, s in _specs(PROMPT, count)]  # type: ignore[arg-type]
 
 
 def test_variant_a_is_the_ad_as_written() -> None:
@@ -121,7 +126,7 @@ def test_two_variants_render_as_one_group_with_different_music(
     assert [r.status for r in rows] == ["completed", "completed"], [r.error for r in rows]
     assert used == 2  # each variant took one hourly slot
     a, b = (named[g][1] for g in started.generation_ids)
-    assert a.startswith("A: PAS, hook 'Tired of tangled cables?'")
+    assert [a, b] == expected_labels(2)
     assert b.startswith("B: AIDA, hook '") and "CTA 'See for yourself'" in b
     assert rows[0].seed == rows[1].seed == 5
     assert rows[0].audio_mix["music_title"] != rows[1].audio_mix["music_title"]  # type: ignore[index]

@@ -52,6 +52,11 @@ def test_create_shows_the_quote_with_a_paid_provider(tmp_path: Path) -> None:
         assert "Estimated cost $1.00 and about 4 min 29 s for this ad." in texts(at)
         at.number_input(key="create_variant_count").set_value(3).run()
         assert "Estimated cost $3.00 and about 13 min 27 s for 3 ads." in texts(at)
+        # two formats: one more encode each (20 s), no more clips; 30 s: 5 clips of 10 s
+        at.multiselect(key="create_formats").set_value(["9:16", "1:1"]).run()
+        assert "Estimated cost $3.00 and about 14 min 27 s for 3 ads in 2 formats." in texts(at)
+        at.get("button_group")[0].set_value(30).run()  # the length control
+        assert "Estimated cost $7.50 and about 14 min 27 s for 3 ads in 2 formats." in texts(at)
 
 
 def test_offline_providers_show_no_quote(tmp_path: Path) -> None:

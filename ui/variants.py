@@ -36,10 +36,20 @@ def count() -> int:
 
 def quote_note(runtime: Runtime, user_id: int) -> None:
     """The estimated cost and time, when a paid provider is selected, and the budget left."""
+    from ui import formats as formats_ui
+
     settings = runtime.settings
     if not quote.is_paid(settings):
         return
-    got = quote.estimate(settings, variants=count())
+    asked = formats_ui.request()  # the formats and length chosen above
+    shapes = asked.get("formats") or ("9:16",)
+    length = asked.get("duration_s")
+    got = quote.estimate(
+        settings,
+        variants=count(),
+        formats=len(shapes),  # type: ignore[arg-type]
+        duration_s=float(length) if isinstance(length, int | float) else None,
+    )
     text = got.summary()
     with runtime.sessions() as session:
         left = quote.budget_left(session, settings, user_id)
