@@ -68,9 +68,9 @@ def test_plan_edit_render_then_edit_again_makes_v2_with_the_new_line(env: AppEnv
     assert new.status == "completed", new.error
     assert (new.version, new.parent_id) == (2, first)
     assert new.reused_clips == len(new.scene_plan["scenes"])
-    shown = texts(at)
-    assert "Yours for life" in shown  # the new version's plan shows the line
-    assert "Versions" in shown
+    scenes = next(d.value for d in at.dataframe if "Overlay text" in d.value.columns)
+    assert scenes["Overlay text"].tolist()[0] == "Yours for life"  # the new version's plan
+    assert "Versions" in texts(at)
     assert {e.label for e in at.expander} >= {
         f"v1 · #{first} · completed",
         f"v2 · #{second} · completed",
