@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import jobs, quote, repository
-from pipeline.db import utcnow
+from pipeline import quote
+from pipeline.runtime import jobs
+from pipeline.store import repository
+from pipeline.store.db import utcnow
 from ui import auth, widgets
 from ui.format import limit_message, money, plain, plural, when
 from ui.runtime import get_runtime

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import invitations
-from pipeline.users import registration_mode, set_disabled, usage
+from pipeline.store import invitations
+from pipeline.store.users import registration_mode, set_disabled, usage
 from ui import auth, widgets
 from ui.format import money, plain, when
 from ui.runtime import get_runtime

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipeline import eta, jobs, repository
-from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
+from pipeline.runtime import eta, jobs
+from pipeline.store import repository
+from pipeline.store.db import Generation, utcnow
 from pipeline.voice import voices
 from ui import auth, examples, widgets
 from ui import brand_kit as brand_kit_ui

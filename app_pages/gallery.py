@@ -9,9 +9,10 @@ from datetime import timedelta
 
 import streamlit as st
 
-from pipeline import jobs, repository
-from pipeline.db import Generation, utcnow
 from pipeline.errors import AdstudioError
+from pipeline.runtime import jobs
+from pipeline.store import repository
+from pipeline.store.db import Generation, utcnow
 from ui import auth, widgets
 from ui import variants as variants_ui
 from ui.format import ago, as_utc, cost_label, duration, plain, shorten, status_of

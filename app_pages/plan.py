@@ -8,10 +8,10 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from pipeline import repository
-from pipeline.db import Generation
 from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
+from pipeline.store import repository
+from pipeline.store.db import Generation
 from ui import auth, widgets
 from ui import formats as formats_ui
 from ui import storyboard as storyboard_ui

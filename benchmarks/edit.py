@@ -37,11 +37,12 @@ class Round:
 
 
 def one_round(root: Path, seed: int) -> Round:
-    from pipeline import editing, jobs, storyboard
-    from pipeline.db import Generation
-    from pipeline.runtime import bootstrap
+    from pipeline import editing, storyboard
+    from pipeline.runtime import jobs
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import add_user
+    from pipeline.store.db import Generation
+    from pipeline.store.users import add_user
 
     settings = Settings(data_dir=root / "data", output_dir=root / "output",
                         llm_provider="offline", video_provider="local")  # fmt: skip

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pipeline import ffmpeg
+from pipeline.media import ffmpeg
 from pipeline.spec import (
     AdSpec,
     AdSpecification,
@@ -139,7 +139,7 @@ def _lavfi_clip(exe: str, dest: Path, duration_s: float, seed: int) -> None:
         ":c0=0x1D3557:c1=0xE63946:c2=0xF1FAEE:c3=0x457B9D,"  # random colours unless given
         f"noise=alls=4:allf=t:all_seed={seed},format=yuv420p"
     )
-    # The same encoding as pipeline.conform: what a provider clip looks like after conform.
+    # The same encoding as pipeline.media.conform: what a provider clip looks like after conform.
     ffmpeg.run(
         exe,
         [
@@ -161,9 +161,9 @@ def _lavfi_clip(exe: str, dest: Path, duration_s: float, seed: int) -> None:
 
 
 def _local_clips(folder: Path, plan: ScenePlan, spec: AdSpecification, exe: str) -> list[Path]:
-    from pipeline.context import StageContext
     from pipeline.providers import ClipRequest, get_video_provider
     from pipeline.settings import Settings
+    from pipeline.stages.context import StageContext
 
     settings = Settings(data_dir=folder / "data", output_dir=folder / "output")
     provider = get_video_provider(settings)

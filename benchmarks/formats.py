@@ -23,12 +23,13 @@ from pathlib import Path
 from benchmarks import fixtures
 from benchmarks.measure import median
 from benchmarks.postproduction import floor_cmd
-from pipeline import export, ffmpeg, overlays, scene_planning
-from pipeline.context import StageContext
-from pipeline.drawing import draw
+from pipeline.media import ffmpeg
 from pipeline.providers import get_video_provider
+from pipeline.runtime.drawing import draw
+from pipeline.runtime.stages import Progress, StageRunner
 from pipeline.settings import Settings
-from pipeline.stages import Progress, StageRunner
+from pipeline.stages import export, overlays, scene_planning
+from pipeline.stages.context import StageContext
 
 TARGET = 1.2  # issue 19: each extra format at most 1.2x its bare encode floor
 

@@ -47,10 +47,11 @@ TARGET_CONCURRENT_PEAK_MB = 1536
 
 def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
     """Run ``n`` offline generations at once in this process; return what happened."""
-    from pipeline import jobs, repository
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime import jobs
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import service_user
+    from pipeline.store import repository
+    from pipeline.store.users import service_user
 
     t0 = time.perf_counter()
     settings = Settings(

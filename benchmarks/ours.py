@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import fixtures
-from pipeline import export, ffmpeg, stitching
-from pipeline.context import StageContext
-from pipeline.render_plan import AudioTrack, OverlayLayer, RenderPlan
+from pipeline.media import ffmpeg
+from pipeline.runtime.render_plan import AudioTrack, OverlayLayer, RenderPlan
 from pipeline.settings import Settings
+from pipeline.stages import export, stitching
+from pipeline.stages.context import StageContext
 
 STAGE_MODULES = ("overlays", "audio")
 

@@ -32,8 +32,8 @@ from typing import Any
 from benchmarks import fixtures, reference_job
 from benchmarks.measure import Measurement, median, run_measured
 from benchmarks.report import LoadMonitor, mb, table, verdict
-from pipeline import ffmpeg
-from pipeline.export import ENCODER
+from pipeline.media import ffmpeg
+from pipeline.stages.export import ENCODER
 
 NAMES = {
     "A": "ours",

@@ -4,7 +4,7 @@
 
 Runs the render plan of benchmark 1's ``ours`` (or the given one) through ffmpeg as:
 
-- the export itself (filter graph + x264 + AAC, the arguments ``pipeline.export.render``
+- the export itself (filter graph + x264 + AAC, the arguments ``pipeline.stages.export.render``
   passes);
 - the filter graph alone into ``-f null`` (no encoding): what the filters cost;
 - the same without the text overlays, and without overlays and grade: the difference is
@@ -24,9 +24,10 @@ from pathlib import Path
 
 from benchmarks.measure import Measurement, run_measured
 from benchmarks.report import mb, table
-from pipeline import export, ffmpeg
-from pipeline.grading import grade_filter
-from pipeline.render_plan import RenderPlan
+from pipeline.media import ffmpeg
+from pipeline.media.grading import grade_filter
+from pipeline.runtime.render_plan import RenderPlan
+from pipeline.stages import export
 
 QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
 

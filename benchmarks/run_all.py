@@ -32,9 +32,9 @@ from benchmarks import (
 )
 from benchmarks.measure import Measurement
 from benchmarks.report import machine_facts
-from pipeline import ffmpeg
-from pipeline.export import ENCODER
-from pipeline.render_plan import RenderPlan
+from pipeline.media import ffmpeg
+from pipeline.runtime.render_plan import RenderPlan
+from pipeline.stages.export import ENCODER
 
 PARTS = ("post", "gen", "concurrent", "status", "throughput", "formats", "edit")
 
@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "| machine | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in facts.items()),
         "",
-        f"Encoder settings (`pipeline.export.ENCODER`, used by every variant): libx264 preset "
+        f"Encoder settings (`pipeline.stages.export.ENCODER`, used by every variant): "
+        f"libx264 preset "
         f"`{ENCODER.preset}`, CRF {ENCODER.crf}, maxrate {ENCODER.maxrate} / bufsize "
         f"{ENCODER.bufsize}, GOP {ENCODER.gop}, yuv420p high profile; AAC "
         f"{ENCODER.audio_bitrate} {ENCODER.audio_rate} Hz; 1080x1920, 24 fps; x264 threads "

@@ -26,8 +26,8 @@ from sqlalchemy import insert
 from benchmarks import fixtures
 from benchmarks.measure import median, percentile
 from benchmarks.report import table, verdict
-from pipeline import repository
-from pipeline.db import Generation, User, init_db, utcnow
+from pipeline.store import repository
+from pipeline.store.db import Generation, User, init_db, utcnow
 
 TARGET_P99_MS = 5.0
 USERS = 50
@@ -108,7 +108,7 @@ def time_reads(
     url: str, pairs: list[tuple[int, int]], reads: int, *, writers: int = 0, seed: int = 2
 ) -> tuple[list[float], list[float]]:
     """Wall and CPU milliseconds per ``read_status`` call (new session each)."""
-    from pipeline.db import make_engine
+    from pipeline.store.db import make_engine
 
     engine = make_engine(url)
     sessions = repository.session_factory(engine)

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import table
-from pipeline import jobs, repository
-from pipeline.child import ROOT
-from pipeline.runtime import bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.child import ROOT
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 
 PROMPTS = (
     "Create a luxury watch ad for Instagram",

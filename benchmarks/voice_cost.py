@@ -68,10 +68,10 @@ def stage_once(cache: Path, work: Path) -> dict[str, float]:
     """The voice stage of one offline ad: wall time and CPU seconds (with the engine's)."""
     import resource
 
-    from pipeline import llm_enhancement, scene_planning
-    from pipeline.context import StageContext
     from pipeline.providers import get_llm_provider
     from pipeline.settings import Settings
+    from pipeline.stages import llm_enhancement, scene_planning
+    from pipeline.stages.context import StageContext
     from pipeline.voice import stage
 
     # the engine's timed model is read from <data_dir>/voices

@@ -23,11 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.cookie_key import resolve_cookie_key
-from pipeline.db import LoginSession, LoginThrottle, User, utcnow
 from pipeline.errors import InputError, RateLimitError
-from pipeline.repository import as_utc
 from pipeline.settings import Settings
-from pipeline.users import check_password, is_password_hash
+from pipeline.store.db import LoginSession, LoginThrottle, User, utcnow
+from pipeline.store.repository import as_utc
+from pipeline.store.users import check_password, is_password_hash
 
 WRONG_CREDENTIALS = "The username or password is incorrect."
 DISABLED = "This account is disabled. Ask an administrator to enable it."

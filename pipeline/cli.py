@@ -35,13 +35,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import cli_storyboard, formats, jobs, repository, storyboard
+from pipeline import cli_storyboard, formats, storyboard
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
 from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
+from pipeline.runtime import jobs
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings, prepare_folders
+from pipeline.store import repository
 
 
 def _emit(data: dict[str, Any]) -> None:
@@ -201,9 +203,9 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline import llm_enhancement, scene_planning
-    from pipeline.context import StageContext
     from pipeline.providers import get_llm_provider
+    from pipeline.stages import llm_enhancement, scene_planning
+    from pipeline.stages.context import StageContext
 
     ctx = StageContext(settings=settings, workdir=settings.resolved_temp_dir, seed=args.seed or 0)
     text = jobs.validate_prompt(args.prompt)
@@ -271,7 +273,7 @@ def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from redis.exceptions import RedisError
 
-    from pipeline import rq_runner
+    from pipeline.runtime import rq_runner
 
     settings = settings.model_copy(update={"runner": "rq"})
     runtime = runtime_for(settings)
@@ -287,7 +289,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.serve import serve
+    from pipeline.runtime.serve import serve
 
     return serve(settings, args.streamlit_args)
 

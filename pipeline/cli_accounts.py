@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pipeline import repository
 from pipeline.errors import AdstudioError
 from pipeline.settings import Settings
+from pipeline.store import repository
 
 
 def runtime_for(settings: Settings, **kwargs: Any) -> Any:
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime.services import bootstrap
 
     return bootstrap(settings, **kwargs)
 
@@ -27,7 +27,7 @@ def owner_id(runtime: Any, username: str | None) -> int:
             if user is None:
                 raise AdstudioError(f"No user {username!r}. Create it with `users add`.")
         else:
-            from pipeline.users import service_user
+            from pipeline.store.users import service_user
 
             user = service_user(session)
         return int(user.id)
@@ -47,7 +47,7 @@ def brand_kit_id(
     runtime: Any, settings: Settings, user_id: int, args: argparse.Namespace
 ) -> int | None:
     """The brand kit for this command: files given are saved (as --kit NAME, or "cli")."""
-    from pipeline import brand_kit
+    from pipeline.store import brand_kit
 
     logo = _read(args.logo) if args.logo else None
     photos = [_read(p) for p in args.image or []]
@@ -64,7 +64,7 @@ def brand_kit_id(
 
 def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.auth import find_user
-    from pipeline.users import add_user, set_disabled
+    from pipeline.store.users import add_user, set_disabled
 
     runtime = runtime_for(settings, recover=False)
     if args.users_cmd == "add":
@@ -99,7 +99,7 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kits(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline import brand_kit
+    from pipeline.store import brand_kit
 
     runtime = runtime_for(settings, recover=False)
     owner = owner_id(runtime, args.user)

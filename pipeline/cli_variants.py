@@ -12,9 +12,11 @@ import sys
 import time
 from typing import Any
 
-from pipeline import jobs, quote, repository, variants
+from pipeline import quote, variants
 from pipeline.errors import InputError
+from pipeline.runtime import jobs
 from pipeline.settings import Settings
+from pipeline.store import repository
 
 
 def add_quote_parser(sub: Any) -> None:

@@ -2,7 +2,7 @@
 
 Offline providers cost 0.0 and still add an entry, so the breakdown shows every stage.
 The ledger is written to the generation row and added to ``users.total_cost`` atomically by
-:func:`pipeline.repository.complete_generation`.
+:func:`pipeline.store.repository.complete_generation`.
 """
 
 from __future__ import annotations

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import jobs, storyboard, versions
+from pipeline import storyboard
 from pipeline.errors import InputError
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
 from pipeline.spec import AdSpecification, ScenePlan
+from pipeline.store import versions
 from pipeline.storyboard import Storyboard
 
 

@@ -17,10 +17,10 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from pipeline.db import MICROS, Base, to_micros, utcnow
 from pipeline.errors import InputError
 from pipeline.settings import Settings
 from pipeline.spec import CROSSFADE_S, FRAMEWORK_BEATS, MAX_SCENE_S
+from pipeline.store.db import MICROS, Base, to_micros, utcnow
 
 PAID_LLMS = ("openai",)
 PAID_VIDEO = ("replicate", "stock")
@@ -238,7 +238,7 @@ def next_reset(now: datetime) -> datetime:
 def budget_left(session: Session, settings: Settings, user_id: int,
                 now: datetime | None = None) -> float | None:  # fmt: skip
     """USD left of the user's budget this month (None: no budget set)."""
-    from pipeline.users import month_spend_micros
+    from pipeline.store.users import month_spend_micros
 
     if settings.monthly_budget_usd is None:
         return None

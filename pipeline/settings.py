@@ -88,13 +88,14 @@ class Settings(BaseSettings):
     # small machine; more only multiply memory (~450 MB each at 1080x1920).
     max_parallel_exports: int = Field(default=1, ge=1, le=8)
     # Clips, text and audio are drawn in a short-lived child process per generation, so the
-    # process that runs the final encode never holds the drawing libraries (pipeline.drawing).
+    # process that runs the final encode never holds the drawing libraries
+    # (pipeline.runtime.drawing).
     # Off: they are drawn on the generation's thread, in this process.
     draw_in_subprocess: bool = True
     # Generations running at once in this process; more wait in line ("Queued - position N").
     max_running: int = Field(default=2, ge=1, le=16)
     # A running generation's lease: renewed every third of it; a row whose lease ran out
-    # (its process stopped) is failed by the next recovery sweep (pipeline.leases).
+    # (its process stopped) is failed by the next recovery sweep (pipeline.runtime.leases).
     lease_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)
     target_duration_s: float = Field(default=15.0, ge=6.0, le=60.0)  # as AdSpecification
     ffmpeg_path: str | None = None  # default: the binary imageio-ffmpeg ships

@@ -329,7 +329,7 @@ class Clip(_Model):
     height: int | None = None
     # what the provider chose and why: template, objects (name, set, licence), footage credit
     details: dict[str, Any] = Field(default_factory=dict)
-    #: Hash of everything that decides this clip's pixels (pipeline.clip_cache): a re-render
+    #: Hash of everything that decides this clip's pixels (pipeline.store.clip_cache): a re-render
     #: whose scene has the same key copies this clip instead of drawing it again.
     key: str = ""
     reused: bool = False  # copied from an earlier version of the ad

@@ -6,7 +6,8 @@ beat, duration, headline, visual description, chosen visuals (template, objects)
 animation, voice line and transition sound; for the ad the brand colours, font style, music
 and grade. :func:`validate` lists what is wrong in sentences a user can act on;
 :func:`apply_edits` changes one scene or the ad's look; :func:`to_spec_plan` turns the
-storyboard back into what the render stages take. Rendering it is :func:`pipeline.versions.render`.
+storyboard back into what the render stages take. Rendering it is
+:func:`pipeline.editing.render`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.context import StageContext
 from pipeline.settings import Settings
 from pipeline.spec import (
     GRADE_STYLES,
@@ -30,6 +30,7 @@ from pipeline.spec import (
     TextOverlay,
     final_duration,
 )
+from pipeline.stages.context import StageContext
 
 FONT_STYLES = ("serif", "sans", "condensed", "rounded")
 POSITIONS = ("top", "center", "bottom")
@@ -83,7 +84,7 @@ class Storyboard(BaseModel):
 
 def music_titles(settings: Settings | None = None) -> list[str]:
     """The titles of the bundled music tracks (a storyboard's music is one of them)."""
-    from pipeline.audio_library import load_library
+    from pipeline.media.audio_library import load_library
 
     return [t.title for t in load_library().tracks]
 
@@ -119,7 +120,7 @@ def from_spec_plan(
 
     ``music``: the track the ad used; ``spoken``: the lines its voice said.
     """
-    from pipeline.audio_library import load_library
+    from pipeline.media.audio_library import load_library
     from pipeline.voice import script
 
     pinned = [s.visuals for s in plan.scenes]
@@ -151,8 +152,9 @@ def from_spec_plan(
 def plan(prompt: str, settings: Settings, *, seed: int = 0, llm: Any = None) -> Storyboard:
     """Write the specification and the scene plan for ``prompt`` and show them as a
     storyboard (nothing is rendered; with the offline provider about a second)."""
-    from pipeline import jobs, llm_enhancement, scene_planning
     from pipeline.providers import get_llm_provider
+    from pipeline.runtime import jobs
+    from pipeline.stages import llm_enhancement, scene_planning
 
     ctx = StageContext(settings=settings, workdir=settings.resolved_temp_dir, seed=seed)
     text = jobs.validate_prompt(prompt)
@@ -168,7 +170,7 @@ def _valid_color(value: str) -> bool:
 def headline_fits(board: Storyboard, card: SceneCard) -> bool:
     """Whether ``card``'s headline fits its band of the safe zone at its role's smallest
     readable size and line limit, measured with the overlays' own layout code."""
-    from pipeline.overlays import _band_height
+    from pipeline.stages.overlays import _band_height
     from pipeline.typography import fonts, layout, treatment
     from pipeline.typography.roles import role_style, safe_area
 

@@ -25,13 +25,15 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from pipeline import jobs, quote, repository
-from pipeline.context import StageContext
-from pipeline.db import Base, Generation, utcnow
+from pipeline import quote
 from pipeline.errors import InputError, RateLimitError
 from pipeline.providers import LLMProvider, LLMResult
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
 from pipeline.spec import GRADE_STYLES, AdSpecification
+from pipeline.stages.context import StageContext
+from pipeline.store import repository
+from pipeline.store.db import Base, Generation, utcnow
 
 MAX_VARIANTS = 4
 LETTERS = "ABCD"

@@ -1,7 +1,7 @@
 """Driving the Streamlit app in tests: a runtime with fake providers, users, finished rows.
 
 The app builds its runtime once per server process (``ui.runtime``); tests hand it one made
-with :func:`pipeline.runtime.bootstrap` on a temp folder and the fast fakes of
+with :func:`pipeline.runtime.services.bootstrap` on a temp folder and the fast fakes of
 ``tests/fakes.py`` through :func:`ui.runtime.use_runtime`. Every page is then driven with
 ``streamlit.testing.v1.AppTest`` exactly as a browser session would be: forms are filled,
 buttons clicked, the script rerun.
@@ -19,12 +19,14 @@ from typing import Any
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from pipeline import ffmpeg, jobs, repository
-from pipeline.db import Generation
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.media import ffmpeg
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.spec import Scene, ScenePlan, TextOverlay
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.db import Generation
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo, sample_specification
 from ui.runtime import use_runtime
 

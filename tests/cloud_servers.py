@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from pytest_httpserver import HTTPServer
 
-from pipeline import ffmpeg
+from pipeline.media import ffmpeg
 from tests.cloud_fakes import FakeOpenAI, FakePexels, FakeReplicate
 
 

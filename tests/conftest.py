@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.logs import JsonFormatter
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from tests.fakes import FakeLLM, FakeVideo
 
@@ -46,7 +46,7 @@ def runtime(settings: Settings, fake_llm: FakeLLM, fake_video: FakeVideo) -> Ite
 
 @pytest.fixture
 def user_id(runtime: Runtime) -> int:
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     with runtime.sessions.begin() as session:
         return add_user(session, "alice", "correct horse battery").id

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 from typing import ClassVar
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import ProviderError
+from pipeline.media import ffmpeg
 from pipeline.providers import ClipRequest, ClipResult, LLMResult
 from pipeline.spec import AdSpec, AdSpecification, BrandGuidelines, CopyBeat
+from pipeline.stages.context import StageContext
 
 
 def sample_specification(prompt: str = "Create a luxury watch ad for Instagram") -> AdSpecification:

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
-from pipeline import db
+from pipeline.store import db
 
 
 def migrations() -> Config:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import ffmpeg, overlays
-from pipeline.context import StageContext
-from pipeline.render_plan import OverlayLayer
+from pipeline.media import ffmpeg
+from pipeline.runtime.render_plan import OverlayLayer
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
+from pipeline.stages import overlays
+from pipeline.stages.context import StageContext
 from tests.fakes import sample_specification
 
 W, H = 1080, 1920

@@ -3,7 +3,7 @@
 Redis (Debian's ``redis-server``) and PostgreSQL (Debian's server binaries, or the server
 that ``ADSTUDIO_TEST_POSTGRES_URL`` names) run in temp folders on Unix sockets only; a test
 is skipped only when a server binary is not installed (``.ci/run`` installs both). Workers
-are real ``rq`` worker processes running :func:`pipeline.rq_runner.work` with fast fake
+are real ``rq`` worker processes running :func:`pipeline.runtime.rq_runner.work` with fast fake
 providers (:class:`GatedVideo`), controlled through files in a shared folder.
 """
 
@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.child import ROOT
-from pipeline.context import StageContext
 from pipeline.providers import ClipRequest, ClipResult
+from pipeline.runtime.child import ROOT
+from pipeline.stages.context import StageContext
 from tests.fakes import FakeVideo
 
 PG_BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
@@ -69,9 +69,9 @@ WORKER = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from pipeline import rq_runner
+    from pipeline.runtime import rq_runner
     from pipeline.logs import configure_logging
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
     from tests.fakes import FakeLLM
     from tests.scale_servers import GatedVideo

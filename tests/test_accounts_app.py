@@ -13,9 +13,9 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from pipeline import repository
 from pipeline.auth import DISABLED, WRONG_CREDENTIALS
-from pipeline.invitations import INVALID
+from pipeline.store import repository
+from pipeline.store.invitations import INVALID
 from tests.app_harness import PASSWORD, AppEnv, app_env, button, errors, register, sign_in, texts
 from ui.auth import _TOKEN
 
@@ -104,7 +104,7 @@ def test_a_replayed_session_token_stops_working_after_logout(env: AppEnv) -> Non
 
 def test_admin_page_lists_users_with_usage_and_disables_one(env: AppEnv) -> None:
     with env.runtime.sessions.begin() as session:
-        from pipeline.users import add_user
+        from pipeline.store.users import add_user
 
         add_user(session, "root", PASSWORD, name="Rita Root", is_admin=True)
     bob = env.add_user("bob")
@@ -136,7 +136,7 @@ def test_an_invitation_link_registers_one_account_when_registration_is_invite_on
 ) -> None:
     with app_env(tmp_path, registration="invite", login_delay_s=0) as env:
         with env.runtime.sessions.begin() as session:
-            from pipeline.users import add_user
+            from pipeline.store.users import add_user
 
             add_user(session, "root", PASSWORD, is_admin=True)
         stranger = env.app()
@@ -174,7 +174,7 @@ def test_closed_registration_shows_no_form_but_an_invitation_link_still_works(
     with app_env(tmp_path, registration="closed") as env:
         at = env.app()
         assert not at.tabs
-        from pipeline import invitations
+        from pipeline.store import invitations
 
         with env.runtime.sessions.begin() as session:
             _id, code = invitations.create(session, None, days=1)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.auth import DISABLED, create_session, sign_in, user_for_token
-from pipeline.db import utcnow
 from pipeline.errors import InputError
-from pipeline.runtime import bootstrap
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
+from pipeline.store.db import utcnow
 from tests.fakes import FakeLLM, FakeVideo
 from tests.test_cli import _cli
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pipeline import invitations
 from pipeline.auth import (
     _DUMMY_HASH,
     DISABLED,
@@ -22,11 +21,18 @@ from pipeline.auth import (
     sign_in,
     user_for_token,
 )
-from pipeline.db import LoginSession, LoginThrottle, User, utcnow
 from pipeline.errors import InputError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user, is_password_hash, register, registration_mode, set_disabled
+from pipeline.store import invitations
+from pipeline.store.db import LoginSession, LoginThrottle, User, utcnow
+from pipeline.store.users import (
+    add_user,
+    is_password_hash,
+    register,
+    registration_mode,
+    set_disabled,
+)
 from tests.fakes import FakeLLM, FakeVideo
 
 PASSWORD = "correct horse 42"

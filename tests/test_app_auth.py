@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import repository
 from pipeline.auth import WRONG_CREDENTIALS
 from pipeline.auth import sign_in as check_sign_in
 from pipeline.cookie_key import cookie_key_path, resolve_cookie_key
-from pipeline.db import utcnow
 from pipeline.errors import ConfigError, InputError
-from pipeline.runtime import Runtime
+from pipeline.runtime.services import Runtime
 from pipeline.settings import Settings
-from pipeline.users import service_user
+from pipeline.store import repository
+from pipeline.store.db import utcnow
+from pipeline.store.users import service_user
 from tests.app_harness import (
     PASSWORD,
     AppEnv,

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import jobs, repository
-from pipeline.db import Generation
+from pipeline.runtime import jobs
+from pipeline.store import repository
+from pipeline.store.db import Generation
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, page_dump, texts, videos
 from ui.format import plain
 

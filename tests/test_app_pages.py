@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import jobs, repository
 from pipeline.errors import NotFoundError
+from pipeline.runtime import jobs
+from pipeline.store import repository
 from tests.app_harness import AppEnv, app_env, button, texts, videos
 
 GALLERY = "app_pages/gallery.py"

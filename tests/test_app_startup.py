@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import jobs, repository
 from pipeline.cookie_key import cookie_key_path
-from pipeline.db import Generation
 from pipeline.errors import AdstudioError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.db import Generation
+from pipeline.store.users import add_user
 from tests.app_harness import APP, TIMEOUT_S
 from ui import runtime as ui_runtime
 

@@ -17,15 +17,15 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from pipeline import audio
-from pipeline.audio_edit import plan_edit
-from pipeline.audio_library import DEFAULT_ASSETS_DIR, load_library
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, InputError
-from pipeline.ffmpeg import find_ffmpeg
-from pipeline.render_plan import AudioTrack
+from pipeline.media.audio_edit import plan_edit
+from pipeline.media.audio_library import DEFAULT_ASSETS_DIR, load_library
+from pipeline.media.ffmpeg import find_ffmpeg
+from pipeline.runtime.render_plan import AudioTrack
 from pipeline.settings import Settings
 from pipeline.spec import MOODS, SFX_NAMES
+from pipeline.stages import audio
+from pipeline.stages.context import StageContext
 
 RATE = 48_000
 FFMPEG = find_ffmpeg()
@@ -280,7 +280,7 @@ def test_cancelled_before_mixing(tmp_path: Path) -> None:
 
 
 def test_importing_the_stage_raises_no_warning_without_ffmpeg_on_path() -> None:
-    code = "import pipeline.audio"
+    code = "import pipeline.stages.audio"
     done = subprocess.run(
         [sys.executable, "-W", "error", "-c", code],
         capture_output=True,

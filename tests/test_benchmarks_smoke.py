@@ -11,9 +11,9 @@ from benchmarks import fixtures, reference_job, status_read
 from benchmarks.measure import MB, median, percentile, run_measured
 from benchmarks.postproduction import floor_cmd
 from benchmarks.report import table
-from pipeline import ffmpeg
-from pipeline.export import ENCODER
+from pipeline.media import ffmpeg
 from pipeline.spec import Clip
+from pipeline.stages.export import ENCODER
 from tests.media import probe
 
 

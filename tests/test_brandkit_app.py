@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import brand_kit, jobs, repository
-from pipeline.db import BrandKit
+from pipeline.runtime import jobs
+from pipeline.store import brand_kit, repository
+from pipeline.store.db import BrandKit
 from tests import brandkit_media as media
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, errors, texts
 

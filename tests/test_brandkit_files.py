@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import brand_kit
-from pipeline.db import BrandKit
 from pipeline.errors import InputError
-from pipeline.runtime import Runtime
+from pipeline.runtime.services import Runtime
+from pipeline.store import brand_kit
+from pipeline.store.db import BrandKit
 from tests import brandkit_media as media
 
 SVG_ADVICE = (

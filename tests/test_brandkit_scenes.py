@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.colors import contrast_ratio
+from pipeline.media.colors import contrast_ratio
 from pipeline.providers import ClipRequest
 from pipeline.providers.motion.look import luminance
 from pipeline.providers.motion.photos import PHOTO_TEMPLATES

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import brand_kit, jobs, repository
-from pipeline.db import BrandKit, Generation, GenerationBrandKit
 from pipeline.errors import NotFoundError
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
 from pipeline.spec import BrandAssets, PromptFacts
-from pipeline.users import add_user
+from pipeline.store import brand_kit, repository
+from pipeline.store.db import BrandKit, Generation, GenerationBrandKit
+from pipeline.store.users import add_user
 from tests import brandkit_media as media
 from tests.fakes import FakeVideo, sample_specification
 

@@ -277,7 +277,7 @@ def test_a_reloaded_plan_link_lands_on_the_plan_and_logout_ends_the_cookie(
     """Deep link -> sign in -> the plan; reload keeps it; after logout the cookie is dead."""
     from playwright.sync_api import expect, sync_playwright
 
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
     from tests.app_harness import AppEnv
     from tests.fakes import FakeLLM, FakeVideo

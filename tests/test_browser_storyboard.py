@@ -21,9 +21,9 @@ PROMPT = "Create a luxury watch ad for Instagram"
 
 
 def _add_user(tmp_path: Path) -> None:
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "output")
     runtime = bootstrap(settings, recover=False)

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pipeline import jobs, quote, variants
-from pipeline.db import Generation, GenerationStart, utcnow
+from pipeline import quote, variants
 from pipeline.errors import InputError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user, month_spend_micros
+from pipeline.store.db import Generation, GenerationStart, utcnow
+from pipeline.store.users import add_user, month_spend_micros
 from tests.app_harness import app_env, texts
 from tests.fakes import FakeLLM, FakeVideo
 

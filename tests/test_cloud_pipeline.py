@@ -12,15 +12,18 @@ import pytest
 import sqlalchemy as sa
 from pytest_httpserver import HTTPServer
 
-from pipeline import ffmpeg, jobs, repository, video_generation
-from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
-from pipeline.db import User
+from pipeline.media import ffmpeg
 from pipeline.providers.video_replicate import ReplicateProvider
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.spec import Scene, ScenePlan
-from pipeline.users import add_user
+from pipeline.stages import video_generation
+from pipeline.stages.context import StageContext
+from pipeline.store import repository
+from pipeline.store.db import User
+from pipeline.store.users import add_user
 from tests.cloud_fakes import OPENAI_KEY, REPLICATE_TOKEN, FakeOpenAI, FakeReplicate, wire_spec
 from tests.fakes import sample_specification
 from tests.media import probe

@@ -8,9 +8,9 @@ import av
 import numpy as np
 import pytest
 
-from pipeline import ffmpeg
-from pipeline.conform import conform_clip, conform_size
 from pipeline.errors import CancelledError
+from pipeline.media import ffmpeg
+from pipeline.media.conform import conform_clip, conform_size
 
 pytest_plugins = ["tests.cloud_servers"]  # ffmpeg_exe
 

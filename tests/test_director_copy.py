@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import scene_planning
-from pipeline.context import StageContext
 from pipeline.providers.copywriting import score, write_specification
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.settings import Settings
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 from pipeline.typography import fonts
 
 HELD_OUT = Path(__file__).parent / "data" / "copy_heldout.txt"

@@ -6,11 +6,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from pipeline import jobs, scene_planning
-from pipeline.context import StageContext
 from pipeline.errors import InputError
 from pipeline.providers.copywriting import write_specification
+from pipeline.runtime import jobs
 from pipeline.settings import Settings
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 
 WORDS = [
     "coffee",

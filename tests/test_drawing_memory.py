@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import drawing, ffmpeg, llm_enhancement, scene_planning
-from pipeline.context import StageContext
+from pipeline.media import ffmpeg
 from pipeline.providers import ClipRequest, ClipResult
+from pipeline.runtime import drawing
+from pipeline.runtime.stages import Progress, StageRunner
 from pipeline.settings import Settings
-from pipeline.stages import Progress, StageRunner
+from pipeline.stages import llm_enhancement, scene_planning
+from pipeline.stages.context import StageContext
 from tests.fakes import FakeLLM, FakeVideo
 
 PAGE = os.sysconf("SC_PAGE_SIZE")

@@ -1,5 +1,6 @@
 """Drawing in a child process: the worker stays lean, and cancel, crashes and errors still read
-right. Real offline providers, a real child (``python -m pipeline.drawing``), a SQLite file."""
+right. Real offline providers, a real child (``python -m pipeline.runtime.drawing``), a
+SQLite file."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from pipeline import jobs, repository
-from pipeline.child import ROOT
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.child import ROOT
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 
 PROMPT = "Create a luxury watch ad for Instagram"
 
@@ -29,7 +31,7 @@ def _drawing_children() -> list[psutil.Process]:
     found = []
     for proc in psutil.Process().children(recursive=True):
         try:
-            if "pipeline.drawing" in proc.cmdline():
+            if "pipeline.runtime.drawing" in proc.cmdline():
                 found.append(proc)
         except psutil.Error:
             continue
@@ -63,10 +65,11 @@ WORKER = textwrap.dedent(
     """
     import json, logging, sys
     from pathlib import Path
-    from pipeline import jobs, repository
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime import jobs
+    from pipeline.store import repository
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     events = []
 
@@ -89,7 +92,7 @@ WORKER = textwrap.dedent(
         out = {"status": row.status, "error": row.error, "video": row.video_path,
                "timings": list(row.stage_timings or {}), "costs": row.cost_breakdown,
                "clips": row.clips, "mix": row.audio_mix}
-    heavy = ("numpy", "PIL", "av", "pydub", "replicate", "pipeline.overlays",
+    heavy = ("numpy", "PIL", "av", "pydub", "replicate", "pipeline.stages.overlays",
              "pipeline.providers.motion.renderer")
     out["loaded"] = [m for m in heavy if m in sys.modules]
     out["events"] = events
@@ -167,7 +170,9 @@ def test_a_killed_drawing_process_fails_the_generation_with_a_clear_message(
     killed: list[int] = []
 
     def kill(gid: int) -> None:
-        (child,) = [p for p in psutil.Process().children() if "pipeline.drawing" in p.cmdline()]
+        (child,) = [
+            p for p in psutil.Process().children() if "pipeline.runtime.drawing" in p.cmdline()
+        ]
         killed.append(child.pid)
         # Stop what it runs (a clip's ffmpeg, or a process it is starting, which still holds
         # its end of the pipe): they cannot end on their own, as a slow one would.
@@ -230,11 +235,11 @@ def test_a_failing_renderer_reads_the_same_in_a_child_and_on_a_thread(
 
 
 def test_a_job_the_child_cannot_read_is_refused_without_quoting_its_keys() -> None:
-    from pipeline import child
+    from pipeline.runtime import child
 
     job = {"job": {"settings": {"replicate_api_token": "r8_SECRET", "max_parallel_clips": "x"}}}
     done = subprocess.run(
-        child.command("pipeline.drawing"), input=json.dumps(job) + "\n",
+        child.command("pipeline.runtime.drawing"), input=json.dumps(job) + "\n",
         capture_output=True, text=True, env=child.environment(), timeout=120,
     )  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""

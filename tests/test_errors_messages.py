@@ -18,13 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import audio, ffmpeg, jobs, repository
-from pipeline.audio_library import DEFAULT_ASSETS_DIR
-from pipeline.context import StageContext
 from pipeline.errors import RenderError, unexpected
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.media import ffmpeg
+from pipeline.media.audio_library import DEFAULT_ASSETS_DIR
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.stages import audio
+from pipeline.stages.context import StageContext
+from pipeline.store import repository
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 
 FFMPEG = ffmpeg.find_ffmpeg()

@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import StageError
-from pipeline.export import build_graph, run
-from pipeline.grading import PRESETS
-from pipeline.render_plan import AudioTrack, ClipInput, OverlayLayer, RenderPlan, Timeline
+from pipeline.media import ffmpeg
+from pipeline.media.grading import PRESETS
+from pipeline.runtime.render_plan import AudioTrack, ClipInput, OverlayLayer, RenderPlan, Timeline
 from pipeline.settings import Settings
-from pipeline.stitching import crossfade_offsets
+from pipeline.stages.context import StageContext
+from pipeline.stages.export import build_graph, run
+from pipeline.stages.stitching import crossfade_offsets
 from tests.media import faststart, frame_at, probe
 
 DURATIONS = [4.0, 4.0, 4.5, 4.0]

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
-from pipeline.export import build_graph, run
-from pipeline.overlays import tighten_captions
-from pipeline.render_plan import CaptionLayer, ClipInput, RenderPlan, Timeline
+from pipeline.media import ffmpeg
+from pipeline.runtime.render_plan import CaptionLayer, ClipInput, RenderPlan, Timeline
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
+from pipeline.stages.export import build_graph, run
+from pipeline.stages.overlays import tighten_captions
 from tests.media import frame_at
 
 AREA = (928, 1267)  # the safe area the voice stage draws captions in

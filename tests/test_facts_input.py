@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import jobs, repository
 from pipeline.providers.copywriting import write_specification
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
+from pipeline.store import repository
 
 
 def test_undecodable_bytes_from_the_command_line_are_stored_without_them(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.db import Generation
 from pipeline.providers.copywriting import write_specification
+from pipeline.store.db import Generation
 from tests.app_harness import app_env
 
 PROMPT = "LedgerFlow accounting software: close the books 3 days faster, 70% less manual entry"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ffmpeg
 from pipeline.errors import CancelledError
+from pipeline.media import ffmpeg
 
 
 def _blocked_input(tmp_path: Path) -> list[str]:

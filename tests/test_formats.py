@@ -5,14 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline import audio_library, formats, scene_planning
-from pipeline.audio_edit import plan_edit
-from pipeline.context import StageContext
+from pipeline import formats
 from pipeline.errors import InputError
+from pipeline.media import audio_library
+from pipeline.media.audio_edit import plan_edit
 from pipeline.providers.copywriting.brief import find_platform
 from pipeline.providers.video_local import internal_size
 from pipeline.settings import Settings
 from pipeline.spec import CROSSFADE_S, FORMAT_SIZES, MAX_SCENE_S, MIN_SCENE_S, ScenePlan
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 from pipeline.typography.roles import safe_area, text_area
 from tests.fakes import sample_specification
 

@@ -9,10 +9,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline import ffmpeg, format_renders, formats, scene_planning
-from pipeline.context import StageContext
+from pipeline import formats
+from pipeline.media import ffmpeg
 from pipeline.settings import Settings
 from pipeline.spec import FORMAT_SIZES, Clip, TextOverlay
+from pipeline.stages import format_renders, scene_planning
+from pipeline.stages.context import StageContext
 from pipeline.typography.roles import safe_area
 from tests.fakes import sample_specification
 from tests.media import frame_at, probe

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import CancelledError
-from pipeline.gate import PriorityGate, shared
+from pipeline.runtime.gate import PriorityGate, shared
 
 
 def _wait_for(predicate, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -101,9 +101,9 @@ def test_a_cancelled_waiter_leaves_the_queue_and_takes_no_place() -> None:
 def test_the_local_renderer_waits_for_a_place_and_can_be_cancelled_there(
     tmp_path: Path,
 ) -> None:
-    from pipeline.context import StageContext
     from pipeline.providers.video_local import GATE, LocalMotionGraphics
     from pipeline.settings import Settings
+    from pipeline.stages.context import StageContext
     from tests.test_video_local import request
 
     settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "out")

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline import ffmpeg
-from pipeline.grading import PRESETS
+from pipeline.media import ffmpeg
+from pipeline.media.grading import PRESETS
 from pipeline.providers.copywriting import write_specification
 
 GOLD = (0xC9, 0xA9, 0x6E)

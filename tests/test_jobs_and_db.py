@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from pipeline import jobs, repository
-from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
-from pipeline.runtime import Runtime, bootstrap
-from pipeline.users import add_user
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
+from pipeline.store import repository
+from pipeline.store.db import Generation, User, utcnow
+from pipeline.store.users import add_user
 
 
 def _insert(runtime: Runtime, user_id: int, *, status: str = "completed", ago_min: float = 1.0,
@@ -59,7 +60,7 @@ def test_schema_is_created_by_migrations(runtime: Runtime) -> None:
 def test_a_database_from_before_the_audio_mix_column_upgrades_and_keeps_its_rows(
     tmp_path: Path,
 ) -> None:
-    from pipeline import db
+    from pipeline.store import db
     from tests.old_databases import database_at
 
     url, old = database_at(tmp_path / "old.db", "0001")  # the schema the first release shipped

@@ -9,14 +9,14 @@ from typing import Any, ClassVar
 
 import pytest
 
-from pipeline import llm_enhancement
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, InputError, StageError
 from pipeline.providers import LLMResult, get_llm_provider
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.llm_offline import OfflineCreativeDirector
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification
+from pipeline.stages import llm_enhancement
+from pipeline.stages.context import StageContext
 from tests.cloud_fakes import OPENAI_KEY, FakeOpenAI, wire_spec
 from tests.fakes import sample_specification
 

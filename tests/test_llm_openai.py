@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
 from pipeline.providers import get_llm_provider
 from pipeline.providers.llm_openai import OpenAIProvider
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 from tests.cloud_fakes import OPENAI_KEY, FakeOpenAI, wire_spec
 
 pytest_plugins = ["tests.cloud_servers"]  # fake_openai

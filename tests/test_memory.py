@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import memory
+from pipeline.runtime import memory
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -51,7 +51,7 @@ def test_release_returns_what_a_worker_thread_freed() -> None:
 _THREAD_TOP = """
 import ctypes, os, sys, threading
 sys.path.insert(0, {root!r})
-from pipeline import memory
+from pipeline.runtime import memory
 if {tuned}:
     assert memory.tune()
 libc = ctypes.CDLL("libc.so.6")

@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline import jobs, repository
-from pipeline.db import User
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
+from pipeline.store import repository
+from pipeline.store.db import User
 from tests.fakes import FakeLLM, FakeVideo
 from tests.media import probe
 
@@ -142,7 +143,7 @@ def test_unexpected_llm_crash_reads_well(runtime: Runtime, user_id: int, fake_ll
 @contextmanager
 def _encoder_busy(runtime: Runtime) -> Iterator[None]:
     """Hold every final-render place, as another ad that is encoding would."""
-    from pipeline import gate, orchestrator
+    from pipeline.runtime import gate, orchestrator
 
     size = runtime.settings.max_parallel_exports
     places = gate.shared(orchestrator.EXPORT_GATE, size)
@@ -164,7 +165,7 @@ def _wait_for_step(runtime: Runtime, gid: int, user_id: int, step: str) -> None:
 def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
     runtime: Runtime, user_id: int
 ) -> None:
-    from pipeline import orchestrator
+    from pipeline.runtime import orchestrator
 
     with _encoder_busy(runtime):
         gid = jobs.start(runtime, user_id, PROMPT, seed=3)
@@ -177,7 +178,7 @@ def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
 
 
 def test_queued_ads_encode_oldest_first(runtime: Runtime, user_id: int) -> None:
-    from pipeline import orchestrator
+    from pipeline.runtime import orchestrator
 
     encoding: list[int] = []
     runtime.on_progress = lambda gid, percent, step: (

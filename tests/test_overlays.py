@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from pipeline.render_plan import OverlayLayer
+from pipeline.runtime.render_plan import OverlayLayer
 from pipeline.spec import TextOverlay
 from pipeline.typography.text import split_offer
 from tests.media import frame_at
@@ -46,7 +46,7 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
 )
 def test_colour_luminance_is_one_definition_for_numbers_and_frames(color: str) -> None:
     """The creative director's scalar luminance and the overlays' per-pixel one agree (WCAG)."""
-    from pipeline.colors import color_contrast, hex_luminance, hex_rgb
+    from pipeline.media.colors import color_contrast, hex_luminance, hex_rgb
     from pipeline.typography.luma import luminance as frame_luminance
 
     expected = float(luminance(np.array(hex_rgb(color))))

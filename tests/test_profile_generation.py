@@ -7,7 +7,9 @@ from benchmarks.profile_generation import Seen, label, markdown
 
 def test_processes_are_named_by_what_they_do() -> None:
     ff = "/x/ffmpeg-linux-x86_64"
-    assert label(["/usr/bin/python", "-m", "pipeline.drawing"]) == "pipeline.drawing"
+    assert (
+        label(["/usr/bin/python", "-m", "pipeline.runtime.drawing"]) == "pipeline.runtime.drawing"
+    )
     assert label([ff, "-f", "rawvideo", "-i", "pipe:0"]) == "ffmpeg: a clip's encoder"
     assert label([ff, "-filter_complex_threads", "1"]) == "ffmpeg: the export"
     assert label([ff, "-af", "ebur128=peak=true", "-f", "null"]) == "ffmpeg: loudness"

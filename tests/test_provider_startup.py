@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.runtime import bootstrap
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
 from tests.cloud_fakes import OPENAI_KEY, REPLICATE_TOKEN
 

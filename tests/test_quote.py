@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import jobs, quote
-from pipeline.runtime import bootstrap
+from pipeline import quote
+from pipeline.runtime import jobs
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
 from tests.fakes import FakeLLM, FakeVideo
 
@@ -73,7 +74,7 @@ def test_every_start_stores_its_estimate(tmp_path: Path) -> None:
     settings = _paid(tmp_path)
     rt = bootstrap(settings, llm=FakeLLM(), video=FakeVideo())
     try:
-        from pipeline.users import add_user
+        from pipeline.store.users import add_user
 
         with rt.sessions.begin() as session:
             user = add_user(session, "bob", "correct horse battery").id

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import psutil
 
-from pipeline.child import ROOT
+from pipeline.runtime.child import ROOT
 
 ENCODE = textwrap.dedent(
     """
     import sys
-    from pipeline import ffmpeg
+    from pipeline.media import ffmpeg
 
     # An export-like encode: 1080x1920 x264 for ten minutes of output (far longer than a test).
     ffmpeg.run(
@@ -84,10 +84,10 @@ WORKER = textwrap.dedent(
     """
     import sys, threading, time
     from pathlib import Path
-    from pipeline import jobs
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime import jobs
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     folder = Path(sys.argv[1])
     runtime = bootstrap(Settings(data_dir=folder / "data", output_dir=folder / "output"))
@@ -113,7 +113,9 @@ def test_the_drawing_process_and_its_encoders_die_with_a_killed_worker(tmp_path:
     try:
         assert worker.stdout is not None and worker.stdout.readline().strip() == "drawing"
         (painter,) = [
-            p for p in psutil.Process(worker.pid).children() if "pipeline.drawing" in p.cmdline()
+            p
+            for p in psutil.Process(worker.pid).children()
+            if "pipeline.runtime.drawing" in p.cmdline()
         ]
         family = [painter, *painter.children(recursive=True)]
         assert len(family) >= 2  # the drawing process and a clip encoder

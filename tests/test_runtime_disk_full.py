@@ -18,13 +18,15 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from pipeline import cli, jobs, orchestrator, repository
-from pipeline.context import StageContext
-from pipeline.db import Generation, utcnow
+from pipeline import cli
 from pipeline.providers import ClipRequest, ClipResult
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs, orchestrator
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.stages.context import StageContext
+from pipeline.store import repository
+from pipeline.store.db import Generation, utcnow
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 
 PROMPT = "Create a luxury watch ad for Instagram"

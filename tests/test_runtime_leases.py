@@ -15,11 +15,12 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from pipeline import jobs, leases, repository
-from pipeline.child import ROOT
-from pipeline.db import Generation, utcnow
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs, leases
+from pipeline.runtime.child import ROOT
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
+from pipeline.store import repository
+from pipeline.store.db import Generation, utcnow
 from tests.fakes import FakeLLM, FakeVideo
 
 INTERRUPTED = "Interrupted - the process running it stopped. Please try again."
@@ -28,10 +29,10 @@ APP = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from pipeline import jobs
-    from pipeline.runtime import bootstrap
+    from pipeline.runtime import jobs
+    from pipeline.runtime.services import bootstrap
     from pipeline.settings import Settings
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
     from tests.fakes import FakeLLM, FakeVideo
 
     folder = Path(sys.argv[1])
@@ -174,7 +175,7 @@ def test_a_generation_started_here_is_stamped_with_this_process_and_renewed(
     video = FakeVideo()
     video.block.set()
     runtime = bootstrap(settings, llm=FakeLLM(), video=video)
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     with runtime.sessions.begin() as session:
         user_id = add_user(session, "alice", "correct horse battery").id
@@ -221,7 +222,7 @@ def test_a_serving_process_sweeps_while_idle(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", output_dir=tmp_path / "output",
                         lease_seconds=1)  # fmt: skip
     runtime = bootstrap(settings, llm=FakeLLM(), video=FakeVideo())
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     with runtime.sessions.begin() as session:
         user_id = add_user(session, "alice", "correct horse battery").id

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline import jobs, repository
 from pipeline.errors import RateLimitError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 
 PROMPT = "Create a luxury watch ad for Instagram"
@@ -67,7 +68,7 @@ def test_a_deleted_generations_id_is_never_reused(limited: tuple[Runtime, int]) 
 def test_an_existing_database_gets_its_starts_counted_and_ids_that_are_not_reused(
     tmp_path: Path,
 ) -> None:
-    from pipeline import db
+    from pipeline.store import db
     from tests.old_databases import database_at
 
     url, old = database_at(tmp_path / "old.db", "0002")

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from pipeline import drawing, jobs, repository
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import drawing, jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 
 PROMPT = "Create a luxury watch ad for Instagram"

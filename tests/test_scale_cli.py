@@ -10,11 +10,11 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from pipeline import repository
-from pipeline.child import ROOT
-from pipeline.db import Generation, init_db
-from pipeline.repository import session_factory
-from pipeline.users import add_user
+from pipeline.runtime.child import ROOT
+from pipeline.store import repository
+from pipeline.store.db import Generation, init_db
+from pipeline.store.repository import session_factory
+from pipeline.store.users import add_user
 from tests.scale_servers import redis_clean, redis_url, wait_for  # noqa: F401 (fixtures)
 
 INTERRUPTED = "Interrupted - the process running it stopped. Please try again."

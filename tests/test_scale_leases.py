@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import threading
 
-from pipeline import leases
+from pipeline.runtime import leases
 
 
 def test_threads_asking_at_once_share_one_owner_token() -> None:

@@ -9,11 +9,11 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import insert, inspect, text
 
-from pipeline import repository
-from pipeline.db import Generation, init_db
-from pipeline.runtime import bootstrap
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.db import Generation, init_db
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 from tests.scale_servers import postgres_server, postgres_url  # noqa: F401 (fixtures)
 

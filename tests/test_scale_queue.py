@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from redis import Redis
 
-from pipeline import jobs, repository, rq_runner
 from pipeline.errors import AdstudioError, RateLimitError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs, rq_runner
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 from tests.scale_servers import redis_clean, redis_url  # noqa: F401 (fixtures)
 

@@ -16,11 +16,12 @@ import pytest
 from redis import Redis
 from rq.job import Job
 
-from pipeline import jobs, leases, repository, rq_runner
-from pipeline.db import Generation, User
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs, leases, rq_runner
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.db import Generation, User
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 from tests.scale_servers import (  # noqa: F401 (fixtures)
     postgres_server,

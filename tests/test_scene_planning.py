@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import scene_planning
-from pipeline.context import StageContext
 from pipeline.errors import StageError
 from pipeline.providers.copywriting import write_specification
 from pipeline.settings import Settings
 from pipeline.spec import FRAMEWORK_BEATS, SFX_NAMES, AdSpecification, ScenePlan, final_duration
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 
 PROMPTS = {
     "AIDA": "Create an energetic ad for ZephyrRun trail running shoes",

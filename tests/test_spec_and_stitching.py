@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from pipeline.spec import BrandGuidelines, Scene, ScenePlan, TextOverlay, final_duration
-from pipeline.stitching import crossfade_offsets
+from pipeline.stages.stitching import crossfade_offsets
 from tests.fakes import sample_specification
 
 

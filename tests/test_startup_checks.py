@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.db import init_db
 from pipeline.errors import ConfigError
-from pipeline.runtime import bootstrap
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings, load_settings, prepare_folders
+from pipeline.store.db import init_db
 from tests.fakes import FakeLLM, FakeVideo
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
+from pipeline.media import ffmpeg
 from pipeline.providers import get_video_provider
 from pipeline.providers.video_stock import StockFootage, pick_file, queries
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 from tests.cloud_fakes import PEXELS_KEY, FakePexels, clip_request
 
 pytest_plugins = ["tests.cloud_servers"]  # fixtures: fake_pexels, ffmpeg_exe, ...

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import jobs, versions
+from pipeline.runtime import jobs
+from pipeline.store import versions
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, errors, texts
 
 PROMPT = "Create a luxury watch ad for Instagram"

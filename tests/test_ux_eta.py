@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from pipeline import eta, jobs
-from pipeline.db import Generation, utcnow
-from pipeline.runtime import Runtime
-from pipeline.stages import STEPS, Progress
+from pipeline.runtime import eta, jobs
+from pipeline.runtime.services import Runtime
+from pipeline.runtime.stages import STEPS, Progress
+from pipeline.store.db import Generation, utcnow
 
 PROMPT = "Create a luxury watch ad for Instagram"
 #: The issue's 38 s run: the first 95 milestones in ~10 s, then 27 s of encoding.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image
 
-from pipeline.db import Generation
+from pipeline.store.db import Generation
 from ui import format as fmt
 from ui import widgets
 

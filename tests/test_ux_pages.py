@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipeline import jobs
-from pipeline.db import Generation
+from pipeline.runtime import jobs
+from pipeline.store.db import Generation
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, texts, videos
 
 GALLERY = "app_pages/gallery.py"

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from pipeline import jobs, repository, variants
-from pipeline.db import Generation
+from pipeline import variants
 from pipeline.errors import InputError, RateLimitError
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.llm_offline import OfflineCreativeDirector
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
+from pipeline.store import repository
+from pipeline.store.db import Generation
 from tests.fakes import FakeLLM, FakeVideo
 from tests.media import probe
 

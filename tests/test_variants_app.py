@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import jobs, quote, repository, variants
+from pipeline import quote, variants
+from pipeline.runtime import jobs
+from pipeline.store import repository
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, texts, videos
 
 PROMPT = "Tired of tangled cables? SnapCord magnetic cable organizer for your desk"

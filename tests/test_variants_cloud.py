@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import jobs, quote, repository, variants
-from pipeline.runtime import bootstrap
+from pipeline import quote, variants
+from pipeline.runtime import jobs
+from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import repository
+from pipeline.store.users import add_user
 from tests.cloud_fakes import OPENAI_KEY, REPLICATE_TOKEN, FakeOpenAI, FakeReplicate, wire_spec
 
 pytest_plugins = ["tests.cloud_servers"]  # fake_openai, fake_replicate

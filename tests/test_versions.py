@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pipeline import editing, jobs, storyboard, versions
-from pipeline.db import Generation
+from pipeline import editing, storyboard
 from pipeline.errors import InputError, NotFoundError, RateLimitError
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.users import add_user
+from pipeline.store import versions
+from pipeline.store.db import Generation
+from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 from tests.media import probe
 
@@ -152,7 +154,7 @@ def test_a_colour_edit_draws_again_and_cancelling_it_keeps_v1_playable(env: Env)
 def test_an_older_database_gains_versions_and_its_ads_read_as_v1(tmp_path: Path) -> None:
     from sqlalchemy import inspect
 
-    from pipeline import db
+    from pipeline.store import db
     from tests.old_databases import database_at, migrate
 
     url, old = database_at(tmp_path / "old.db", "0007")

@@ -10,15 +10,15 @@ import av
 import numpy as np
 import pytest
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, RenderError
+from pipeline.media import ffmpeg
 from pipeline.providers import ClipRequest, get_video_provider
 from pipeline.providers.motion.renderer import ClipRenderer
 from pipeline.providers.motion.scenes import design_scene
 from pipeline.providers.video_local import DEFAULT_MAX_WIDTH, LocalMotionGraphics, internal_size
 from pipeline.settings import Settings
 from pipeline.spec import Scene, TextOverlay
+from pipeline.stages.context import StageContext
 from tests.fakes import sample_specification
 
 SMALL = (270, 480)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, ProviderError
+from pipeline.media import ffmpeg
 from pipeline.providers import get_video_provider
 from pipeline.providers.video_replicate import ReplicateProvider
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 from tests.cloud_fakes import REPLICATE_TOKEN, FakeReplicate, clip_request
 
 pytest_plugins = ["tests.cloud_servers"]  # fixtures: fake_replicate, ffmpeg_exe, ...

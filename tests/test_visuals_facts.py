@@ -8,8 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import scene_planning
-from pipeline.context import StageContext
 from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.motion.compose import words
@@ -20,6 +18,8 @@ from pipeline.providers.motion.scenes import SceneDesign, design_scene
 from pipeline.providers.motion.vocabulary import choose_objects, translated
 from pipeline.settings import Settings
 from pipeline.spec import Quantity
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 
 
 def designs(prompt: str, tmp_path: Path) -> list[SceneDesign]:

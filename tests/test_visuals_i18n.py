@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import scene_planning
-from pipeline.context import StageContext
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.motion.factplan import says
 from pipeline.providers.motion.vocabulary import choose_objects
 from pipeline.settings import Settings
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 from tests.test_visuals_facts import designs
 
 CAR = {"automobile", "sport-utility-vehicle"}

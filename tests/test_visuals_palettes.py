@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import scene_planning
-from pipeline.colors import delta_e
-from pipeline.context import StageContext
+from pipeline.media.colors import delta_e
 from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.motion.look import build_look, contrast, rgb, to_hex
@@ -17,6 +15,8 @@ from pipeline.providers.motion.palettes import FAMILY, MOOD_LOOK, greenish, pick
 from pipeline.providers.motion.scenes import design_scene
 from pipeline.settings import Settings
 from pipeline.spec import BrandAssets
+from pipeline.stages import scene_planning
+from pipeline.stages.context import StageContext
 from tests.test_visuals_facts import designs
 
 # 60 businesses of every kind, none of them in another visuals test

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.colors import color_contrast
 from pipeline.errors import ConfigError
+from pipeline.media.colors import color_contrast
 from pipeline.settings import Settings
 from pipeline.spec import BrandGuidelines
 from pipeline.typography.roles import safe_area

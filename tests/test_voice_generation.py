@@ -15,12 +15,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pipeline import ffmpeg, jobs, repository
-from pipeline.db import Generation
-from pipeline.orchestrator import remove_outputs
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.media import ffmpeg
+from pipeline.runtime import jobs
+from pipeline.runtime.orchestrator import remove_outputs
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, ScenePlan
+from pipeline.store import repository
+from pipeline.store.db import Generation
 from pipeline.voice import layout
 from tests.fakes import FakeLLM, FakeVideo
 from tests.media import frame_at, probe
@@ -57,7 +59,7 @@ def ads(
     tmp = tmp_path_factory.mktemp("voiced")
     settings = Settings(data_dir=tmp / "data", output_dir=tmp / "output", tts_provider="piper")  # type: ignore[call-arg]
     runtime = bootstrap(settings, llm=FakeLLM(), video=FakeVideo())
-    from pipeline.users import add_user
+    from pipeline.store.users import add_user
 
     with runtime.sessions.begin() as session:
         user_id = add_user(session, "alice", "correct horse battery").id

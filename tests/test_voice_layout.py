@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline import ffmpeg, overlays
-from pipeline.context import StageContext
+from pipeline.media import ffmpeg
 from pipeline.settings import Settings
+from pipeline.stages import overlays
+from pipeline.stages.context import StageContext
 from pipeline.typography.roles import safe_area
 from pipeline.voice import captions, layout
 from pipeline.voice.models import Word

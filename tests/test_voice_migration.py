@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from pipeline import db
+from pipeline.store import db
 from tests.old_databases import database_at, migrate
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline import ffmpeg
-from pipeline.audio_loudness import measure
+from pipeline.media import ffmpeg
+from pipeline.media.audio_loudness import measure
 from pipeline.voice import mix
 
 RATE = mix.RATE

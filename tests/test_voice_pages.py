@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.db import Generation
+from pipeline.store.db import Generation
 from tests.app_harness import app_env, texts
 
 PLAN = "app_pages/plan.py"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import llm_enhancement, scene_planning
-from pipeline.context import StageContext
 from pipeline.errors import InputError
 from pipeline.providers import get_llm_provider
 from pipeline.settings import Settings
 from pipeline.spec import PromptFacts, Quantity
+from pipeline.stages import llm_enhancement, scene_planning
+from pipeline.stages.context import StageContext
 from pipeline.voice import script
 from pipeline.voice.models import Speech, Word
 from tests.fakes import sample_specification

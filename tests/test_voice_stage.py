@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import audio, ffmpeg
-from pipeline.context import StageContext
+from pipeline.media import ffmpeg
 from pipeline.settings import Settings
+from pipeline.stages import audio
+from pipeline.stages.context import StageContext
 from pipeline.voice import audio_stage, mix, stage
 from tests.fakes import sample_specification
 from tests.voice_support import plan, speech_band_db

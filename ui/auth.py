@@ -19,8 +19,8 @@ import streamlit as st
 from pipeline import auth as accounts
 from pipeline.cookie_key import resolve_cookie_key
 from pipeline.errors import AdstudioError
-from pipeline.runtime import Runtime
-from pipeline.users import register, registration_mode
+from pipeline.runtime.services import Runtime
+from pipeline.store.users import register, registration_mode
 from ui.format import plain
 
 _TOKEN = "_adstudio_session"  # this browser tab's session token

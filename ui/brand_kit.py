@@ -1,6 +1,6 @@
 """The Create page's brand-kit section: pick a saved kit, or upload a logo and photos as one.
 
-UI only: files are checked and stored by :mod:`pipeline.brand_kit`. Uploaded images are not
+UI only: files are checked and stored by :mod:`pipeline.store.brand_kit`. Uploaded images are not
 shown back through ``st.image`` (its media URLs are served without the app's login); the
 section lists what a kit holds instead.
 """
@@ -11,10 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import brand_kit
 from pipeline.errors import AdstudioError
-from pipeline.images import LOGO_TYPES, PHOTO_TYPES
-from pipeline.runtime import Runtime
+from pipeline.media.images import LOGO_TYPES, PHOTO_TYPES
+from pipeline.runtime.services import Runtime
+from pipeline.store import brand_kit
 from ui.format import plain, plural
 
 CHOICE = "brand_kit_choice"  # the kit id the next generation uses (None: no kit)

@@ -8,8 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from pipeline import formats
-from pipeline.db import Generation
 from pipeline.spec import DURATIONS, FORMAT_SIZES
+from pipeline.store.db import Generation
 
 FORMATS = "create_formats"
 LENGTH = "create_length"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import repository
-from pipeline.runtime import Runtime
+from pipeline.runtime.services import Runtime
+from pipeline.store import repository
 from ui.format import status_of
 
 WATCH = "notify_watching"  # ids of the user's generations that were running

@@ -9,7 +9,7 @@ Tests choose what the app runs on in one of two ways:
 - a subprocess (``streamlit run app.py``) reads the environment like production does, e.g.
   ``ADSTUDIO_DATA_DIR`` and ``ADSTUDIO_OUTPUT_DIR`` pointing into a temp folder;
 - in-process ``AppTest`` sessions call :func:`use_runtime` with a runtime built by
-  :func:`pipeline.runtime.bootstrap` on a temp folder with fake providers (see
+  :func:`pipeline.runtime.services.bootstrap` on a temp folder with fake providers (see
   ``tests/app_harness.py``), and ``use_runtime(None)`` afterwards.
 """
 
@@ -21,7 +21,7 @@ import streamlit as st
 
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
-from pipeline.runtime import Runtime, bootstrap
+from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import load_settings
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline.runtime import Runtime
-from pipeline.users import registration_mode
+from pipeline.runtime.services import Runtime
+from pipeline.store.users import registration_mode
 from ui import auth
 
 INVITE_PARAM = "invite"

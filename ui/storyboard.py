@@ -13,10 +13,12 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import editing, jobs, repository, storyboard, versions
+from pipeline import editing, storyboard
 from pipeline.errors import AdstudioError
-from pipeline.runtime import Runtime
+from pipeline.runtime import jobs
+from pipeline.runtime.services import Runtime
 from pipeline.spec import GRADE_STYLES, SFX_NAMES, AdSpecification, ScenePlan
+from pipeline.store import repository, versions
 from pipeline.storyboard import Storyboard
 from ui import widgets
 from ui.format import plain

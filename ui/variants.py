@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 
 from pipeline import quote, variants
-from pipeline.db import Generation
-from pipeline.runtime import Runtime
+from pipeline.runtime.services import Runtime
+from pipeline.store.db import Generation
 from ui import widgets
 from ui.format import as_utc, money, plain
 
@@ -61,7 +61,7 @@ def quote_note(runtime: Runtime, user_id: int) -> None:
 def start(runtime: Runtime, user_id: int, prompt: str, **options: Any) -> int:
     """Start the chosen number of variants (or one ad); the id of the one to show (A)."""
     if count() <= 1:
-        from pipeline import jobs
+        from pipeline.runtime import jobs
 
         return jobs.start(runtime, user_id, prompt, **options)
     return variants.start_group(runtime, user_id, prompt, count(), **options).generation_ids[0]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 from PIL import Image, ImageDraw
 
-from pipeline.db import Generation
+from pipeline.store.db import Generation
 from ui.format import STATUS_LABELS, plain, status_of, zone
 
 STATUS_ICONS = {

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from pipeline.errors import ConfigError
 
 if TYPE_CHECKING:
-    from pipeline.context import StageContext
     from pipeline.settings import Settings
     from pipeline.spec import (
         AdSpec,
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
         PromptFacts,
         Scene,
     )
+    from pipeline.stages.context import StageContext
 
 
 @dataclass(frozen=True)

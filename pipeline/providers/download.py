@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from pipeline.errors import CancelledError, ProviderError, RenderError
-from pipeline.ffmpeg import MediaInfo, probe
+from pipeline.media.ffmpeg import MediaInfo, probe
 
 #: Content types a video download may carry; storage services often say octet-stream.
 VIDEO_CONTENT_TYPES = ("video/", "application/octet-stream", "binary/octet-stream")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pipeline.context import StageContext
 from pipeline.providers import LLMResult
 from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 
 MODEL = "offline-director"
 

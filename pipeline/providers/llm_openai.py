@@ -26,7 +26,6 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import ValidationError
 
-from pipeline.context import StageContext
 from pipeline.errors import ConfigError, ProviderError
 from pipeline.logs import log_event
 from pipeline.providers import LLMResult
@@ -40,6 +39,7 @@ from pipeline.providers.openai_wire import (
 from pipeline.secrets import redact
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification
+from pipeline.stages.context import StageContext
 
 STAGE = "llm_enhancement"
 TEMPERATURE = 0.7

@@ -23,14 +23,14 @@ import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, ClassVar
 
-from pipeline import ffmpeg
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ProviderError, RenderError
-from pipeline.gate import shared as shared_gate
-from pipeline.gate import usable_cores
+from pipeline.media import ffmpeg
 from pipeline.providers import ClipRequest, ClipResult
+from pipeline.runtime.gate import shared as shared_gate
+from pipeline.runtime.gate import usable_cores
 from pipeline.settings import Settings
 from pipeline.spec import FORMAT_SIZES
+from pipeline.stages.context import StageContext
 
 if TYPE_CHECKING:
     from pipeline.providers.motion.renderer import ClipRenderer
@@ -94,7 +94,7 @@ class LocalMotionGraphics:
         return ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self.settings.ffmpeg_path)
 
     def clip_key(self, request: ClipRequest) -> str:
-        """What decides this clip's pixels (pipeline.clip_cache): the scene's design (not its
+        """What decides this clip's pixels (pipeline.store.clip_cache): the scene's design (not its
         words, once a storyboard pinned the template and objects), size, frame rate, encoder."""
         from pipeline.providers.motion.scenes import design_key, design_scene
 
@@ -121,7 +121,7 @@ class LocalMotionGraphics:
 
     def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         # numpy and Pillow load here, not at import: the worker names this provider but draws
-        # in a child process (pipeline.drawing), and should not hold the drawing libraries
+        # in a child process (pipeline.runtime.drawing), and should not hold the drawing libraries
         from pipeline.providers.motion.renderer import ClipRenderer
         from pipeline.providers.motion.scenes import design_scene
 

@@ -30,17 +30,17 @@ import tenacity
 from replicate.exceptions import ReplicateError, ReplicateException
 from replicate.prediction import Prediction
 
-from pipeline import ffmpeg
-from pipeline.conform import conform_clip, conform_size
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, ProviderError
 from pipeline.logs import log_event
+from pipeline.media import ffmpeg
+from pipeline.media.conform import conform_clip, conform_size
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.providers.download import check_video, download
 from pipeline.providers.replicate_models import build_input, prices_for
 from pipeline.providers.retries import is_transient, replicate_client, retry_after_s
 from pipeline.secrets import redact
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 
 T = TypeVar("T")
 STAGE = "video_generation"

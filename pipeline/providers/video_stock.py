@@ -20,15 +20,15 @@ from typing import Any, ClassVar
 
 import httpx
 
-from pipeline import ffmpeg
-from pipeline.conform import conform_clip, conform_size
-from pipeline.context import StageContext
 from pipeline.errors import CancelledError, ConfigError, ProviderError
 from pipeline.logs import log_event
+from pipeline.media import ffmpeg
+from pipeline.media.conform import conform_clip, conform_size
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.providers.download import DownloadError, check_video, download
 from pipeline.providers.retries import retry_after_s
 from pipeline.settings import Settings
+from pipeline.stages.context import StageContext
 
 STAGE = "video_generation"
 LICENCE = "Pexels License (free to use, no attribution required)"

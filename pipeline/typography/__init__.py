@@ -3,5 +3,5 @@
 ``fonts`` (catalogue, coverage), ``text`` (cleaning, tokens, font runs), ``bidi``
 (embedding levels and display order), ``layout`` (shape, wrap, fit, draw),
 ``legibility`` (WCAG contrast against the clip's pixels) and ``treatment`` (shadow,
-outline, plate, pill) are used by :mod:`pipeline.overlays`, the stage.
+outline, plate, pill) are used by :mod:`pipeline.stages.overlays`, the stage.
 """

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from pipeline.colors import color_contrast
 from pipeline.errors import StageError
+from pipeline.media.colors import color_contrast
 from pipeline.typography.luma import contrast, luminance
 
 WCAG_AA = 4.5
@@ -90,7 +90,7 @@ def source_box(
     """Map a box on the final ``frame`` to the source picture of size ``src``.
 
     Export conforms clips by scaling to *cover* the frame and centre-cropping the overflow
-    (:mod:`pipeline.conform`); this is the inverse of that mapping.
+    (:mod:`pipeline.media.conform`); this is the inverse of that mapping.
     """
     (x, y, w, h), (sw, sh), (fw, fh) = box, src, frame
     scale = max(fw / sw, fh / sh)

@@ -1,10 +1,11 @@
-"""Per-pixel WCAG luminance and contrast for frames (numpy), on :func:`pipeline.colors.linear`."""
+"""Per-pixel WCAG luminance and contrast for frames (numpy), on
+:func:`pipeline.media.colors.linear`."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from pipeline.colors import linear
+from pipeline.media.colors import linear
 
 #: sRGB code value (0-255) -> linear light, so per-pixel luminance is a table look-up.
 _LINEAR = np.array([linear(code) for code in range(256)])

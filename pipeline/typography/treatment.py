@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from pipeline.colors import hex_rgb
+from pipeline.media.colors import hex_rgb
 from pipeline.typography.legibility import WCAG_AA
 from pipeline.typography.luma import contrast, luminance
 

@@ -1,8 +1,8 @@
 """The audio stage with a voice: the same music bed and effects, the music ducked under speech.
 
-Contract as :func:`pipeline.audio.run` (``AudioRequest`` + ``ctx`` -> ``AudioTrack``, one
+Contract as :func:`pipeline.stages.audio.run` (``AudioRequest`` + ``ctx`` -> ``AudioTrack``, one
 48 kHz stereo WAV in ``ctx.workdir``), plus the voice script and the measured
-voice-to-music level. The bed and effects are :func:`pipeline.audio.stems`, so the two
+voice-to-music level. The bed and effects are :func:`pipeline.stages.audio.stems`, so the two
 mixes differ only in the voice.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import audio
-from pipeline.context import StageContext
-from pipeline.render_plan import AudioTrack
+from pipeline.runtime.render_plan import AudioTrack
+from pipeline.stages import audio
+from pipeline.stages.context import StageContext
 from pipeline.voice import mix
 from pipeline.voice.models import VoiceScript
 

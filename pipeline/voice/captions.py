@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.colors import color_contrast, hex_rgb
+from pipeline.media.colors import color_contrast, hex_rgb
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.typography import fonts
 from pipeline.typography.legibility import WCAG_AA, best_on

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.overlays import _band_height, _place
 from pipeline.providers import ClipRequest
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, Scene, ScenePlan
+from pipeline.stages.overlays import _band_height, _place
 from pipeline.typography.roles import SafeArea, safe_area
 
 #: Video providers whose scenes may be drawn by the motion templates (stock falls back to

@@ -6,7 +6,7 @@
    attack that starts before the word and a 400 ms release after it (smooth, no pumping).
 3. :func:`mix` sets the voice ``VOICE_OVER_DB`` over the un-ducked music, adds the effects
    (lowered only ``EFFECT_DUCK_DB`` under words, on the same curve) and masters with
-   :func:`pipeline.audio_loudness.normalize` (-14 LUFS, true peak under -1.5 dBTP); it
+   :func:`pipeline.media.audio_loudness.normalize` (-14 LUFS, true peak under -1.5 dBTP); it
    reports the voice over the music (and over music + effects) in speech passages.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline import ffmpeg
-from pipeline.audio_loudness import Loudness, normalize
+from pipeline.media import ffmpeg
+from pipeline.media.audio_loudness import Loudness, normalize
 from pipeline.voice.align import read_mono, resample
 from pipeline.voice.models import VoiceScript
 

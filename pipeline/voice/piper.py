@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline import child
 from pipeline.errors import ProviderError
+from pipeline.runtime import child
 from pipeline.voice import align
 from pipeline.voice.models import Speech, Word
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.context import StageContext
 from pipeline.logs import log_event
-from pipeline.render_plan import CaptionLayer
+from pipeline.runtime.render_plan import CaptionLayer
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
+from pipeline.stages.context import StageContext
 from pipeline.typography.roles import safe_area
 from pipeline.voice import captions, layout, script, subtitles, tts
 from pipeline.voice.captions import CaptionGroup, CaptionTrack

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.colors import hex_luminance
+from pipeline.media.colors import hex_luminance
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.colors import contrast_ratio
+from pipeline.media.colors import contrast_ratio
 
 Color = np.ndarray  # float32 (3,), sRGB in [0, 1]
 

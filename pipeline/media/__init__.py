@@ -1,0 +1,1 @@
+"""Media building blocks: ffmpeg, pictures, colours, music and loudness."""

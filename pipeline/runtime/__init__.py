@@ -1,0 +1,1 @@
+"""How a generation runs: jobs, the worker, the drawing process, leases, RQ."""

@@ -1,0 +1,1 @@
+"""The stages of a generation, each a typed function of its input."""

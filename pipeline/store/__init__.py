@@ -1,0 +1,1 @@
+"""Storage: the database schema and migrations, users, ads, brand kits."""
