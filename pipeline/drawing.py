@@ -72,7 +72,7 @@ def draw(
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
-    from pipeline import audio, memory, overlays, stitching, video_generation
+    from pipeline import audio, caption_crop, memory, overlays, stitching, video_generation
     from pipeline.voice import audio_stage
     from pipeline.voice import stage as voice_stage
 
@@ -110,7 +110,7 @@ def draw(
     # of Python and Pillow: run side by side they leave no core idle (-0.3 to -0.5 s).
     with Early(runner, "audio", mix) as early_mix:
         layers = runner.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
-        captions = overlays.tighten_captions(spoken.layer())  # the export blends less
+        captions = caption_crop.tighten_captions(spoken.layer())  # the export blends less
         timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
     render = RenderPlan(
