@@ -36,3 +36,24 @@ def contrast_ratio(l1: float, l2: float) -> float:
 def color_contrast(a: str, b: str) -> float:
     """Contrast ratio between two hex colours."""
     return contrast_ratio(hex_luminance(a), hex_luminance(b))
+
+
+def lab(color: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of a hex colour: how far apart two colours look is a distance here."""
+    r, g, b = (linear(c) for c in hex_rgb(color))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e(a: str, b: str) -> float:
+    """CIE76 colour difference of two hex colours (about 2.3 is just noticeable; under 10
+    reads as the same colour at a glance)."""
+    la, lb = lab(a), lab(b)
+    return sum((p - q) ** 2 for p, q in zip(la, lb, strict=True)) ** 0.5

@@ -119,6 +119,7 @@ def build_graph(
     tl = plan.timeline
     w, h, fps = tl.width, tl.height, tl.fps
     ww, wh = work or (w, h)
+    zoom = f"*{tl.zoom:.6f}" if tl.zoom != 1.0 else ""  # a format cut from a wider canvas
     args: list[str] = []
     chains: list[str] = []
     grade = grade_filter(plan.grade)
@@ -129,7 +130,7 @@ def build_graph(
         d = clip.duration_s
         chains.append(
             f"[{i}:v]fps={fps},settb=AVTB,"
-            f"crop='trunc(min(iw,ih*{w}/{h})/2)*2':'trunc(min(ih,iw*{h}/{w})/2)*2',"
+            f"crop='trunc(min(iw,ih*{w}/{h}){zoom}/2)*2':'trunc(min(ih,iw*{h}/{w}){zoom}/2)*2',"
             f"scale={ww}:{wh}:flags=bicubic,{grade},setsar=1,format=yuv420p,"
             f"tpad=stop_mode=clone:stop_duration={d:.3f},trim=duration={d:.6f},"
             f"setpts=PTS-STARTPTS[c{i}]"
@@ -212,13 +213,13 @@ def _work_size(plan: RenderPlan) -> tuple[int, int]:
     sizes = []
     for clip in tl.clips:
         if clip.width and clip.height:  # probed when the clip arrived
-            sizes.append((clip.width, clip.height))
+            sizes.append((round(clip.width * tl.zoom), round(clip.height * tl.zoom)))
             continue
         try:
             info = ffmpeg.probe(clip.path)
         except (RenderError, OSError, ValueError):
             return tl.width, tl.height  # let the render itself report the broken input
-        sizes.append((info.width, info.height))
+        sizes.append((round(info.width * tl.zoom), round(info.height * tl.zoom)))
     return work_size(sizes, tl.width, tl.height)
 
 
@@ -280,12 +281,15 @@ def poster_time(plan: RenderPlan) -> float:
     return min(t, plan.timeline.duration_s / 2)
 
 
-def thumbnail(video: Path, out_path: Path, at_s: float, exe: str) -> None:
-    """A 540x960 JPEG poster frame (a separate cheap call keeps the MP4's color range)."""
+def thumbnail(
+    video: Path, out_path: Path, at_s: float, exe: str, size: tuple[int, int] = (540, 960)
+) -> None:
+    """A JPEG poster frame at ``size`` (half the format's frame; a separate cheap call keeps
+    the MP4's color range)."""
     ffmpeg.run(
         exe,
         ["-ss", f"{at_s:.3f}", "-i", str(video), "-frames:v", "1",
-         "-vf", "scale=540:960:flags=bicubic", "-q:v", "3", str(out_path)],
+         "-vf", f"scale={size[0]}:{size[1]}:flags=bicubic", "-q:v", "3", str(out_path)],
         what="The thumbnail",
     )  # fmt: skip
 
@@ -308,15 +312,17 @@ def run(
     thumb_dest: Path,
     *,
     probe: Callable[[Path], ffmpeg.MediaInfo] = ffmpeg.probe,
+    stem: str = "final",
 ) -> ExportResult:
     """Render the MP4 and its thumbnail into the temp folder, check them, then publish.
 
     ``probe`` checks the finished file (``ffmpeg.probe_apart`` keeps PyAV out of a worker
-    that draws in a child process).
+    that draws in a child process); ``stem`` names the temp files (one per format).
     """
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
-    work_video = ctx.workdir / "final.mp4"
-    work_thumb = ctx.workdir / "thumbnail.jpg"
+    work_video = ctx.workdir / f"{stem}.mp4"
+    work_thumb = ctx.workdir / ("thumbnail.jpg" if stem == "final" else f"{stem}-thumbnail.jpg")
+    thumb_size = (_even(plan.timeline.width / 2), _even(plan.timeline.height / 2))
     try:
         for attempt in (1, 2):
             try:
@@ -335,7 +341,9 @@ def run(
                     raise
         # The poster frame and the check of the file are two processes: side by side.
         with ThreadPoolExecutor(1, thread_name_prefix="thumbnail") as pool:
-            poster = pool.submit(thumbnail, work_video, work_thumb, poster_time(plan), exe)
+            poster = pool.submit(
+                thumbnail, work_video, work_thumb, poster_time(plan), exe, thumb_size
+            )
             info = probe(work_video)
             poster.result()
         if info.size_bytes > MAX_BYTES:

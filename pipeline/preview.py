@@ -172,8 +172,11 @@ def contact_sheet(generation: Mapping[str, Any], video: Path, dest: Path) -> Pat
     )
     y = _paragraph(draw, (PAD, y + 6), facts, size=16, width=width - 2 * PAD, max_lines=6)
     x = PAD
-    for key in ("primary_color", "secondary_color", "accent_color", "text_color"):
-        x = _swatch(draw, x, y + 8, brand[key])
+    # the colours the renderer drew (a designed palette when the prompt names none)
+    drawn = ((generation.get("clips") or [{}])[0].get("details") or {}).get("palette")
+    named = [brand[k] for k in ("primary_color", "secondary_color", "accent_color")]
+    for color in [*(drawn or named), brand["text_color"]]:
+        x = _swatch(draw, x, y + 8, color)
     extra = generation.get("footer", "")
     if extra:
         _paragraph(draw, (x + 10, y + 12), extra, size=15, fill=MUTED, width=width - x - PAD,

@@ -62,6 +62,9 @@ class Timeline(_Model):
     width: int = 1080
     height: int = 1920
     duration_s: float
+    #: The share of each clip's largest centred box of the frame's shape that the frame
+    #: shows (below 1 when the clips cover wider formats too: pipeline.formats.frame_box).
+    zoom: float = Field(default=1.0, gt=0, le=1)
 
     @property
     def transition_times_s(self) -> list[float]:
@@ -110,9 +113,11 @@ class RenderPlan(_Model):
 
 class Drawn(_Model):
     """What the drawing stages hand to the export: the scenes' clips and the render plan,
-    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir."""
+    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir.
+    ``render`` is the plan's first format; ``formats`` holds the render of every other one."""
 
     clips: list[Clip]
     render: RenderPlan
     voice: dict[str, Any] | None = None
     sidecars: list[str] = []
+    formats: dict[str, RenderPlan] = {}

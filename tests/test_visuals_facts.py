@@ -16,7 +16,7 @@ from pipeline.providers.motion.compose import words
 from pipeline.providers.motion.factplan import number_display, occasion_keyword, short_offer
 from pipeline.providers.motion.look import build_look, contrast
 from pipeline.providers.motion.renderer import ClipRenderer
-from pipeline.providers.motion.scenes import SceneDesign, design_scene, turn_hue
+from pipeline.providers.motion.scenes import SceneDesign, design_scene
 from pipeline.providers.motion.vocabulary import choose_objects, translated
 from pipeline.settings import Settings
 from pipeline.spec import Quantity
@@ -31,7 +31,13 @@ def designs(prompt: str, tmp_path: Path) -> list[SceneDesign]:
     return [
         design_scene(
             ClipRequest(
-                scene=s, brand=spec.brand, ad=spec.ad, beats=beats, lines=lines, facts=spec.facts
+                scene=s,
+                brand=spec.brand,
+                ad=spec.ad,
+                beats=beats,
+                lines=lines,
+                facts=spec.facts,
+                prompt=spec.prompt,
             )
         )
         for s in plan.scenes
@@ -140,14 +146,16 @@ def _field_share(frame: np.ndarray, y0: float, y1: float) -> float:
     return float((np.abs(rows - ref).max(axis=-1) < 24).mean())
 
 
-def test_a_number_scene_fills_the_zone_the_callout_leaves_empty(tmp_path: Path) -> None:
+def test_a_number_scene_leaves_the_captions_plate_its_own_calm_zone(tmp_path: Path) -> None:
     got = designs(
         "Ad for Nordlicht solar panels for family homes, cut your power bill by 60%", tmp_path
     )
     number = next(d for d in got if d.template == "number")
-    assert number.band == (0.35, 0.65)  # the callout sits above the text, a zone below
+    assert number.band == (0.35, 0.65)  # the callout sits above the text
+    assert number.captions == pytest.approx((0.69, 0.80), abs=0.005)  # the captions below it
     frame = ClipRenderer.to_rgb(ClipRenderer(number, 540, 960, 24).frame(60))
-    assert _field_share(frame, 0.68, 0.88) < 0.93  # the ad's objects stand there
+    assert _field_share(frame, 0.69, 0.80) > 0.97  # nothing drawn under the captions
+    assert _field_share(frame, 0.08, 0.32) < 0.9  # the callout stands in its zone
 
 
 def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Path) -> None:
@@ -162,15 +170,19 @@ def test_products_on_a_mood_s_default_palette_get_different_fields(tmp_path: Pat
     assert len(set(fields.values())) == 3  # the three products, one palette before
     named = designs("Ad for Ember pizzeria in burgundy and gold", tmp_path)[0]
     spec = write_specification("Ad for Ember pizzeria in burgundy and gold")
-    assert spec.facts.colors  # colours the prompt names are never turned
-    assert turn_hue(spec.brand.primary_color, 0) == spec.brand.primary_color
-    assert named.look.kind in {"bright", "light", "dark"}
-
-
-def test_turning_a_hue_keeps_lightness() -> None:
-    assert turn_hue("#E85D3F", 0) == "#E85D3F"
-    assert turn_hue("#E85D3F", 205) == "#3F84E8"
-    assert turn_hue("#111111", 120) == "#111111"  # greys have no hue to turn
+    assert spec.facts.colors  # colours the prompt names are drawn as they are
+    assert (
+        named.look.field.tolist()
+        == build_look(
+            spec.brand.primary_color,
+            spec.brand.secondary_color,
+            spec.brand.accent_color,
+            spec.brand.text_color,
+            mood=spec.ad.mood,
+            beat=named.scene_type,
+            index=0,
+        ).field.tolist()
+    )
 
 
 @pytest.mark.parametrize("pair", [("ソ", "ラ"), ("清", "风"), ("ش", "ر")])

@@ -49,7 +49,7 @@ class ClipRequest:
     scene: Scene
     brand: BrandGuidelines
     ad: AdSpec
-    width: int = 1080
+    width: int = 1080  # the canvas every format is cut from (pipeline.formats)
     height: int = 1920
     fps: int = 24
     seed: int = 0
@@ -57,6 +57,8 @@ class ClipRequest:
     lines: tuple[str, ...] = ()  # every scene's on-screen line in plan order ("" for none)
     facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
     assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
+    prompt: str = ""  # the user's own words (the object chooser's last resort)
+    formats: tuple[str, ...] = ("9:16",)  # every format the clip is cut to, first first
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,9 @@ def build_look(
     """Colour roles for scene ``index`` of an ad in these brand colours."""
     p, s, a, t = rgb(primary), rgb(secondary), rgb(accent), rgb(text)
     kind = LOOKS.get(mood, "bright")
-    hero = (p, s, p, a)[index % 4] if kind == "bright" else (p, s)[index % 2]
+    # primary and secondary alternate; a pale accent toned into a field turns every
+    # palette's fourth scene the same gold, so the accent stays an accent
+    hero = (p, s)[index % 2]
     if kind != "dark" and float(hero.max() - hero.min()) < 0.08:
         # a grey brand colour at mid lightness is mud: use the accent, or go deep
         chromatic = [c for c in (s, a) if float(c.max() - c.min()) >= 0.15]
@@ -139,6 +141,10 @@ def build_look(
         field = tone(hero, 0.44, min_sat=0.6, max_sat=0.85)
         field2 = tone(hero, 0.34, min_sat=0.6, max_sat=0.85)
     white, black = np.ones(3, np.float32), np.full(3, 0.07, np.float32)
+    if max(contrast(white, field), contrast(black, field)) < INK_CONTRAST:
+        # a mid-tone field (orange, bright red) where neither white nor black words read:
+        # warm hues go lighter for black ink (darker they would turn brown), others darker
+        field = against(field, black if _muddy(field) else white, INK_CONTRAST)
     ink = white if contrast(white, field) >= contrast(black, field) else black
     # orange to yellow-green hues turn brown or olive when darkened: those panels go a
     # near-neutral charcoal instead of mud

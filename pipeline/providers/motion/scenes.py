@@ -7,7 +7,6 @@ keyword chooser (:mod:`vocabulary`); colours from :mod:`look`.
 
 from __future__ import annotations
 
-import colorsys
 import re
 import zlib
 from dataclasses import dataclass
@@ -15,13 +14,21 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pipeline.providers.copywriting.brief import MOOD_PALETTE
-from pipeline.providers.motion.factplan import LineFacts, occasion_keyword, read_line, short_offer
+from pipeline.providers.motion import palettes
+from pipeline.providers.motion.factplan import (
+    LineFacts,
+    occasion_keyword,
+    read_line,
+    says,
+    short_offer,
+)
 from pipeline.providers.motion.look import Look, build_look
 from pipeline.providers.motion.vocabulary import Chosen, choose_objects
+from pipeline.typography.roles import safe_area
 
 if TYPE_CHECKING:
     from pipeline.providers import ClipRequest
+    from pipeline.spec import PromptFacts
 
 TEMPLATES = ("hero", "kinetic", "number", "checklist", "split", "offer", "quote", "end")
 # scene type -> templates that suit it, best first
@@ -41,6 +48,18 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
 # Where an overlay of each position sits (fractions of the height), as the overlays stage
 # places it; templates keep moving things out of it.
 TEXT_BANDS = {"top": (0.12, 0.34), "center": (0.35, 0.65), "bottom": (0.62, 0.82)}
+CAPTION_H = 0.11  # the word-synced captions' plate at two lines, share of the frame height
+
+
+def caption_band(position: str | None, width: int, height: int) -> tuple[float, float]:
+    """Where the captions stage puts its plate (fractions of the height): at the top of the
+    safe area under a bottom headline, at its bottom otherwise (see pipeline.voice.captions)."""
+    area = safe_area(width, height)
+    if position == "bottom":
+        return area.top / height, area.top / height + CAPTION_H
+    return area.bottom / height - CAPTION_H, area.bottom / height
+
+
 _NUMBER = re.compile(
     r"(\d+(?:[.,]\d+)?\s?(?:%|x\b|×|k\b|\+)?)\s*"
     r"(days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|nights?|steps?|seconds?|"
@@ -71,6 +90,8 @@ class SceneDesign:
     seed_words: tuple[int, ...]
     photo: str = ""  # the brand kit's product photo this scene shows (photo templates)
     logo: str = ""  # the brand kit's logo (PNG) for the end card
+    palette: tuple[str, ...] = ()  # the colours drawn (primary, secondary, accent)
+    captions: tuple[float, float] | None = None  # where the caption plate shows (fractions)
 
     def rng(self, salt: int = 0) -> np.random.Generator:
         """A generator determined by the seed, scene and ``salt``."""
@@ -82,6 +103,9 @@ class SceneDesign:
             return [(0.12, 0.86)]
         lo, hi = self.band
         parts = [(0.07, lo - 0.02), (hi + 0.02, 0.90)]
+        if self.captions is not None:  # the captions' plate is text too: nothing goes under it
+            c0, c1 = self.captions
+            parts = [q for a, b in parts for q in ((a, min(b, c0 - 0.03)), (max(a, c1 + 0.02), b))]
         parts = [p for p in parts if p[1] - p[0] > 0.08]
         return sorted(parts, key=lambda p: p[0] - p[1]) or [(0.12, 0.86)]
 
@@ -92,6 +116,8 @@ class SceneDesign:
             "look": self.look.kind,
             "objects": [o.record() for o in self.objects],
         }
+        if self.palette:
+            record["palette"] = list(self.palette)
         if self.photo:
             record["photo"] = {"file": self.photo.rsplit("/", 1)[-1], "set": "brand kit"}
         if self.logo and self.template == "end_logo":
@@ -99,26 +125,18 @@ class SceneDesign:
         return record
 
 
-# hue turns (degrees) for a mood's default palette; each keeps the palette's relations
-# (no greens: a bright green field reads as a warning, not as a brand)
-HUE_TURNS = (0, 205, 250, 330, 25, 180)
+# what a director writes when it did not find the product: never drawn as a name
+PLACEHOLDERS = frozenset({"", "product", "the product", "your product", "brand"})
 
 
-_MOOD_DEFAULTS = {p[:3] for p in MOOD_PALETTE.values()}
-
-
-def _greenish(hex_color: str) -> bool:
-    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, _, sat = colorsys.rgb_to_hls(r, g, b)
-    return sat > 0.25 and 55 / 360 <= h <= 160 / 360
-
-
-def turn_hue(hex_color: str, degrees: float) -> str:
-    """``hex_color`` with its hue turned by ``degrees`` (lightness and saturation kept)."""
-    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, lum, sat = colorsys.rgb_to_hls(r, g, b)
-    r, g, b = colorsys.hls_to_rgb((h + degrees / 360) % 1.0, lum, sat)
-    return "#" + "".join(f"{round(v * 255):02X}" for v in (r, g, b))
+def shown_name(brand_name: str, product: str, facts: PromptFacts | None, prompt: str) -> str:
+    """The name the end card and kinetic type show: the brand, else the product, else the
+    prompt's first clause ("保育園ひまわり") - never a placeholder like "product"."""
+    for name in (brand_name, facts.brand if facts else "", product, facts.product if facts else ""):
+        if name.strip() and name.strip().casefold() not in PLACEHOLDERS:
+            return name.strip()
+    first = re.split(r"[,.;:!?、。，：！？،]", prompt.strip(), maxsplit=1)[0].strip()
+    return _short(first, 24) if first else product
 
 
 def find_number(*texts: str) -> tuple[str, str]:
@@ -219,6 +237,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     template = templates[min(scene.index, len(templates) - 1)]
     if scene.index >= len(templates):
         template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
+    if scene.visuals is not None:  # a storyboard pinned the picture: its words do not move it
+        template, number = scene.visuals.template, (scene.visuals.number, scene.visuals.unit)
     occasion = occasion_keyword(facts.occasion) if facts is not None and facts.occasion else ""
     photo, logo = "", ""
     if request.assets is not None:  # the user's brand kit: photos become scenes, logo ends
@@ -232,6 +252,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         category=ad.product_category,
         claims=claims,
         audience=ad.target_audience,
+        prompt=request.prompt,
         count=4,
     )
     scene_objects = choose_objects(
@@ -243,6 +264,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         beat=scene.scene_type,
         headline=headline,
         visual=shot(scene.visual_prompt),
+        prompt=request.prompt,
         count=4,
     )
     # the hero and its companions are the ad's; one object this scene's words add rotates in
@@ -259,20 +281,20 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     rest = [o for i, o in enumerate(rest) if o.name not in {hero.name, *(r.name for r in rest[:i])}]
     shift = 0 if festive else scene.index % max(1, len(rest))
     objects = (hero, *rest[shift:], *rest[:shift])[:3]
+    if scene.visuals is not None and scene.visuals.objects:
+        objects = tuple(Chosen(name, 1.0, ()) for name in scene.visuals.objects[:3])
     text = brand.text_color
     if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
         text = scene.overlay.color
     p, s, a = brand.primary_color, brand.secondary_color, brand.accent_color
-    if facts is not None and not facts.colors and (p, s, a) in _MOOD_DEFAULTS:
-        # no colours in the prompt and no palette of its own for the category: the mood's
-        # default, which every such product shares; its hues turn with the product
-        if (salt // len(HUE_TURNS)) % 2:
-            p, a = a, p  # half of them lead with the accent
-        k = salt % len(HUE_TURNS)
-        turns = HUE_TURNS[k:] + HUE_TURNS[:k]
-        # the first turn that makes none of the colours lime or green (a warning, not a brand)
-        turn = next((t for t in turns if not any(_greenish(turn_hue(c, t)) for c in (p, s, a))), 0)
-        p, s, a = turn_hue(p, turn), turn_hue(s, turn), turn_hue(a, turn)
+    own = bool(request.assets is not None and len(request.assets.colors) >= 3)
+    if facts is not None and not facts.colors and not own:
+        # no colours from the prompt or a brand kit: the specification holds the mood's or
+        # the category's default, which every such product shares; draw the family's
+        # palette for this brand and kind of product instead
+        p, s, a = palettes.pick(
+            palettes.ad_key(brand.brand_name, ad.product, ad.product_category), ad.mood
+        )
     look = build_look(
         p,
         s,
@@ -284,7 +306,10 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     )
     band = TEXT_BANDS.get(scene.overlay.position) if scene.overlay is not None else None
     energy = {"calm": 0.7, "luxury": 0.75, "corporate": 0.9, "energetic": 1.3}.get(ad.mood, 1.1)
-    words = tuple(w for w in re.split(r"\s+", ad.product.strip()) if w)[:3]
+    named = [ad.product, facts.product if facts is not None else ""]
+    product = next((n for n in named if n.strip().casefold() not in PLACEHOLDERS), "")
+    product = product or shown_name(brand.brand_name, "", facts, request.prompt)
+    words = tuple(w for w in re.split(r"\s+", product.strip()) if w)[:3]
     return SceneDesign(
         template=template,
         index=scene.index,
@@ -295,13 +320,27 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         duration_s=scene.duration_s,
         energy=energy,
         font_style=brand.font_style,
-        brand=brand.brand_name or ad.product,
-        words=words or (ad.product,),
+        brand=shown_name(brand.brand_name, ad.product, facts, request.prompt),
+        words=words or (product,),
         number=number,
-        claims=tuple(_short(c, 40) for c in claims[:3]),
+        # cards never repeat the line the overlay shows in the same scene
+        claims=tuple(
+            _short(c, 40) for c in ([c for c in claims if not says(headline, c)] or claims)[:3]
+        ),
         offer=short_offer(offer),
         variant=(salt + scene.index + request.seed) % 4,
         seed_words=(request.seed % (2**32), scene.index, salt),
         photo=photo,
         logo=logo,
+        palette=(p, s, a),
+        captions=caption_band(
+            scene.overlay.position if scene.overlay else None, request.width, request.height
+        ),
     )
+
+
+def design_key(design: SceneDesign) -> str:
+    """Everything in ``design`` that reaches a pixel, as text for the clip cache's hash
+    (the objects by name only: why they were picked does not change the picture)."""
+    fields = {k: v for k, v in vars(design).items() if k != "objects"}
+    return repr((sorted(fields.items()), [o.name for o in design.objects]))

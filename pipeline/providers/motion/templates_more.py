@@ -22,6 +22,7 @@ from pipeline.providers.motion.compose import (
     tick,
     words,
 )
+from pipeline.providers.motion.factplan import lead_figure
 from pipeline.providers.motion.look import tone
 from pipeline.providers.motion.scenes import SceneDesign
 from pipeline.providers.motion.templates import Template, best_ink
@@ -93,18 +94,20 @@ class Offer(Template):
         self.dia = int(min(0.74 * width, 0.92 * self.zone_h))
         badge = burst(self.dia, self.look.accent)
         text = (design.offer or design.number[0] or "NEW").upper()
-        lines = two_lines(text)
-        y = self.dia * (0.5 - 0.13 * len(lines))
-        for line in lines:
-            img = words(
-                line,
-                design.font_style,
-                int(self.dia * 0.2),
-                self.look.on_accent,
-                int(self.dia * 0.7),
-            )
+        figure, rest = lead_figure(text)
+        # the deal's figure leads, big ("3X2", "20%"); the words around it sit under it
+        lines = [(figure, 0.3)] if figure else []
+        lines += [(line, 0.14 if figure else 0.2) for line in (two_lines(rest) if rest else [])]
+        imgs = [
+            words(line, design.font_style, int(self.dia * k), self.look.on_accent,
+                  int(self.dia * (0.62 if k > 0.2 else 0.7)))
+            for line, k in lines
+        ]  # fmt: skip
+        gap = self.dia * 0.03
+        y = (self.dia - sum(i.size[1] for i in imgs) - gap * (len(imgs) - 1)) / 2
+        for img in imgs:
             badge.alpha_composite(img, ((self.dia - img.size[0]) // 2, int(y)))
-            y += self.dia * 0.26
+            y += img.size[1] + gap
         self.badge_img = badge
         self.tag = icon_image("label", int(self.dia * 0.3))
         self.hero = icon_image(design.objects[0].name, int(self.dia * 0.34))
@@ -137,6 +140,7 @@ class Offer(Template):
                     canvas.buf[c, yi : yi + size, xi : xi + size * 2] = float(color[c])
         u = self.u(t, 0.05, 0.7)
         y = cy - (1 - easing.ease_out_back(u, 2.2)) * (cy + self.dia) if u < 1 else cy
+        y = min(y, self.zone[1] - self.badge_img.size[1] / 2)  # the bounce stays out of the band
         pulse = 1.0 + 0.025 * math.sin(2 * math.pi * t / 1.4) if u >= 1 else 1.0
         paste_centered(canvas, scaled(self.badge_img, pulse), cx, y)
         for k, (img, sx) in enumerate(((self.tag, -0.36), (self.hero, 0.36))):
@@ -226,7 +230,7 @@ class EndCard(Template):
         iw = self.icon_img.size[1]
         total = iw + nh + 0.05 * self.h
         top = self.zone_mid - total / 2
-        p = self.u(t, 0.0, 0.55)
+        p = self.u(t, -0.15, 0.55)  # under way at the cut: no empty plate
         if p > 0:
             s = easing.ease_out_back(p) * (1 + 0.02 * math.sin(1.4 * t))
             paste_centered(canvas, scaled(self.icon_img, s), cx, top + iw / 2)

@@ -39,6 +39,7 @@ WEIGHTS = {
     "headline": 1.5,
     "visual": 0.6,
     "beat": 0.5,
+    "prompt": 1.2,  # the user's own words: what the fields above missed
 }
 
 
@@ -98,10 +99,27 @@ def _translations() -> tuple[tuple[re.Pattern[str], str], ...]:
         if not line or line.startswith("#"):
             continue
         word, _, english = line.partition("\t")
-        word = _fold(word.strip())
-        latin = all(ord(c) < 0x250 for c in word)
-        out.append((re.compile(rf"\b{re.escape(word)}\b" if latin else re.escape(word)), english))
+        out.append((re.compile(_pattern(_fold(word.strip()))), english))
     return tuple(out)
+
+
+# plural and gender endings of the Latin-script languages, by a word's last letter
+# ("libro" -> "libri", "mudanza" -> "mudanzas", "umzug" -> "umzuge", "welpe" -> "welpen")
+_ENDINGS = {"o": "(?:o|os|i)", "a": "(?:a|as|e)", "e": "(?:e|es|en|n|s|i)"}
+
+
+def _pattern(word: str) -> str:
+    """A table word as a pattern: other scripts anywhere; Latin words whole with their
+    endings; ``word*`` also begins a compound ("blumen*"), ``*word`` ends one."""
+    if not all(ord(c) < 0x250 for c in word):
+        return re.escape(word)
+    if word.endswith("*"):
+        return rf"\b{re.escape(word[:-1])}\w*"
+    if word.startswith("*"):
+        return rf"{re.escape(word[1:])}(?:en|s|n)?\b"
+    if len(word) >= 4 and word[-1] in _ENDINGS:
+        return rf"\b{re.escape(word[:-1])}{_ENDINGS[word[-1]]}\b"
+    return rf"\b{re.escape(word)}(?:s|es|e|en|n|er|x)?\b"
 
 
 def translated(text: str) -> str:
@@ -113,8 +131,9 @@ def translated(text: str) -> str:
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-case word stems of ``text`` ("Running shoes!" -> ("running", "shoe"))."""
-    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
+    """Lower-case word stems of ``text``, accents folded ("Running shoes!" -> ("running",
+    "shoe"); "Pizzería" -> ("pizzeria",))."""
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", _fold(text)))
 
 
 @lru_cache(maxsize=1)
@@ -193,12 +212,14 @@ def choose_objects(
     beat: str = "",
     headline: str = "",
     visual: str = "",
+    prompt: str = "",
     count: int = 4,
 ) -> list[Chosen]:
     """The ``count`` icons that best show this product and scene, best first.
 
     Fallback chain: words of the product and category; then the claims, occasion, scene
-    and audience words; then generic objects chosen by the product's hash.
+    and audience words; then the prompt's own words (a product the director misread);
+    then generic objects chosen by the product's hash.
     """
     fields = {
         "product": product,
@@ -209,6 +230,7 @@ def choose_objects(
         "beat": beat,
         "headline": headline,
         "visual": visual,
+        "prompt": prompt,
     }
     scored = score_icons(fields)
     order = {icon.name: i for i, icon in enumerate(icons())}
