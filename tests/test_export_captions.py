@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -10,11 +9,11 @@ import pytest
 from PIL import Image, ImageDraw
 
 from pipeline.media import ffmpeg
+from pipeline.media.caption_crop import tighten_captions
 from pipeline.runtime.render_plan import CaptionLayer, ClipInput, RenderPlan, Timeline
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
 from pipeline.stages.export import build_graph, run
-from pipeline.stages.overlays import tighten_captions
 from tests.media import frame_at
 
 AREA = (928, 1267)  # the safe area the voice stage draws captions in
@@ -48,15 +47,22 @@ def test_pictures_are_cropped_to_the_words_columns_and_bands(tmp_path: Path) -> 
     assert tight is not None
     assert (tight.x, tight.y) == (76 + 158, 269)  # 166 - 8 px margin, even
     assert tight.bands == [(0, 214), (1054, 1267)]  # rows with ink, 8 px around, even
-    for picture in tmp_path.glob("state_*.png"):
+    copies = sorted((tmp_path / "captions_cropped").glob("state_*.png"))
+    assert len(copies) == 4 and tight.concat_path != layer.concat_path
+    for picture in copies:
         assert Image.open(picture).size == (772 - 158, 1267)  # columns 166-763 and 8 px around
+    for picture in tmp_path.glob("state_*.png"):  # the voice's own pictures stay as drawn
+        assert Image.open(picture).size == AREA
+    listing = Path(tight.concat_path).read_text(encoding="utf-8")
+    assert listing.count("duration 1.000") == 4 and "captions_cropped/state_003.png" in listing
 
 
 def test_one_band_is_cropped_in_rows_too_and_blank_captions_vanish(tmp_path: Path) -> None:
     tight = tighten_captions(_captions(tmp_path / "one", [None, BOTTOM, BOTTOM]))
     assert tight is not None and tight.bands == []
     assert (tight.x, tight.y) == (76 + 158, 269 + 1054)
-    assert Image.open(tmp_path / "one" / "state_0.png").size == (772 - 158, 1267 - 1054)
+    cropped = tmp_path / "one" / "captions_cropped" / "state_000.png"
+    assert Image.open(cropped).size == (772 - 158, 1267 - 1054)
     assert tighten_captions(_captions(tmp_path / "none", [None, None])) is None
     assert tighten_captions(None) is None
 
@@ -83,10 +89,7 @@ def _render(clip: Path, captions: CaptionLayer, folder: Path) -> Path:
 
 def test_the_video_shows_the_same_captions_after_cropping(clip: Path, tmp_path: Path) -> None:
     full = _captions(tmp_path / "full", [None, BOTTOM, TOP, None])
-    shutil.copytree(tmp_path / "full", tmp_path / "tight")
-    concat = tmp_path / "tight" / "captions.ffconcat"
-    concat.write_text(concat.read_text().replace("/full/", "/tight/"), encoding="utf-8")
-    tight = tighten_captions(full.model_copy(update={"concat_path": str(concat)}))
+    tight = tighten_captions(full)
     assert tight is not None
     _inputs, graph, _audio = build_graph(RenderPlan(
         timeline=Timeline(clips=[ClipInput(scene_index=0, path=str(clip), duration_s=4.0)],

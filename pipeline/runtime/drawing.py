@@ -75,8 +75,9 @@ def draw(
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
+    from pipeline.media import caption_crop
     from pipeline.runtime import memory
-    from pipeline.stages import audio, format_renders, overlays, stitching, video_generation
+    from pipeline.stages import audio, format_renders, stitching, video_generation
     from pipeline.voice import audio_stage
     from pipeline.voice import stage as voice_stage
 
@@ -121,7 +122,7 @@ def draw(
         texts = runner.stage_run(  # every format's text, each laid out in its own frame
             "overlays", lambda ctx: format_renders.text_layers(plan, spec, clips, ctx)
         )
-        captions = overlays.tighten_captions(spoken.layer())  # the export blends less
+        captions = caption_crop.tighten_captions(spoken.layer())  # the export blends less
         timeline = runner.stage_run(
             "stitching", lambda ctx: format_renders.timeline(plan, clips, ctx)
         )

@@ -61,13 +61,15 @@ def captions_for(
     """``spoken``'s captions redrawn for ``plan``'s frame (a format after the first)."""
     if not spoken.track.frames:
         return None
+    from pipeline.media import caption_crop
     from pipeline.voice import captions
 
     track = captions.render(spoken.script.timeline_words(), spec, plan, workdir / "captions")
     concat = captions.write_concat(track, plan.total_duration_s, workdir / "captions.ffconcat")
     if not track.frames:
         return None
-    return CaptionLayer(concat_path=str(concat), x=track.area.left, y=track.area.top)
+    layer = CaptionLayer(concat_path=str(concat), x=track.area.left, y=track.area.top)
+    return caption_crop.tighten_captions(layer)  # the export blends only where words are
 
 
 def renders(

@@ -37,7 +37,7 @@ from PIL import Image, PngImagePlugin
 
 from pipeline import formats
 from pipeline.logs import log_event
-from pipeline.runtime.render_plan import CaptionLayer, OverlayLayer
+from pipeline.runtime.render_plan import OverlayLayer
 from pipeline.spec import FORMAT_SIZES, AdSpecification, Clip, Scene, ScenePlan, TextOverlay
 from pipeline.stages.context import StageContext
 from pipeline.typography import fonts, layout, legibility, text, treatment
@@ -326,70 +326,3 @@ def run(
             layers += _caption_and_button(plan, spec, scene, clip, out, caption, button, ctx)
         ctx.report((i + 1) / len(scenes), f"Text for scene {scene.index + 1}")
     return layers
-
-
-def _concat_files(concat: Path) -> list[Path]:
-    """The distinct pictures an ffconcat list names, in order."""
-    seen: dict[str, None] = {}
-    for line in concat.read_text(encoding="utf-8").splitlines():
-        if line.startswith("file "):
-            seen.setdefault(line[5:].strip().strip("'").replace("'\\''", "'"), None)
-    return [Path(name) for name in seen]
-
-
-MARGIN = 8  # pixels kept around the words' box
-
-
-def _even_span(lo: int, hi: int, limit: int) -> tuple[int, int]:
-    return lo // 2 * 2, min(limit, -(-hi // 2) * 2)
-
-
-def _bands(rows: list[tuple[int, int]], height: int) -> list[tuple[int, int]]:
-    """Overlapping (top, bottom) row spans merged, even-aligned (yuv420 crops)."""
-    merged: list[tuple[int, int]] = []
-    for top, bottom in sorted(_even_span(t, b, height) for t, b in rows):
-        if merged and top <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
-        else:
-            merged.append((top, bottom))
-    return merged
-
-
-def tighten_captions(layer: CaptionLayer | None) -> CaptionLayer | None:
-    """The caption layer cropped to where its words ever appear (None if they never do).
-
-    Caption pictures span the whole safe area (928x1267 on 1080x1920) while the words sit
-    in a band above or below the headline; ffmpeg blends every pixel of an overlay on every
-    frame, so full-size pictures cost the export ~0.7 CPU-s and ~40 MB. The pictures are
-    cropped in place to the columns any word covers and to one band of rows when all words
-    share one; otherwise the layer names its bands and export blends only those.
-    """
-    if layer is None:
-        return None
-    files = _concat_files(Path(layer.concat_path))
-    inks: list[tuple[int, int, int, int]] = []
-    sizes = set()
-    for path in files:
-        with Image.open(path) as image:
-            sizes.add(image.size)
-            opaque = image.mode != "RGBA"
-            ink = (0, 0, *image.size) if opaque else image.getchannel("A").getbbox()
-        if ink is not None:  # a blank state covers nothing; a margin keeps the chroma
-            x0, y0, x1, y1 = ink  # of the edges as it was (the converter looks 2-4 px around)
-            inks.append((max(0, x0 - MARGIN), max(0, y0 - MARGIN), x1 + MARGIN, y1 + MARGIN))
-    if not inks:
-        return None
-    if len(sizes) != 1:  # pictures of different sizes share no box: leave them as drawn
-        return layer
-    width, height = sizes.pop()
-    left, right = _even_span(min(i[0] for i in inks), min(width, max(i[2] for i in inks)), width)
-    bands = _bands([(i[1], min(height, i[3])) for i in inks], height)
-    top, bottom = bands[0] if len(bands) == 1 else (0, height)
-    if (left, top, right, bottom) != (0, 0, width, height):
-        for path in files:
-            with Image.open(path) as image:
-                cropped = image.crop((left, top, right, bottom))
-            cropped.save(path, optimize=False, compress_level=1)
-    return layer.model_copy(
-        update={"x": layer.x + left, "y": layer.y + top, "bands": bands if len(bands) > 1 else []}
-    )
