@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.cta import action_for
-from pipeline.providers.copywriting.detect import detect_language
+from pipeline.providers.copywriting.detect import detect_language, read_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
@@ -35,13 +35,21 @@ from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, 
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
-__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "warm_up", "write_specification"]
+__all__ = [
+    "copy_safe",
+    "detect_language",
+    "read_prompt_facts",
+    "sanitize_prompt",
+    "warm_up",
+    "write_specification",
+]
 
 
 @dataclass(frozen=True)
 class _Reading:
     text: str
     language: str
+    note: str
     naming: Naming
     offer: str | None
     facts: PromptFacts
@@ -53,12 +61,13 @@ def _read(prompt: str) -> _Reading:
     if not text:
         text = sanitize_prompt(prompt) or "new product"
     text = unshout(text)
-    language = detect_language(text)
+    language_reading = read_language(text)
+    language = language_reading.written
     naming = guarded_naming(text, language)
     naming = replace(naming, category=naming.category.for_product(naming.product))
     offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
     facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
-    return _Reading(text, language, naming, offer, facts)
+    return _Reading(text, language, language_reading.note, naming, offer, facts)
 
 
 #: One prompt per language, written once at warm-up so each language's patterns are compiled
@@ -166,6 +175,7 @@ def write_specification(
         {
             "prompt": prompt,
             "language": language,
+            "language_note": reading.note,
             "framework": choice.framework,
             "framework_reason": choice.reason[:300],
             "brand": {
