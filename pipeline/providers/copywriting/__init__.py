@@ -25,7 +25,7 @@ from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language, read_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
-from pipeline.providers.copywriting.facts import product_phrase, read_facts
+from pipeline.providers.copywriting.facts import only_a_place, product_phrase, read_facts
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
@@ -65,6 +65,8 @@ def _read(prompt: str) -> _Reading:
     language = language_reading.written
     naming = guarded_naming(text, language)
     naming = replace(naming, category=naming.category.for_product(naming.product))
+    if only_a_place(text, naming.brand):
+        naming = replace(naming, brand="")
     offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
     facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
     return _Reading(text, language, language_reading.note, naming, offer, facts)

@@ -20,7 +20,8 @@ _VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNOR
 
 TIMED = re.compile(
     r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
+    r"saturday|sunday|samedi|dimanche|week-end|aujourd|vandaag|vanavond|zaterdag|zondag|dziś|"
+    r"dzisiaj|sobot|niedziel|tydz|tygodni|miesiąc|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
     re.IGNORECASE,
 )
 
@@ -29,22 +30,23 @@ TIMED = re.compile(
 # fmt: off
 _KINDS: tuple[tuple[str, str], ...] = (
     ("open", r"\bbank\b|savings account|current account|credit card|\bcuenta\b|\bcompte\b|"
-        r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|口座|账户|حساب"),
+        r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|rekening|口座|账户|حساب"),
     ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
         r"\bspende\b|\bdons?\b|doação|\bdoe\b|hospice|animal rescue|e\.\s?v\.|"
-        r"association caritative|جمعية|慈善|寄付"),
-    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|\bapp-|アプリ|应用|"
+        r"association caritative|goede doel|darowizn|wesprzyj|fundacj|جمعية|慈善|寄付"),
+    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|\bapp-|アプリ|应用|"
         r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
-        r"facturaci|lagerverwaltung|gestão financeira|ソフト|软件|برنامج"),
+        r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج"),
     ("quote", r"insurance|mortgage|seguro|assurance|versicherung|verzekering|assicurazion|"
         r"plumb|electrician|roofing|roofer|locksmith|pest control|movers|moving company|"
         r"landscap|builders?\b|construction|solar panel|heat pump|boiler|double glazing|"
         r"fontaner|electricista|plombier|électricien|dachdeck|elektriker|idraulic|elettricist|"
         r"eletricista|encanador|loodgieter|industrial|pumps?\b|machining|packaging|web design|"
         r"it support|translation|home batter|wall charger|recruitment|architect|handyman|"
-        r"pool clean|presupuesto|devis|ökostrom|stadtwerke|保険|保险"),
+        r"pool clean|presupuesto|devis|ökostrom|stadtwerke|offerte|dakdekker|zonnepanel|"
+        r"ubezpiecz|hydraulik|elektryk|wycen|fotowolta|保険|保险"),
     ("book", r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|"
         r"campsite|glamping|car rental|boat hire|coworking|test drive|test ride|car dealer|"
         r"used cars|optician|eye test|hearing aid|photograph|\bdj\b|catering|estate agent|"
@@ -55,6 +57,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reisen\b|\breise\b|"
         r"pousada|hôtel|albergo|peluquer|coiffeur|friseur|parrucch|cabeleireir|zahnarzt|"
         r"tierarzt|arztpraxis|\bkita\b|autohaus|probefahrt|imobiliária|banho e tosa|"
+        r"kapsalon|kapper|tandarts|fysiotherap|dierenarts|fryzjer|dentyst|stomatolog|"
+        r"weterynarz|nocleg|wycieczk|pensjonat|"
         r"restaurant|ホテル|旅行|酒店|فندق|رحلة"),
     ("join", r"\bgym\b|jiu-jitsu|martial art|\b(?:yoga|pilates)(?:\s+(?:studio|class|school)|$)|"
         r"climbing gym|bouldering|crossfit|"
@@ -62,11 +66,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"ジム|健身"),
     ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|講座|课程|دورة"),
     ("subscribe", r"subscription|streaming|newsletter|\bnews\b|newspaper|magazine|podcast|"
-        r"abonnement|suscripci|assinatura|abbonamento|订阅|サブスク"),
+        r"abonnement|suscripci|assinatura|abbonamento|prenumerat|subskrypcj|订阅|サブスク"),
     ("register", r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"
-        r"congresso|festival|\bmesse\b|\bforum\b|concerts?\b|マラソン|马拉松"),
+        r"congresso|festival|festiwal|konferencj|congres\b|koncert|\bmesse\b|\bforum\b|"
+        r"concerts?\b|マラソン|马拉松"),
     ("apply", r"hiring|\bjobs?\b|\bloan\b|university|scholarship|empleo|emploi|stellen|"
-        r"vagas|lavoro|ayudas|subsid"),
+        r"vagas|lavoro|ayudas|subsid|vacature|lening|kredyt|pożyczk|oferta pracy"),
 )
 # fmt: on
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
@@ -162,6 +167,25 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("今すぐ応募",), "zh": ("立即申请",), "ar": ("قدّم الآن",),
     },
 }  # fmt: skip
+
+#: Dutch and Polish calls to action per action (2-4 words).
+_NL_PL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "open": (("Open een rekening",), ("Otwórz konto",)),
+    "shop": (("Koop nu",), ("Kup teraz",)),
+    "order": (("Bestel nu",), ("Zamów teraz",)),
+    "join": (("Word nu lid",), ("Dołącz teraz",)),
+    "enrol": (("Schrijf je in",), ("Zapisz się",)),
+    "donate": (("Doneer nu",), ("Wesprzyj nas",)),
+    "download": (("Download de app",), ("Pobierz aplikację",)),
+    "try": (("Begin vandaag",), ("Zacznij już dziś",)),
+    "quote": (("Vraag een offerte aan",), ("Poproś o wycenę",)),
+    "book": (("Boek nu",), ("Zarezerwuj teraz",)),
+    "subscribe": (("Neem een abonnement",), ("Zamów subskrypcję",)),
+    "register": (("Meld je aan",), ("Zarejestruj się",)),
+    "apply": (("Meld je nu aan",), ("Aplikuj teraz",)),
+}
+for _action, (_nl, _pl) in _NL_PL.items():
+    ACTION_CTAS[_action] = {**ACTION_CTAS[_action], "nl": _nl, "pl": _pl}
 
 
 def action_for(text: str, product: str, category: Category | None = None) -> str | None:

@@ -17,7 +17,7 @@ from hashlib import blake2b
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "pl")
 MIN_ZIPF = 2.0
 
 
