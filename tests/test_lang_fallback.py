@@ -58,16 +58,6 @@ OTHER = [
         "Indonesian",
     ),
     (
-        "nl",
-        "Nieuwe fietsenwinkel in Zwolle, twintig procent korting op alle kinderfietsen deze week",
-        "Dutch",
-    ),
-    (
-        "nl",
-        "Onze kapsalon in het centrum van Haarlem knipt je haar zonder afspraak, kom langs",
-        "Dutch",
-    ),
-    (
         "sv",
         "Nytt bageri i Uppsala med surdegsbröd och kardemummabullar, köp tre betala för två",
         "Swedish",
@@ -76,12 +66,6 @@ OTHER = [
         "sv",
         "Vår städfirma i Västerås gör ditt hem skinande rent, boka en gratis offert idag",
         "Swedish",
-    ),
-    ("pl", "Nowa kawiarnia w Gdańsku, druga kawa za pół ceny przez cały weekend", "Polish"),
-    (
-        "pl",
-        "Szkoła językowa dla dorosłych w Poznaniu, pierwsza lekcja angielskiego gratis",
-        "Polish",
     ),
     (
         "tr",

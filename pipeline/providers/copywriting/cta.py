@@ -64,7 +64,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"climbing gym|bouldering|crossfit|"
         r"gimnasio|palestra|academia\b|fitnessstudio|sportschool|salle de sport|siłownia|"
         r"ジム|健身"),
-    ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|講座|课程|دورة"),
+    ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|szkoła językowa|"
+        r"taalschool|講座|课程|دورة"),
     ("subscribe", r"subscription|streaming|newsletter|\bnews\b|newspaper|magazine|podcast|"
         r"abonnement|suscripci|assinatura|abbonamento|prenumerat|subskrypcj|订阅|サブスク"),
     ("register", r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"

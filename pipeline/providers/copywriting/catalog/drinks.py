@@ -9,6 +9,10 @@ COFFEE = Category(
     key="coffee",
     label="coffee",
     nouns=(
+        "koffiebar",
+        "koffiezaak",
+        "kawiarnia",
+        "kawiarni",
         "coffee shop",
         "coffee house",
         "coffeehouse",

@@ -30,6 +30,9 @@ BAKERY = Category(
     key="bakery",
     label="bakery",
     nouns=(
+        "bakkerij",
+        "piekarnia",
+        "piekarni",
         "bake shop",
         "bakeshop",
         "bakery",
@@ -113,6 +116,9 @@ ICE_CREAM = Category(
     key="ice_cream",
     label="ice cream",
     nouns=(
+        "ijssalon",
+        "lodziarnia",
+        "lodziarni",
         "ice cream shop",
         "ice cream parlor",
         "ice cream parlour",
@@ -181,6 +187,8 @@ RESTAURANT = Category(
     key="restaurant",
     label="restaurant",
     nouns=(
+        "restauracja",
+        "restauracji",
         "ramen shop",
         "ramen bar",
         "ramen restaurant",
