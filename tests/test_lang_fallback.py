@@ -57,26 +57,6 @@ OTHER = [
         "Aplikasi belajar bahasa Inggris untuk anak-anak, coba gratis selama tujuh hari",
         "Indonesian",
     ),
-    (
-        "sv",
-        "Nytt bageri i Uppsala med surdegsbröd och kardemummabullar, köp tre betala för två",
-        "Swedish",
-    ),
-    (
-        "sv",
-        "Vår städfirma i Västerås gör ditt hem skinande rent, boka en gratis offert idag",
-        "Swedish",
-    ),
-    (
-        "tr",
-        "Ankara'daki yeni fırınımızda her sabah taze simit ve poğaça, ikinci çay bizden",
-        "Turkish",
-    ),
-    (
-        "tr",
-        "Evden çalışanlar için ergonomik sandalye, bu hafta tüm modellerde yüzde yirmi indirim",
-        "Turkish",
-    ),
     ("ru", "Новая кофейня в Казани, второй капучино в подарок до конца недели", "Russian"),
     ("el", "Νέο αρτοποιείο στη Θεσσαλονίκη, φρέσκο ψωμί κάθε πρωί", "Greek"),
     ("ko", "서울에 새로 문을 연 베이커리, 오늘만 모든 빵 20% 할인", "Korean"),

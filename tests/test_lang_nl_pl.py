@@ -1,4 +1,4 @@
-"""Dutch and Polish copy: the prompt's facts in its own words, offers in their local shapes,
+"""Dutch, Polish, Swedish and Turkish copy: the prompt's facts in its own words, offers in their local shapes,
 calls to action by kind, and every glyph drawn by a shipped font. Prompts written for this
 test (none is in a corpus)."""
 
@@ -44,6 +44,24 @@ CASES = [
         ("Pierwsza lekcja angielskiego gratis", "Zapisz się"),
     ),
     (
+        "Nytt bageri i Uppsala med surdegsbröd och kardemummabullar, köp tre betala för två",
+        "sv",
+        "",
+        ("Köp tre betala för två", "Kom förbi"),
+    ),
+    (
+        "Hotell Fjällstugan i Åre, 3 nätter med skidpass, 20% rabatt på liftkort",
+        "sv",
+        "Fjällstugan",
+        ("20% rabatt på liftkort", "Boka nu"),
+    ),
+    (
+        "Deniz Otel Bodrum, denize sıfır odalar, erken rezervasyonda %20 indirim",
+        "tr",
+        "Deniz Otel Bodrum",
+        ("Erken rezervasyonda %20 indirim", "Hemen rezervasyon yap"),
+    ),
+    (
         "Fotowoltaika od SolarDom, montaż w 2 dni, darmowa wycena",
         "pl",
         "SolarDom",
@@ -53,7 +71,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("prompt", "language", "brand", "close"), CASES)
-def test_dutch_and_polish_prompts_get_copy_in_their_language(
+def test_new_languages_get_copy_in_their_own_language(
     prompt: str, language: str, brand: str, close: tuple[str, str]
 ) -> None:
     spec = write_specification(prompt)
@@ -72,6 +90,8 @@ def test_the_town_after_in_or_w_is_a_place_not_the_brand() -> None:
     spec = write_specification("Nowa kawiarnia w Gdańsku, druga kawa za pół ceny")
     assert spec.facts.place == "w Gdańsku"
     assert "Nowa kawiarnia w Gdańsku." in [b.headline for b in spec.beats]
+    turkish = "Ankara'daki yeni fırınımızda her sabah taze simit ve poğaça, ikinci çay bizden"
+    assert write_specification(turkish).brand.brand_name == ""
 
 
 def test_an_offer_that_is_the_call_to_action_is_said_once() -> None:
@@ -90,6 +110,9 @@ def test_an_offer_that_is_the_call_to_action_is_said_once() -> None:
         ("Gelateria Da Mario, gelato artigianale, sconto del 20% questo weekend", "it"),
         ("Bakkerij Het Korenschoof in Deventer, elke ochtend vers brood uit de oven", "nl"),
         ("Piekarnia Pod Kasztanem, świeży chleb każdego ranka, zapraszamy", "pl"),
+        ("Kafé Lind i Lund, nybakade bullar varje morgon, välkommen in", "sv"),
+        ("Kadıköy'de yeni kafe, her sabah taze kahve ve ev yapımı kurabiye", "tr"),
+        ("Cykelværkstedet på hjørnet reparerer din cykel mens du venter", "en"),
     ],
 )
 def test_neighbours_keep_their_language(prompt: str, language: str) -> None:
@@ -100,3 +123,4 @@ def test_word_lists_for_dutch_and_polish_ship() -> None:
     assert zipf("het", "nl") >= 6.0 and zipf("korting", "nl") >= 3.0
     assert zipf("jest", "pl") >= 6.0 and zipf("zniżka", "pl") >= 2.5
     assert zipf("korting", "de") == 0.0
+    assert zipf("och", "sv") >= 6.0 and zipf("ve", "tr") >= 6.0

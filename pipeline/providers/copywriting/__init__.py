@@ -84,6 +84,10 @@ _WARM_PROMPTS = (
     "カフェ「Mori」の広告、母の日限定、初回20%オフ、今すぐ予約",
     "为咖啡店「Morning Bean」做广告，第二杯半价，立即下单",
     "إعلان لمقهى Bunn House، خصم 25%، الكوب الثاني مجانا، اطلب الآن",
+    "Genoeg van wachten? Kapsalon Knip in Utrecht, 20% korting, eerste knipbeurt gratis",
+    "Masz dość kolejek? Piekarnia Kłos w Krakowie, -20%, druga bułka gratis",
+    "Trött på köer? Kafé Lind i Malmö, 20% rabatt, första kaffet gratis",
+    "Kuyruklardan bıktınız mı? Kahve Evi, %20 indirim, ikinci kahve bedava",
 )
 
 

@@ -34,7 +34,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
         r"\bspende\b|\bdons?\b|doação|\bdoe\b|hospice|animal rescue|e\.\s?v\.|"
         r"association caritative|goede doel|darowizn|wesprzyj|fundacj|جمعية|慈善|寄付"),
-    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|\bapp-|アプリ|应用|"
+    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|uygulama|appen\b|\bapp-|アプリ|应用|"
         r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
@@ -58,7 +58,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"pousada|hôtel|albergo|peluquer|coiffeur|friseur|parrucch|cabeleireir|zahnarzt|"
         r"tierarzt|arztpraxis|\bkita\b|autohaus|probefahrt|imobiliária|banho e tosa|"
         r"kapsalon|kapper|tandarts|fysiotherap|dierenarts|fryzjer|dentyst|stomatolog|"
-        r"weterynarz|nocleg|wycieczk|pensjonat|"
+        r"weterynarz|nocleg|wycieczk|pensjonat|\botel\b|hotell|rezervasyon|kuaför|berber|"
+        r"frisör|tandläkare|klinik|"
         r"restaurant|ホテル|旅行|酒店|فندق|رحلة"),
     ("join", r"\bgym\b|jiu-jitsu|martial art|\b(?:yoga|pilates)(?:\s+(?:studio|class|school)|$)|"
         r"climbing gym|bouldering|crossfit|"
@@ -169,24 +170,37 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }  # fmt: skip
 
-#: Dutch and Polish calls to action per action (2-4 words).
-_NL_PL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "open": (("Open een rekening",), ("Otwórz konto",)),
-    "shop": (("Koop nu",), ("Kup teraz",)),
-    "order": (("Bestel nu",), ("Zamów teraz",)),
-    "join": (("Word nu lid",), ("Dołącz teraz",)),
-    "enrol": (("Schrijf je in",), ("Zapisz się",)),
-    "donate": (("Doneer nu",), ("Wesprzyj nas",)),
-    "download": (("Download de app",), ("Pobierz aplikację",)),
-    "try": (("Begin vandaag",), ("Zacznij już dziś",)),
-    "quote": (("Vraag een offerte aan",), ("Poproś o wycenę",)),
-    "book": (("Boek nu",), ("Zarezerwuj teraz",)),
-    "subscribe": (("Neem een abonnement",), ("Zamów subskrypcję",)),
-    "register": (("Meld je aan",), ("Zarejestruj się",)),
-    "apply": (("Meld je nu aan",), ("Aplikuj teraz",)),
-}
-for _action, (_nl, _pl) in _NL_PL.items():
-    ACTION_CTAS[_action] = {**ACTION_CTAS[_action], "nl": _nl, "pl": _pl}
+#: Dutch, Polish, Swedish and Turkish calls to action per action (2-4 words).
+_MORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "open": {"nl": ("Open een rekening",), "pl": ("Otwórz konto",),
+             "sv": ("Öppna ett konto",), "tr": ("Hemen hesap aç",)},
+    "shop": {"nl": ("Koop nu",), "pl": ("Kup teraz",), "sv": ("Handla nu",),
+             "tr": ("Hemen satın al",)},
+    "order": {"nl": ("Bestel nu",), "pl": ("Zamów teraz",), "sv": ("Beställ nu",),
+              "tr": ("Hemen sipariş ver",)},
+    "join": {"nl": ("Word nu lid",), "pl": ("Dołącz teraz",), "sv": ("Bli medlem",),
+             "tr": ("Hemen üye ol",)},
+    "enrol": {"nl": ("Schrijf je in",), "pl": ("Zapisz się",), "sv": ("Anmäl dig nu",),
+              "tr": ("Hemen kaydol",)},
+    "donate": {"nl": ("Doneer nu",), "pl": ("Wesprzyj nas",), "sv": ("Skänk en gåva",),
+               "tr": ("Hemen bağış yap",)},
+    "download": {"nl": ("Download de app",), "pl": ("Pobierz aplikację",),
+                 "sv": ("Ladda ner appen",), "tr": ("Uygulamayı indir",)},
+    "try": {"nl": ("Begin vandaag",), "pl": ("Zacznij już dziś",), "sv": ("Kom igång idag",),
+            "tr": ("Hemen başla",)},
+    "quote": {"nl": ("Vraag een offerte aan",), "pl": ("Poproś o wycenę",),
+              "sv": ("Begär en offert",), "tr": ("Teklif alın",)},
+    "book": {"nl": ("Boek nu",), "pl": ("Zarezerwuj teraz",), "sv": ("Boka nu",),
+             "tr": ("Hemen rezervasyon yap",)},
+    "subscribe": {"nl": ("Neem een abonnement",), "pl": ("Zamów subskrypcję",),
+                  "sv": ("Prenumerera nu",), "tr": ("Hemen abone ol",)},
+    "register": {"nl": ("Meld je aan",), "pl": ("Zarejestruj się",), "sv": ("Anmäl dig nu",),
+                 "tr": ("Hemen kayıt ol",)},
+    "apply": {"nl": ("Meld je nu aan",), "pl": ("Aplikuj teraz",), "sv": ("Ansök nu",),
+              "tr": ("Hemen başvur",)},
+}  # fmt: skip
+for _action, _ctas in _MORE.items():
+    ACTION_CTAS[_action] = {**ACTION_CTAS[_action], **_ctas}
 
 
 def action_for(text: str, product: str, category: Category | None = None) -> str | None:

@@ -120,10 +120,8 @@ def _other_script(text: str, default: str) -> LanguageReading:
     the director does not write."""
     scores = _lingua_scores(text)
     top = max(scores, key=lambda c: scores[c]) if scores else default
-    if top in LANGS:
-        return LanguageReading(top, top)
-    if default != "en" and scores.get(top, 0.0) < _OTHER_MIN:
-        return LanguageReading(default, default)
+    if top == default or top in LANGS or scores.get(top, 0.0) < _OTHER_MIN:
+        return LanguageReading(default, default)  # noise in the script's own letters
     return LanguageReading("en", top)
 
 

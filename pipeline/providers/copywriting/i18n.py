@@ -244,7 +244,48 @@ PL = _latin(
     ("Zrobione starannie", "Na co dzień"),
 )
 
+SV = _latin(
+    "sv",
+    {
+        "attention": ("{Name}: nyhet.", "Möt {Name}."),
+        "interest": ("{Name}, gjort med omsorg.", "Varje detalj räknas."),
+        "desire": ("Du kommer att älska det.", "Skillnaden märks direkt."),
+        "problem": ("Trött på kompromisser?", "Samma visa igen?"),
+        "agitate": ("Varje dag samma irritation.", "Du förtjänar bättre."),
+        "solution": ("{Name}: lösningen.", "{Name} löser det."),
+        "before": ("Förut: alltid samma sak.", "Förut: nöja sig."),
+        "after": ("Nu: allt blir enklare.", "Nu: det bara fungerar."),
+        "bridge": ("{Name} gör skillnaden.", "Skillnaden heter {Name}."),
+    },
+    (
+        ("Upptäck mer", "Beställ idag", "Köp nu"),
+        ("Kom förbi", "Välkommen in"),
+        ("Boka nu", "Boka din plats"),
+    ),
+    ("Gjort med omsorg", "För varje dag"),
+)
+TR = _latin(
+    "tr",
+    {
+        "attention": ("{Name}: yeni.", "{Name} ile tanışın."),
+        "interest": ("{Name}: özenle hazırlandı.", "Her ayrıntı önemli."),
+        "desire": ("Çok seveceksiniz.", "Farkı hemen hissedin."),
+        "problem": ("Yarım çözümlerden bıktınız mı?", "Yine aynı sorun mu?"),
+        "agitate": ("Her gün aynı sıkıntı.", "Daha iyisini hak ediyorsunuz."),
+        "solution": ("{Name}: çözüm burada.", "{Name} ile sorun çözülür."),
+        "before": ("Önce: hep aynı şey.", "Önce: idare etmek."),
+        "after": ("Şimdi: her şey daha kolay.", "Şimdi: sorunsuz."),
+        "bridge": ("Farkı {Name} yaratır.", "Aradaki fark: {Name}."),
+    },
+    (
+        ("Hemen keşfet", "Hemen sipariş ver", "Hemen satın al"),
+        ("Bekleriz", "Hemen uğrayın"),
+        ("Hemen rezervasyon yap", "Yerinizi ayırtın"),
+    ),
+    ("Özenle hazırlandı", "Her gün için"),
+)
+
 LOCALES: dict[str, Locale] = {
     "fr": FR, "ja": JA, "ar": AR, "es": ES, "de": DE, "pt": PT, "it": IT, "zh": ZH, "nl": NL,
-    "pl": PL,
+    "pl": PL, "sv": SV, "tr": TR,
 }  # fmt: skip

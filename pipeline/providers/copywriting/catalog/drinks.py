@@ -9,6 +9,9 @@ COFFEE = Category(
     key="coffee",
     label="coffee",
     nouns=(
+        "kafé",
+        "kafe",
+        "kaffebar",
         "koffiebar",
         "koffiezaak",
         "kawiarnia",

@@ -30,6 +30,9 @@ BAKERY = Category(
     key="bakery",
     label="bakery",
     nouns=(
+        "bageri",
+        "fırın",
+        "fırınımız",
         "bakkerij",
         "piekarnia",
         "piekarni",
