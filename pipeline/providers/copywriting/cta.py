@@ -34,7 +34,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
         r"\bspende\b|\bdons?\b|doação|\bdoe\b|hospice|animal rescue|e\.\s?v\.|"
         r"association caritative|goede doel|darowizn|wesprzyj|fundacj|جمعية|慈善|寄付"),
-    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|uygulama|appen\b|\bapp-|アプリ|应用|"
+    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|uygulama|"
+        r"appen\b|\bapp-|アプリ|应用|"
         r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 from hashlib import blake2b
 from pathlib import Path
 
@@ -26,7 +26,7 @@ def word_hash(word: str) -> int:
     return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-@lru_cache(maxsize=None)  # one table per language; evicting one costs ~7 ms to reload
+@cache  # one table per language; evicting one costs ~7 ms to reload
 def _table(language: str) -> tuple[array, bytes]:
     path = HERE / f"{language}.bin"
     if language not in LANGUAGES or not path.is_file():
