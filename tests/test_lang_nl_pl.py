@@ -1,6 +1,6 @@
 """Dutch, Polish, Swedish and Turkish copy: the prompt's facts in its own words, offers in
-their local shapes, calls to action by kind, and every glyph drawn by a shipped font. Prompts written for this
-test (none is in a corpus)."""
+their local shapes, calls to action by kind, and every glyph drawn by a shipped font. Prompts
+written for this test (none is in a corpus)."""
 
 from __future__ import annotations
 

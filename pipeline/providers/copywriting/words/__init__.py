@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import cache
 from hashlib import blake2b
 from pathlib import Path
 
