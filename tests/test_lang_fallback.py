@@ -98,7 +98,7 @@ def test_a_written_language_keeps_its_copy_and_needs_no_note(code: str, prompt: 
 
 
 def test_plan_page_says_the_ad_is_in_english(tmp_path: Path) -> None:
-    prompt = "Nieuwe fietsenwinkel in Zwolle, twintig procent korting op alle kinderfietsen"
+    prompt = "Ny cykelbutik i Odense, tyve procent rabat på alle børnecykler i denne uge"
     with app_env(tmp_path) as env:
         alice = env.add_user("alice")
         generation_id = env.finished_generation(alice, prompt)
@@ -113,7 +113,7 @@ def test_plan_page_says_the_ad_is_in_english(tmp_path: Path) -> None:
         at.run()
         assert not at.exception
         note = (
-            "Dutch copy is not available offline yet; the ad is written in English. "
-            "Set OPENAI_API_KEY for copy in Dutch."
+            "Danish copy is not available offline yet; the ad is written in English. "
+            "Set OPENAI_API_KEY for copy in Danish."
         )
         assert [i.value for i in at.info] == [plain(note)]  # markdown-escaped, shown as is
