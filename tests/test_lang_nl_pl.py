@@ -9,6 +9,7 @@ import pytest
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.copywriting.detect import read_language
 from pipeline.providers.copywriting.words import zipf
+from pipeline.providers.motion.vocabulary import translated
 from pipeline.typography import fonts
 
 #: prompt, language, brand, (the offer as written, the call to action that ends the ad)
@@ -124,3 +125,16 @@ def test_word_lists_for_dutch_and_polish_ship() -> None:
     assert zipf("jest", "pl") >= 6.0 and zipf("zniżka", "pl") >= 2.5
     assert zipf("korting", "de") == 0.0
     assert zipf("och", "sv") >= 6.0 and zipf("ve", "tr") >= 6.0
+
+
+@pytest.mark.parametrize(
+    ("product", "english"),
+    [
+        ("Piekarnia Złoty Kłos", "bakery"),
+        ("Koffiebar Bonenstaak", "coffee"),
+        ("Nytt bageri i Uppsala", "bakery"),
+        ("Deniz Otel Bodrum", "hotel"),
+    ],
+)
+def test_motion_icons_read_the_new_languages_product_words(product: str, english: str) -> None:
+    assert translated(product) == f"{product} . {english}"
