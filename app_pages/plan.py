@@ -73,6 +73,8 @@ def specification_section(data: dict[str, Any]) -> None:
         st.json(data, expanded=False)
         return
     brand, ad = spec.brand, spec.ad
+    if spec.language_note:
+        st.info(plain(spec.language_note))
     st.subheader("Brand", anchor=False)
     st.markdown(
         f"**{plain(brand.brand_name) or 'No brand name'}** · tone: {plain(brand.tone)} · "

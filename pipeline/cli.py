@@ -224,6 +224,8 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         _emit(data)
     else:
         spec = result.specification
+        if spec.language_note:
+            print(spec.language_note)
         print(f"{spec.framework}: {spec.framework_reason}")
         print(f"brand: {spec.brand.brand_name or '(none)'}  product: {spec.ad.product}")
         for scene in plan.scenes:

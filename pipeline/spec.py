@@ -206,6 +206,9 @@ class AdSpecification(_Model):
 
     prompt: str
     language: str = Field(default="en", min_length=2, max_length=8)
+    #: Plain words when the copy is not in the prompt's language ("Dutch copy is not
+    #: available offline yet; ..."); empty when it is.
+    language_note: str = Field(default="", max_length=200)
     framework: Framework
     framework_reason: str = Field(min_length=1, max_length=300)
     brand: BrandGuidelines

@@ -23,9 +23,9 @@ from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.cta import action_for
-from pipeline.providers.copywriting.detect import detect_language
+from pipeline.providers.copywriting.detect import detect_language, read_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
-from pipeline.providers.copywriting.facts import product_phrase, read_facts
+from pipeline.providers.copywriting.facts import only_a_place, product_phrase, read_facts
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
@@ -35,13 +35,21 @@ from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, 
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
-__all__ = ["copy_safe", "read_prompt_facts", "sanitize_prompt", "warm_up", "write_specification"]
+__all__ = [
+    "copy_safe",
+    "detect_language",
+    "read_prompt_facts",
+    "sanitize_prompt",
+    "warm_up",
+    "write_specification",
+]
 
 
 @dataclass(frozen=True)
 class _Reading:
     text: str
     language: str
+    note: str
     naming: Naming
     offer: str | None
     facts: PromptFacts
@@ -53,12 +61,15 @@ def _read(prompt: str) -> _Reading:
     if not text:
         text = sanitize_prompt(prompt) or "new product"
     text = unshout(text)
-    language = detect_language(text)
+    language_reading = read_language(text)
+    language = language_reading.written
     naming = guarded_naming(text, language)
     naming = replace(naming, category=naming.category.for_product(naming.product))
+    if only_a_place(text, naming.brand):
+        naming = replace(naming, brand="")
     offer = brief.find_offer(text, language) if language in ("en", "fr", "ja", "ar") else None
     facts = read_facts(text, language, brand=naming.brand, product=naming.product, offer=offer)
-    return _Reading(text, language, naming, offer, facts)
+    return _Reading(text, language, language_reading.note, naming, offer, facts)
 
 
 #: One prompt per language, written once at warm-up so each language's patterns are compiled
@@ -73,6 +84,10 @@ _WARM_PROMPTS = (
     "カフェ「Mori」の広告、母の日限定、初回20%オフ、今すぐ予約",
     "为咖啡店「Morning Bean」做广告，第二杯半价，立即下单",
     "إعلان لمقهى Bunn House، خصم 25%، الكوب الثاني مجانا، اطلب الآن",
+    "Genoeg van wachten? Kapsalon Knip in Utrecht, 20% korting, eerste knipbeurt gratis",
+    "Masz dość kolejek? Piekarnia Kłos w Krakowie, -20%, druga bułka gratis",
+    "Trött på köer? Kafé Lind i Malmö, 20% rabatt, första kaffet gratis",
+    "Kuyruklardan bıktınız mı? Kahve Evi, %20 indirim, ikinci kahve bedava",
 )
 
 
@@ -166,6 +181,7 @@ def write_specification(
         {
             "prompt": prompt,
             "language": language,
+            "language_note": reading.note,
             "framework": choice.framework,
             "framework_reason": choice.reason[:300],
             "brand": {

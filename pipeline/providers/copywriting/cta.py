@@ -20,7 +20,8 @@ _VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNOR
 
 TIMED = re.compile(
     r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
+    r"saturday|sunday|samedi|dimanche|week-end|aujourd|vandaag|vanavond|zaterdag|zondag|dziś|"
+    r"dzisiaj|sobot|niedziel|tydz|tygodni|miesiąc|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
     re.IGNORECASE,
 )
 
@@ -29,22 +30,24 @@ TIMED = re.compile(
 # fmt: off
 _KINDS: tuple[tuple[str, str], ...] = (
     ("open", r"\bbank\b|savings account|current account|credit card|\bcuenta\b|\bcompte\b|"
-        r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|口座|账户|حساب"),
+        r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|rekening|口座|账户|حساب"),
     ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
         r"\bspende\b|\bdons?\b|doação|\bdoe\b|hospice|animal rescue|e\.\s?v\.|"
-        r"association caritative|جمعية|慈善|寄付"),
-    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|\bapp-|アプリ|应用|"
+        r"association caritative|goede doel|darowizn|wesprzyj|fundacj|جمعية|慈善|寄付"),
+    ("download", r"\bapps?\b|appli\b|application|aplicativo|aplicación|aplikacj|uygulama|"
+        r"appen\b|\bapp-|アプリ|应用|"
         r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
-        r"facturaci|lagerverwaltung|gestão financeira|ソフト|软件|برنامج"),
+        r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج"),
     ("quote", r"insurance|mortgage|seguro|assurance|versicherung|verzekering|assicurazion|"
         r"plumb|electrician|roofing|roofer|locksmith|pest control|movers|moving company|"
         r"landscap|builders?\b|construction|solar panel|heat pump|boiler|double glazing|"
         r"fontaner|electricista|plombier|électricien|dachdeck|elektriker|idraulic|elettricist|"
         r"eletricista|encanador|loodgieter|industrial|pumps?\b|machining|packaging|web design|"
         r"it support|translation|home batter|wall charger|recruitment|architect|handyman|"
-        r"pool clean|presupuesto|devis|ökostrom|stadtwerke|保険|保险"),
+        r"pool clean|presupuesto|devis|ökostrom|stadtwerke|offerte|dakdekker|zonnepanel|"
+        r"ubezpiecz|hydraulik|elektryk|wycen|fotowolta|保険|保险"),
     ("book", r"hotel|hostel|ferr(?:y|ies)|flights?\b|airline|cruise|\btours?\b|safari|"
         r"campsite|glamping|car rental|boat hire|coworking|test drive|test ride|car dealer|"
         r"used cars|optician|eye test|hearing aid|photograph|\bdj\b|catering|estate agent|"
@@ -55,18 +58,23 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"ski pass|rail pass|ferry pass|trip\b|viaje|voyage|viaggio|reisen\b|\breise\b|"
         r"pousada|hôtel|albergo|peluquer|coiffeur|friseur|parrucch|cabeleireir|zahnarzt|"
         r"tierarzt|arztpraxis|\bkita\b|autohaus|probefahrt|imobiliária|banho e tosa|"
+        r"kapsalon|kapper|tandarts|fysiotherap|dierenarts|fryzjer|dentyst|stomatolog|"
+        r"weterynarz|nocleg|wycieczk|pensjonat|\botel\b|hotell|rezervasyon|kuaför|berber|"
+        r"frisör|tandläkare|klinik|"
         r"restaurant|ホテル|旅行|酒店|فندق|رحلة"),
     ("join", r"\bgym\b|jiu-jitsu|martial art|\b(?:yoga|pilates)(?:\s+(?:studio|class|school)|$)|"
         r"climbing gym|bouldering|crossfit|"
         r"gimnasio|palestra|academia\b|fitnessstudio|sportschool|salle de sport|siłownia|"
         r"ジム|健身"),
-    ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|講座|课程|دورة"),
+    ("enrol", r"\bcourses?\b|bootcamp|\bcurso|\bcours\b|\bkurs|\bcorso|cursus|szkoła językowa|"
+        r"taalschool|講座|课程|دورة"),
     ("subscribe", r"subscription|streaming|newsletter|\bnews\b|newspaper|magazine|podcast|"
-        r"abonnement|suscripci|assinatura|abbonamento|订阅|サブスク"),
+        r"abonnement|suscripci|assinatura|abbonamento|prenumerat|subskrypcj|订阅|サブスク"),
     ("register", r"conference|marathon|\brace\b|summit\b|webinar|congreso|congrès|kongress|"
-        r"congresso|festival|\bmesse\b|\bforum\b|concerts?\b|マラソン|马拉松"),
+        r"congresso|festival|festiwal|konferencj|congres\b|koncert|\bmesse\b|\bforum\b|"
+        r"concerts?\b|マラソン|马拉松"),
     ("apply", r"hiring|\bjobs?\b|\bloan\b|university|scholarship|empleo|emploi|stellen|"
-        r"vagas|lavoro|ayudas|subsid"),
+        r"vagas|lavoro|ayudas|subsid|vacature|lening|kredyt|pożyczk|oferta pracy"),
 )
 # fmt: on
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
@@ -162,6 +170,38 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("今すぐ応募",), "zh": ("立即申请",), "ar": ("قدّم الآن",),
     },
 }  # fmt: skip
+
+#: Dutch, Polish, Swedish and Turkish calls to action per action (2-4 words).
+_MORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "open": {"nl": ("Open een rekening",), "pl": ("Otwórz konto",),
+             "sv": ("Öppna ett konto",), "tr": ("Hemen hesap aç",)},
+    "shop": {"nl": ("Koop nu",), "pl": ("Kup teraz",), "sv": ("Handla nu",),
+             "tr": ("Hemen satın al",)},
+    "order": {"nl": ("Bestel nu",), "pl": ("Zamów teraz",), "sv": ("Beställ nu",),
+              "tr": ("Hemen sipariş ver",)},
+    "join": {"nl": ("Word nu lid",), "pl": ("Dołącz teraz",), "sv": ("Bli medlem",),
+             "tr": ("Hemen üye ol",)},
+    "enrol": {"nl": ("Schrijf je in",), "pl": ("Zapisz się",), "sv": ("Anmäl dig nu",),
+              "tr": ("Hemen kaydol",)},
+    "donate": {"nl": ("Doneer nu",), "pl": ("Wesprzyj nas",), "sv": ("Skänk en gåva",),
+               "tr": ("Hemen bağış yap",)},
+    "download": {"nl": ("Download de app",), "pl": ("Pobierz aplikację",),
+                 "sv": ("Ladda ner appen",), "tr": ("Uygulamayı indir",)},
+    "try": {"nl": ("Begin vandaag",), "pl": ("Zacznij już dziś",), "sv": ("Kom igång idag",),
+            "tr": ("Hemen başla",)},
+    "quote": {"nl": ("Vraag een offerte aan",), "pl": ("Poproś o wycenę",),
+              "sv": ("Begär en offert",), "tr": ("Teklif alın",)},
+    "book": {"nl": ("Boek nu",), "pl": ("Zarezerwuj teraz",), "sv": ("Boka nu",),
+             "tr": ("Hemen rezervasyon yap",)},
+    "subscribe": {"nl": ("Neem een abonnement",), "pl": ("Zamów subskrypcję",),
+                  "sv": ("Prenumerera nu",), "tr": ("Hemen abone ol",)},
+    "register": {"nl": ("Meld je aan",), "pl": ("Zarejestruj się",), "sv": ("Anmäl dig nu",),
+                 "tr": ("Hemen kayıt ol",)},
+    "apply": {"nl": ("Meld je nu aan",), "pl": ("Aplikuj teraz",), "sv": ("Ansök nu",),
+              "tr": ("Hemen başvur",)},
+}  # fmt: skip
+for _action, _ctas in _MORE.items():
+    ACTION_CTAS[_action] = {**ACTION_CTAS[_action], **_ctas}
 
 
 def action_for(text: str, product: str, category: Category | None = None) -> str | None:

@@ -175,6 +175,8 @@ def closing_offer(
     the one fact a buyer acts on)."""
     longer = offer and facts.offer and offer.lower() in facts.offer.lower()
     parts = [facts.offer if longer else (offer or facts.offer)]
+    if cta and (parts[0] or "").lower() == cta.lower():
+        parts = []  # "Pobierz za darmo" is the offer and the call to action: said once
     low = " ".join(p for p in parts if p).lower()
     for extra in (facts.deadline, facts.scarcity):
         if extra and extra.lower() not in low and extra.lower() not in cta.lower():

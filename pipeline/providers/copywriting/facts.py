@@ -268,10 +268,28 @@ def read_facts(
 
 
 _PLACE = re.compile(
-    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur)\s+"
-    r"(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}"
+    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur|w|we|i)\s+"
+    r"(?:[A-ZÀ-ÝĄĆĘŁŃŚŹŻ][\w'’-]+\s?){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
 )
+
+
+#: Prepositions that put a business in a town ("at", "a" also give to or meet a name).
+_IN_TOWN = {"in", "w", "we", "im", "en", "i"}
+
+
+def only_a_place(text: str, brand: str) -> bool:
+    """Whether ``brand`` is only the town the prompt names ("fietsenwinkel in Zwolle",
+    "kawiarnia w Gdańsku"): said once, right after a place preposition."""
+    if not brand or text.count(brand) != 1:
+        return False
+    if _re.fullmatch(r"[^\W\d_]+['’][dt][ae](?:ki)?", brand):
+        return True  # Turkish "Ankara'daki", "İzmir'de": in a town
+    for m in _PLACE.finditer(text):
+        word, _, name = m.group(1).partition(" ")
+        if word.lower() in _IN_TOWN and name.strip() == brand:
+            return True
+    return False
 
 
 def _place(text: str) -> str:

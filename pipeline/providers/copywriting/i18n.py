@@ -203,6 +203,89 @@ ZH = Locale(
     max_hook_chars=20,
 )
 
+NL = _latin(
+    "nl",
+    {
+        "attention": ("{Name}: nieuw.", "Maak kennis met {Name}."),
+        "interest": ("{Name}, met zorg gemaakt.", "Elk detail telt."),
+        "desire": ("Je gaat het niet meer missen.", "Dat merk je meteen."),
+        "problem": ("Klaar met halve oplossingen?", "Weer hetzelfde verhaal?"),
+        "agitate": ("Elke dag dezelfde ergernis.", "Je verdient beter."),
+        "solution": ("{Name}: de oplossing.", "{Name} regelt het."),
+        "before": ("Vroeger: altijd hetzelfde.", "Vroeger: genoegen nemen met minder."),
+        "after": ("Nu: alles makkelijker.", "Nu: het werkt gewoon."),
+        "bridge": ("{Name} maakt het verschil.", "Het verschil heet {Name}."),
+    },
+    (
+        ("Ontdek het nu", "Bestel vandaag", "Koop nu"),
+        ("Kom langs", "Tot snel"),
+        ("Boek nu", "Reserveer je plek"),
+    ),
+    ("Met zorg gemaakt", "Gemaakt voor elke dag"),
+)
+PL = _latin(
+    "pl",
+    {
+        "attention": ("{Name}: nowość.", "Poznaj {Name}."),
+        "interest": ("{Name}: zrobione starannie.", "Liczy się każdy szczegół."),
+        "desire": ("Szybko się przekonasz.", "Poczujesz różnicę."),
+        "problem": ("Masz dość kompromisów?", "Znowu to samo?"),
+        "agitate": ("Codziennie ta sama frustracja.", "Zasługujesz na więcej."),
+        "solution": ("{Name}: rozwiązanie.", "{Name} to załatwia."),
+        "before": ("Przedtem: ciągle to samo.", "Przedtem: byle jak."),
+        "after": ("Teraz: wszystko prościej.", "Teraz: po prostu działa."),
+        "bridge": ("{Name} robi różnicę.", "Różnica nazywa się {Name}."),
+    },
+    (
+        ("Sprawdź teraz", "Zamów dziś", "Kup teraz"),
+        ("Wpadnij do nas", "Czekamy na Ciebie"),
+        ("Zarezerwuj teraz", "Zarezerwuj miejsce"),
+    ),
+    ("Zrobione starannie", "Na co dzień"),
+)
+
+SV = _latin(
+    "sv",
+    {
+        "attention": ("{Name}: nyhet.", "Möt {Name}."),
+        "interest": ("{Name}, gjort med omsorg.", "Varje detalj räknas."),
+        "desire": ("Du kommer att älska det.", "Skillnaden märks direkt."),
+        "problem": ("Trött på kompromisser?", "Samma visa igen?"),
+        "agitate": ("Varje dag samma irritation.", "Du förtjänar bättre."),
+        "solution": ("{Name}: lösningen.", "{Name} löser det."),
+        "before": ("Förut: alltid samma sak.", "Förut: nöja sig."),
+        "after": ("Nu: allt blir enklare.", "Nu: det bara fungerar."),
+        "bridge": ("{Name} gör skillnaden.", "Skillnaden heter {Name}."),
+    },
+    (
+        ("Upptäck mer", "Beställ idag", "Köp nu"),
+        ("Kom förbi", "Välkommen in"),
+        ("Boka nu", "Boka din plats"),
+    ),
+    ("Gjort med omsorg", "För varje dag"),
+)
+TR = _latin(
+    "tr",
+    {
+        "attention": ("{Name}: yeni.", "{Name} ile tanışın."),
+        "interest": ("{Name}: özenle hazırlandı.", "Her ayrıntı önemli."),
+        "desire": ("Çok seveceksiniz.", "Farkı hemen hissedin."),
+        "problem": ("Yarım çözümlerden bıktınız mı?", "Yine aynı sorun mu?"),
+        "agitate": ("Her gün aynı sıkıntı.", "Daha iyisini hak ediyorsunuz."),
+        "solution": ("{Name}: çözüm burada.", "{Name} ile sorun çözülür."),
+        "before": ("Önce: hep aynı şey.", "Önce: idare etmek."),
+        "after": ("Şimdi: her şey daha kolay.", "Şimdi: sorunsuz."),
+        "bridge": ("Farkı {Name} yaratır.", "Aradaki fark: {Name}."),
+    },
+    (
+        ("Hemen keşfet", "Hemen sipariş ver", "Hemen satın al"),
+        ("Bekleriz", "Hemen uğrayın"),
+        ("Hemen rezervasyon yap", "Yerinizi ayırtın"),
+    ),
+    ("Özenle hazırlandı", "Her gün için"),
+)
+
 LOCALES: dict[str, Locale] = {
-    "fr": FR, "ja": JA, "ar": AR, "es": ES, "de": DE, "pt": PT, "it": IT, "zh": ZH,
+    "fr": FR, "ja": JA, "ar": AR, "es": ES, "de": DE, "pt": PT, "it": IT, "zh": ZH, "nl": NL,
+    "pl": PL, "sv": SV, "tr": TR,
 }  # fmt: skip

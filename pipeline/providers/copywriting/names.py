@@ -54,6 +54,8 @@ _MARKERS = re.compile(
     r"nommée?|de la marque|chamad[oa]|da marca|chiamat[oa]|del marchio)\s+([^\s,.;:!?]+)",
     re.IGNORECASE,
 )
+#: Languages whose word lists let an opening common word be read as the name.
+_OPENER_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "sv", "tr")
 _LATER_NAME = re.compile(r"^\s+[a-zà-ÿ][^,.;:]*?\b[A-ZÀ-Ý][\w'’&-]+\s+[A-ZÀ-Ý]")
 _YEAR = re.compile(r"\s+(?:19|20)\d\d\b")
 _APPOSITIVE = re.compile(
@@ -61,7 +63,8 @@ _APPOSITIVE = re.compile(
     r"der|die|das|ein|eine)\s*)?[a-zà-ÿ]"
 )
 _CUT_PLACE = re.compile(
-    r"(?:^|\s+)(?:en|em|a|à|au|in|im|aus|sul|sulla|nel|nella|auf|bei|near|on|at|près de|\d)\b.*$"
+    r"(?:^|\s+)(?:en|em|a|à|au|in|im|aus|sul|sulla|nel|nella|auf|bei|near|on|at|près de|w|we|"
+    r"\d)\b.*$"
 )
 _CUT_WHO = re.compile(r"\s+(?:que|qui|che|die|der|das|that|which|para|pour|per|für|for)\b")
 _ZH_PRODUCT = re.compile(r"(?:为|给|給)(.{1,16}?)(?:做|制作|拍|写)")
@@ -223,7 +226,7 @@ def guarded_naming(text: str, language: str) -> Naming:
         if home in AT_HOME_WORDS and naming.product.lower().split()[-1:] == [home]:
             rest = naming.product.split()[:-1]  # "Chez Margot": "chez" is the name's
             naming = replace(naming, product=" ".join(rest) or naming.category.noun)
-    if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
+    if not naming.brand and language in _OPENER_LANGUAGES:
         naming = replace(naming, brand=rare_opener(plain, language, rare))
         opener = opening_name(plain, naming, language)
         shown = opener[:1].upper() + opener[1:]  # written lower case, it still names

@@ -42,7 +42,7 @@ _NOT_NAMES = (
     | frozenset().union(*lx.MOOD_CUES.values(), *lx.STYLE_CUES.values())
 )
 _BANK_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_LATIN = ("en", "es", "fr", "de", "pt", "it")
+_LATIN = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "sv", "tr")
 _MOST_FREQUENT = 5.0  # Zipf: "home", "city", "world" describe, they do not name
 _WEB = re.compile(r"^(?:Https?|Www)$")
 _RARE = 3.4  # Zipf below which a word is as likely a name as a describing word

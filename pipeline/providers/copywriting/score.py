@@ -65,6 +65,7 @@ class Score:
     brand: int = 0
     product: int = 0
     language: int = 0
+    wrong_language: int = 0
     numbers: int = 0
     numbers_shown: int = 0
     offers: int = 0
@@ -89,6 +90,7 @@ class Score:
             ("brand exact", f"{self.share(self.brand, self.total):.1f} %"),
             ("product sensible", f"{self.share(self.product, self.total):.1f} %"),
             ("language right", f"{self.share(self.language, self.total):.1f} %"),
+            ("copy in another language than English or the prompt's", str(self.wrong_language)),
             ("numbers on screen", f"{self.share(self.numbers_shown, self.numbers):.1f} %"),
             ("offers on screen", f"{self.share(self.offers_shown, self.offers):.1f} %"),
             ("ads with a filler line (>= 2 facts)", str(self.filler_ads)),
@@ -178,6 +180,11 @@ def score(entries: list[Entry]) -> Score:
                     name, spec.language
                 )
                 result.misses.append(f"{name}: {got!r} {tag}")
+        if spec.language not in (entry.language, "en"):
+            result.wrong_language += 1
+            result.misses.append(f"wrong language: {spec.language!r} {tag}")
+        elif spec.language != entry.language and not spec.language_note:
+            result.misses.append(f"no language note: {tag}")
         for number in entry.numbers:
             result.numbers += 1
             value = _digits(number).lower()

@@ -196,6 +196,10 @@ SALON = Category(
     key="salon",
     label="hair & nails",
     nouns=(
+        "kapsalon",
+        "kapper",
+        "salon fryzjerski",
+        "fryzjer",
         "hair salon",
         "hairdresser",
         "hairdressers",

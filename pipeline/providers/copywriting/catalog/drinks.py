@@ -9,6 +9,13 @@ COFFEE = Category(
     key="coffee",
     label="coffee",
     nouns=(
+        "kafé",
+        "kafe",
+        "kaffebar",
+        "koffiebar",
+        "koffiezaak",
+        "kawiarnia",
+        "kawiarni",
         "coffee shop",
         "coffee house",
         "coffeehouse",

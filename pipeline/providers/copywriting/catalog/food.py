@@ -30,6 +30,12 @@ BAKERY = Category(
     key="bakery",
     label="bakery",
     nouns=(
+        "bageri",
+        "fırın",
+        "fırınımız",
+        "bakkerij",
+        "piekarnia",
+        "piekarni",
         "bake shop",
         "bakeshop",
         "bakery",
@@ -113,6 +119,9 @@ ICE_CREAM = Category(
     key="ice_cream",
     label="ice cream",
     nouns=(
+        "ijssalon",
+        "lodziarnia",
+        "lodziarni",
         "ice cream shop",
         "ice cream parlor",
         "ice cream parlour",
@@ -181,6 +190,8 @@ RESTAURANT = Category(
     key="restaurant",
     label="restaurant",
     nouns=(
+        "restauracja",
+        "restauracji",
         "ramen shop",
         "ramen bar",
         "ramen restaurant",

@@ -58,6 +58,9 @@ FITNESS = Category(
     key="fitness",
     label="fitness",
     nouns=(
+        "sportschool",
+        "siłownia",
+        "siłowni",
         "boxing gym",
         "climbing gym",
         "fitness studio",

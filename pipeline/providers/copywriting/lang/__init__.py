@@ -3,10 +3,12 @@ a new language is a new data file, not a new branch)."""
 
 from __future__ import annotations
 
-from pipeline.providers.copywriting.lang import ar, de, en, es, fr, it, ja, pt, zh
+from pipeline.providers.copywriting.lang import ar, de, en, es, fr, it, ja, nl, pl, pt, sv, tr, zh
 from pipeline.providers.copywriting.lang.table import Lang
 
-LANGS: dict[str, Lang] = {m.LANG.code: m.LANG for m in (en, es, fr, de, pt, it, ja, zh, ar)}
+LANGS: dict[str, Lang] = {
+    m.LANG.code: m.LANG for m in (en, es, fr, de, pt, it, nl, pl, sv, tr, ja, zh, ar)
+}
 #: The languages the director writes, in the order the docs list them.
 LANGUAGES: tuple[str, ...] = tuple(LANGS)
 

@@ -18,7 +18,7 @@ MULTI_BUY = (
     r"\d\s?[x×]\s?\d",
     r"\d\s?\+\s?\d\s+(?:free|gratis|gratuit|offert|grátis|kostenlos|omaggio)",
     r"-\s?\d{1,2}\s?%",
-    r"\d+\s+(?:por|for|pour|für|per|voor|för|para)\s+\d+(?![\d.,]*\s?(?:%|€|\$|£|euro))",
+    r"\d+\s+(?:por|for|pour|für|per|voor|för|para|za)\s+\d+(?![\d.,]*\s?(?:%|€|\$|£|euro|zł|kr))",
 )
 
 

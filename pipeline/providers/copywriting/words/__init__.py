@@ -12,12 +12,12 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache
 from hashlib import blake2b
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "sv", "tr")
 MIN_ZIPF = 2.0
 
 
@@ -26,7 +26,7 @@ def word_hash(word: str) -> int:
     return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-@lru_cache(maxsize=8)
+@cache  # one table per language; evicting one costs ~7 ms to reload
 def _table(language: str) -> tuple[array, bytes]:
     path = HERE / f"{language}.bin"
     if language not in LANGUAGES or not path.is_file():

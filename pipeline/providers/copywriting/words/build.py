@@ -14,7 +14,10 @@ def build(language: str) -> int:
     """Write ``<language>.bin``; the number of words kept."""
     from wordfreq import DATA_PATH, read_cBpack  # type: ignore[import-untyped]
 
-    buckets = read_cBpack(str(DATA_PATH / f"large_{language}.msgpack.gz"))
+    path = DATA_PATH / f"large_{language}.msgpack.gz"
+    if not path.is_file():  # Turkish has only wordfreq's small list (Zipf >= ~3)
+        path = DATA_PATH / f"small_{language}.msgpack.gz"
+    buckets = read_cBpack(str(path))
     last = round((9.0 - MIN_ZIPF) * 100)  # bucket i holds the words of Zipf 9 - i/100
     best: dict[int, int] = {}
     for index, words in enumerate(buckets[: last + 1]):
