@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.db import Generation
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.copywriting.detect import read_language
+from pipeline.store.db import Generation
 from tests.app_harness import app_env
 from ui.format import plain
 
