@@ -314,3 +314,31 @@ def test_a_model_without_a_price_is_refused_at_start_up() -> None:
 
     with pytest.raises(ConfigError, match=r"No price for Replicate model\(s\) someone/new-model"):
         ReplicateProvider(settings)
+
+
+@pytest.mark.parametrize(("size", "ratio", "words"), [
+    ((180, 320), "9:16", "vertical 9:16 framing"),
+    ((320, 320), "1:1", "square 1:1 framing"),
+    ((320, 180), "16:9", "horizontal 16:9 framing"),
+])  # fmt: skip
+def test_kling_is_asked_for_the_canvas_shape_of_the_ads_formats(
+    fake_replicate: FakeReplicate,
+    tmp_path: Path,
+    ffmpeg_exe: str,
+    size: tuple[int, int],
+    ratio: str,
+    words: str,
+) -> None:
+    fake_replicate.script(KLING, polls=0)
+    settings = make_settings(fake_replicate, tmp_path, video_models=(KLING,))
+    ctx = make_ctx(settings, tmp_path, ffmpeg_exe)
+
+    result = ReplicateProvider(settings).generate(
+        clip_request(width=size[0], height=size[1]), ctx.workdir / "s.mp4", ctx
+    )
+
+    sent = fake_replicate.creates(KLING)[0]["json"]["input"]
+    assert sent["aspect_ratio"] == ratio
+    assert words in sent["prompt"]
+    probed = ffmpeg.probe(result.path)
+    assert (probed.width, probed.height) == size  # conformed to the canvas, not stretched

@@ -1,7 +1,7 @@
 """What each Replicate video model is sent, and what its output costs.
 
 A model's *input adapter* turns a :class:`~pipeline.providers.ClipRequest` into the model's
-input: the prompt always, the duration and a 9:16 aspect ratio where the model takes them,
+input: the prompt always, the duration and the canvas's aspect ratio where the model takes them,
 the model's own defaults elsewhere. A model without an adapter gets the prompt only.
 
 Prices come from ``settings.video_prices`` (USD, per second of output or per video);
@@ -29,10 +29,23 @@ def clip_prompt(request: ClipRequest) -> str:
         scene.visual_prompt.strip().rstrip("."),
         f"{ad.mood} mood, {ad.visual_style} colour grade",
         f"colour palette {brand.primary_color}, {brand.secondary_color}, {brand.accent_color}",
-        "vertical 9:16 framing with the subject centred",
+        f"{_shape(request)} framing with the subject centred",
         "cinematic lighting, smooth camera motion, no on-screen text, no logos, no watermarks",
     ]
     return ". ".join(parts) + "."
+
+
+def aspect_ratio(request: ClipRequest) -> str:
+    """The model's aspect ratio nearest the clip's canvas (9:16, 1:1 or 16:9): the conform
+    step then crops little, whatever formats the ad is cut to."""
+    ratio = request.width / max(1, request.height)
+    return min(("9:16", 9 / 16), ("1:1", 1.0), ("16:9", 16 / 9), key=lambda r: abs(r[1] - ratio))[0]
+
+
+def _shape(request: ClipRequest) -> str:
+    return {"9:16": "vertical 9:16", "1:1": "square 1:1", "16:9": "horizontal 16:9"}[
+        aspect_ratio(request)
+    ]
 
 
 def _pick_duration(wanted: float, offered: tuple[int, ...]) -> int:
@@ -44,7 +57,7 @@ def _pick_duration(wanted: float, offered: tuple[int, ...]) -> int:
 
 
 def _minimax_video_01(request: ClipRequest) -> Input:
-    # Fixed 6 s, 16:9 720p: no duration or aspect input. Conform crops it to 9:16.
+    # Fixed 6 s, 16:9 720p: no duration or aspect input. Conform crops it to the canvas.
     return {"prompt": clip_prompt(request), "prompt_optimizer": True}
 
 
@@ -52,7 +65,7 @@ def _kling_v16_standard(request: ClipRequest) -> Input:
     return {
         "prompt": clip_prompt(request),
         "negative_prompt": "text, captions, watermark, logo, blurry, distorted",
-        "aspect_ratio": "9:16",
+        "aspect_ratio": aspect_ratio(request),
         "duration": _pick_duration(request.scene.duration_s, (5, 10)),
     }
 
@@ -83,7 +96,7 @@ def _runway_gen4_turbo(request: ClipRequest) -> Input:
     return {
         "prompt": clip_prompt(request),
         "image": start_frame_data_uri(request),
-        "aspect_ratio": "9:16",
+        "aspect_ratio": aspect_ratio(request),
         "duration": _pick_duration(request.scene.duration_s, (5, 10)),
         "seed": request.seed,
     }
