@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, signin
+from ui import auth, notify, signin
 from ui.format import plain
 from ui.runtime import get_runtime
 
@@ -25,6 +25,8 @@ st.set_page_config(
     layout="centered",
     initial_sidebar_state="auto",
 )
+
+st.logo(str(ICON), size="large")  # the brand beside the menu button on a phone
 
 runtime = get_runtime()
 auth.check_cookie_key(runtime)
@@ -52,4 +54,5 @@ else:
         st.caption(f"Signed in as **{plain(user.name)}**")
         if st.button("Log out", key="sidebar_logout", icon=":material/logout:"):
             auth.logout(runtime)
+        notify.watch(runtime, user.id)  # toasts for finished ads, whatever page is open
     page.run()

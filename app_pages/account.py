@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import jobs, repository
+from pipeline import jobs, quote, repository
 from pipeline.db import utcnow
 from ui import auth, widgets
 from ui.format import limit_message, money, plain, plural, when
@@ -36,6 +36,17 @@ else:
     st.caption(
         f"You can start {plural(limit - used, 'more generation')} in the rolling hour "
         f"(limit {limit} per hour)."
+    )
+
+budget = runtime.settings.monthly_budget_usd
+if budget is not None:  # ADSTUDIO_MONTHLY_BUDGET_USD: spend against it this calendar month
+    with runtime.sessions() as session:
+        left = quote.budget_left(session, runtime.settings, user.id) or 0.0
+    reset = quote.next_reset(utcnow())
+    st.progress(
+        min(1.0, (budget - left) / budget) if budget else 1.0,
+        text=f"This month: {money(budget - left)} of your {money(budget)} budget, "
+        f"{money(left)} left until {reset.day} {reset:%B %Y} (UTC)",
     )
 
 st.divider()

@@ -7,22 +7,26 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipeline import jobs, repository
+from pipeline import eta, jobs, repository
 from pipeline.db import Generation, utcnow
 from pipeline.errors import InputError, NotFoundError, RateLimitError
 from pipeline.voice import voices
-from ui import auth, widgets
+from ui import auth, examples, widgets
 from ui import brand_kit as brand_kit_ui
+from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
+from ui import variants as variants_ui
 from ui.format import (
+    ago,
     as_utc,
     clock,
+    cost_label,
+    duration,
     limit_message,
-    money,
     plain,
-    seconds,
     stage_label,
     status_of,
-    when,
+    time_left,
 )
 from ui.runtime import get_runtime
 
@@ -31,8 +35,8 @@ PROMPT = "create_prompt"
 NOTICE = "create_notice"
 VOICE_ON = "create_voice_on"
 VOICE_NAME = "create_voice_name"
+WEIGHTS = "create_weights"  # (generation id, eta.Weights) read once per shown generation
 TERMINAL = ("completed", "failed")
-EXAMPLE = "Create a luxury watch ad for Instagram"
 
 runtime = get_runtime()
 user = auth.require_user()
@@ -120,9 +124,10 @@ def voice_note(row: Generation) -> None:
 
 def start(prompt: str) -> None:
     try:
-        generation_id = jobs.start(
-            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen()
-        )
+        generation_id = variants_ui.start(
+            runtime, user.id, prompt, voice=voice_request(), kit_id=brand_kit_ui.chosen(),
+            **formats_ui.request(),  # type: ignore[arg-type]
+        )  # fmt: skip
     except RateLimitError as exc:
         st.session_state[NOTICE] = ("warning", rate_limit_message(exc))
     except (InputError, NotFoundError) as exc:
@@ -137,9 +142,28 @@ def rate_limit_message(exc: RateLimitError) -> str:
     return limit_message(runtime.settings.rate_limit_per_hour, slot, utcnow(), tz)
 
 
+def restore_prompt(row: Generation | None) -> None:
+    """After a reload the session is new: the running generation's prompt comes back."""
+    if row is not None and row.is_active and not st.session_state.get(PROMPT):
+        st.session_state[PROMPT] = row.prompt
+
+
+def weights_for(generation_id: int) -> eta.Weights:
+    cached = st.session_state.get(WEIGHTS)
+    if cached is None or cached[0] != generation_id:
+        with runtime.sessions() as session:
+            cached = (generation_id, eta.measured_weights(session))
+        st.session_state[WEIGHTS] = cached
+    return cached[1]
+
+
 def edit_prompt(prompt: str) -> None:
     st.session_state[PROMPT] = prompt
     st.session_state[SHOWN] = None
+
+
+def show(generation_id: int) -> None:
+    st.session_state[SHOWN] = generation_id
 
 
 def dismiss() -> None:
@@ -163,14 +187,22 @@ def progress_panel(generation_id: int) -> None:
         status = repository.read_status(session, generation_id, user.id)
     if status["status"] in TERMINAL:
         st.rerun()
-    percent = int(status["progress"] or 0)
-    started = status["started_at"] or status["created_at"]
+    now = utcnow()
+    started = status["started_at"]
+    elapsed = (now - as_utc(started)).total_seconds() if started else 0.0
+    guess = eta.estimate(int(status["progress"] or 0), elapsed, weights_for(generation_id))
     with st.container(border=True):
         st.subheader("Making your ad", anchor=False)
-        st.progress(percent / 100, text=f"{percent}%")
-        step, elapsed, action = st.columns([5, 2, 2], vertical_alignment="center")
+        if status["queue_position"] or not started:
+            st.progress(0, text="Waiting in line")
+        else:
+            st.progress(
+                guess.percent / 100, text=f"{guess.percent}% · {time_left(guess.seconds_left)}"
+            )
+        step, action = st.columns([3, 1], vertical_alignment="center")
         step.markdown(f"**{plain(status['current_step'] or 'Starting')}**")
-        elapsed.caption(f"Elapsed {clock((utcnow() - as_utc(started)).total_seconds())}")
+        if started:
+            step.caption(f"Elapsed {clock(elapsed)}")
         if status["queue_position"]:
             st.caption(queue_note(int(status["queue_position"])))
         if status["cancellation_requested"]:
@@ -182,32 +214,42 @@ def progress_panel(generation_id: int) -> None:
                 icon=":material/stop_circle:",
                 on_click=cancel,
                 args=(generation_id,),
+                width="stretch",
             )
+
+
+def result_actions(row: Generation) -> None:
+    """Download first (a phone sees it without scrolling), then edit, variants, link."""
+    widgets.download_button(row, key=f"download_{row.id}")
+    with st.container(horizontal=True, gap="medium"):
+        st.page_link(
+            "app_pages/plan.py", label="Edit", icon=":material/edit:",
+            query_params={"id": str(row.id)},
+        )  # fmt: skip
+        st.page_link(
+            "app_pages/plan.py", label="Make variants", icon=":material/dynamic_feed:",
+            query_params={"id": str(row.id), "variants": "1"},
+        )  # fmt: skip
+    st.caption("Link to this ad")
+    st.code(widgets.share_link(row.id), language=None, wrap_lines=True)
 
 
 def result_panel(row: Generation) -> None:
     with st.container(border=True):
         st.subheader("Your ad is ready", anchor=False)
-        player, details = st.columns([3, 2], gap="medium")
-        with player:
-            widgets.video_player(row)
+        facts = [duration(row.duration_s), cost_label(row.cost)]
+        if row.started_at and row.completed_at:
+            made_in = (as_utc(row.completed_at) - as_utc(row.started_at)).total_seconds()
+            facts.append(f"made in {duration(made_in)}, {ago(row.completed_at, utcnow(), tz)}")
+        st.caption(" · ".join(facts))
+        details, player = st.columns([2, 3], gap="medium")
         with details:
-            widgets.thumbnail(row, width=120)
-            cost, length = st.columns(2)
-            cost.metric("Cost", money(row.cost))
-            length.metric("Length", seconds(row.duration_s))
-            if row.started_at and row.completed_at:
-                made_in = (as_utc(row.completed_at) - as_utc(row.started_at)).total_seconds()
-                st.caption(f"Made in {clock(made_in)} · {when(row.completed_at, tz)}")
-            widgets.download_button(row, key=f"download_{row.id}")
+            result_actions(row)
+        with player:
+            widgets.video_player(row, preview=True)
+        with details:
             captions_downloads(row)
             voice_note(row)
-            st.page_link(
-                "app_pages/plan.py",
-                label="Inspect the scene plan",
-                icon=":material/view_timeline:",
-                query_params={"id": str(row.id)},
-            )
             st.button(
                 "Make another",
                 key="make_another",
@@ -215,6 +257,7 @@ def result_panel(row: Generation) -> None:
                 icon=":material/add:",
                 width="stretch",
             )
+        formats_ui.videos(row)
 
 
 def failure_panel(row: Generation) -> None:
@@ -249,21 +292,35 @@ def failure_panel(row: Generation) -> None:
 # --- page ---------------------------------------------------------------------------------
 
 st.title("Create an ad")
-st.caption(
-    "Describe the product and the feel you want. Adstudio writes the script, plans the "
-    "scenes and renders a 15-second vertical video."
-)
 
 generation_id = shown_generation()
 row = load(generation_id) if generation_id is not None else None
 running = row is not None and row.is_active
+restore_prompt(row)
+
+if row is not None:  # what is being made (or was just made) comes first, then a new prompt
+    if running:
+        progress_panel(row.id)
+        storyboard_ui.planned_preview(runtime, user.id, row.id)
+    elif row.status == "completed":
+        result_panel(row)
+    else:
+        failure_panel(row)
+    variants_ui.group_panel(runtime, user.id, row.id)
+    st.caption("Prompt")
+    st.markdown(plain(row.prompt))
+else:
+    st.caption(
+        "Describe the product and the feel you want. Adstudio writes the script, plans the "
+        "scenes and renders a 15- or 30-second video in every format you pick."
+    )
 
 prompt = st.text_area(
     "Your prompt",
     key=PROMPT,
     max_chars=jobs.MAX_PROMPT,
     height=110,
-    placeholder=EXAMPLE,
+    placeholder=examples.PLACEHOLDER,
     persist_state="session",
 )
 length = len(jobs.clean_prompt(prompt or ""))
@@ -271,6 +328,9 @@ hint = f"{length} / {jobs.MAX_PROMPT} characters"
 if 0 < length < jobs.MIN_PROMPT:
     hint += f" · at least {jobs.MIN_PROMPT} needed"
 voice_controls()
+formats_ui.controls(prompt or "")
+variants_ui.control()  # 1-4 ads to A/B test
+variants_ui.quote_note(runtime, user.id)  # the price before Generate (paid providers)
 counter, button = st.columns([3, 1], vertical_alignment="center")
 counter.caption(hint)
 if button.button(
@@ -286,6 +346,8 @@ if button.button(
     if st.session_state.get(NOTICE) is None:
         st.rerun()
 
+storyboard_ui.create_section(runtime, user.id, prompt or "", show)  # "Storyboard first"
+
 notice = st.session_state.pop(NOTICE, None)
 if notice:
     kind, message = notice
@@ -296,14 +358,8 @@ else:
         slot = jobs.next_slot(runtime, user.id)
         st.warning(limit_message(limit, slot, utcnow(), tz), icon=":material/hourglass_top:")
 
+if not running:
+    st.caption("Try an example")
+    examples.chips(PROMPT)
+    st.caption(examples.HINT)
 brand_kit_ui.section(runtime, user.id)  # the logo and product photos the next ad uses
-
-if row is not None:
-    if running:
-        progress_panel(row.id)
-    elif row.status == "completed":
-        result_panel(row)
-    else:
-        failure_panel(row)
-    st.caption("Prompt")
-    st.markdown(plain(row.prompt))

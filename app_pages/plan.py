@@ -13,7 +13,19 @@ from pipeline.db import Generation
 from pipeline.errors import NotFoundError
 from pipeline.spec import AdSpecification, ScenePlan
 from ui import auth, widgets
-from ui.format import money, plain, seconds, shorten, stage_label, status_of, when
+from ui import formats as formats_ui
+from ui import storyboard as storyboard_ui
+from ui import variants as variants_ui
+from ui.format import (
+    cost_label,
+    duration,
+    money,
+    plain,
+    shorten,
+    stage_label,
+    status_of,
+    when,
+)
 from ui.runtime import get_runtime
 
 runtime = get_runtime()
@@ -72,9 +84,8 @@ def specification_section(data: dict[str, Any]) -> None:
         ("Accent", brand.accent_color),
         ("Text", brand.text_color),
     ]
-    for column, (name, value) in zip(st.columns(len(colors)), colors, strict=True):
-        column.image(widgets.swatch(value), width="stretch")
-        column.caption(f"{name} {value}")
+    st.image(widgets.palette(tuple(value for _, value in colors)), width=416)
+    st.caption(" · ".join(f"{name} {plain(value)}" for name, value in colors))
     st.subheader(f"Framework: {spec.framework}", anchor=False)
     st.markdown(plain(spec.framework_reason))
     st.subheader("Brief", anchor=False)
@@ -127,7 +138,7 @@ def scenes_section(data: dict[str, Any], clips: list[dict[str, Any]]) -> None:
             {
                 "Scene": s.index + 1,
                 "Type": s.scene_type,
-                "Duration (s)": s.duration_s,
+                "Length": duration(s.duration_s),
                 "Visual prompt": s.visual_prompt,
                 "Overlay text": s.overlay.text if s.overlay else "",
                 "Position": s.overlay.position if s.overlay else "",
@@ -151,7 +162,7 @@ def scenes_section(data: dict[str, Any], clips: list[dict[str, Any]]) -> None:
                 st.video(str(path))
                 st.caption(
                     f"Scene {scene.index + 1} · {scene.scene_type} · "
-                    f"{seconds(clip.get('duration_s'))} · {plain(str(clip.get('provider', '')))}"
+                    f"{duration(clip.get('duration_s'))} · {plain(str(clip.get('provider', '')))}"
                     f" · {money(clip.get('cost'))}"
                 )
             else:
@@ -198,13 +209,13 @@ def numbers_section(row: Generation) -> None:
         if row.stage_timings:
             st.dataframe(
                 [
-                    {"Stage": stage_label(k), "Seconds": round(float(v), 2)}
+                    {"Stage": stage_label(k), "Time": duration(float(v))}
                     for k, v in row.stage_timings.items()
                 ],
                 hide_index=True,
                 width="stretch",
             )
-            st.caption(f"Total {sum(float(v) for v in row.stage_timings.values()):.1f} s")
+            st.caption(f"Total {duration(sum(float(v) for v in row.stage_timings.values()))}")
         else:
             st.caption("No stage has finished.")
     with costs:
@@ -224,6 +235,7 @@ def numbers_section(row: Generation) -> None:
                 width="stretch",
             )
         st.caption(f"Total {money(row.cost)}")
+        variants_ui.estimate_line(runtime, row)
 
 
 # --- page ---------------------------------------------------------------------------------
@@ -250,8 +262,8 @@ with st.container(border=True):
     st.markdown(plain(row.prompt))
     info = [
         f"Created {when(row.created_at, tz)}",
-        f"cost {money(row.cost)}",
-        f"length {seconds(row.duration_s)}",
+        f"cost {cost_label(row.cost)}",
+        f"length {duration(row.duration_s)}",
         f"seed {row.seed}",
     ]
     if row.llm_provider or row.video_provider:
@@ -279,13 +291,16 @@ elif row.is_active:
         icon=":material/progress_activity:",
     )
 
-if row.status == "completed":
-    player, side = st.columns([3, 2], gap="medium")
+if row.status == "completed":  # the download first: a phone shows it above the player
+    side, player = st.columns([2, 3], gap="medium")
+    with side:
+        widgets.download_button(row, key=f"plan_download_{row.id}")
+        widgets.thumbnail(row, width=120)
     with player:
         widgets.video_player(row)
-    with side:
-        widgets.thumbnail(row, width=120)
-        widgets.download_button(row, key=f"plan_download_{row.id}")
+    formats_ui.videos(row)  # every format's player and download
+    storyboard_ui.edit_section(runtime, user.id, row.id)
+storyboard_ui.versions_section(runtime, user.id, row.id)
 
 if row.llm_specification:
     specification_section(row.llm_specification)

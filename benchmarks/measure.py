@@ -26,8 +26,17 @@ import psutil
 MB = 1024 * 1024
 
 
+def not_started(proc: psutil.Process) -> bool:
+    """A child between fork and exec: it still shows its parent's command line and, for
+    ``vfork``, its parent's very memory. Counting it counted the parent twice (a 200-300 MB
+    drawing process starting an ffmpeg read as a 500-600 MB tree for a moment)."""
+    parent = proc.parent()
+    return parent is not None and proc.cmdline() == parent.cmdline()
+
+
 def tree_rss(root: psutil.Process) -> int:
-    """Bytes of RSS of ``root`` and every live descendant (0 for processes that vanished)."""
+    """Bytes of RSS of ``root`` and every live descendant (0 for processes that vanished);
+    a child that has not yet started its own program is not counted."""
     total = 0
     try:
         procs = [root, *root.children(recursive=True)]
@@ -35,6 +44,8 @@ def tree_rss(root: psutil.Process) -> int:
         return 0
     for proc in procs:
         try:
+            if proc is not root and not_started(proc):
+                continue
             total += proc.memory_info().rss
         except psutil.Error:
             continue  # it exited between listing and reading

@@ -7,8 +7,8 @@ B. the MoviePy 2 reference, stage by stage with four writes (``reference_moviepy
 C. the floor: a bare ffmpeg encode of 15 s of the same 1080x1920 24 fps content with the
    same encoder settings and no filters (it re-encodes ours' warm-up output);
 D. the default-threading floor: C with x264's *default* threading (frame threads, its own
-   count) instead of the export's memory-saving sliced threads - the fastest the encoder
-   itself goes on this content, and the floor issue 16 judges a generation against.
+   count, a threaded lookahead) instead of the export's memory-saving threading - the fastest
+   the encoder itself goes on this content, and the floor issue 16 judges a generation against.
 
 Variants alternate A B C A B C ... in one run so drifting machine load hits all alike. Each
 runs as a child process; its whole tree's peak RSS is sampled. Wall time is the work inside
@@ -93,14 +93,15 @@ def ours_cmd(setup: Setup, out: Path) -> list[str]:
 
 
 def default_threading(args: list[str]) -> list[str]:
-    """Encoder ``args`` without the thread count and sliced threads: x264 picks its own."""
+    """Encoder ``args`` without the thread count and threading parameters: x264 picks its
+    own (frame threads, 1.5 per core, its threaded lookahead)."""
     out: list[str] = []
     skip = False
-    for i, arg in enumerate(args):
+    for arg in args:
         if skip:
             skip = False
             continue
-        if arg == "-threads" or (arg == "-x264-params" and "sliced" in args[i + 1]):
+        if arg in ("-threads", "-x264-params"):
             skip = True
             continue
         out.append(arg)
@@ -249,7 +250,7 @@ def markdown(result: Result) -> str:
     if "A" in result.runs and "D" in result.runs:
         d = result.median_wall("D")
         sliced = (
-            f" (sliced threads take {c / d:.2f}x as long on the bare encode)"
+            f" (the export's threading takes {c / d:.2f}x as long on the bare encode)"
             if "C" in result.runs
             else ""
         )

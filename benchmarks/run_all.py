@@ -1,6 +1,7 @@
 """All four benchmarks in one run, written to ``benchmarks/RESULTS.md`` (``make bench``).
 
-    python -m benchmarks.run_all [--repeats 3] [--only post,gen,concurrent,status]
+    python -m benchmarks.run_all [--repeats 3]
+        [--only post,gen,concurrent,status,throughput,formats,edit]
                                  [--allow-missing] [--out benchmarks/RESULTS.md]
 
 The markdown carries the machine, the date, the command, the load average during each
@@ -11,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import shlex
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from benchmarks import (
+    edit,
     fixtures,
+    formats,
     generation,
     pg_server,
     postproduction,
@@ -31,7 +36,7 @@ from pipeline import ffmpeg
 from pipeline.export import ENCODER
 from pipeline.render_plan import RenderPlan
 
-PARTS = ("post", "gen", "concurrent", "status", "throughput")
+PARTS = ("post", "gen", "concurrent", "status", "throughput", "formats", "edit")
 
 
 def export_progress_section(ms: list[Measurement]) -> str:
@@ -87,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         f"`{ENCODER.preset}`, CRF {ENCODER.crf}, maxrate {ENCODER.maxrate} / bufsize "
         f"{ENCODER.bufsize}, GOP {ENCODER.gop}, yuv420p high profile; AAC "
         f"{ENCODER.audio_bitrate} {ENCODER.audio_rate} Hz; 1080x1920, 24 fps; x264 threads "
-        f"{ENCODER.threads} (one per usable core)"
-        f"{', each on a slice of the frame (sliced-threads)' if ENCODER.sliced_threads else ''}.",
+        f"{ENCODER.threads} (one per usable core), `-x264-params {ENCODER.x264_params()}`.",
         "",
         "How it is measured: every variant runs as its own child process; peak memory is the "
         "summed RSS of that child and all its descendants (ffmpeg included), sampled every "
@@ -186,6 +190,17 @@ def main(argv: list[str] | None = None) -> int:
         print("benchmark 5: ads per minute with 1, 2 and 4 RQ workers", flush=True)
         runs = throughput.run_counts([1, 2, 4], ads=4)
         doc += ["## 5. Scale-out: RQ workers", "", throughput.markdown(runs), ""]
+    if "formats" in only:
+        print("benchmark 6: each extra format vs its bare encode floor", flush=True)
+        load_before = os.getloadavg()
+        with tempfile.TemporaryDirectory(prefix="bench-formats-") as tmp:
+            rows = formats.run(["9:16", "1:1", "16:9", "4:5"], Path(tmp), args.repeats)
+        doc += ["## 6. Extra formats (one 15 s ad, clips drawn once)", "",
+                f"Load average before: {load_before}", "", formats.markdown(rows), ""]  # fmt: skip
+    if "edit" in only:
+        print("benchmark 7: a text-only re-render against the first render", flush=True)
+        doc += ["## 7. Storyboard edit: re-render vs first render", "",
+                edit.markdown(edit.run(max(1, args.repeats // 3))), ""]  # fmt: skip
     doc.append(f"Total benchmark time: {time.perf_counter() - started:.0f} s.")
     text = "\n".join(doc) + "\n"
     args.out.write_text(text, encoding="utf-8")

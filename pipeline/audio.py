@@ -62,6 +62,7 @@ class AudioRequest(BaseModel):
     transition_times_s: list[float] = []
     seed: int = 0
     sfx: list[SfxName | None] = []
+    track: str | None = None  # a music track's title (a storyboard's choice); None: the seed's
 
     @classmethod
     def for_ad(cls, mood: str, timeline: Timeline, seed: int, plan: ScenePlan) -> AudioRequest:
@@ -72,6 +73,7 @@ class AudioRequest(BaseModel):
             transition_times_s=timeline.transition_times_s,
             seed=seed,
             sfx=[s.transition_sfx for s in plan.scenes[:-1]],
+            track=plan.music,
         )
 
     @model_validator(mode="after")
@@ -166,6 +168,8 @@ def stems(request: AudioRequest, ctx: StageContext, library_dir: Path | None = N
     ctx.check_cancelled()
     library = load_library(library_dir or DEFAULT_ASSETS_DIR)
     track = library.pick_track(request.mood, request.seed)
+    if request.track:  # chosen by name in a storyboard (validated there)
+        track = next((t for t in library.tracks if t.title == request.track), track)
     names = _choose_effects(request, library)
     exe = ctx.ffmpeg_exe or find_ffmpeg(ctx.settings.ffmpeg_path)
     ctx.report(0.1, f"Music: {track.title}")

@@ -1,10 +1,15 @@
 """Command line: generate and inspect ads, manage users, cancel and clean up.
 
     python -m pipeline generate "Create a luxury watch ad for Instagram" [--seed N] [--json]
-        [--voice [NAME] | --no-voice]
+        [--voice [NAME] | --no-voice] [--formats 9:16,1:1,16:9] [--duration 15|30]
         [--logo PATH] [--image PATH ...] [--kit NAME]     # the user's logo and product photos
+        [--variants N]                                    # N <= 4 ads to A/B test: a JSON list
+    python -m pipeline quote "..." [--formats 9:16,1:1] [--variants N] [--json]  # cost, time
     python -m pipeline kits list | kits add NAME [--logo PATH] [--image PATH ...] | kits delete NAME
     python -m pipeline plan "..." [--seed N] [--json]     # specification + scene plan only
+    python -m pipeline render --plan plan.json [--json]   # an edited storyboard -> an ad
+    python -m pipeline edit ID --scene N --text "..." [--duration S] [--music NAME]
+        [--color primary=#RRGGBB] [--voice-line TEXT] [--json]   # the ad's next version
     python -m pipeline users add NAME [--password-stdin] [--admin] | users list
     python -m pipeline users disable NAME | users enable NAME
     python -m pipeline list [--user NAME] [--json]
@@ -25,12 +30,14 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from pipeline import jobs, repository
+from pipeline import cli_storyboard, formats, jobs, repository, storyboard
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
+from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
@@ -48,14 +55,22 @@ def _run_to_end(
     seed: int | None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    shape: dict[str, Any] | None = None,
+    start: Callable[[], int] | None = None,
 ) -> Any:
-    """Start a generation, print its progress lines to stderr, return the finished row."""
+    """Start a generation (or call ``start``), print its progress lines to stderr, return the
+    finished row."""
 
     def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
         print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
 
     runtime.on_progress = show
-    generation_id = jobs.start(runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id)
+    if start is not None:
+        generation_id = start()
+    else:
+        generation_id = jobs.start(
+            runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
+        )
     print(f"generation {generation_id} started", file=sys.stderr)
     try:
         while jobs.is_running_here(generation_id):
@@ -93,18 +108,48 @@ def _failed(row: Any) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    shape = {  # checked before anything starts: a typo fails at once, saying what exists
+        "formats": formats.parse(args.formats) if args.formats else None,
+        "duration_s": formats.check_duration(args.duration) if args.duration else None,
+    }
     runtime = runtime_for(settings)
     voice = {"enabled": not args.no_voice, "voice": args.voice or None}
     owner = owner_id(runtime, args.user)
     kit_id = brand_kit_id(runtime, settings, owner, args)
-    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id)
+    if args.variants != 1:
+        from pipeline.cli_variants import generate_variants
+
+        return generate_variants(args, runtime, owner, voice, kit_id, shape)
+    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
+    return report(row, args.json)
+
+
+def report(row: Any, as_json: bool, **extra: Any) -> int:
+    """Print a finished generation as ``generate`` does (``extra``: more JSON keys)."""
+    result = {**row_result(row), **extra}
+    status, said = result["status"], row.voice or {}
+    if as_json:
+        _emit(result)
+    elif status == "completed":
+        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
+        for name, made in list((row.videos or {}).items())[1:]:
+            print(f"{name}: {made['video']}")
+        if said.get("reason"):
+            print(said["reason"])
+    return 0 if status == "completed" else _failed(row)
+
+
+def row_result(row: Any) -> dict[str, Any]:
+    """The JSON a finished generation prints."""
     status, error, stage = _outcome(row)
     said = row.voice or {}
-    result = {
+    return {
         "generation_id": row.id,
         "status": status,
         "video_path": row.video_path,
         "thumbnail_path": row.thumbnail_path,
+        "videos": {name: made["video"] for name, made in (row.videos or {}).items()},
+        "thumbnails": {name: made["thumbnail"] for name, made in (row.videos or {}).items()},
         "cost": row.cost,
         "duration_s": row.duration_s,
         "seed": row.seed,
@@ -115,13 +160,6 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
         "captions": row.captions,
     }
-    if args.json:
-        _emit(result)
-    elif status == "completed":
-        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-        if said.get("reason"):
-            print(said["reason"])
-    return 0 if status == "completed" else _failed(row)
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -175,6 +213,10 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         "specification": result.specification.model_dump(mode="json"),
         "scene_plan": plan.model_dump(mode="json"),
         "cost": result.cost,
+        # edit this and render it: `render --plan plan.json` (pipeline/cli_storyboard.py)
+        "storyboard": storyboard.from_spec_plan(
+            result.specification, plan, seed=args.seed or 0
+        ).model_dump(mode="json", exclude={"spec", "plan"}),
     }
     if args.json:
         _emit(data)
@@ -264,8 +306,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="speak a voice-over (default: on; NAME picks the voice, else the language's own)",
     )  # fmt: skip
     spoken.add_argument("--no-voice", action="store_true", help="captions and music, no voice")
+    gen.add_argument(
+        "--formats", default=None, metavar="LIST",
+        help="formats to make, e.g. 9:16,1:1,16:9 (also 4:5; default: the prompt's platform's)",
+    )  # fmt: skip
+    gen.add_argument(
+        "--duration", type=float, default=None, metavar="SECONDS",
+        help="length of the ad: 15 or 30 (default: ADSTUDIO_TARGET_DURATION_S)",
+    )  # fmt: skip
     _kit_arguments(gen)
     gen.add_argument("--kit", default=None, help="use (or, with files, save as) this brand kit")
+    gen.add_argument("--variants", type=int, default=1, help="1-4 ads that differ (A/B tests)")
+    add_quote_parser(sub)
     plan = sub.add_parser("plan", help="specification + scene plan only (no rendering)")
     plan.add_argument("prompt")
     plan.add_argument("--seed", type=int, default=0)
@@ -296,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     can.add_argument("id", type=int)
     clean = sub.add_parser("cleanup", help="remove orphaned temp folders")
     clean.add_argument("--hours", type=float, default=24.0)
+    cli_storyboard.add_parsers(sub)
     work = sub.add_parser("worker", help="run an RQ worker (ADSTUDIO_REDIS_URL)")
     work.add_argument("--queues", nargs="+", default=None, help="default: ADSTUDIO_RQ_QUEUE")
     work.add_argument("--burst", action="store_true", help="stop when the queues are empty")
@@ -333,6 +386,8 @@ COMMANDS = {
     "worker": cmd_worker,
     "serve": cmd_serve,
     "kits": cmd_kits,
+    "quote": cmd_quote,
+    **cli_storyboard.COMMANDS,
 }
 
 

@@ -156,6 +156,12 @@ class Generation(Base):
     voice: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     #: The sidecar caption files next to the MP4: {"srt": path, "vtt": path}.
     captions: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
+    #: Asked for: the formats ("9:16", "1:1", ...; None = the prompt's platform's) and the
+    #: length in seconds (None = the settings' length).
+    formats: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    target_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    #: Made: {"9:16": {"video": path, "thumbnail": path}, ...}; the first is also video_path.
+    videos: Mapped[dict[str, dict[str, str]] | None] = mapped_column(JSON, nullable=True)
     video_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     thumbnail_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -175,6 +181,14 @@ class Generation(Base):
     lease_expires_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True
     )
+
+    #: Versions (pipeline.versions): a re-render is a row whose ``parent_id`` is the ad's first
+    #: row (v1, parent None); ``version`` numbers them. ``planned``: the row was started from a
+    #: storyboard, so its specification and plan are already on it and are not written again.
+    parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    reused_clips: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    planned: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
     user: Mapped[User] = relationship(back_populates="generations")
 

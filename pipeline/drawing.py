@@ -47,7 +47,7 @@ from pipeline.logs import RelayHandler, get_logger, log_event, replay
 from pipeline.providers import VideoProvider
 from pipeline.render_plan import Drawn, RenderPlan
 from pipeline.settings import Settings
-from pipeline.spec import AdSpecification, CostEntry, ScenePlan
+from pipeline.spec import AdSpecification, Clip, CostEntry, ScenePlan
 from pipeline.stages import Early, Progress, StageRunner
 
 POLL_S = 0.1
@@ -62,9 +62,10 @@ def draw(
     plan: ScenePlan,
     video: VideoProvider,
     voice_request: dict[str, Any] | None = None,
+    reuse: list[Clip] | None = None,
 ) -> Drawn:
     """The voice-over and captions, clips, overlays, stitching and the audio mix for ``plan``,
-    in this process.
+    in this process. ``reuse``: earlier versions' clips (:mod:`pipeline.clip_cache`).
 
     The voice comes first: its engine (~215 MB, a process of its own) has exited before the
     clip renderer starts, so one generation stays under 400 MB (docs/voice.md).
@@ -72,7 +73,7 @@ def draw(
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
-    from pipeline import audio, overlays, stitching, video_generation
+    from pipeline import audio, format_renders, memory, overlays, stitching, video_generation
     from pipeline.voice import audio_stage
     from pipeline.voice import stage as voice_stage
 
@@ -80,7 +81,12 @@ def draw(
     spoken = runner.stage_run(
         "voice",
         lambda ctx: voice_stage.run(
-            spec, plan, ctx, enabled=bool(asked.get("enabled", True)), voice=asked.get("voice")
+            spec,
+            plan,
+            ctx,
+            enabled=bool(asked.get("enabled", True)),
+            voice=asked.get("voice"),
+            texts=_voice_lines(plan),
         ),
     )
     if spoken.cost is not None:  # offline speech: a $0 line, like the local clips
@@ -90,8 +96,9 @@ def draw(
 
     clips = runner.stage_run(
         "video_generation",
-        lambda ctx: video_generation.run(plan, spec, video, ctx, runner.ledger),
+        lambda ctx: video_generation.run(plan, spec, video, ctx, runner.ledger, reuse or ()),
     )
+    memory.release()  # the renderers' frames: measured 257 -> 144 MB before the overlays
 
     def mix(ctx: StageContext) -> audio.AudioTrack:
         timeline = stitching.run(plan, clips, ctx)  # pure: the same as the stitching stage's
@@ -108,14 +115,29 @@ def draw(
     # The mix needs only the plan and the clips' timing, and the overlays are one thread
     # of Python and Pillow: run side by side they leave no core idle (-0.3 to -0.5 s).
     with Early(runner, "audio", mix) as early_mix:
-        layers = runner.stage_run("overlays", lambda ctx: overlays.run(plan, spec, clips, ctx))
-        timeline = runner.stage_run("stitching", lambda ctx: stitching.run(plan, clips, ctx))
+        texts = runner.stage_run(  # every format's text, each laid out in its own frame
+            "overlays", lambda ctx: format_renders.text_layers(plan, spec, clips, ctx)
+        )
+        captions = overlays.tighten_captions(spoken.layer())  # the export blends less
+        timeline = runner.stage_run(
+            "stitching", lambda ctx: format_renders.timeline(plan, clips, ctx)
+        )
         track = runner.stage_run("audio", lambda ctx: early_mix.result(), early=early_mix)
     render = RenderPlan(
-        timeline=timeline, overlays=layers, audio=track, captions=spoken.layer(),
-        grade=spec.ad.visual_style,
+        timeline=timeline, overlays=texts[plan.formats[0]], audio=track,
+        captions=captions, grade=spec.ad.visual_style,
     )  # fmt: skip
-    return Drawn(clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars)
+    others = format_renders.renders(plan, spec, clips, render, texts, spoken, runner.ctx)
+    return Drawn(
+        clips=clips, render=render, voice=spoken.summary(), sidecars=sidecars, formats=others
+    )
+
+
+def _voice_lines(plan: ScenePlan) -> list[str] | None:
+    """The spoken lines a storyboard chose, one per scene ("" keeps the written one)."""
+    if all(s.voice_line is None for s in plan.scenes):
+        return None
+    return [s.voice_line or "" for s in plan.scenes]
 
 
 class DrawJob(BaseModel):
@@ -129,6 +151,7 @@ class DrawJob(BaseModel):
     spec: AdSpecification
     plan: ScenePlan
     voice_request: dict[str, Any] = {}
+    reuse: list[Clip] = []
     log_level: int = logging.INFO
 
 
@@ -221,6 +244,7 @@ class DrawingProcess:
         spec: AdSpecification,
         plan: ScenePlan,
         voice_request: dict[str, Any] | None = None,
+        reuse: list[Clip] | None = None,
     ) -> Drawn:
         """Hand the job over and relay progress, logs and cancel until the child answers.
 
@@ -229,7 +253,7 @@ class DrawingProcess:
         job = DrawJob(
             settings=_settings_data(settings), generation_id=runner.id, seed=runner.seed,
             workdir=str(runner.ctx.workdir), ffmpeg_exe=runner.ctx.ffmpeg_exe, spec=spec,
-            plan=plan, voice_request=voice_request or {},
+            plan=plan, voice_request=voice_request or {}, reuse=reuse or [],
             log_level=get_logger().getEffectiveLevel(),
         )  # fmt: skip
         self._send({"job": job.model_dump(mode="json")})
@@ -379,7 +403,8 @@ def _child() -> int:
 
     runner = StageRunner(job.generation_id, job.seed, ctx, Progress(progress))
     try:
-        drawn = draw(runner, job.spec, job.plan, get_video_provider(settings), job.voice_request)
+        video = get_video_provider(settings)
+        drawn = draw(runner, job.spec, job.plan, video, job.voice_request, job.reuse)
     except AdstudioError as exc:
         send({"failed": _error_data(exc, runner.stage)})
         return 0

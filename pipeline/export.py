@@ -14,6 +14,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,22 +42,29 @@ class EncoderSettings:
     audio_rate: int = 48000
     gop: int = 48
     # x264's own default is 1.5 threads per core, each holding frames of 1080x1920: one per
-    # core measured -29 MB peak at the same wall time on 2 cores (threading does not change
-    # the quality settings; the output differs by a few bytes).
+    # core holds fewer frames at the same speed on 2 cores (the output differs by bytes).
     threads: int = field(default_factory=usable_cores)
-    # Threads split each frame into slices instead of working on several frames at once:
-    # x264 then holds far fewer 1080x1920 frames (measured -50 MB peak for the export) for
-    # about +9 % encode time; the same CRF and preset, SSIM 0.99012 against 0.99012 of the
-    # source, files +0.6 %.
-    sliced_threads: bool = True
+    # Frame threads (x264's own kind), not slices of one frame: on the bare encode x264's
+    # frame threading took 4.3 s where slices took 5.0 s (idle 2-core machine), as the
+    # lookahead and entropy coding overlap. Their extra memory was the threaded lookahead's
+    # queue of full frames, which ``sync_lookahead = 0`` drops. The preset's own 10-frame
+    # rc-lookahead stays, so the quality is the preset's: SSIM 0.99535 / PSNR 37.42 dB
+    # against a lossless render, as with slices (measured in docs/performance.md).
+    sliced_threads: bool = False
+    sync_lookahead: int = 0
+
+    def x264_params(self) -> str:
+        """The ``-x264-params`` this encoder needs beyond the preset."""
+        if self.sliced_threads:
+            return "sliced-threads=1"
+        return f"sync-lookahead={self.sync_lookahead}"
 
     def video_args(self) -> list[str]:
         return [
             "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
             "-maxrate", self.maxrate, "-bufsize", self.bufsize,
             "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.gop),
-            "-threads", str(self.threads),
-            *(["-x264-params", "sliced-threads=1"] if self.sliced_threads else []),
+            "-threads", str(self.threads), "-x264-params", self.x264_params(),
         ]  # fmt: skip
 
     def audio_args(self) -> list[str]:
@@ -111,6 +119,7 @@ def build_graph(
     tl = plan.timeline
     w, h, fps = tl.width, tl.height, tl.fps
     ww, wh = work or (w, h)
+    zoom = f"*{tl.zoom:.6f}" if tl.zoom != 1.0 else ""  # a format cut from a wider canvas
     args: list[str] = []
     chains: list[str] = []
     grade = grade_filter(plan.grade)
@@ -121,7 +130,7 @@ def build_graph(
         d = clip.duration_s
         chains.append(
             f"[{i}:v]fps={fps},settb=AVTB,"
-            f"crop='trunc(min(iw,ih*{w}/{h})/2)*2':'trunc(min(ih,iw*{h}/{w})/2)*2',"
+            f"crop='trunc(min(iw,ih*{w}/{h}){zoom}/2)*2':'trunc(min(ih,iw*{h}/{w}){zoom}/2)*2',"
             f"scale={ww}:{wh}:flags=bicubic,{grade},setsar=1,format=yuv420p,"
             f"tpad=stop_mode=clone:stop_duration={d:.3f},trim=duration={d:.6f},"
             f"setpts=PTS-STARTPTS[c{i}]"
@@ -156,8 +165,10 @@ def build_graph(
             fade_out_start = max(layer.start_s, layer.end_s - layer.fade_out_s)
             on = starts[i] + layer.start_s
             off = min(starts[i] + layer.end_s, total)
+            # Converted to the frame's YUV once, before it is held: converting after the
+            # alpha fades meant one RGBA -> YUVA conversion per frame of the scene.
             chains.append(
-                f"[{n_inputs}:v]format=rgba,tpad=stop_mode=clone:stop_duration={d:.3f},"
+                f"[{n_inputs}:v]format=yuva420p,tpad=stop_mode=clone:stop_duration={d:.3f},"
                 f"fade=t=in:st={layer.start_s:.3f}:d={layer.anim_s:.3f}:alpha=1,"
                 f"fade=t=out:st={fade_out_start:.3f}:d={max(layer.fade_out_s, 0.01):.3f}:alpha=1,"
                 f"setpts=PTS+{starts[i]:.6f}/TB[t{i}_{j}]"
@@ -171,12 +182,19 @@ def build_graph(
     if plan.captions is not None:  # over the headlines' layers, never under them
         cap = plan.captions
         args += ["-f", "concat", "-safe", "0", "-i", cap.concat_path]
-        chains.append(
-            f"[{n_inputs}:v]format=rgba[cap];[{label}][cap]overlay=x={cap.x}:y={cap.y}"
-            ":eof_action=pass[vcap]"
-        )
+        # Converted once per picture, then only the bands that hold words are blended: an
+        # overlay costs its whole area on every frame.
+        bands = cap.bands or [(0, 0)]
+        chains.append(f"[{n_inputs}:v]format=yuva420p,split={len(bands)}" +
+                      "".join(f"[cs{k}]" for k in range(len(bands))))  # fmt: skip
+        for k, (top, bottom) in enumerate(bands):
+            crop = f"crop=iw:{bottom - top}:0:{top}:exact=1," if bottom > top else ""
+            chains.append(
+                f"[cs{k}]{crop}null[cb{k}];[{label}][cb{k}]overlay=x={cap.x}:y={cap.y + top}"
+                f":eof_action=pass[vcap{k}]"
+            )
+            label = f"vcap{k}"
         n_inputs += 1
-        label = "vcap"
     chains.append(f"[{label}]format=yuv420p[vout]")
     audio_label = None
     if plan.audio is not None:
@@ -195,13 +213,13 @@ def _work_size(plan: RenderPlan) -> tuple[int, int]:
     sizes = []
     for clip in tl.clips:
         if clip.width and clip.height:  # probed when the clip arrived
-            sizes.append((clip.width, clip.height))
+            sizes.append((round(clip.width * tl.zoom), round(clip.height * tl.zoom)))
             continue
         try:
             info = ffmpeg.probe(clip.path)
         except (RenderError, OSError, ValueError):
             return tl.width, tl.height  # let the render itself report the broken input
-        sizes.append((info.width, info.height))
+        sizes.append((round(info.width * tl.zoom), round(info.height * tl.zoom)))
     return work_size(sizes, tl.width, tl.height)
 
 
@@ -263,12 +281,15 @@ def poster_time(plan: RenderPlan) -> float:
     return min(t, plan.timeline.duration_s / 2)
 
 
-def thumbnail(video: Path, out_path: Path, at_s: float, exe: str) -> None:
-    """A 540x960 JPEG poster frame (a separate cheap call keeps the MP4's color range)."""
+def thumbnail(
+    video: Path, out_path: Path, at_s: float, exe: str, size: tuple[int, int] = (540, 960)
+) -> None:
+    """A JPEG poster frame at ``size`` (half the format's frame; a separate cheap call keeps
+    the MP4's color range)."""
     ffmpeg.run(
         exe,
         ["-ss", f"{at_s:.3f}", "-i", str(video), "-frames:v", "1",
-         "-vf", "scale=540:960:flags=bicubic", "-q:v", "3", str(out_path)],
+         "-vf", f"scale={size[0]}:{size[1]}:flags=bicubic", "-q:v", "3", str(out_path)],
         what="The thumbnail",
     )  # fmt: skip
 
@@ -291,15 +312,17 @@ def run(
     thumb_dest: Path,
     *,
     probe: Callable[[Path], ffmpeg.MediaInfo] = ffmpeg.probe,
+    stem: str = "final",
 ) -> ExportResult:
     """Render the MP4 and its thumbnail into the temp folder, check them, then publish.
 
     ``probe`` checks the finished file (``ffmpeg.probe_apart`` keeps PyAV out of a worker
-    that draws in a child process).
+    that draws in a child process); ``stem`` names the temp files (one per format).
     """
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
-    work_video = ctx.workdir / "final.mp4"
-    work_thumb = ctx.workdir / "thumbnail.jpg"
+    work_video = ctx.workdir / f"{stem}.mp4"
+    work_thumb = ctx.workdir / ("thumbnail.jpg" if stem == "final" else f"{stem}-thumbnail.jpg")
+    thumb_size = (_even(plan.timeline.width / 2), _even(plan.timeline.height / 2))
     try:
         for attempt in (1, 2):
             try:
@@ -316,10 +339,15 @@ def run(
                           generation_id=ctx.generation_id, attempt=attempt)  # fmt: skip
                 if attempt == 2:
                     raise
-        info = probe(work_video)
+        # The poster frame and the check of the file are two processes: side by side.
+        with ThreadPoolExecutor(1, thread_name_prefix="thumbnail") as pool:
+            poster = pool.submit(
+                thumbnail, work_video, work_thumb, poster_time(plan), exe, thumb_size
+            )
+            info = probe(work_video)
+            poster.result()
         if info.size_bytes > MAX_BYTES:
             raise StageError(STAGE, f"The video is {info.size_bytes / 1e6:.1f} MB, over 50 MB.")
-        thumbnail(work_video, work_thumb, poster_time(plan), exe)
     except RenderError as exc:
         raise StageError(STAGE, str(exc)) from exc
     publish(work_video, video_dest)

@@ -20,16 +20,19 @@ import shutil
 import threading
 import time
 import unicodedata
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
 
-from pipeline import brand_kit, leases, orchestrator, repository
+from pipeline import brand_kit, leases, orchestrator, quote, repository, versions
+from pipeline import formats as formats_mod
 from pipeline.db import Generation, User, utcnow
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
+from pipeline.spec import AdSpecification, ScenePlan
 
 MIN_PROMPT = 10
 MAX_PROMPT = 500
@@ -122,17 +125,33 @@ def start(
     seed: int | None = None,
     voice: dict[str, Any] | None = None,
     kit_id: int | None = None,
+    formats: Sequence[str] | None = None,
+    duration_s: float | None = None,
+    estimate: quote.Quote | None = None,
+    attach: Callable[[Any, int], None] | None = None,
+    planned: tuple[AdSpecification, ScenePlan] | None = None,
+    parent_id: int | None = None,
 ) -> int:
     """Validate, rate-limit, insert the row and start the worker; returns the generation id.
 
+    ``formats`` ("9:16", "4:5", "1:1", "16:9"; default: the prompt's platform's) and
+    ``duration_s`` (15 or 30; default: the settings') shape the video (:mod:`pipeline.formats`).
+
     ``voice``: ``{"enabled": bool, "voice": name or None}`` (default: on, the settings' voice).
     ``kit_id`` names one of this user's brand kits (:mod:`pipeline.brand_kit`) to use.
+    ``estimate``: this ad's quote (default: one ad from the settings' tables); it is stored
+    and checked against the monthly budget (:mod:`pipeline.quote`). ``attach(session, id)``
+    adds rows about the new generation before it can run (a variant's direction).
+    ``planned``: a storyboard's specification and plan (the first two stages are skipped);
+    ``parent_id``: the ad's first row, making this row its next version (:mod:`pipeline.versions`).
 
     The limits are checked in the transaction that inserts the row, with the user's row
     locked first (a write), so two servers cannot both take a user's last slot.
     """
     text = validate_prompt(prompt)
     settings = runtime.settings
+    asked_formats = list(formats_mod.parse(",".join(formats))) if formats else None
+    asked_length = formats_mod.check_duration(duration_s) if duration_s is not None else None
     with _threads_lock:  # one start at a time, so two clicks cannot both take the last slot
         with runtime.sessions.begin() as session:
             session.execute(  # locks the user's row (PostgreSQL) or the database (SQLite)
@@ -152,6 +171,14 @@ def start(
                     f"You already have {cap} ads waiting or being made. Start the next one "
                     "when one of them has finished, so everyone's ads keep moving."
                 )
+            if estimate is None:
+                estimate = quote.estimate(
+                    settings,
+                    formats=len(asked_formats or formats_mod.for_prompt(text)),
+                    duration_s=asked_length,
+                    voice=(voice or {}).get("enabled", True),
+                )
+            quote.check_budget(session, settings, user_id, estimate.per_ad_usd)
             row = Generation(
                 user_id=user_id,
                 prompt=text,
@@ -160,11 +187,23 @@ def start(
                 progress=0,
                 current_step="Queued",
                 voice=voice,
+                formats=asked_formats,
+                target_duration_s=asked_length,
             )
+            if planned is not None:
+                row.llm_specification = planned[0].model_dump(mode="json")
+                row.scene_plan = planned[1].model_dump(mode="json")
+                row.planned = True
+            if parent_id is not None:
+                row.parent_id = parent_id
+                row.version = versions.next_number(session, parent_id)
             session.add(row)
             repository.record_start(session, user_id)
             session.flush()
             generation_id = row.id
+            quote.record(session, generation_id, estimate)
+            if attach is not None:
+                attach(session, generation_id)
             if kit_id is not None:
                 brand_kit.attach(session, generation_id, user_id, kit_id)
             if settings.runner == "rq":
@@ -242,6 +281,14 @@ def serve(runtime: Runtime) -> None:
     process runs nothing (an app server calls it once after :func:`bootstrap`)."""
     keeper(runtime).persistent = True
     keeper(runtime).ensure_running()
+
+
+def delete(runtime: Runtime, user_id: int, generation_id: int) -> None:
+    """Delete the user's finished generation (one version of an ad) and its files."""
+    with runtime.sessions.begin() as session:
+        repository.delete_generation(session, generation_id, user_id)
+    orchestrator.remove_outputs(runtime.settings, generation_id)
+    log_event("generation_deleted", "", generation_id=generation_id, user_id=user_id)
 
 
 def last_error(generation_id: int) -> tuple[str, str | None] | None:

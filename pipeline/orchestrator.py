@@ -37,11 +37,14 @@ from pipeline import (
     drawing,
     export,
     ffmpeg,
+    formats,
     leases,
     llm_enhancement,
     memory,
     repository,
     scene_planning,
+    variants,
+    versions,
 )
 from pipeline.cancellation import CancelFlag
 from pipeline.context import StageContext
@@ -51,6 +54,7 @@ from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.logs import log_event
 from pipeline.runtime import Runtime
+from pipeline.spec import FORMAT_SIZES, AdSpecification, ScenePlan
 from pipeline.stages import STEPS, Progress, StageRunner
 
 WAITING_STEP = "Waiting for the encoder (another ad is encoding)"
@@ -127,6 +131,15 @@ class _Run(StageRunner):
         #: (kept as "asked" beside what was said, so a run taken over asks the same).
         said = row.voice or {}
         self.voice_request: dict[str, Any] = dict(said.get("asked") or said)
+        self.formats: list[str] | None = row.formats  # None: the prompt's platform's
+        self.duration_s: float | None = row.target_duration_s
+        #: A storyboard's specification and plan, stored on the row before it started.
+        self.planned: tuple[AdSpecification, ScenePlan] | None = None
+        if row.planned and row.llm_specification and row.scene_plan:
+            self.planned = (
+                AdSpecification.model_validate(row.llm_specification),
+                ScenePlan.model_validate(row.scene_plan),
+            )
 
     def save(self, **values: Any) -> None:
         with self.runtime.sessions.begin() as session:
@@ -147,44 +160,67 @@ def _publish_clips(clips: list[Any], dest_dir: Path) -> list[dict[str, Any]]:
     return records
 
 
-def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
+def _specify_and_plan(run: _Run) -> tuple[AdSpecification, ScenePlan]:
+    """The first two stages, or the storyboard's spec and plan already on the row."""
+    if run.planned is not None:
+        run.kept("llm_enhancement")
+        run.kept("scene_planning")
+        return run.planned
     rt = run.runtime
+    direction = variants.direction_of(rt.sessions, run.id)  # one of a group of variants?
+    llm = variants.steered(rt.llm, direction)
     spec_result = run.stage_run(
-        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, rt.llm)
+        "llm_enhancement", lambda ctx: llm_enhancement.run(run.prompt, ctx, llm)
     )
     spec = spec_result.specification
     with rt.sessions() as session:  # the user's logo and photos, if the ad has a brand kit
         spec = brand_kit.apply(
             spec, brand_kit.for_generation(session, rt.settings.data_dir, run.id)
         )
+    if run.duration_s is not None:  # the length asked for with this ad
+        spec = spec.model_copy(
+            update={"ad": spec.ad.model_copy(update={"duration_s": run.duration_s})}
+        )
+    spec = variants.apply(spec, direction, rt.sessions, run.id)
     run.ledger.add("llm_enhancement", rt.llm.name, spec_result.cost, spec_result.detail)
     run.save(llm_specification=spec.model_dump(mode="json"))
 
-    plan = run.stage_run("scene_planning", lambda ctx: scene_planning.run(spec, ctx))
+    shapes = tuple(run.formats or formats.for_platform(spec.ad.platform))
+    plan = run.stage_run(
+        "scene_planning", lambda ctx: scene_planning.run(spec, ctx, formats=shapes)
+    )
     run.save(scene_plan=plan.model_dump(mode="json"))
+    return spec, plan
 
+
+def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
+    rt = run.runtime
+    spec, plan = _specify_and_plan(run)
     asked = run.voice_request
+    with rt.sessions() as session:  # earlier versions' clips, for scenes that did not change
+        reuse = versions.earlier_clips(session, run.id)
     if painter is None:
-        drawn = drawing.draw(run, spec, plan, rt.video, asked)
+        drawn = drawing.draw(run, spec, plan, rt.video, asked, reuse)
     else:
         with _draw_turn(run):
-            drawn = painter.draw(run, rt.settings, spec, plan, asked)
+            drawn = painter.draw(run, rt.settings, spec, plan, asked, reuse)
     clips, render_plan = drawn.clips, drawn.render
     run.save(
         voice={**(drawn.voice or {}), "asked": asked},
         temp_clip_paths=[c.path for c in clips],
         audio_mix=render_plan.audio.record() if render_plan.audio else None,
+        reused_clips=sum(1 for c in clips if c.reused),
     )
     settings = rt.settings
-    video_dest = (settings.videos_dir / f"{run.id}.mp4").resolve()
-    thumb_dest = (settings.thumbnails_dir / f"{run.id}.jpg").resolve()
+    renders = {plan.formats[0]: render_plan, **drawn.formats}
     with _export_turn(run):
         memory.release()  # the encode is the peak: give back what the drawing stages freed
         probe = ffmpeg.probe_apart if painter is not None else ffmpeg.probe
-        result = run.stage_run(
+        results = run.stage_run(
             "export",
-            lambda ctx: export.run(render_plan, ctx, video_dest, thumb_dest, probe=probe),
+            lambda ctx: _export_all(renders, ctx, settings, run.id, probe),
         )
+    result = results[plan.formats[0]]
     try:
         clips_dir = (settings.output_dir / "clips" / str(run.id)).resolve()
         clip_records = _publish_clips(clips, clips_dir)
@@ -197,6 +233,10 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
             row = session.get(Generation, run.id)
             assert row is not None
             row.clips, row.captions = clip_records, sidecars or None
+            row.videos = {
+                name: {"video": str(r.video_path), "thumbnail": str(r.thumbnail_path)}
+                for name, r in results.items()
+            }
             repository.complete_generation(
                 session,
                 run.id,
@@ -215,8 +255,41 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     )  # fmt: skip
 
 
+def output_paths(settings: Any, generation_id: int, name: str, first: bool) -> tuple[Path, Path]:
+    """Where format ``name``'s MP4 and thumbnail are published: ``<id>.mp4`` for the first
+    format (``video_path``), ``<id>-16x9.mp4`` for the others."""
+    stem = str(generation_id) if first else f"{generation_id}-{formats.slug(name)}"
+    return (
+        (settings.videos_dir / f"{stem}.mp4").resolve(),
+        (settings.thumbnails_dir / f"{stem}.jpg").resolve(),
+    )
+
+
+def _export_all(
+    renders: dict[str, Any], ctx: StageContext, settings: Any, generation_id: int, probe: Any
+) -> dict[str, export.ExportResult]:
+    """Encode every format in turn (one ffmpeg pass each); progress spans all of them."""
+    results: dict[str, export.ExportResult] = {}
+    n = len(renders)
+    for k, (name, render) in enumerate(renders.items()):
+        video, thumb = output_paths(settings, generation_id, name, first=k == 0)
+        label = "Encoding the final video" + (f" ({name}, {k + 1} of {n})" if n > 1 else "")
+
+        def report(fraction: float, _message: str, k: int = k, label: str = label) -> None:
+            ctx.report((k + fraction) / n, label)
+
+        sub = ctx.with_report(report)
+        stem = "final" if k == 0 else f"final-{formats.slug(name)}"
+        results[name] = export.run(render, sub, video, thumb, probe=probe, stem=stem)
+    return results
+
+
 def remove_outputs(settings: Any, generation_id: int) -> None:
-    """Delete a generation's published files (video, captions, thumbnail, clips)."""
+    """Delete a generation's published files (videos, captions, thumbnails, clips)."""
+    for name in FORMAT_SIZES:  # the other formats' files: <id>-1x1.mp4, <id>-1x1.jpg
+        video, thumb = output_paths(settings, generation_id, name, first=False)
+        video.unlink(missing_ok=True)
+        thumb.unlink(missing_ok=True)
     (settings.videos_dir / f"{generation_id}.mp4").unlink(missing_ok=True)
     for suffix in (".srt", ".vtt"):
         (settings.videos_dir / f"{generation_id}{suffix}").unlink(missing_ok=True)

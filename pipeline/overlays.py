@@ -2,7 +2,7 @@
 
 Contract: ``run(plan, spec, clips, ctx) -> list[OverlayLayer]``. For every scene with an
 ``overlay`` it writes one PNG at final-frame scale (two for an offer: a caption and its
-button) into ``ctx.workdir/overlays`` and returns where it rests on the 1080x1920 frame,
+button) into ``ctx.workdir/overlays`` and returns where it rests on the plan's frame (one format's),
 when it shows (relative to the clip) and how it animates; export draws it with ffmpeg's
 overlay. Inputs are not mutated; no network; the same inputs give byte-identical PNGs.
 
@@ -16,8 +16,9 @@ What it guarantees:
   rounded), the mood tunes weight and case, the role (headline / body / cta) the size.
   Characters the brand face lacks (Arabic, Japanese, ...) come from shipped fallbacks;
   emoji and symbols no font has are dropped.
-- **Safe zones**: layers stay out of the top 14 % and bottom 20 % of the frame (platform
-  UI) and 7 % side margins; text wraps and shrinks to fit, never runs off.
+- **Safe zones**: layers stay inside the format's safe area (9:16: out of the top 14 % and
+  bottom 20 %, 7 % side margins; see :mod:`pipeline.typography.roles`) and, with several
+  formats, inside the box every format shows; text wraps and shrinks to fit, never runs off.
 - **Legibility**: the text's WCAG contrast against the clip's real pixels is measured on
   several frames of its time span; below 4.5:1 an outline, a soft shadow and then a
   plate are added (see :mod:`pipeline.typography.treatment`). The PNG's text chunks
@@ -34,12 +35,13 @@ from typing import Any
 import numpy as np
 from PIL import Image, PngImagePlugin
 
+from pipeline import formats
 from pipeline.context import StageContext
 from pipeline.logs import log_event
-from pipeline.render_plan import OverlayLayer
-from pipeline.spec import AdSpecification, Clip, Scene, ScenePlan, TextOverlay
+from pipeline.render_plan import CaptionLayer, OverlayLayer
+from pipeline.spec import FORMAT_SIZES, AdSpecification, Clip, Scene, ScenePlan, TextOverlay
 from pipeline.typography import fonts, layout, legibility, text, treatment
-from pipeline.typography.roles import RoleStyle, SafeArea, plate_color, role_style, safe_area
+from pipeline.typography.roles import RoleStyle, SafeArea, plate_color, role_style, text_area
 
 STAGE = "overlays"
 PROBES_PER_LAYER = 5
@@ -130,6 +132,11 @@ def _place(position: str, area: SafeArea, frame_w: int, w: int, h: int) -> tuple
     return x, area.top + (area.height - h) // 2
 
 
+def _format_of(plan: ScenePlan) -> str:
+    """The format whose frame ``plan`` is sized for."""
+    return next(f for f in plan.formats if FORMAT_SIZES[f] == (plan.width, plan.height))
+
+
 def _band_height(position: str, area: SafeArea) -> int:
     return int(area.height * (0.6 if position == "center" else 0.42))
 
@@ -152,7 +159,7 @@ def render_overlay(
     overlay = overlay or scene.overlay
     if overlay is None:
         return None
-    style = role_style(spec, overlay, plan.width)
+    style = role_style(spec, overlay, min(plan.width, plan.height))  # same px in every format
     serif = spec.brand.font_style == "serif"
     chain = (
         style.face,
@@ -182,7 +189,7 @@ def render_overlay(
     text_color = legibility.best_on(accent, color) if pill else color
     backing = accent if pill else treatment.contrasting(color)
     plate = plate_color(spec, text_color)
-    area = safe_area(plan.width, plan.height)
+    area = text_area(plan)  # the format's safe area, inside the box every format shows
     tstyle = layout.TextStyle(chain, language=spec.language, raqm=raqm)
     band = _band_height(overlay.position, area)
     r = _render_masks(
@@ -211,11 +218,16 @@ def render_overlay(
     if clip is not None:
         horizon = max(0.0, min(end, clip.duration_s) - 0.05)
         times = np.linspace(min(start, horizon), horizon, PROBES_PER_LAYER)
+        # A format cut from a wider canvas shows part of each clip's largest crop: measure on
+        # that crop at this frame's scale, the text shifted to where the frame sits in it.
+        z = formats.zoom(_format_of(plan), plan.formats) if len(plan.formats) > 1 else 1.0
+        full = (round(plan.width / z), round(plan.height / z))
+        dx, dy = (full[0] - plan.width) // 2, (full[1] - plan.height) // 2
         probes = [
-            legibility.Probe(float(t), x, y + (slide if i == 0 else 0), w, h)
+            legibility.Probe(float(t), x + dx, y + dy + (slide if i == 0 else 0), w, h)
             for i, t in enumerate(times)
         ]
-        backgrounds = legibility.sample_backgrounds(clip.path, probes, (plan.width, plan.height))
+        backgrounds = legibility.sample_backgrounds(clip.path, probes, full)
     verdict = treatment.choose(r.masks, r.ring, backgrounds, pill=pill)
 
     info = PngImagePlugin.PngInfo()
@@ -314,3 +326,70 @@ def run(
             layers += _caption_and_button(plan, spec, scene, clip, out, caption, button, ctx)
         ctx.report((i + 1) / len(scenes), f"Text for scene {scene.index + 1}")
     return layers
+
+
+def _concat_files(concat: Path) -> list[Path]:
+    """The distinct pictures an ffconcat list names, in order."""
+    seen: dict[str, None] = {}
+    for line in concat.read_text(encoding="utf-8").splitlines():
+        if line.startswith("file "):
+            seen.setdefault(line[5:].strip().strip("'").replace("'\\''", "'"), None)
+    return [Path(name) for name in seen]
+
+
+MARGIN = 8  # pixels kept around the words' box
+
+
+def _even_span(lo: int, hi: int, limit: int) -> tuple[int, int]:
+    return lo // 2 * 2, min(limit, -(-hi // 2) * 2)
+
+
+def _bands(rows: list[tuple[int, int]], height: int) -> list[tuple[int, int]]:
+    """Overlapping (top, bottom) row spans merged, even-aligned (yuv420 crops)."""
+    merged: list[tuple[int, int]] = []
+    for top, bottom in sorted(_even_span(t, b, height) for t, b in rows):
+        if merged and top <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
+
+
+def tighten_captions(layer: CaptionLayer | None) -> CaptionLayer | None:
+    """The caption layer cropped to where its words ever appear (None if they never do).
+
+    Caption pictures span the whole safe area (928x1267 on 1080x1920) while the words sit
+    in a band above or below the headline; ffmpeg blends every pixel of an overlay on every
+    frame, so full-size pictures cost the export ~0.7 CPU-s and ~40 MB. The pictures are
+    cropped in place to the columns any word covers and to one band of rows when all words
+    share one; otherwise the layer names its bands and export blends only those.
+    """
+    if layer is None:
+        return None
+    files = _concat_files(Path(layer.concat_path))
+    inks: list[tuple[int, int, int, int]] = []
+    sizes = set()
+    for path in files:
+        with Image.open(path) as image:
+            sizes.add(image.size)
+            opaque = image.mode != "RGBA"
+            ink = (0, 0, *image.size) if opaque else image.getchannel("A").getbbox()
+        if ink is not None:  # a blank state covers nothing; a margin keeps the chroma
+            x0, y0, x1, y1 = ink  # of the edges as it was (the converter looks 2-4 px around)
+            inks.append((max(0, x0 - MARGIN), max(0, y0 - MARGIN), x1 + MARGIN, y1 + MARGIN))
+    if not inks:
+        return None
+    if len(sizes) != 1:  # pictures of different sizes share no box: leave them as drawn
+        return layer
+    width, height = sizes.pop()
+    left, right = _even_span(min(i[0] for i in inks), min(width, max(i[2] for i in inks)), width)
+    bands = _bands([(i[1], min(height, i[3])) for i in inks], height)
+    top, bottom = bands[0] if len(bands) == 1 else (0, height)
+    if (left, top, right, bottom) != (0, 0, width, height):
+        for path in files:
+            with Image.open(path) as image:
+                cropped = image.crop((left, top, right, bottom))
+            cropped.save(path, optimize=False, compress_level=1)
+    return layer.model_copy(
+        update={"x": layer.x + left, "y": layer.y + top, "bands": bands if len(bands) > 1 else []}
+    )

@@ -62,6 +62,9 @@ class Timeline(_Model):
     width: int = 1080
     height: int = 1920
     duration_s: float
+    #: The share of each clip's largest centred box of the frame's shape that the frame
+    #: shows (below 1 when the clips cover wider formats too: pipeline.formats.frame_box).
+    zoom: float = Field(default=1.0, gt=0, le=1)
 
     @property
     def transition_times_s(self) -> list[float]:
@@ -86,11 +89,16 @@ class AudioTrack(_Model):
 
 
 class CaptionLayer(_Model):
-    """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``."""
+    """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``.
+
+    ``bands``: the (top, bottom) rows of the pictures where words ever appear; export blends
+    only those (empty: the whole picture).
+    """
 
     concat_path: str
     x: int
     y: int
+    bands: list[tuple[int, int]] = []
 
 
 class RenderPlan(_Model):
@@ -105,9 +113,11 @@ class RenderPlan(_Model):
 
 class Drawn(_Model):
     """What the drawing stages hand to the export: the scenes' clips and the render plan,
-    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir."""
+    what the voice said (``VoiceOutput.summary()``) and the caption sidecars in the workdir.
+    ``render`` is the plan's first format; ``formats`` holds the render of every other one."""
 
     clips: list[Clip]
     render: RenderPlan
     voice: dict[str, Any] | None = None
     sidecars: list[str] = []
+    formats: dict[str, RenderPlan] = {}

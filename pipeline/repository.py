@@ -6,10 +6,11 @@ that act for a user take ``user_id`` and raise NotFoundError for someone else's 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,6 +112,20 @@ def newest_active_generation(session: Session, user_id: int) -> int | None:
         .order_by(Generation.created_at.desc(), Generation.id.desc())
         .limit(1)
     )
+
+
+def generation_states(
+    session: Session, user_id: int, watched: Iterable[int] = ()
+) -> list[tuple[int, str, str | None]]:
+    """(id, status, error) of the user's running generations and of ``watched`` ones."""
+    ids = list(watched)
+    rows = session.execute(
+        select(Generation.id, Generation.status, Generation.error).where(
+            Generation.user_id == user_id,
+            or_(Generation.status.in_(("pending", "processing")), Generation.id.in_(ids)),
+        )
+    )
+    return [(int(i), str(status), error) for i, status, error in rows]
 
 
 def delete_generation(session: Session, generation_id: int, user_id: int) -> Generation:

@@ -29,6 +29,7 @@ from pipeline.providers.copywriting.lexicon import COLORS
 from pipeline.spec import (
     CROSSFADE_S,
     FADE_S,
+    FORMAT_SIZES,
     MAX_SCENE_S,
     MIN_SCENE_S,
     AdSpecification,
@@ -190,7 +191,18 @@ def _ascii(text: str) -> str:
     return folded if re.search(r"[A-Za-z]{3}", folded) else ""
 
 
-def _visual_prompt(visual: str, spec: AdSpecification, text: str = "") -> str:
+def framing(formats: Sequence[str]) -> str:
+    """The framing words for a video model: the canvas's shape and what every crop keeps."""
+    if list(formats) == ["9:16"]:
+        return "vertical 9:16 framing, subject centred with headroom for captions"
+    w, h = max(FORMAT_SIZES[f][0] for f in formats), max(FORMAT_SIZES[f][1] for f in formats)
+    shape = "square" if w == h else ("vertical" if h > w else "horizontal")
+    return f"{shape} framing, subject centred and small enough to survive {'/'.join(formats)} crops"
+
+
+def _visual_prompt(
+    visual: str, spec: AdSpecification, text: str = "", formats: Sequence[str] = ("9:16",)
+) -> str:
     """The shot, then what it must show: the product by name and the fact its line states."""
     brand = spec.brand
     palette = f"{color_name(brand.primary_color)} and {color_name(brand.accent_color)}"
@@ -205,7 +217,7 @@ def _visual_prompt(visual: str, spec: AdSpecification, text: str = "") -> str:
         f"{palette} colour palette",
         MOOD_CAMERA[spec.ad.mood],
         "cinematic commercial, shallow depth of field",
-        "vertical 9:16 framing, subject centred with headroom for captions",
+        framing(formats),
         "no on-screen text, no logos",
     ]
     return ". ".join(p[:1].upper() + p[1:] for p in parts)[:1000] + "."
@@ -238,9 +250,16 @@ def _sfx(spec: AdSpecification, scene_types: Sequence[str]) -> list[str | None]:
     return out
 
 
-def run(spec: AdSpecification, ctx: StageContext, scenes: int | None = None) -> ScenePlan:
-    """Plan the scenes of ``spec`` (``scenes`` forces 3, 4 or 5; default by duration)."""
+def run(
+    spec: AdSpecification,
+    ctx: StageContext,
+    scenes: int | None = None,
+    formats: Sequence[str] = ("9:16",),
+) -> ScenePlan:
+    """Plan the scenes of ``spec`` (``scenes`` forces 3, 4 or 5; default by duration) for
+    ``formats`` (the first sets the plan's frame size)."""
     ctx.check_cancelled()
+    formats = list(formats) or ["9:16"]
     n = scenes or scene_count(spec.ad.duration_s)
     if not 3 <= n <= 5:
         raise StageError(STAGE, f"A plan has 3 to 5 scenes, not {n}.")
@@ -265,7 +284,7 @@ def run(spec: AdSpecification, ctx: StageContext, scenes: int | None = None) -> 
                 index=i,
                 scene_type=beat.beat,
                 duration_s=duration,
-                visual_prompt=_visual_prompt(visual, spec, text),
+                visual_prompt=_visual_prompt(visual, spec, text, formats),
                 overlay=TextOverlay(
                     text=text[:120],
                     position=positions[i],  # type: ignore[arg-type]
@@ -285,6 +304,9 @@ def run(spec: AdSpecification, ctx: StageContext, scenes: int | None = None) -> 
         target_duration_s=spec.ad.duration_s,
         fps=FPS,
         seed=ctx.seed,
+        width=FORMAT_SIZES[formats[0]][0],
+        height=FORMAT_SIZES[formats[0]][1],
+        formats=formats,  # type: ignore[arg-type]
     )
 
 

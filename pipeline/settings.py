@@ -136,6 +136,34 @@ class Settings(BaseSettings):
         "default": 15.0 / 1e6,
     }
 
+    # Quotes and budget (pipeline.quote, docs/variants.md). Clip lengths a model can be
+    # asked for (it bills the length it returns); a model not listed bills the scene's own.
+    video_clip_lengths: dict[str, tuple[float, ...]] = {
+        "minimax/video-01": (6.0,),
+        "kwaivgi/kling-v1.6-standard": (5.0, 10.0),
+        "runwayml/gen4-turbo": (5.0, 10.0),
+    }
+    stock_price_per_clip: float = Field(default=0.0, ge=0)  # Pexels is free; a paid library
+    # Tokens one specification takes with an OpenAI model (system prompt + answer).
+    quote_llm_tokens: tuple[int, int] = (2500, 900)
+    quote_speech_chars_per_s: float = Field(default=15.0, ge=0)  # voice-over read speed
+    # Seconds each step takes, for the time estimate (2 shared cores; docs/variants.md):
+    # a clip each (Replicate: a wave of max_parallel_clips), an encode per format.
+    quote_seconds: dict[str, float] = {
+        "llm_offline": 1.0,
+        "llm_openai": 10.0,
+        "clip_local": 2.0,
+        "clip_replicate": 120.0,
+        "clip_stock": 6.0,
+        "speech_piper": 15.0,
+        "speech_openai": 5.0,
+        "speech_none": 0.0,
+        "assembly": 8.0,  # text, captions and the music mix
+        "encode": 20.0,
+    }
+    # Per-user spend cap per calendar month (UTC); unset: no cap.
+    monthly_budget_usd: float | None = Field(default=None, ge=0)
+
     @field_validator("video_models", mode="before")
     @classmethod
     def _split_models(cls, value: object) -> object:

@@ -16,7 +16,9 @@ Framework = Literal["AIDA", "PAS", "BAB"]
 Mood = Literal["luxury", "upbeat", "calm", "energetic", "corporate", "playful"]
 GradeStyle = Literal["warm", "cool", "vibrant", "muted", "noir"]
 FontStyle = Literal["serif", "sans", "condensed", "rounded"]
-Platform = Literal["instagram", "tiktok", "youtube_shorts", "facebook"]
+Platform = Literal["instagram", "tiktok", "youtube_shorts", "facebook", "linkedin", "youtube"]
+#: The frame shapes an ad can be delivered in (width:height).
+FormatName = Literal["9:16", "4:5", "1:1", "16:9"]
 Position = Literal["top", "center", "bottom"]
 Animation = Literal["fade_in", "slide_up"]
 SceneType = Literal[
@@ -48,6 +50,25 @@ FRAMEWORK_BEATS: dict[str, tuple[str, ...]] = {
     "PAS": ("problem", "agitate", "solution", "cta"),
     "BAB": ("before", "after", "bridge", "cta"),
 }
+
+#: Output size of each format, in the order the UI lists them.
+FORMAT_SIZES: dict[str, tuple[int, int]] = {
+    "9:16": (1080, 1920),
+    "4:5": (1080, 1350),
+    "1:1": (1080, 1080),
+    "16:9": (1920, 1080),
+}
+#: The formats a platform's placements take, first the one it shows most.
+PLATFORM_FORMATS: dict[str, tuple[str, ...]] = {
+    "instagram": ("9:16",),
+    "tiktok": ("9:16",),
+    "youtube_shorts": ("9:16",),
+    "facebook": ("4:5", "1:1"),
+    "linkedin": ("1:1", "16:9"),
+    "youtube": ("16:9",),
+}
+#: The lengths an ad can be made in, seconds.
+DURATIONS: tuple[float, ...] = (15.0, 30.0)
 
 CROSSFADE_S = 0.5
 FADE_S = 0.3
@@ -215,6 +236,16 @@ class TextOverlay(_Model):
     end_s: float | None = None  # default: end of the scene
 
 
+class SceneVisuals(_Model):
+    """What a storyboard pins for a scene's picture: the template, its objects (icon names)
+    and the figure a big-number template shows. Pinned, a headline edit keeps the clip."""
+
+    template: str = Field(min_length=1, max_length=40)
+    objects: list[str] = Field(default_factory=list, max_length=4)
+    number: str = Field(default="", max_length=20)
+    unit: str = Field(default="", max_length=30)
+
+
 class Scene(_Model):
     """One shot of the ad."""
 
@@ -224,6 +255,12 @@ class Scene(_Model):
     visual_prompt: str = Field(min_length=1, max_length=1000)
     overlay: TextOverlay | None = None
     transition_sfx: SfxName | None = None  # sound effect name at the cut into the next scene
+    visuals: SceneVisuals | None = None  # pinned by a storyboard (None: the renderer decides)
+    voice_line: str | None = None  # the spoken line a storyboard chose (None: written for it)
+
+
+def _first_format() -> list[FormatName]:
+    return ["9:16"]
 
 
 class ScenePlan(_Model):
@@ -234,10 +271,25 @@ class ScenePlan(_Model):
     target_duration_s: float = 15.0
     crossfade_s: float = CROSSFADE_S
     fade_s: float = FADE_S
-    width: int = 1080
+    width: int = 1080  # the first format's frame
     height: int = 1920
     fps: int = 24
     seed: int = 0
+    #: Every format the ad is delivered in, the first one first (its size is width x height).
+    formats: list[FormatName] = Field(default_factory=_first_format, min_length=1, max_length=4)
+
+    @property
+    def canvas_size(self) -> tuple[int, int]:
+        """The frame every format's picture is cut from: the widest and the tallest of them."""
+        sizes = [FORMAT_SIZES[f] for f in self.formats]
+        return max(w for w, _ in sizes), max(h for _, h in sizes)
+
+    def for_format(self, name: str) -> ScenePlan:
+        """This plan at format ``name``'s frame size (overlays and the timeline per format)."""
+        width, height = FORMAT_SIZES[name]
+        return self.model_copy(update={"width": width, "height": height})
+
+    music: str | None = None  # a music track's title chosen in a storyboard (None: the seed's)
 
     @property
     def total_duration_s(self) -> float:
@@ -246,6 +298,8 @@ class ScenePlan(_Model):
 
     @model_validator(mode="after")
     def _check_timing(self) -> ScenePlan:
+        if len(set(self.formats)) != len(self.formats):
+            raise ValueError(f"formats {self.formats} repeat a format")
         if [s.index for s in self.scenes] != list(range(len(self.scenes))):
             raise ValueError("scene indexes must be 0, 1, 2, ... in order")
         if abs(self.total_duration_s - self.target_duration_s) > 0.1:
@@ -275,6 +329,10 @@ class Clip(_Model):
     height: int | None = None
     # what the provider chose and why: template, objects (name, set, licence), footage credit
     details: dict[str, Any] = Field(default_factory=dict)
+    #: Hash of everything that decides this clip's pixels (pipeline.clip_cache): a re-render
+    #: whose scene has the same key copies this clip instead of drawing it again.
+    key: str = ""
+    reused: bool = False  # copied from an earlier version of the ad
 
 
 class CostEntry(_Model):

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from pipeline import eta
 from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
 from pipeline.logs import log_event
@@ -26,29 +27,42 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Step:
+    """One row of the stage table: its progress range, the process it runs in (``worker``:
+    the generation's thread; ``drawing``: the drawing child) and what it stores (the row's
+    column, or the work folder) so a re-render can start after it when its input is kept."""
+
     name: str
     label: str
     start: int
     end: int
+    process: str = "worker"
+    stores: str = ""
 
 
+#: The stage table, in order. A storyboard render (``Generation.planned``) starts at
+#: ``voice``: the specification and the plan are already on its row.
 STEPS = {
     s.name: s
     for s in (
-        Step("llm_enhancement", "Writing the ad specification", 0, 10),
-        Step("scene_planning", "Planning the scenes", 10, 20),
-        Step("voice", "Speaking the voice-over", 20, 30),
-        Step("video_generation", "Generating video clips", 30, 70),
-        Step("overlays", "Rendering text overlays", 70, 80),
-        Step("stitching", "Stitching clips with crossfades", 80, 90),
-        Step("audio", "Mixing music and sound effects", 90, 95),
-        Step("export", "Encoding the final video", 95, 99),
+        Step("llm_enhancement", "Writing the ad specification", 0, 10,
+             stores="llm_specification"),
+        Step("scene_planning", "Planning the scenes", 10, 20, stores="scene_plan"),
+        Step("voice", "Speaking the voice-over", 20, 30, "drawing", "voice"),
+        Step("video_generation", "Generating video clips", 30, 70, "drawing", "clips"),
+        Step("overlays", "Rendering text overlays", 70, 80, "drawing", "workdir/overlays"),
+        Step("stitching", "Stitching clips with crossfades", 80, 90, "drawing"),
+        Step("audio", "Mixing music and sound effects", 90, 95, "drawing", "audio_mix"),
+        Step("export", "Encoding the final video", 95, 99, stores="video_path"),
     )
-}
+}  # fmt: skip
 
 
 class Progress:
-    """Hands (percent, step) to ``sink``, from any thread, only when it visibly changes."""
+    """Hands (percent, step) to ``sink``, from any thread, only when it visibly changes.
+
+    The percent never goes down (a wait or a late report keeps the highest one reached); a
+    stage's reports are worded by :func:`pipeline.eta.step_text`, so the step moves forward.
+    """
 
     def __init__(self, sink: Callable[[int, str], None]) -> None:
         self._sink = sink
@@ -56,8 +70,8 @@ class Progress:
         self._last: tuple[int, str] = (-1, "")
 
     def set(self, percent: float, step: str) -> None:
-        value = (int(percent), step)
         with self._lock:
+            value = (max(int(percent), self._last[0]), step)
             if value == self._last:
                 return
             self._last = value
@@ -66,7 +80,8 @@ class Progress:
     def reporter(self, step: Step) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
             fraction = min(1.0, max(0.0, fraction))
-            self.set(step.start + (step.end - step.start) * fraction, message or step.label)
+            words = eta.step_text(step.name, fraction, message or step.label)
+            self.set(step.start + (step.end - step.start) * fraction, words)
 
         return report
 
@@ -84,6 +99,15 @@ class StageRunner:
         self.ledger = CostLedger(generation_id)
         self.timings: dict[str, float] = {}
         self.stage: str | None = None
+
+    def kept(self, name: str) -> None:
+        """A stage whose output is already stored (a storyboard's spec and plan): no work,
+        its end milestone reported, a zero timing recorded."""
+        step = STEPS[name]
+        self.ctx.check_cancelled()
+        self.timings[name] = 0.0
+        self.progress.set(step.end, step.label)
+        log_event("stage_kept", step.label, stage=name, generation_id=self.id)
 
     def stage_run(
         self, name: str, fn: Callable[[StageContext], T], early: Early[Any] | None = None

@@ -209,3 +209,21 @@ def set_disabled(session: Session, user_id: int, disabled: bool) -> User:
         revoke_user_sessions(session, user_id)
     session.flush()
     return user
+
+
+def month_spend_micros(session: Session, user_id: int, since: datetime) -> int:
+    """Micro-dollars the user has used of this month's budget: the recorded cost of the
+    ads started since ``since``, and the estimate of those still running (not yet billed)."""
+    from pipeline.quote import GenerationQuote
+
+    active = Generation.status.in_(("pending", "processing"))
+    mine = (Generation.user_id == user_id, Generation.created_at >= since)
+    recorded = session.scalar(
+        select(func.coalesce(func.sum(Generation.cost_micros), 0)).where(*mine, ~active)
+    )
+    reserved = session.scalar(
+        select(func.coalesce(func.sum(GenerationQuote.estimate_micros), 0))
+        .join(Generation, Generation.id == GenerationQuote.generation_id)
+        .where(*mine, active)
+    )
+    return int(recorded or 0) + int(reserved or 0)

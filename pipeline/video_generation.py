@@ -12,10 +12,10 @@ a failure here names the scene.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
-from pipeline import ffmpeg
+from pipeline import clip_cache, ffmpeg
 from pipeline.context import StageContext
 from pipeline.cost_tracking import CostLedger
 from pipeline.errors import AdstudioError, CancelledError, ProviderError, RenderError, StageError
@@ -31,8 +31,14 @@ def run(
     provider: VideoProvider,
     ctx: StageContext,
     ledger: CostLedger,
+    reuse: Sequence[Clip] = (),
 ) -> list[Clip]:
-    """Generate every scene's clip; returns them in scene order."""
+    """Generate every scene's clip; returns them in scene order.
+
+    ``reuse``: clips of earlier versions of the ad; a scene whose clip key
+    (:mod:`pipeline.clip_cache`) matches one is copied, not drawn (``Clip.reused``).
+    """
+    earlier = clip_cache.index(reuse)
     clip_dir = ctx.workdir / "clips"
     clip_dir.mkdir(parents=True, exist_ok=True)
     n = len(plan.scenes)
@@ -41,6 +47,7 @@ def run(
     stop = threading.Event()
     share = [0.0] * n  # each clip's own progress, so a slow cloud clip still moves the bar
     sizes: list[tuple[int, int]] = [(0, 0)] * n
+    keys = [""] * n
 
     def clip_report(index: int) -> Callable[[float, str], None]:
         def report(fraction: float, message: str) -> None:
@@ -53,7 +60,7 @@ def run(
     def cancelled() -> bool:
         return stop.is_set() or ctx.is_cancelled()
 
-    def make(index: int) -> ClipResult:
+    def make(index: int) -> ClipResult | Clip:
         if cancelled():
             raise CancelledError()
         scene = plan.scenes[index]
@@ -61,8 +68,9 @@ def run(
             scene=scene,
             brand=spec.brand,
             ad=spec.ad,
-            width=plan.width,
-            height=plan.height,
+            width=plan.canvas_size[0],  # one clip covers every format
+            height=plan.canvas_size[1],
+            formats=tuple(plan.formats),
             fps=plan.fps,
             seed=plan.seed,
             beats=tuple(s.scene_type for s in plan.scenes),
@@ -81,6 +89,16 @@ def run(
             report=clip_report(index),
         )
         dest = clip_dir / f"scene_{index:02d}.mp4"
+        keys[index] = clip_cache.key(provider, request)
+        found = earlier.get(keys[index])
+        if found is not None:
+            reused = clip_cache.reuse(found, index, dest)
+            nonlocal done
+            with lock:
+                done += 1
+                share[index] = 1.0
+                ctx.report(sum(share) / n, f"Reused video clip {index + 1} of {n}")
+            return reused
         try:
             result = provider.generate(request, dest, clip_ctx)
         except AdstudioError:
@@ -99,7 +117,6 @@ def run(
                 provider=provider.name,
             ) from exc
         sizes[index] = (info.width, info.height)
-        nonlocal done
         with lock:
             done += 1
             finished = done
@@ -110,7 +127,7 @@ def run(
     ctx.report(0.0, f"Generating video clip 1 of {n}")
     workers = max(1, min(ctx.settings.max_parallel_clips, n))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clip") as pool:
-        futures: list[Future[ClipResult]] = [pool.submit(make, i) for i in range(n)]
+        futures: list[Future[ClipResult | Clip]] = [pool.submit(make, i) for i in range(n)]
         finished_set, _ = wait(futures, return_when=FIRST_EXCEPTION)
         failure = next((f.exception() for f in finished_set if f.exception()), None)
         if failure is not None:
@@ -127,6 +144,10 @@ def run(
     clips = []
     for index, future in enumerate(futures):
         result = future.result()
+        if isinstance(result, Clip):
+            ledger.add(STAGE, provider.name, 0.0, f"scene {index + 1}: reused")
+            clips.append(result)
+            continue
         detail = f"scene {index + 1}: {result.model}"
         if result.predict_time_s is not None:
             detail += f", predict_time {result.predict_time_s:.1f} s"
@@ -143,6 +164,7 @@ def run(
                 width=sizes[index][0],
                 height=sizes[index][1],
                 details=result.details,
+                key=keys[index],
             )
         )
     return clips

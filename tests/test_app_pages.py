@@ -41,11 +41,11 @@ def test_gallery_lists_own_ads_newest_first_with_their_facts(env: AppEnv) -> Non
     at.switch_page(GALLERY).run()
     assert not at.exception
     shown = texts(at)
-    assert "2 ads, newest first." in shown
+    assert "2 of 2 ads" in shown
     assert shown.index(f"#{newer}") < shown.index(f"#{older}")
-    assert "$0.25 · 15.0 s" in shown
-    assert " UTC" in shown  # the date, in UTC when the browser's zone is unknown
-    assert len(at.image) == 2  # one thumbnail per card
+    assert "15 s · 9:16 · $0.25 · just now" in shown
+    assert "15 s · 9:16 · free (offline) · just now" in shown
+    assert len(at.image) == 2  # one poster per card
     assert texts(at, raw=True).count("badge[:material/check_circle: Ready]") == 2
     assert {b.key for b in at.button} >= {f"open_{older}", f"delete_{newer}"}
 
@@ -88,7 +88,7 @@ def test_delete_asks_then_removes_row_and_files(env: AppEnv) -> None:
     assert not any(f.exists() for f in files)
     assert env.row(keep).status == "completed"
     assert (settings.videos_dir / f"{keep}.mp4").exists()
-    assert "1 ad, newest first." in texts(at)
+    assert "1 of 1 ad" in texts(at)
 
 
 def test_a_running_generation_cannot_be_deleted(env: AppEnv) -> None:
@@ -112,19 +112,21 @@ def test_plan_page_inspects_spec_scenes_clips_timings_and_costs(env: AppEnv) -> 
     assert "A launch-style prompt: build attention, then desire." in shown
     for name, value in [("Primary", "#0B1F3A"), ("Secondary", "#C9A227"), ("Accent", "#F5E6C8")]:
         assert f"{name} {value}" in shown
-    # the swatches are pictures of the colors (no HTML): 4 swatches + the thumbnail
-    assert len(at.image) == 5
+    # the swatches are one picture of the colors (no HTML), then the thumbnail
+    assert len(at.image) == 2
+    assert "Text #FFFFFF" in shown
 
     tables = {tuple(df.value.columns): df.value for df in at.dataframe}
     scenes = tables[
-        ("Scene", "Type", "Duration (s)", "Visual prompt", "Overlay text", "Position", "Animation")
+        ("Scene", "Type", "Length", "Visual prompt", "Overlay text", "Position", "Animation")
     ]
     assert list(scenes["Type"]) == ["attention", "interest", "desire", "action"]
     assert scenes["Overlay text"].iloc[0] == "Time, perfected."
     assert set(scenes["Position"]) == {"bottom"}
     assert set(scenes["Animation"]) == {"slide_up"}
-    timings = tables[("Stage", "Seconds")]
+    timings = tables[("Stage", "Time")]
     assert list(timings["Stage"]) == ["Ad specification (LLM)", "Export"]
+    assert list(scenes["Length"]) == ["4.1 s"] * 4  # 4.125 s, as people read it
     costs = tables[("Stage", "Provider", "Amount", "Detail")]
     assert list(costs["Provider"]) == ["fake-video"]
     assert len(videos(at)) == 5  # the finished ad + one clip per scene

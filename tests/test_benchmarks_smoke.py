@@ -32,6 +32,19 @@ def test_peak_rss_covers_the_whole_process_tree() -> None:
     assert m.cpu_s > 0
 
 
+def test_a_child_that_has_not_started_its_program_is_not_counted_twice() -> None:
+    # A 150 MB process forks; the copy sleeps without exec (as a child does between fork and
+    # exec): it shows the parent's command line and memory, and is the same process.
+    parent = (
+        "import os, time; a = bytearray(150 * 1024 * 1024); a[::4096] = b'x' * len(a[::4096]); "
+        "pid = os.fork()\n"
+        "if pid == 0:\n    time.sleep(0.8); os._exit(0)\n"
+        "os.waitpid(pid, 0); print('{\"work_s\": 0.8}')"
+    )
+    m = run_measured("fork", [sys.executable, "-c", parent], json_result=True)
+    assert 140 * MB < m.peak_rss_bytes < 220 * MB  # the parent once, not 300 MB
+
+
 def test_a_failing_command_raises_with_its_stderr() -> None:
     code = "import sys; sys.stderr.write('boom: no input'); sys.exit(3)"
     with pytest.raises(RuntimeError, match="exit 3"):
@@ -98,12 +111,12 @@ def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> N
     exe = ffmpeg.find_ffmpeg()
     src = tmp_path / "src.mp4"
     ffmpeg.run(exe, ["-f", "lavfi", "-i", "testsrc2=s=180x320:r=24:d=0.5", str(src)])
-    sliced = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
+    ours = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
     default = floor_cmd(exe, src, tmp_path / "d.mp4", audio=False, default_threads=True)
-    assert "-threads" in sliced and "sliced-threads=1" in sliced
-    assert "-threads" not in default and "sliced-threads=1" not in default
-    assert [a for a in sliced[:-1] if a not in default] == [
-        "-threads", str(ENCODER.threads), "-x264-params", "sliced-threads=1"
+    assert "-threads" in ours and "sync-lookahead=0" in ours
+    assert "-threads" not in default and "-x264-params" not in default
+    assert [a for a in ours[:-1] if a not in default] == [
+        "-threads", str(ENCODER.threads), "-x264-params", "sync-lookahead=0"
     ]  # fmt: skip
     run_measured("floor", default)
     assert probe(tmp_path / "d.mp4").fps == 24.0

@@ -11,6 +11,7 @@ temp folder.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -99,15 +100,60 @@ def settle(page: Any) -> None:
     page.wait_for_function("() => document.querySelectorAll('[data-stale=\"true\"]').length === 0")
 
 
-def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: Path) -> None:
+def _sign_in(page: Any) -> None:
+    form = page.get_by_test_id("stForm").filter(has_text="Sign in")
+    form.get_by_label("Username", exact=True).fill(USER)
+    form.get_by_label("Password", exact=True).fill(PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    settle(page)
+
+
+def _percent(page: Any) -> int | None:
+    """The progress bar's percent as the page shows it ("27% · about 20 s left")."""
+    text = page.evaluate(
+        "() => { const p = document.querySelector('[data-testid=stProgress]');"
+        " return p ? p.innerText : null; }"
+    )
+    head = (text or "").split("%")[0].strip()
+    return int(head) if head.isdigit() else None
+
+
+def _fits(page: Any) -> None:
+    """No horizontal overflow: nothing is cut off on the right."""
+    width, inner = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+    assert width <= inner, (page.url, width, inner)
+
+
+def _visit(page: Any, server: str, path: str, heading: str, shots: Path, size: int) -> None:
+    page.goto(f"{server}/{path}")
+    settle(page)
+    expect_heading(page, heading)
+    page.wait_for_timeout(1500)  # images and the player settle
+    _fits(page)
+    page.screenshot(path=str(shots / f"{path.split('?')[0] or 'create'}-{size}.png"))
+
+
+def expect_heading(page: Any, name: str) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("heading", name=name).first).to_be_visible()
+
+
+def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> None:
+    """Register, pick an example, watch progress that never steps back, get an ad that
+    plays muted on loop beside its download, find it in the gallery by search and play it;
+    then the same account on a 390 px phone: nothing cut off, the menu closes after a choice,
+    the download within the first screen. Screenshots of every page at both sizes."""
     from playwright.sync_api import expect, sync_playwright
 
+    shots = tmp_path / "screens"
+    shots.mkdir()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--mute-audio"]
         )
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
             page.set_default_timeout(60_000)
             page.goto(server)
 
@@ -122,44 +168,103 @@ def test_register_sign_in_generate_and_play_in_chromium(server: str, tmp_path: P
             form.get_by_role("button", name="Create account").click()
             expect(page.get_by_text("Account created.").first).to_be_visible()
             settle(page)
-
             page.get_by_role("tab", name="Sign in").click()
-            form = page.get_by_test_id("stForm").filter(has_text="Sign in")
-            form.get_by_label("Username", exact=True).fill(USER)
-            form.get_by_label("Password", exact=True).fill(PASSWORD)
-            form.get_by_role("button", name="Sign in").click()
-            settle(page)
-            expect(page.get_by_role("heading", name="Create an ad").first).to_be_visible()
+            _sign_in(page)
+            expect_heading(page, "Create an ad")
+            page.screenshot(path=str(shots / "create-empty-1440.png"))
 
-            # Generate: the progress panel appears, then the finished ad.
+            # An example chip fills the prompt.
+            page.get_by_role("button", name="Sneaker drop").click()
+            settle(page)
             prompt = page.get_by_label("Your prompt")
-            prompt.fill(PROMPT)
-            prompt.press("Control+Enter")
-            settle(page)
-            expect(page.get_by_text(f"{len(PROMPT)} / 500 characters").first).to_be_visible()
-            generate = page.get_by_role("button", name="Generate")
-            expect(generate).to_have_count(1)
-            generate.click()
-            expect(page.get_by_text("Making your ad").first).to_be_visible()
-            expect(page.get_by_role("progressbar").first).to_be_visible()
-            expect(page.get_by_text("Your ad is ready").first).to_be_visible(
-                timeout=RENDER_TIMEOUT_S * 1000
-            )
+            expect(prompt).to_have_value(re.compile(r"^ZephyrRun trail shoes for young runners"))
+            expect(page.get_by_text(f"{len(prompt.input_value())} / 500 characters").first)\
+                .to_be_visible()  # fmt: skip
 
-            # The <video> loads, lasts ~15 s and plays.
+            # Generate: the bar follows time and never steps back across the 2 s polls.
+            page.get_by_role("button", name="Generate").click()
+            expect(page.get_by_text("Making your ad").first).to_be_visible()
+            seen: list[int] = []
+            ready = page.get_by_text("Your ad is ready")
+            deadline = time.monotonic() + RENDER_TIMEOUT_S
+            while ready.count() == 0 and time.monotonic() < deadline:
+                value = _percent(page)
+                if value is not None:
+                    seen.append(value)
+                if len(seen) == 3:
+                    page.screenshot(path=str(shots / "create-progress-1440.png"))
+                page.wait_for_timeout(500)
+            expect(ready.first).to_be_visible()
+            assert len(set(seen)) >= 2, seen
+            assert seen == sorted(seen), seen
+
+            # The ad plays by itself, muted and looping, beside its download.
             video = page.locator("video").first
-            expect(video).to_be_attached()
             page.wait_for_function("() => (document.querySelector('video') || {}).readyState >= 2")
-            duration = video.evaluate("v => v.duration")
-            assert abs(duration - 15.0) < 0.25, duration
-            video.evaluate("v => { v.muted = true; return v.play(); }")
+            assert video.evaluate("v => [v.autoplay, v.muted]") == [True, True]
             page.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
+            video.evaluate("v => { v.currentTime = v.duration - 0.3; }")  # loops back to 0
+            page.wait_for_function(
+                "() => { const v = document.querySelector('video');"
+                " return v.currentTime > 0.2 && v.currentTime < 5 && !v.paused; }"
+            )
+            assert abs(video.evaluate("v => v.duration") - 15.0) < 0.25
             assert video.evaluate("v => v.videoWidth / v.videoHeight") == pytest.approx(9 / 16)
             expect(page.get_by_role("button", name="Download MP4").first).to_be_visible()
+            expect(page.get_by_text("free (offline)").first).to_be_visible()
+            expect(page.get_by_text(f"{server}/plan?id=1").first).to_be_visible()  # to copy
+            page.screenshot(path=str(shots / "create-1440.png"))
 
-            shot = tmp_path / "adstudio-create.png"
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
+            # The gallery: a poster before anything plays; search finds the ad; Play opens it.
+            _visit(page, server, "gallery", "Gallery", shots, 1440)
+            poster = page.get_by_test_id("stImage").locator("img").first
+            assert poster.evaluate("i => i.complete && i.naturalWidth") > 0
+            assert page.locator("video").count() == 0
+            search = page.get_by_placeholder("Words from the prompt, or #id")
+            search.fill("sandals")
+            search.press("Enter")
+            expect(page.get_by_text("No ad matches").first).to_be_visible()
+            search.fill("zephyrrun")
+            search.press("Enter")
+            expect(page.get_by_text("1 of 1 ad").first).to_be_visible()
+            page.get_by_role("button", name="Play").first.click()
+            expect(page.get_by_role("dialog").locator("video")).to_be_attached()
+            page.wait_for_function(
+                "() => (document.querySelector('[role=dialog] video') || {}).readyState >= 2"
+            )
+            page.screenshot(path=str(shots / "gallery-play-1440.png"))
+            page.keyboard.press("Escape")
+            _visit(page, server, "plan?id=1", "Scene plan", shots, 1440)
+            _visit(page, server, "account", "Account", shots, 1440)
+
+            # A phone: 390 px, a phone's browser (Streamlit closes the menu on phones only).
+            phone = browser.new_context(
+                user_agent=pw.devices["Pixel 7"]["user_agent"], is_mobile=True, has_touch=True,
+                viewport={"width": 390, "height": 844},
+            )  # fmt: skip
+            mobile = phone.new_page()
+            mobile.set_default_timeout(60_000)
+            mobile.goto(server)
+            _sign_in(mobile)
+            expect_heading(mobile, "Create an ad")
+            _fits(mobile)
+            mobile.screenshot(path=str(shots / "create-390.png"))
+            mobile.get_by_test_id("stExpandSidebarButton").click()
+            sidebar = mobile.get_by_test_id("stSidebar")
+            expect(sidebar).to_have_attribute("data-collapsed", "false")
+            sidebar.get_by_role("link", name="Gallery").click()
+            settle(mobile)
+            expect_heading(mobile, "Gallery")
+            expect(sidebar).to_have_attribute("data-collapsed", "true")
+            for path, heading in [("gallery", "Gallery"), ("plan?id=1", "Scene plan"),
+                                  ("account", "Account")]:  # fmt: skip
+                _visit(mobile, server, path, heading, shots, 390)
+            # The ad's page on a phone: its download is on the first screen.
+            mobile.goto(f"{server}/plan?id=1")
+            settle(mobile)
+            box = mobile.get_by_role("button", name="Download MP4").first.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, box
+            print(f"screenshots: {shots}")
         finally:
             browser.close()
 

@@ -138,7 +138,7 @@ def _on_first_clip(runtime: Runtime, action: object) -> threading.Event:
     fired = threading.Event()
 
     def on_progress(gid: int, percent: int, step: str) -> None:
-        if step.startswith("Clip") and "Drawing frame" in step and not fired.is_set():
+        if step.startswith("Drawing scene") and not fired.is_set():
             fired.set()
             action(gid)  # type: ignore[operator]
 

@@ -93,7 +93,7 @@ WORKER = textwrap.dedent(
     runtime = bootstrap(Settings(data_dir=folder / "data", output_dir=folder / "output"))
     drawing = threading.Event()
     runtime.on_progress = lambda gid, percent, step: (
-        drawing.set() if "Drawing frame" in step else None
+        drawing.set() if step.startswith("Drawing scene") else None
     )
     with runtime.sessions.begin() as session:
         user_id = add_user(session, "alice", "correct horse battery").id

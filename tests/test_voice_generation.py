@@ -20,8 +20,8 @@ from pipeline.db import Generation
 from pipeline.orchestrator import remove_outputs
 from pipeline.runtime import Runtime, bootstrap
 from pipeline.settings import Settings
-from pipeline.typography.roles import safe_area
-from pipeline.voice import captions
+from pipeline.spec import AdSpecification, ScenePlan
+from pipeline.voice import layout
 from tests.fakes import FakeLLM, FakeVideo
 from tests.media import frame_at, probe
 from tests.voice_support import speech_band_db
@@ -107,18 +107,23 @@ def test_the_captions_are_burned_in_and_written_beside_the_video(ads: Any) -> No
     assert first_words in srt.read_text(encoding="utf-8")
     assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
     assert not list(video.parent.glob(".*.part"))  # published atomically, nothing left over
-    # A frame inside a word differs in the caption band from the same frame of the ad
-    # without a voice, whose captions (at a reading pace) are elsewhere or show other words;
-    # outside the caption bands the two frames are the same picture.
-    area = safe_area(1080, 1920)
-    bands = [captions.band(p, area) for p in ("bottom", "center")]
-    in_band = np.zeros(1920, dtype=bool)
-    for top, bottom in bands:
-        in_band[top:bottom] = True
-    silent_cues = cues(Path(silent.captions["srt"]).read_text(encoding="utf-8"))
+    # A frame inside a word differs from the same frame of the ad without a voice (which
+    # burns no captions in) only in the span the scene leaves free for captions; the headline
+    # and the rest of the picture are the same.
+    spec = AdSpecification.model_validate(spoken.llm_specification)
+    plan = ScenePlan.model_validate(spoken.scene_plan)
+    rooms = layout.rooms(spec, plan, runtime.settings)
+    shown = [r for r in rooms if r.free is not None]
+    assert shown, rooms
     mids = [(s + e) / 2 for s, e in cues(srt.read_text(encoding="utf-8"))]
-    alone = [t for t in mids if not any(a <= t <= b for a, b in silent_cues)]
-    t = (alone or mids)[0]
+    starts = np.cumsum([0.0] + [sc.duration_s - plan.crossfade_s for sc in plan.scenes])
+    t, room = next(
+        (t, rooms[i]) for t in mids for i in range(len(rooms))
+        if starts[i] + 0.6 < t < starts[i + 1] - 0.6 and rooms[i].free is not None
+    )  # fmt: skip
+    assert room.free is not None
+    in_band = np.zeros(1920, dtype=bool)
+    in_band[room.free[0] : room.free[1]] = True
     a, b = frame_at(video, t).astype(float), frame_at(silent.video_path, t).astype(float)
     diff = np.abs(a - b).mean(axis=(1, 2))
     assert diff[in_band].max() > 40.0  # the dark plate and its words

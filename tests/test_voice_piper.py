@@ -107,3 +107,24 @@ def test_the_same_seed_speaks_the_same_audio(tmp_path: Path) -> None:
         takes.append((Path(first.path).read_bytes(), Path(second.path).read_bytes(), first.words))
     assert takes[0] == takes[1]
     assert takes[0][0] != takes[2][0]  # another seed, another delivery
+
+
+def test_every_scene_is_spoken_in_one_call_the_same_as_line_by_line(tmp_path: Path) -> None:
+    lines = [LINE, "Shop now.", "Twenty percent off, this week only."]
+    cache = tmp_path / "voices"
+    with PiperSpeech("en_US-joe-medium", cache_dir=cache, seed=3) as engine:
+        one_by_one = [engine.synthesize(t, tmp_path / f"a{i}.wav") for i, t in enumerate(lines)]
+    with PiperSpeech("en_US-joe-medium", cache_dir=cache, seed=3) as engine:
+        engine.submit([(t, tmp_path / f"b{i}.wav") for i, t in enumerate(lines)])
+        assert engine.pid is not None  # started, speaking while the caller goes on
+        batch = engine.collect()
+    assert [s.words for s in batch] == [s.words for s in one_by_one]
+    for a, b in zip(one_by_one, batch, strict=True):
+        assert Path(a.path).read_bytes() == Path(b.path).read_bytes()
+
+
+def test_a_batch_for_a_voice_that_cannot_load_says_which_voices_exist(tmp_path: Path) -> None:
+    with PiperSpeech("xx_XX-nobody") as engine:
+        engine.submit([("Hello.", tmp_path / "x.wav")])
+        with pytest.raises(ProviderError, match=r"could not be loaded .*en_US-joe-medium"):
+            engine.collect()

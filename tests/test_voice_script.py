@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline import llm_enhancement, scene_planning
 from pipeline.context import StageContext
+from pipeline.errors import InputError
 from pipeline.providers import get_llm_provider
 from pipeline.settings import Settings
 from pipeline.spec import PromptFacts, Quantity
 from pipeline.voice import script
+from pipeline.voice.models import Speech, Word
 from tests.fakes import sample_specification
 from tests.voice_support import plan
 
@@ -52,3 +56,52 @@ def test_facts_not_on_a_headline_are_spoken_and_the_offer_keeps_its_deadline() -
         "Water resistant to 100 metres.",
         "Headline 1.",
     ]
+
+
+def _spoken(words_per_s: float) -> script.VoiceScript:
+    """The sample ad's script as if spoken at ``words_per_s`` (windows of the test plan)."""
+    voice = script.draft(sample_specification(), plan())
+    lines = []
+    for line in voice.lines:
+        n = len(line.text.split())
+        seconds = n / words_per_s
+        words = [Word(text=w, start_s=i / words_per_s, end_s=(i + 1) / words_per_s)
+                 for i, w in enumerate(line.text.split())]  # fmt: skip
+        speech = Speech(path="x.wav", duration_s=seconds, sample_rate=22050, words=words,
+                        alignment="engine", engine="piper", voice="en_US-joe-medium")  # fmt: skip
+        lines.append(line.model_copy(update={"speech": speech}))
+    return voice.model_copy(update={"lines": lines, "engine": "piper", "voice": "v"})
+
+
+def test_one_scene_s_line_can_be_replaced_and_is_spoken_next_time() -> None:
+    voice = _spoken(2.0)
+    assert voice.lines[1].window_s == 3.55 and script.pace(voice) == pytest.approx(2.0)
+    edited = script.replace_line(voice, 1, "  made to last  ")
+    assert script.texts(edited) == [
+        "Headline 0.", "Made to last.", "Headline 2. Swiss movement.",
+        "Headline 3. Shop the collection.",
+    ]  # fmt: skip
+    assert edited.lines[1].speech is None and edited.lines[2].speech is not None
+    assert voice.lines[1].text == "Headline 1. Sapphire crystal."  # the original is unchanged
+
+
+def test_a_replacement_too_long_for_its_scene_says_by_how_much() -> None:
+    voice = _spoken(2.0)  # scene 2 leaves 3.55 s: 7 words at 2 words a second
+    with pytest.raises(InputError) as err:
+        script.replace_line(voice, 1, "Our watches are assembled by hand in a small workshop.")
+    assert str(err.value) == (
+        "Scene 2's line is 3 words (1.5 s) too long: 10 words take about 5.0 s at a natural "
+        "pace and the scene leaves 3.5 s. Keep it to 7 words or fewer."
+    )
+    script.replace_line(voice, 1, "Assembled by hand in a small workshop.")  # 7 words fit
+    with pytest.raises(InputError, match="There is no scene 5: this ad has 4 scenes"):
+        script.replace_line(voice, 4, "Hello.")
+    with pytest.raises(InputError, match="Scene 1 needs something to say"):
+        script.replace_line(voice, 0, " ... ")
+
+
+def test_an_unspoken_script_is_checked_at_a_natural_reading_pace() -> None:
+    voice = script.draft(sample_specification(), plan())
+    assert script.pace(voice) == script.NATURAL_WORDS_PER_S
+    with pytest.raises(InputError, match=r"take about 5\.4 s at a natural pace"):
+        script.replace_line(voice, 0, " ".join(["word"] * 14))

@@ -57,7 +57,15 @@ def test_the_script_is_spoken_and_every_caption_starts_on_its_word(
         "Headline 3. Shop the collection.",
     ]
     assert out.cost is not None and out.cost.amount == 0.0 and out.cost.provider == "piper"
-    words = out.script.timeline_words()
+    # the local templates fill the rows a top or bottom headline leaves (scenes 2 and 3):
+    # those scenes show no caption on the frame, the others every word
+    assert out.track.hidden == [1, 2]
+    words = [
+        w
+        for line in out.script.lines
+        if line.scene_index in (0, 3)
+        for w in out.script.model_copy(update={"lines": [line]}).timeline_words()
+    ]
     assert [f.active for f in out.track.frames] == [w.text for w in words]
     for frame, word in zip(out.track.frames, words, strict=True):
         assert abs(frame.start_s - word.start_s) <= 0.15
@@ -140,8 +148,32 @@ def test_an_ad_in_a_language_without_a_voice_gets_captions_music_and_the_reason(
             "Headline 3. Shop the collection.",
         ],
     }
-    assert out.cost is None and out.track.frames  # captions at a reading pace
-    assert out.track.frames[0].active == "Headline"
+    # nothing burned in over the headline: the sidecar files carry the script
+    assert out.cost is None and out.track.frames == [] and out.layer() is None
+    srt = stage.draft_sidecars(out, tmp_path)[0]
+    assert "Headline 0." in Path(srt).read_text(encoding="utf-8")
     request = audio.AudioRequest(mood="luxury", duration_s=plan().total_duration_s)
     track, report = audio_stage.run(request, out.script, _ctx(tmp_path / "mix"))
     assert report.speech_s == 0.0 and abs((track.integrated_lufs or 0) + 14.0) <= 0.5
+
+
+@pytest.mark.parametrize("settings", [{"tts_provider": "none"}, {"tts_provider": "piper"}])
+def test_with_the_voice_off_no_word_timed_captions_cover_the_frame(
+    tmp_path: Path, settings: dict[str, str]
+) -> None:
+    """Seen: captions at a reading pace repeating the headline over a kinetic title."""
+    enabled = settings["tts_provider"] == "none"  # a server without voices, or --no-voice
+    out = stage.run(sample_specification(), plan(), _ctx(tmp_path, **settings), enabled=enabled)
+    assert out.track.frames == [] and out.layer() is None and not out.script.spoken
+    assert [Path(p).suffix for p in stage.draft_sidecars(out, tmp_path)] == [".srt", ".vtt"]
+
+
+def test_the_engine_speaks_while_the_caller_works_and_finish_collects_it(
+    spoken: tuple[stage.VoiceOutput, StageContext], tmp_path: Path
+) -> None:
+    pending = stage.begin(sample_specification(), plan(), _ctx(tmp_path, tts_provider="piper"))
+    assert pending.begun and pending.provider is not None
+    assert getattr(pending.provider, "pid", None)  # its process is already running
+    out = pending.finish(_ctx(tmp_path, tts_provider="piper"))
+    assert out.summary() == spoken[0].summary()
+    assert [f.active for f in out.track.frames] == [f.active for f in spoken[0].track.frames]

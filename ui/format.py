@@ -126,3 +126,46 @@ def limit_message(limit: int, slot: datetime | None, now: datetime, tz: ZoneInfo
         f"{text} The next slot frees at {when(slot, tz, time_only=True)} "
         f"(in about {plural(minutes, 'minute')})."
     )
+
+
+def duration(value: float | None) -> str:
+    """A length people read: "0.7 s", "15 s", "1 min 05 s" (or "-" when unknown)."""
+    if value is None:
+        return "-"
+    if value < 10:
+        return f"{value:.1f} s"
+    whole = round(value)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes} min {secs:02d} s"
+
+
+def time_left(value: float | None) -> str:
+    """An estimate of the time left: "about 20 s left", "about 3 min left"."""
+    if value is None:
+        return "estimating the time left"
+    if value < 5:
+        return "almost done"
+    if value < 60:
+        return f"about {5 * round(value / 5)} s left"
+    return f"about {round(value / 60)} min left"
+
+
+def cost_label(usd: float | None) -> str:
+    """What an ad cost, or "free (offline)" when nothing was paid."""
+    return money(usd) if float(usd or 0.0) > 0 else "free (offline)"
+
+
+def ago(value: datetime | None, now: datetime, tz: ZoneInfo | None = None) -> str:
+    """A date-time relative to ``now``: "just now", "5 min ago", "3 h ago", else the date."""
+    if value is None:
+        return "-"
+    minutes = int((as_utc(now) - as_utc(value)).total_seconds() // 60)
+    if 0 <= minutes < 1:
+        return "just now"
+    if 0 <= minutes < 60:
+        return f"{minutes} min ago"
+    if 0 <= minutes < 12 * 60:
+        return f"{minutes // 60} h ago"
+    return when(value, tz)

@@ -49,7 +49,7 @@ class ClipRequest:
     scene: Scene
     brand: BrandGuidelines
     ad: AdSpec
-    width: int = 1080
+    width: int = 1080  # the canvas every format is cut from (pipeline.formats)
     height: int = 1920
     fps: int = 24
     seed: int = 0
@@ -58,6 +58,7 @@ class ClipRequest:
     facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
     assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
     prompt: str = ""  # the user's own words (the object chooser's last resort)
+    formats: tuple[str, ...] = ("9:16",)  # every format the clip is cut to, first first
 
 
 @dataclass(frozen=True)

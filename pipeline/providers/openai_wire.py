@@ -104,7 +104,8 @@ primary_color.
 - tone: the brand voice in a few words.
 - font_style: serif for luxury or heritage, condensed for sport and energy, rounded for \
 playful or family products, sans otherwise.
-- platform: the one the prompt names (instagram, tiktok, youtube_shorts, facebook), else \
+- platform: the one the prompt names (instagram, tiktok, youtube_shorts, facebook, linkedin, \
+youtube), else \
 instagram.
 
 Copy rules (people watch with the sound off on a phone):

@@ -30,6 +30,7 @@ from pipeline.gate import shared as shared_gate
 from pipeline.gate import usable_cores
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.settings import Settings
+from pipeline.spec import FORMAT_SIZES
 
 if TYPE_CHECKING:
     from pipeline.providers.motion.renderer import ClipRenderer
@@ -39,14 +40,18 @@ GATE = "local-renderer"
 CHECK_EVERY = 6  # frames between cancel checks (a quarter second of video)
 
 
-def internal_size(width: int, height: int, max_width: int) -> tuple[int, int]:
-    """The render size: ``width`` x ``height`` scaled down to ``max_width``, both even."""
+def internal_size(
+    width: int, height: int, max_width: int, short: int | None = None
+) -> tuple[int, int]:
+    """The render size: ``width`` x ``height`` scaled so a frame's short side (``short``,
+    default the canvas's own) is at most ``max_width``, both even: 540x960 for 1080x1920,
+    960x960 for the 1920x1920 canvas of 9:16 + 16:9 (each format still drawn at half size)."""
     if width < 16 or height < 16:
         raise ProviderError(
             f"A {width}x{height} clip is too small to draw; ask for at least 16x16 pixels.",
             provider=LocalMotionGraphics.name,
         )
-    scale = min(1.0, max_width / width)
+    scale = min(1.0, max_width / (short or min(width, height)))
     w = max(16, round(width * scale / 2) * 2)
     h = max(16, round(height * scale / 2) * 2)
     return w, h
@@ -88,6 +93,15 @@ class LocalMotionGraphics:
     def _ffmpeg(self, ctx: StageContext) -> str:
         return ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self.settings.ffmpeg_path)
 
+    def clip_key(self, request: ClipRequest) -> str:
+        """What decides this clip's pixels (pipeline.clip_cache): the scene's design (not its
+        words, once a storyboard pinned the template and objects), size, frame rate, encoder."""
+        from pipeline.providers.motion.scenes import design_key, design_scene
+
+        size = internal_size(request.width, request.height, self.max_width)
+        return repr((self.name, size, request.fps, self.preset, self.crf,
+                     design_key(design_scene(request))))  # fmt: skip
+
     def generate(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
         """Render the scene to ``dest`` (H.264 MP4, no audio, the scene's exact length).
 
@@ -112,11 +126,16 @@ class LocalMotionGraphics:
         from pipeline.providers.motion.scenes import design_scene
 
         started = time.perf_counter()
-        width, height = internal_size(request.width, request.height, self.max_width)
+        short = None  # a canvas covering several formats: each drawn at half its size
+        if len(request.formats) > 1:
+            short = min(min(FORMAT_SIZES[f]) for f in request.formats)
+        width, height = internal_size(request.width, request.height, self.max_width, short)
         fps = request.fps
         n = frame_count(request.scene.duration_s, fps)
         try:
-            renderer = ClipRenderer(design_scene(request), width, height, fps)
+            renderer = ClipRenderer(
+                design_scene(request), width, height, fps, core=_core(request, width)
+            )
         except Exception as exc:
             raise ProviderError(
                 f"The local renderer could not set up scene {request.scene.index + 1} ({exc}). "
@@ -191,6 +210,16 @@ class LocalMotionGraphics:
         finally:
             with contextlib.suppress(BrokenPipeError):
                 stdin.close()
+
+
+def _core(request: ClipRequest, width: int) -> tuple[int, int, int, int] | None:
+    """Where the scene is laid out on a canvas covering several formats (None: the frame)."""
+    if len(request.formats) <= 1:
+        return None
+    from pipeline.formats import core_box
+
+    box = core_box(request.formats, (request.width, request.height))
+    return box.scaled(width / request.width).even()
 
 
 def _encoder_error(err: IO[bytes], code: int) -> RenderError:

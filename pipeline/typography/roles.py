@@ -2,22 +2,32 @@
 
 ``role_style`` picks face, weight, size, case and motion for a headline, body line or call
 to action from the brand's ``font_style`` and the ad's mood; ``safe_area`` is the part of a
-9:16 frame clear of platform UI (top 14 %, bottom 20 %, 7 % side margins); ``plate_color``
-chooses a brand colour for a backing plate. Used by the overlays stage and the MoviePy
-reference benchmark, so both set text the same way.
+frame clear of platform UI, per format (9:16: top 14 %, bottom 20 %, 7 % side margins);
+``plate_color`` chooses a brand colour for a backing plate. Used by the overlays stage and
+the MoviePy reference benchmark, so both set text the same way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.spec import AdSpecification, TextOverlay
+from pipeline import formats
+from pipeline.spec import FORMAT_SIZES, AdSpecification, ScenePlan, TextOverlay
 from pipeline.typography import fonts, legibility, treatment
 from pipeline.typography.fonts import Face
 
 SAFE_TOP = 0.14
 SAFE_BOTTOM = 0.20
 SAFE_SIDE = 0.07
+#: (top, bottom, side) margins per frame shape (width / height): full-screen vertical video
+#: carries the app's buttons and caption; feed posts (4:5, 1:1) a thin header and footer;
+#: landscape players (16:9) their controls along the bottom.
+SAFE_MARGINS: dict[float, tuple[float, float, float]] = {
+    9 / 16: (SAFE_TOP, SAFE_BOTTOM, SAFE_SIDE),
+    4 / 5: (0.06, 0.10, 0.06),
+    1.0: (0.06, 0.10, 0.06),
+    16 / 9: (0.08, 0.14, 0.05),
+}
 
 
 @dataclass(frozen=True)
@@ -38,10 +48,35 @@ class SafeArea:
         return self.bottom - self.top
 
 
+def margins(width: int, height: int) -> tuple[float, float, float]:
+    """(top, bottom, side) margins of the format nearest ``width`` x ``height`` in shape."""
+    ratio = width / height
+    return SAFE_MARGINS[min(SAFE_MARGINS, key=lambda r: abs(r - ratio))]
+
+
 def safe_area(width: int, height: int) -> SafeArea:
-    """The 9:16 safe area of a ``width`` x ``height`` frame."""
-    side = round(width * SAFE_SIDE)
-    return SafeArea(side, round(height * SAFE_TOP), width - side, round(height * (1 - SAFE_BOTTOM)))
+    """The safe area of a ``width`` x ``height`` frame (its format's margins)."""
+    top, bottom, side_frac = margins(width, height)
+    side = round(width * side_frac)
+    return SafeArea(side, round(height * top), width - side, round(height * (1 - bottom)))
+
+
+def text_area(plan: ScenePlan) -> SafeArea:
+    """Where text goes on ``plan``'s frame (one of its formats): inside the format's safe area
+    and inside the box every format of the ad shows (:func:`pipeline.formats.text_box`), with
+    that box's own margins, so a line sits in the same place of the picture in every format."""
+    area = safe_area(plan.width, plan.height)
+    name = next((f for f in plan.formats if FORMAT_SIZES[f] == (plan.width, plan.height)), None)
+    if name is None or len(plan.formats) == 1:
+        return area
+    box = formats.text_box(name, plan.formats)
+    top, bottom, _ = margins(round(box.w), round(box.h))
+    return SafeArea(
+        area.left,
+        max(area.top, round(box.y + box.h * top)),
+        area.right,
+        min(area.bottom, round(box.y + box.h * (1 - bottom))),
+    )
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@
 Words are grouped into captions of at most two lines of ``LINE_CHARS`` characters, broken
 at sentence ends and pauses. Each (caption, active word) state is one RGBA PNG the size of
 the 9:16 safe area, so a single overlay input (an ffconcat list, :func:`write_concat`) shows
-them all. The caption sits on a dark plate in a band of the safe area clear of the scene's
-headline (below a top or centred headline, above a bottom one). Contrast is guaranteed by
-construction: text and accent are checked against the plate over both a black and a white
-background; an accent that fails is drawn as a pill behind the word instead.
+them all. The caption sits on a dark plate in the largest span of the safe area that the
+scene's own text leaves free (:mod:`pipeline.voice.layout`: the headline's band and the
+motion template's words); a scene with no such span shows no caption on the frame (the
+``.srt``/``.vtt`` still carry it) and is listed in ``CaptionTrack.hidden``. Contrast is
+guaranteed by construction: text and accent are checked against the plate over both a black
+and a white background; an accent that fails is drawn as a pill behind the word instead.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.typography import fonts
 from pipeline.typography.legibility import WCAG_AA, best_on
 from pipeline.typography.roles import SafeArea, safe_area
+from pipeline.voice.layout import SceneRoom, rooms
 from pipeline.voice.models import Word
 
 LINE_CHARS = 18
@@ -29,8 +32,8 @@ PAUSE_S = 0.6  # a silence this long starts a new caption
 HOLD_S = 0.3  # a caption stays this long after its last word
 PLATE = "#000000"
 PLATE_ALPHA = 0.78
-BAND = 0.2  # share of the safe area's height the captions may use
 FONT_PX = 64
+MIN_FONT_PX = 40  # smaller than this (on a 1080-wide frame) a caption is not drawn
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class CaptionTrack:
     text_color: str = "#FFFFFF"
     accent: str = "#FFFFFF"
     accent_as_pill: bool = False
+    hidden: list[int] = field(default_factory=list)  # scenes with no room for a caption
 
     @property
     def active_text(self) -> str:
@@ -124,14 +128,6 @@ def colours(spec: AdSpecification) -> tuple[str, str, bool]:
     return text, accent, _worst_contrast(accent) < WCAG_AA
 
 
-def band(position: str | None, area: SafeArea) -> tuple[int, int]:
-    """(top, bottom) of the caption band: clear of a headline at ``position``."""
-    height = round(area.height * BAND)
-    if position == "bottom":
-        return area.top, area.top + height
-    return area.bottom - height, area.bottom
-
-
 def _scene_at(plan: ScenePlan, t: float) -> int:
     start = 0.0
     for scene in plan.scenes:
@@ -154,33 +150,57 @@ def _font(
     return fonts.load(face, px, fonts.raqm_available())
 
 
-def render(
-    words: list[Word], spec: AdSpecification, plan: ScenePlan, workdir: Path
-) -> CaptionTrack:
-    """Draw every caption state as a safe-area-sized PNG in ``workdir``."""
-    area = safe_area(plan.width, plan.height)
-    text, accent, pill = colours(spec)
-    track = CaptionTrack(area=area, text_color=text, accent=accent, accent_as_pill=pill)
-    workdir.mkdir(parents=True, exist_ok=True)
-    scale = plan.width / 1080
-    for gi, g in enumerate(group(words)):
-        scene = plan.scenes[_scene_at(plan, g.start_s)]
-        top, bottom = band(scene.overlay.position if scene.overlay else None, area)
-        px = round(FONT_PX * scale)
+def _fit(
+    spec: AdSpecification, g: CaptionGroup, px: int, min_px: int, room: tuple[int, int]
+) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, int, int, int, int] | None:
+    """(font, px, pad, box width, box height) of the largest size that fits ``room``."""
+    room_w, room_h = room
+    while px >= min_px:
         font = _font(spec, px, " ".join(g.lines))
         widest = max(font.getlength(line) for line in g.lines)
         pad = round(px * 0.35)
-        while widest + 2 * pad > area.width and px > 24:
-            px -= 2
-            font = _font(spec, px, " ".join(g.lines))
-            widest = max(font.getlength(line) for line in g.lines)
-            pad = round(px * 0.35)
+        box_h = round(px * 1.25) * len(g.lines) + 2 * pad
+        if widest + 2 * pad <= room_w and box_h <= room_h:
+            return font, px, pad, round(widest) + 2 * pad, box_h
+        px -= 2
+    return None
+
+
+def render(
+    words: list[Word],
+    spec: AdSpecification,
+    plan: ScenePlan,
+    workdir: Path,
+    room: list[SceneRoom] | None = None,
+) -> CaptionTrack:
+    """Draw every caption state as a safe-area-sized PNG in ``workdir``, each in the span its
+    scene leaves free (``room``, default :func:`pipeline.voice.layout.rooms`)."""
+    area = safe_area(plan.width, plan.height)
+    text, accent, pill = colours(spec)
+    track = CaptionTrack(area=area, text_color=text, accent=accent, accent_as_pill=pill)
+    room = room if room is not None else rooms(spec, plan, None)
+    workdir.mkdir(parents=True, exist_ok=True)
+    scale = min(plan.width, plan.height) / 1080  # the same size in every format
+    for gi, g in enumerate(group(words)):
+        index = _scene_at(plan, g.start_s)
+        free = room[index].free
+        fitted = None
+        if free is not None:
+            size = (area.width, free[1] - free[0])
+            fitted = _fit(spec, g, round(FONT_PX * scale), round(MIN_FONT_PX * scale), size)
+        if free is None or fitted is None:
+            if index not in track.hidden:
+                track.hidden.append(index)
+            continue
+        font, px, pad, box_w, box_h = fitted
         line_h = round(px * 1.25)
-        box_h = line_h * len(g.lines) + 2 * pad
-        box_w = round(widest) + 2 * pad
         x0 = (area.width - box_w) // 2
-        y0 = (bottom - area.top) - box_h if (top != area.top) else 0
-        y0 = max(top - area.top, min(y0, bottom - area.top - box_h))
+        if free[1] >= area.bottom:  # a span down to the safe area's foot: sit on it
+            y0 = free[1] - area.top - box_h
+        elif free[0] <= area.top:  # a span from its top: hang from it
+            y0 = free[0] - area.top
+        else:
+            y0 = (free[0] + free[1] - box_h) // 2 - area.top
         box = (area.left + x0, area.top + y0, area.left + x0 + box_w, area.top + y0 + box_h)
         for wi, w in enumerate(g.words):
             end = g.words[wi + 1].start_s if wi + 1 < len(g.words) else g.end_s

@@ -1,7 +1,9 @@
 """Offline speech with Piper, run in its own process (:mod:`pipeline.voice.piper_child`).
 
 The engine is GPL-3.0: this module never imports it; it starts the child once, sends one
-JSON line per line of text and reads one back. Word times come from the engine's own
+JSON line per line of text (or one batch for every scene) and reads one back. ``submit``
+hands a batch over without waiting: the engine loads and speaks while the caller does other
+work, and ``collect`` reads the answers. Word times come from the engine's own
 phoneme alignment; when it gives none, :mod:`pipeline.voice.align` times the words.
 """
 
@@ -35,6 +37,8 @@ class PiperSpeech:
         self.seed = seed
         self._proc: subprocess.Popen[str] | None = None
         self._pipes: tuple[IO[str], IO[str]] | None = None
+        self._greeted = False
+        self._pending: list[tuple[str, Path]] | None = None
         self.pid: int | None = None
 
     def _read(self, out: IO[str], timeout_s: float) -> dict[str, Any]:
@@ -52,6 +56,24 @@ class PiperSpeech:
 
     def _start(self) -> tuple[IO[str], IO[str]]:
         """The running child's (stdin, stdout); started, and its voice loaded, on first use."""
+        stdin, stdout = self._launch()
+        if not self._greeted:
+            self._greet(stdout)
+        return stdin, stdout
+
+    def _greet(self, stdout: IO[str]) -> None:
+        hello = self._read(stdout, START_TIMEOUT_S)
+        if not hello.get("ready"):
+            self.close()
+            raise ProviderError(
+                f"The offline voice {self.voice} could not be loaded ({hello.get('error')}). "
+                "Reinstall the voice package or set ADSTUDIO_TTS_PROVIDER=none.",
+                provider=self.name,
+            )
+        self._greeted = True
+
+    def _launch(self) -> tuple[IO[str], IO[str]]:
+        """The child process, started (not yet waited for) on first use."""
         if self._proc is not None and self._proc.poll() is None and self._pipes is not None:
             return self._pipes
         args = [self.voice]
@@ -71,14 +93,7 @@ class PiperSpeech:
         if proc.stdin is None or proc.stdout is None:  # never: both are pipes
             raise ProviderError("Could not talk to the offline voice engine.", provider=self.name)
         self._proc, self._pipes, self.pid = proc, (proc.stdin, proc.stdout), proc.pid
-        hello = self._read(proc.stdout, START_TIMEOUT_S)
-        if not hello.get("ready"):
-            self.close()
-            raise ProviderError(
-                f"The offline voice {self.voice} could not be loaded ({hello.get('error')}). "
-                "Reinstall the voice package or set ADSTUDIO_TTS_PROVIDER=none.",
-                provider=self.name,
-            )
+        self._greeted = False
         return self._pipes
 
     def _prepare(self, cache: Path) -> None:
@@ -93,13 +108,51 @@ class PiperSpeech:
         if done.returncode != 0:
             _log.info("Preparing the voice model failed: %s", done.stdout.strip()[-300:])
 
+    @staticmethod
+    def _request(text: str, out: Path, pace: float = 1.0) -> dict[str, Any]:
+        return {"text": text, "out": str(out), "length_scale": max(1.0, pace)}
+
     def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
         """Speak ``text`` into the WAV ``out`` (22.05 kHz mono) with word times."""
         stdin, stdout = self._start()
-        request = {"text": text, "out": str(out), "length_scale": max(1.0, pace)}
-        stdin.write(json.dumps(request) + "\n")
+        stdin.write(json.dumps(self._request(text, out, pace)) + "\n")
         stdin.flush()
-        reply = self._read(stdout, LINE_TIMEOUT_S)
+        return self._speech(text, out, self._read(stdout, LINE_TIMEOUT_S))
+
+    def submit(self, jobs: list[tuple[str, Path]]) -> None:
+        """Hand every ``(text, wav path)`` over in one request and return at once: the engine
+        starts (if needed) and speaks while the caller works; :meth:`collect` answers."""
+        if self._pending is not None:
+            raise ProviderError("A batch is already being spoken.", provider=self.name)
+        stdin, _ = self._launch()
+        batch = {"batch": [self._request(text, out) for text, out in jobs]}
+        self._pending = list(jobs)
+        try:
+            stdin.write(json.dumps(batch) + "\n")
+            stdin.flush()
+        except OSError:
+            pass  # it already stopped (a voice it cannot load): collect() reads why
+
+    def collect(self) -> list[Speech]:
+        """The speech of the batch :meth:`submit` handed over, in its order."""
+        jobs, self._pending = self._pending, None
+        if jobs is None:
+            return []
+        if self._pipes is None:  # closed since: nothing will answer
+            raise ProviderError("The offline voice engine was stopped.", provider=self.name)
+        stdout = self._pipes[1]
+        if not self._greeted:
+            self._greet(stdout)
+        reply = self._read(stdout, START_TIMEOUT_S + LINE_TIMEOUT_S)
+        results = reply.get("results") or []
+        return [self._speech(t, o, r) for (t, o), r in zip(jobs, results, strict=True)]
+
+    def synthesize_many(self, jobs: list[tuple[str, Path]]) -> list[Speech]:
+        """Every ``(text, wav path)`` spoken in one call to the engine."""
+        self.submit(jobs)
+        return self.collect()
+
+    def _speech(self, text: str, out: Path, reply: dict[str, Any]) -> Speech:
         if not reply.get("ok"):
             raise ProviderError(
                 f"The offline voice could not speak {text[:40]!r} ({reply.get('error')}).",
@@ -123,6 +176,7 @@ class PiperSpeech:
     def close(self) -> None:
         """End the child process (closing its input lets it exit on its own)."""
         proc, self._proc, self._pipes = self._proc, None, None
+        self._pending, self._greeted = None, False
         if proc is None:
             return
         if proc.stdin is not None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import StageError
+from pipeline.errors import InputError, StageError
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.voice import words as wordlib
-from pipeline.voice.models import SceneLine, VoiceScript
+from pipeline.voice.models import SceneLine, Speech, VoiceScript
 from pipeline.voice.tts import SpeechProvider
 
 LEAD_IN_S = 0.25  # silence after the cut before the voice starts
@@ -110,13 +110,60 @@ def windows(plan: ScenePlan) -> list[tuple[float, float]]:
     return out
 
 
-def draft(spec: AdSpecification, plan: ScenePlan, reason: str = "") -> VoiceScript:
-    """The script before synthesis (each scene's longest candidate); also the no-voice script."""
+def options(spec: AdSpecification, plan: ScenePlan, texts: list[str] | None) -> list[list[str]]:
+    """Every scene's readings, longest first; an edited text (``texts[i]``) replaces the
+    written ones (then its shorter readings)."""
+    out: list[list[str]] = []
+    for i in range(len(plan.scenes)):
+        own = _sentence(texts[i]) if texts is not None and i < len(texts) else ""
+        out.append([own, *_shorter(own)] if own else candidates(spec, plan, i))
+    return out
+
+
+def draft(
+    spec: AdSpecification, plan: ScenePlan, reason: str = "", texts: list[str] | None = None
+) -> VoiceScript:
+    """The script before synthesis (each scene's longest reading); also the no-voice script."""
+    readings = options(spec, plan, texts)
     lines = [
-        SceneLine(scene_index=i, text=candidates(spec, plan, i)[0], start_s=start, window_s=win)
+        SceneLine(scene_index=i, text=readings[i][0], start_s=start, window_s=win)
         for i, (start, win) in enumerate(windows(plan))
     ]
     return VoiceScript(language=spec.language, lines=lines, reason=reason)
+
+
+Job = tuple[str, Path]
+
+
+def _speak(provider: SpeechProvider, jobs: list[Job]) -> list[Speech]:
+    """All ``jobs`` in one call when the engine takes a batch, else one by one."""
+    many = getattr(provider, "synthesize_many", None)
+    if many is not None:
+        spoken: list[Speech] = many(jobs)
+        return spoken
+    return [provider.synthesize(text, out) for text, out in jobs]
+
+
+def _jobs(opts: list[list[str]], picks: list[int], todo: list[int], workdir: Path) -> list[Job]:
+    return [(opts[i][picks[i]], workdir / f"voice_{i}_{picks[i]}.wav") for i in todo]
+
+
+def begin(
+    spec: AdSpecification,
+    plan: ScenePlan,
+    provider: SpeechProvider,
+    workdir: Path,
+    texts: list[str] | None = None,
+) -> bool:
+    """Hand every scene's first reading to an engine that works on its own (``submit``) and
+    return at once; False when the engine cannot (``fit`` then speaks everything)."""
+    submit = getattr(provider, "submit", None)
+    if submit is None:
+        return False
+    workdir.mkdir(parents=True, exist_ok=True)
+    opts = options(spec, plan, texts)
+    submit(_jobs(opts, [0] * len(opts), list(range(len(opts))), workdir))
+    return True
 
 
 def fit(
@@ -125,36 +172,97 @@ def fit(
     provider: SpeechProvider,
     workdir: Path,
     texts: list[str] | None = None,
+    *,
+    begun: bool = False,
 ) -> VoiceScript:
     """Synthesize every scene's line, shortening it until it fits its window.
 
-    ``texts`` (one per scene, from an edited storyboard) replace the first candidate.
+    All scenes are spoken in one call, then the ones that ran long again with a shorter
+    reading (chosen from the measured pace), until each fits or has no shorter reading.
+    ``texts`` (one per scene, from an edited storyboard) replace the written readings;
+    ``begun``: :func:`begin` already handed the first readings over.
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    lines: list[SceneLine] = []
-    for i, (start, window) in enumerate(windows(plan)):
-        options = candidates(spec, plan, i)
-        if texts is not None and texts[i].strip():
-            own = _sentence(texts[i])
-            options = [own, *_shorter(own)]
-        chosen = None
-        words_per_s = 0.0
-        for n, text in enumerate(options):
-            count = len(wordlib.split(text))
-            last = n == len(options) - 1
-            if words_per_s and count > window * words_per_s * 1.05 and not last:
-                continue  # measured pace says this one cannot fit either
-            speech = provider.synthesize(text, workdir / f"voice_{i}_{n}.wav")
-            chosen = (text, speech)
-            if speech.duration_s <= window:
-                break
-            words_per_s = count / max(speech.duration_s, 0.1)
-        if chosen is None:  # never: the last candidate is always spoken
+    opts = options(spec, plan, texts)
+    wins = windows(plan)
+    picks = [0] * len(opts)
+    chosen: dict[int, tuple[str, Speech]] = {}
+    todo = list(range(len(opts)))
+    while todo:
+        jobs = _jobs(opts, picks, todo, workdir)
+        collect = getattr(provider, "collect", None)
+        speeches = collect() if begun and collect is not None else _speak(provider, jobs)
+        begun = False
+        again: list[int] = []
+        for i, (text, _), speech in zip(todo, jobs, speeches, strict=True):
+            chosen[i] = (text, speech)
+            window, last = wins[i][1], len(opts[i]) - 1
+            if speech.duration_s <= window or picks[i] == last:
+                continue
+            pace = len(wordlib.split(text)) / max(speech.duration_s, 0.1)
+            k = picks[i] + 1  # skip readings the measured pace says cannot fit either
+            while k < last and len(wordlib.split(opts[i][k])) > window * pace * 1.05:
+                k += 1
+            picks[i] = k
+            again.append(i)
+        todo = again
+    lines = []
+    for i, (start, window) in enumerate(wins):
+        if i not in chosen:  # never: every scene is spoken at least once
             raise StageError("voice", f"Scene {i + 1} has nothing to say.")
-        text, speech = chosen
+        text, speech = chosen[i]
         lines.append(
             SceneLine(scene_index=i, text=text, start_s=start, window_s=window, speech=speech)
         )
     return VoiceScript(
         language=spec.language, lines=lines, engine=provider.name, voice=provider.voice
     )
+
+
+NATURAL_WORDS_PER_S = 2.6  # a calm ad read (about 155 words a minute) before anything is spoken
+
+
+def pace(voice: VoiceScript) -> float:
+    """Words per second of the script's own speech (the engine's natural pace), else
+    :data:`NATURAL_WORDS_PER_S`."""
+    spoken = [line for line in voice.lines if line.speech is not None]
+    seconds = sum(line.speech.duration_s for line in spoken if line.speech is not None)
+    count = sum(len(wordlib.split(line.text)) for line in spoken)
+    return count / seconds if seconds > 0 and count else NATURAL_WORDS_PER_S
+
+
+def replace_line(voice: VoiceScript, index: int, text: str) -> VoiceScript:
+    """``voice`` with scene ``index``'s (0-based) spoken line replaced by ``text``.
+
+    The new line must fit its scene's speaking window at the script's natural pace; it
+    is spoken on the next generation (pass :func:`texts` as the voice stage's ``texts``).
+    Raises :class:`~pipeline.errors.InputError` saying how many words and seconds too many.
+    """
+    if not 0 <= index < len(voice.lines):
+        raise InputError(
+            f"There is no scene {index + 1}: this ad has {len(voice.lines)} scenes (1-"
+            f"{len(voice.lines)})."
+        )
+    line = voice.lines[index]
+    cleaned = _sentence(text)
+    count = len([w for w in wordlib.split(cleaned) if wordlib.bare(w)])
+    if count == 0:
+        raise InputError(f"Scene {index + 1} needs something to say: the line is empty.")
+    rate = pace(voice)
+    needed = count / rate
+    if needed > line.window_s:
+        fits = int(line.window_s * rate)
+        takes, leaves = round(needed, 1), round(line.window_s, 1)  # the numbers shown add up
+        raise InputError(
+            f"Scene {index + 1}'s line is {count - fits} words ({takes - leaves:.1f} s) too "
+            f"long: {count} words take about {takes:.1f} s at a natural pace and the scene "
+            f"leaves {leaves:.1f} s. Keep it to {fits} words or fewer."
+        )
+    lines = list(voice.lines)
+    lines[index] = line.model_copy(update={"text": cleaned, "speech": None})
+    return voice.model_copy(update={"lines": lines})
+
+
+def texts(voice: VoiceScript) -> list[str]:
+    """Each scene's line, in order: the voice stage's ``texts`` for an edited script."""
+    return [line.text for line in voice.lines]

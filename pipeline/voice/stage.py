@@ -4,6 +4,12 @@
 the reason), fits and speaks the script, and draws the caption states; ``sidecars`` writes
 the ``.srt`` and ``.vtt`` next to the finished MP4. ``summary`` is what the JSON and the row
 keep: engine, voice, seconds of speech, reason.
+
+``begin(...)`` then ``Pending.finish(ctx)`` is the same work split in two: ``begin`` hands
+every scene's line to the engine's process and returns at once, so the caller can draw the
+clips while it speaks; ``finish`` collects the speech, refits lines that ran long and
+draws the captions. With no voice nothing is burned in: the headline already shows the
+words, so only the ``.srt``/``.vtt`` carry the script.
 """
 
 from __future__ import annotations
@@ -12,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.context import StageContext
+from pipeline.logs import log_event
 from pipeline.render_plan import CaptionLayer
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
-from pipeline.voice import captions, script, subtitles, tts
+from pipeline.typography.roles import safe_area
+from pipeline.voice import captions, layout, script, subtitles, tts
 from pipeline.voice.captions import CaptionGroup, CaptionTrack
 from pipeline.voice.models import VoiceScript
+from pipeline.voice.tts import SpeechProvider
 
 STAGE = "voice"
 
@@ -49,6 +58,88 @@ class VoiceOutput:
         }
 
 
+@dataclass
+class Pending:
+    """A voice stage whose speech is being made; :meth:`finish` it exactly once."""
+
+    spec: AdSpecification
+    plan: ScenePlan
+    workdir: Path
+    provider: SpeechProvider | None
+    reason: str
+    texts: list[str] | None
+    begun: bool = False
+
+    def finish(self, ctx: StageContext) -> VoiceOutput:
+        """Collect the speech (refitting long lines), then draw the captions."""
+        spec, plan, provider = self.spec, self.plan, self.provider
+        cost = None
+        if provider is None:
+            spoken = script.draft(spec, plan, reason=self.reason, texts=self.texts)
+        else:
+            ctx.report(0.1, "Speaking the script")
+            try:
+                spoken = script.fit(
+                    spec, plan, provider, self.workdir, self.texts, begun=self.begun
+                )
+            finally:
+                provider.close()
+            amount = sum(line.speech.cost for line in spoken.lines if line.speech)
+            chars = sum(line.speech.characters for line in spoken.lines if line.speech)
+            cost = CostEntry(
+                stage=STAGE,
+                provider=provider.name,
+                amount=round(amount, 8),
+                detail=f"{chars} chars",
+            )
+        ctx.check_cancelled()
+        ctx.report(0.7, "Drawing captions")
+        words = spoken.timeline_words()
+        if spoken.spoken:
+            room = layout.rooms(spec, plan, ctx.settings)
+            track = captions.render(words, spec, plan, self.workdir / "captions", room)
+            if track.hidden:
+                log_event(
+                    "captions_hidden",
+                    "no room clear of the scene's text: captions only in the .srt/.vtt",
+                    stage=STAGE, generation_id=ctx.generation_id,
+                    scenes=[i + 1 for i in track.hidden],
+                )  # fmt: skip
+        else:  # the headline shows the words already: nothing burned in, sidecars only
+            track = CaptionTrack(area=safe_area(plan.width, plan.height))
+        concat = self.workdir / "captions.ffconcat"
+        if track.frames:
+            captions.write_concat(track, plan.total_duration_s, concat)
+        ctx.report(1.0, "Voice and captions ready")
+        return VoiceOutput(spoken, track, captions.group(words), concat, cost)
+
+    def cancel(self) -> None:
+        """Stop the engine (the generation ended before :meth:`finish`)."""
+        if self.provider is not None:
+            self.provider.close()
+
+
+def begin(
+    spec: AdSpecification,
+    plan: ScenePlan,
+    ctx: StageContext,
+    *,
+    enabled: bool = True,
+    voice: str | None = None,
+    texts: list[str] | None = None,
+) -> Pending:
+    """Choose the voice and hand every scene's line to its engine without waiting for it."""
+    ctx.check_cancelled()
+    workdir = Path(ctx.workdir) / "voice"
+    provider, reason = (None, "Voice-over is off for this ad.")
+    if enabled:
+        provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
+    pending = Pending(spec, plan, workdir, provider, reason, texts)
+    if provider is not None:
+        pending.begun = script.begin(spec, plan, provider, workdir, texts)
+    return pending
+
+
 def run(
     spec: AdSpecification,
     plan: ScenePlan,
@@ -58,33 +149,13 @@ def run(
     voice: str | None = None,
     texts: list[str] | None = None,
 ) -> VoiceOutput:
-    """Speak and caption the ad; with no voice (off, or none for the language) caption only."""
-    ctx.check_cancelled()
-    workdir = Path(ctx.workdir) / "voice"
-    provider, reason = (None, "Voice-over is off for this ad.")
-    if enabled:
-        provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
-    cost = None
-    if provider is None:
-        spoken = script.draft(spec, plan, reason=reason)
-    else:
-        ctx.report(0.1, "Speaking the script")
-        try:
-            spoken = script.fit(spec, plan, provider, workdir, texts)
-        finally:
-            provider.close()
-        amount = sum(line.speech.cost for line in spoken.lines if line.speech)
-        chars = sum(line.speech.characters for line in spoken.lines if line.speech)
-        cost = CostEntry(
-            stage=STAGE, provider=provider.name, amount=round(amount, 8), detail=f"{chars} chars"
-        )
-    ctx.check_cancelled()
-    ctx.report(0.7, "Drawing captions")
-    track = captions.render(spoken.timeline_words(), spec, plan, workdir / "captions")
-    concat = captions.write_concat(track, plan.total_duration_s, workdir / "captions.ffconcat")
-    groups = captions.group(spoken.timeline_words())
-    ctx.report(1.0, "Voice and captions ready")
-    return VoiceOutput(spoken, track, groups, concat, cost)
+    """Speak and caption the ad; with no voice (off, or none for the language) no captions are
+    burned in and the sidecars carry the script."""
+    pending = begin(spec, plan, ctx, enabled=enabled, voice=voice, texts=texts)
+    try:
+        return pending.finish(ctx)
+    finally:
+        pending.cancel()
 
 
 def sidecars(output: VoiceOutput, video_path: Path) -> tuple[Path, Path]:
@@ -97,4 +168,5 @@ def draft_sidecars(output: VoiceOutput, workdir: Path) -> list[str]:
     (none when nothing is captioned)."""
     if not output.groups:
         return []
+    (workdir / "voice").mkdir(parents=True, exist_ok=True)
     return [str(p) for p in sidecars(output, workdir / "voice" / "captions.mp4")]

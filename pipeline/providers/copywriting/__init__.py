@@ -22,15 +22,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
+from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import product_phrase, read_facts
-from pipeline.providers.copywriting.framework import choose_framework
+from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
-from pipeline.providers.copywriting.naming import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
+from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
@@ -90,8 +91,13 @@ def read_prompt_facts(prompt: str) -> PromptFacts:
     return _read(prompt).facts
 
 
-def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecification:
+def write_specification(
+    prompt: str, *, duration_s: float = 15.0, framework: str | None = None, variant: str = ""
+) -> AdSpecification:
     """The ad specification for ``prompt`` (raw user text; it is sanitized here).
+
+    ``framework`` forces AIDA/PAS/BAB and ``variant`` (a letter) draws other bank lines, so
+    variants of one prompt differ (:mod:`pipeline.variants`).
 
     ``specification.prompt`` keeps the user's text as given; everything derived from it is
     read from the sanitized text and made copy-safe (no markup, no emoji).
@@ -109,19 +115,25 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
     mood = brief.choose_mood(words, category)
     style = brief.choose_style(words, mood, category)
     prompt_cta = fact_cta(facts, language)
-    offer = closing_offer(facts, offer, prompt_cta or "")
+    offer = closing_offer(facts, offer, prompt_cta or "", language)
     subject = naming.brand or f"the {naming.product}"
     choice = choose_framework(text, subject)
+    if framework is not None and framework != choice.framework:
+        reason = f"Variant {variant or '?'} tests {framework} against {choice.framework}."
+        choice = FrameworkChoice(framework, reason)
     beats = FRAMEWORK_BEATS[choice.framework]
-    key = hashlib.sha256(text.encode()).hexdigest()
+    key = hashlib.sha256((text + variant).encode()).hexdigest()
     locale = LOCALES.get(language)
     benefits = brief.find_benefits(text, naming.brand) if language == "en" else []
     name = naming.brand or naming.product
     queue = fact_lines(facts, language, name, hook_chars=locale.max_hook_chars if locale else 48)
+    closed = (offer or "").lower()
+    queue = [q for q in queue if q.rstrip(".。").lower() not in closed]  # the close says it
     if choice.framework == "AIDA" and benefits:  # the interest beat names them already
         shown = [b.lower() for b in benefits]
         queue = [q for q in queue if not any(_same(b, q.rstrip(".").lower()) for b in shown)]
     certain = locale is None and naming.matched_noun
+    sure = _kind_is_sure(naming, text)
     name_line = ""
     if naming.brand and naming.product.lower() not in naming.brand.lower():
         phrase = product_phrase(text, language, naming.brand, naming.product)
@@ -140,7 +152,11 @@ def write_specification(prompt: str, *, duration_s: float = 15.0) -> AdSpecifica
         prompt_cta=prompt_cta,
         fact_queue=queue,
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
-        bank_ok=lambda line: _names_nothing_else(line, text),
+        bank_ok=lambda line: (locale is not None or sure) and _names_nothing_else(line, text),
+        action=action_for(text, naming.product, naming.category),
+        shot_ok=lambda shot: (
+            (sure or language != "en") and _shows_nothing_else(shot, text, naming.category.key)
+        ),
     )
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category
@@ -191,6 +207,35 @@ def _names_nothing_else(line: str, prompt: str) -> bool:
     if any(m.group().rstrip("s") not in said for m in _FORMS.finditer(low)):
         return False
     return all(low[a:b].rstrip("s") in said for a, b, _ in find_nouns(low))
+
+
+_AUDIENCE_BEFORE = re.compile(
+    r"(?<!\bad )(?<!\bads )(?<!\bvideo )(?<!\bpromo )(?<!\bcommercial )"
+    r"\b(?:for|para|pour|für|per|voor)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _kind_is_sure(naming: Naming, text: str) -> bool:
+    """Whether the product is one the category's bank was written for: its phrase names one
+    of the category's nouns, and not as the audience ("bookkeeping for small restaurants" is
+    no restaurant). A GPS dog collar read as pet care by the word "dog" is not pet food, so
+    the pet bank's lines ("The bowl they'll race to") would be false."""
+    low = naming.product.lower()
+    cat = naming.category
+    if not (any(n.lower() in low for n in cat.nouns) or cat.noun in low):
+        return False
+    at = text.lower().find(low)
+    before = text[:at].replace(naming.brand, " ") if naming.brand else text[:at]
+    return at < 0 or not _AUDIENCE_BEFORE.search(re.sub(r"\s+", " ", before))
+
+
+def _shows_nothing_else(shot: str, prompt: str, kind: str) -> bool:
+    """A category's shot may show only those of its products the prompt names (no croissants
+    for conchas); props of other kinds (a laptop in a software shot) stay."""
+    low, said = shot.lower(), prompt.lower()
+    own = [low[a:b] for a, b, cat in find_nouns(low) if cat.key == kind and cat.noun != low[a:b]]
+    return all(noun.rstrip("s") in said for noun in own)
 
 
 def _same(benefit: str, line: str) -> bool:

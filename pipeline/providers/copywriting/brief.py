@@ -261,17 +261,25 @@ def find_benefits(text: str, brand: str) -> list[str]:
 
 _PLATFORMS = (
     ("tiktok", r"tik\s?tok"),
-    ("youtube_shorts", r"youtube|yt shorts|\bshorts\b"),
+    ("youtube_shorts", r"youtube\s?shorts|yt shorts|\bshorts\b"),
+    ("youtube", r"youtube|\byt\b"),
     ("facebook", r"facebook|\bfb\b"),
+    ("linkedin", r"linked\s?in"),
     ("instagram", r"instagram|\binsta\b|\breels?\b|\big\b"),
 )
 
 
 def find_platform(text: str) -> str:
-    """Where the ad runs; Instagram Reels unless the prompt names another platform."""
+    """Where the ad runs; Instagram Reels unless the prompt names another platform (the
+    first named; "YouTube Shorts" before "YouTube")."""
     low = text.lower()
-    hits = [(m.start(), name) for name, pat in _PLATFORMS for m in [re.search(pat, low)] if m]
-    return min(hits)[1] if hits else "instagram"
+    hits = [
+        (m.start(), -len(m.group()), name)
+        for name, pat in _PLATFORMS
+        for m in [re.search(pat, low)]
+        if m
+    ]
+    return min(hits)[2] if hits else "instagram"
 
 
 # Luxury is warm, not noir: a black-and-gold palette needs its gold, which a desaturating

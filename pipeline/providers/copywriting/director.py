@@ -48,6 +48,13 @@ _ARTICLES = frozenset(
     ]
 )
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
+#: A price as written: "$89", "R$ 39", "19,99 €", "99 zł", "1500円".
+PRICE = re.compile(
+    r"(?:[$€£¥₹]|R\$|US\$)\s?\d|\d[\d.,]*\s?(?:€|£|euros?|kr|zł|円|元|reais|dollars?|"
+    r"pesos|lei)(?!\w)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 _TRAILING = re.compile(
     r"\s+(?:and|or|to|for|with|of|the|a|an|from|in|on|y|de|et|und|mit|e|con|di|da|do|für|"
     r"pour|para|per|the)$",
@@ -121,6 +128,7 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     if facts.audience and facts.audience.lower() not in shown.lower():
         line = table.for_people.format(audience=facts.audience, name=name)
         out.append(_sentence(line, language))
+    out = _strong_first(out, language)
     if out:
         first = out[0]
         short = tighten(first.rstrip(".。"), HOOK_MAX_WORDS, hook_chars)
@@ -128,8 +136,43 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     return out
 
 
-def closing_offer(facts: PromptFacts, offer: str | None, cta: str) -> str | None:
-    """The offer line before the call to action: offer, deadline and scarcity, once each."""
+def weak_hook(line: str, language: str) -> bool:
+    """A line that is only a deadline or a price ("Book before Friday.", "3 for $5."): it
+    closes an ad, it cannot open one (fewer than two words left once they are taken out)."""
+    table = lang(language)
+    timed = re.search(table.deadline, line, re.IGNORECASE)
+    priced = PRICE.search(line)
+    if not (timed or priced) or _CJK.search(line):
+        return False
+    rest = PRICE.sub(" ", re.sub(table.deadline, " ", line, flags=re.IGNORECASE))
+    verbs = re.compile(rf"\b(?:{table.cta_verbs})\b", re.IGNORECASE)
+    words = [w for w in _LETTERS.findall(verbs.sub(" ", rest)) if w.lower() not in _ARTICLES]
+    return len(words) < 2
+
+
+def _strong_first(lines: list[str], language: str) -> list[str]:
+    """``lines`` with the first one that can open an ad moved to the front."""
+    strong = next((k for k, line in enumerate(lines) if not weak_hook(line, language)), 0)
+    return [lines[strong], *lines[:strong], *lines[strong + 1 :]] if lines else lines
+
+
+def _price_clause(facts: PromptFacts) -> str:
+    """The prompt's price with the words around it ("hot desks from $49 a week"): the
+    shortest claim that holds it, else the price alone."""
+    for quantity in facts.numbers:
+        if not PRICE.search(quantity.text):
+            continue
+        held = [c for c in facts.claims if quantity.text in c and len(c.split()) <= HOOK_MAX_WORDS]
+        return min(held, key=len) if held else quantity.text
+    return ""
+
+
+def closing_offer(
+    facts: PromptFacts, offer: str | None, cta: str, language: str = "en"
+) -> str | None:
+    """The offer line before the call to action: offer, deadline and scarcity, once each,
+    and the prompt's price when none of them carries it (a close that drops "$89" loses
+    the one fact a buyer acts on)."""
     longer = offer and facts.offer and offer.lower() in facts.offer.lower()
     parts = [facts.offer if longer else (offer or facts.offer)]
     low = " ".join(p for p in parts if p).lower()
@@ -138,6 +181,13 @@ def closing_offer(facts: PromptFacts, offer: str | None, cta: str) -> str | None
             parts.append(extra)
             low += " " + extra.lower()
     text = " ".join(p for p in parts if p).strip()
+    price = _price_clause(facts)
+    found = PRICE.search(price)
+    digits = re.sub(r"\D", "", found.group()) if found else ""
+    if price and digits not in re.sub(r"\D", "", text):
+        join = {"ja": "、", "zh": "，", "ar": "، "}.get(language, ". ")
+        price = price[:1].upper() + price[1:] if text and join == ". " else price
+        text = f"{text}{join}{price}" if text else price
     return (text[:1].upper() + text[1:])[:80] if text else None
 
 

@@ -15,6 +15,7 @@ from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting.lang import LANGS, Lang, lang
+from pipeline.providers.copywriting.lang.table import MULTI_BUY
 from pipeline.spec import PromptFacts, Quantity
 
 URL = re.compile(
@@ -169,7 +170,8 @@ def read_facts(
     urls = [u.rstrip(".") for u in URL.findall(text)][:4]
     plain = URL.sub(" ", text)
     plain = _HEX.sub(" ", plain)
-    deal = _whole_clause(offer or _span_text(table.offers, plain), plain, brand, product)
+    deal = offer if offer else _span_text((*table.offers, *MULTI_BUY), plain)
+    deal = _whole_clause(deal, plain, brand, product)
     deadline = _span_text(rf"(?:(?:{table.cta_verbs})\s+)?(?:{table.deadline})", plain)
     scarcity = _span_text(table.scarcity, plain)
     occasion = _span_text(table.occasions, plain)

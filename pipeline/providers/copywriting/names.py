@@ -18,8 +18,16 @@ from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
-from pipeline.providers.copywriting.naming import Naming, find_brand, find_nouns
+from pipeline.providers.copywriting.naming import find_brand
+from pipeline.providers.copywriting.opener import (
+    AT_HOME_WORDS,
+    UNIT_AFTER,
+    opening_name,
+    rare_opener,
+    with_article,
+)
 from pipeline.providers.copywriting.product import read_naming
+from pipeline.providers.copywriting.tokens import Naming, find_nouns
 
 _SQL = re.compile(
     r"\b(?:drop|delete|insert|update|select|union|alter|truncate|exec)\b\s+"
@@ -151,26 +159,6 @@ def trim_common(run: str, language: str) -> str:
     return " ".join(words)
 
 
-def _rare_opener(text: str, language: str) -> str:
-    """With no brand found, a capitalized coined word names it ("Voltra electric SUV")."""
-    for m in _re.finditer(r"(?<![\w'’])[A-ZÀ-Ý][\w'’&-]{2,}", text):
-        if rare(m.group(), language, 2.0) and not _CAMEL_NOISE.match(m.group()):
-            return m.group().strip("'’")
-    return ""
-
-
-_CAMEL_NOISE = re.compile(r"^(?:Https?|Www)$")
-
-
-_ARTICLE = re.compile(r"^(?:The|Le|La|Les|El|Los|Las|Il|Lo|Der|Die|Das|O|A)\s+$")
-
-
-def _with_article(text: str, brand: str) -> str:
-    """ "The Marlowe boutique hotel": the article that opens the prompt is part of the name."""
-    at = text.find(brand)
-    return text[:at].strip() + " " + brand if at > 0 and _ARTICLE.match(text[:at]) else brand
-
-
 def _in_occasion(text: str, brand: str) -> bool:
     at = text.find(brand)
     for table in LANGS.values():
@@ -208,7 +196,11 @@ def guarded_naming(text: str, language: str) -> Naming:
         plain = _blank_occasions(plain)
         naming = _clause_naming(plain, language)
     for _ in range(3):  # "Roses for Mother's Day by BloomBox": the holiday is not the brand
-        if not naming.brand or (brand_ok(naming.brand) and not _in_occasion(plain, naming.brand)):
+        at = plain.find(naming.brand)
+        unit = at > 0 and bool(UNIT_AFTER.search(plain[:at]))  # "7 kW": a unit, not a name
+        if not naming.brand or (
+            brand_ok(naming.brand) and not _in_occasion(plain, naming.brand) and not unit
+        ):
             break
         plain = _re.sub(re.escape(naming.brand), lambda m: " " * len(m.group()), plain, count=1)
         naming = (
@@ -216,7 +208,8 @@ def guarded_naming(text: str, language: str) -> Naming:
             if language in ("en", "fr", "ja", "ar")
             else _clause_naming(plain, language)
         )
-    if naming.brand and not brand_ok(naming.brand):
+    at = plain.find(naming.brand) if naming.brand else -1
+    if naming.brand and (not brand_ok(naming.brand) or UNIT_AFTER.search(plain[: max(at, 0)])):
         naming = replace(naming, brand="")
     named = appositive_brand(plain) if language in ("en", "fr") else ""
     if named and (not naming.brand or naming.brand.isupper()):
@@ -225,9 +218,16 @@ def guarded_naming(text: str, language: str) -> Naming:
         words = naming.brand.split()
         if len(words) > 1 and words[-1] in _FUNCTION_ACRONYMS:
             naming = replace(naming, brand=" ".join(words[:-1]))
-        naming = replace(naming, brand=_with_article(plain, naming.brand))
+        naming = replace(naming, brand=with_article(plain, naming.brand))
+        home = naming.brand.split()[0].lower()
+        if home in AT_HOME_WORDS and naming.product.lower().split()[-1:] == [home]:
+            rest = naming.product.split()[:-1]  # "Chez Margot": "chez" is the name's
+            naming = replace(naming, product=" ".join(rest) or naming.category.noun)
     if not naming.brand and language in ("en", "es", "fr", "de", "pt", "it"):
-        naming = replace(naming, brand=_rare_opener(plain, language))
+        naming = replace(naming, brand=rare_opener(plain, language, rare))
+        opener = opening_name(plain, naming, language)
+        shown = opener[:1].upper() + opener[1:]  # written lower case, it still names
+        naming = replace(naming, brand=opener) if opener and brand_ok(shown) else naming
         if naming.brand and naming.product.lower() == naming.brand.lower():
             naming = replace(
                 naming, product=read_naming(_blank(plain, naming.brand), language).product

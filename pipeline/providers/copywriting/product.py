@@ -12,11 +12,11 @@ import re
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category, generic, names_a_service
-from pipeline.providers.copywriting.naming import (
+from pipeline.providers.copywriting.naming import find_brand
+from pipeline.providers.copywriting.tokens import (
     Naming,
     Token,
     _category_by_cues,
-    find_brand,
     find_nouns,
     tokenize,
 )

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.providers.copywriting import score_fit as fit
 from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.spec import AdSpecification
@@ -70,6 +71,12 @@ class Score:
     offers_shown: int = 0
     filler_ads: int = 0
     contradictions: int = 0
+    cta_checked: int = 0
+    cta_fits: int = 0
+    weak_hooks: int = 0
+    priced: int = 0
+    price_closed: int = 0
+    foreign_nouns: int = 0
     slowest_ms: float = 0.0
     misses: list[str] = field(default_factory=list)
 
@@ -86,6 +93,16 @@ class Score:
             ("offers on screen", f"{self.share(self.offers_shown, self.offers):.1f} %"),
             ("ads with a filler line (>= 2 facts)", str(self.filler_ads)),
             ("contradicting lines", str(self.contradictions)),
+            (
+                "CTA fits the kind",
+                f"{self.share(self.cta_fits, self.cta_checked):.1f} % of {self.cta_checked}",
+            ),
+            ("hooks that are only a deadline or a price", str(self.weak_hooks)),
+            (
+                "price kept in the close",
+                f"{self.share(self.price_closed, self.priced):.1f} % of {self.priced}",
+            ),
+            ("lines naming another kind's noun", str(self.foreign_nouns)),
             ("slowest prompt (CPU)", f"{self.slowest_ms:.0f} ms"),
         ]
 
@@ -127,7 +144,7 @@ def _fillers(spec: AdSpecification) -> list[str]:
 
 
 def _contradictions(entry: Entry, screen: str) -> list[str]:
-    prompt, kind = entry.prompt.lower(), entry.kind.lower()
+    prompt, kind = entry.prompt.lower(), entry.kind.split(">", 1)[0].lower()
     return [
         word
         for word, kinds in HALLMARKS.items()
@@ -180,7 +197,34 @@ def score(entries: list[Entry]) -> Score:
         bad = _contradictions(entry, screen)
         result.contradictions += len(bad)
         result.misses.extend(f"contradiction {w!r}: {tag}" for w in bad)
+        _fit(entry, spec, result, tag)
     return result
+
+
+def _fit(entry: Entry, spec: AdSpecification, result: Score, tag: str) -> None:
+    """The checks of :mod:`.score_fit`: CTA for the kind, hook, price in the close, nouns."""
+    actions = fit.actions_for(entry.kind)
+    cta = spec.ad.call_to_action
+    if actions:
+        result.cta_checked += 1
+        if fit.cta_fits(cta, actions):
+            result.cta_fits += 1
+        else:
+            result.misses.append(f"cta {cta!r} not {'/'.join(actions)}: {tag}")
+    hook = spec.beats[0].headline
+    if fit.weak_hook(hook, spec.brand.brand_name):
+        result.weak_hooks += 1
+        result.misses.append(f"weak hook {hook!r}: {tag}")
+    close = _digits(" ".join(b.headline for b in spec.beats[-2:]))
+    for price in fit.prices(entry.prompt):
+        result.priced += 1
+        if _digits(price) in close:
+            result.price_closed += 1
+        else:
+            result.misses.append(f"price {price} not in close: {tag}")
+    nouns = fit.foreign_nouns(entry.kind, entry.prompt, [b.headline for b in spec.beats])
+    result.foreign_nouns += len(nouns)
+    result.misses.extend(f"foreign noun {n}: {tag}" for n in nouns)
 
 
 def table(result: Score) -> str:

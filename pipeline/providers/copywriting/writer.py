@@ -9,18 +9,28 @@ hash of the prompt, so the same prompt always gets the same copy.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
-from pipeline.providers.copywriting.fillers import is_filler
+from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
+from pipeline.providers.copywriting.cta import TIMED, closing, cta_options
 from pipeline.providers.copywriting.i18n import LOCALES, Locale
-from pipeline.providers.copywriting.naming import Naming
+from pipeline.providers.copywriting.last_resort import (
+    HEADLINE_MAX_CHARS,
+    HOOK_MAX_WORDS,
+    clamp,
+    name_for_filler,
+    named_blanks,
+    offer_before_cta,
+)
+from pipeline.providers.copywriting.last_resort import norm as _norm
+from pipeline.providers.copywriting.last_resort import sentence as _sentence
+from pipeline.providers.copywriting.last_resort import upper_first as _upper_first
+from pipeline.providers.copywriting.last_resort import words as _words
+from pipeline.providers.copywriting.tokens import Naming
 
-HOOK_MAX_WORDS = 7
-HEADLINE_MAX_CHARS = 90
 _BANK = {
     "attention": "hooks",
     "desire": "desires",
@@ -31,15 +41,6 @@ _BANK = {
     "after": "afters",
     "bridge": "bridges",
 }
-_BOOKED = {"fitness", "wellness", "travel", "education"}
-_REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
-_VISIT = re.compile(r"\b(?:visit|stop by|come|door|drop in|see you)\b", re.IGNORECASE)
-
-_TIMED = re.compile(
-    r"today|tonight|tomorrow|weekend|week|month|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|samedi|dimanche|week-end|aujourd|今週|曜日|本日|期間|السبت|الأسبوع|اليوم",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,6 @@ class _Picker:
         return choice
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
 # Function words that may recur between beats without the copy sounding repetitive.
 _FUNCTION_WORDS = lx._words(
     """
@@ -99,14 +96,6 @@ def _key_words(text: str, exclude: str = "") -> set[str]:
         for w in _norm(text).split()
         if len(w) >= 4 and w not in _FUNCTION_WORDS and w.rstrip("s") not in skip
     }
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _lower_first(text: str) -> str:
@@ -143,42 +132,6 @@ def benefits_for(category: Category, product: str, from_prompt: list[str]) -> li
     return out[:4]
 
 
-def _cta_options(
-    category: Category, locale: Locale | None, offer: str | None, product: str
-) -> list[str]:
-    if locale is None:
-        tiers = [list(category.special_lines("ctas", product)), list(category.ctas)]
-    elif category.key in _BOOKED:
-        tiers = [list(locale.ctas_book)]
-    elif category.local:
-        tiers = [list(locale.ctas_local)]
-    else:
-        tiers = [list(locale.ctas)]
-    if _REMOTE.search(product):  # "online yoga classes": nobody visits
-        tiers = [[o for o in t if not _VISIT.search(o)] for t in tiers]
-    tiers = [t for t in tiers if t] or [["Join today", "Sign up today"]]
-    options = tiers[0]
-    if offer:
-        # "Free first checkup. Book your checkup" repeats itself: prefer a fresh verb.
-        taken = {w for w in _norm(offer).split() if len(w) > 3}
-        fresh = [[o for o in t if not taken & set(_norm(o).split())] for t in tiers]
-        options = next((t for t in fresh if t), options)
-    if offer and _TIMED.search(offer):
-        # "50% off this Saturday. Order today" contradicts itself.
-        timeless = [o for o in options if not _TIMED.search(o)]
-        options = timeless or [_TIMED.sub("", o).strip() for o in options]
-    return options
-
-
-def _closing(offer: str | None, cta: str, locale: Locale | None) -> str:
-    if not offer:
-        return cta
-    join = locale.offer_join if locale else ". "
-    room = HEADLINE_MAX_CHARS - len(join) - len(cta)
-    offer = offer.rstrip(".!")[: max(0, room)].rstrip(" ,.!")
-    return f"{offer}{join}{cta}" if offer else cta
-
-
 def write_copy(
     *,
     framework_beats: tuple[str, ...],
@@ -192,6 +145,8 @@ def write_copy(
     fact_queue: list[str] | None = None,
     bank_ok: Callable[[str], bool] | None = None,
     name_lines: tuple[str, ...] = (),
+    action: str | None = None,
+    shot_ok: Callable[[str], bool] | None = None,
 ) -> Copy:
     """The headline and visual for every beat, the call to action and the benefits.
 
@@ -215,21 +170,24 @@ def write_copy(
         else list(prompt_benefits[:1]) + list(locale.benefits)
     )[:4]
 
-    if prompt_cta and offer and _TIMED.search(offer) and _TIMED.search(prompt_cta):
+    if prompt_cta and offer and TIMED.search(offer) and TIMED.search(prompt_cta):
         prompt_cta = None
     cta = prompt_cta or picker.pick(
         "cta",
-        _cta_options(cat, locale, offer, naming.product),
+        cta_options(cat, locale, offer, naming.product, action, language),
         lambda o: 2 <= _words(o) <= 4 and (bank_ok is None or bank_ok(o)),
     )
     if cta is None:  # one-word scripts (Japanese) have no spaces to count
-        cta = picker.pick("cta", _cta_options(cat, locale, offer, naming.product)) or "Shop now"
+        cta = (
+            picker.pick("cta", cta_options(cat, locale, offer, naming.product, action, language))
+            or "Shop now"
+        )
 
     headlines: list[tuple[str, str, str]] = []
     for index, beat in enumerate(framework_beats):
-        visual = _visual(cat, beat, english_product)
+        visual = _visual(cat, beat, english_product, shot_ok)
         if index == len(framework_beats) - 1:
-            headlines.append((beat, _closing(offer, cta, locale), visual))
+            headlines.append((beat, closing(offer, cta, locale), visual))
             continue
         fact = _next_fact(fact_queue or [], index, beat, pain, locale, picker, headlines)
         if fact is not None:
@@ -253,55 +211,12 @@ def write_copy(
             bank_ok=bank_ok,
         )
         headlines.append((beat, text, visual))
+    headlines = named_blanks(headlines, [n for n in name_lines if n], naming.product)
     if offer:
-        headlines = _offer_before_cta(headlines, offer, cta, locale)
-    headlines = _name_for_filler(headlines, [n for n in name_lines if n])
-    headlines = [(b, _clamp(t), v) for b, t, v in headlines]
+        headlines = offer_before_cta(headlines, offer, cta, locale)
+    headlines = name_for_filler(headlines, [n for n in name_lines if n])
+    headlines = [(b, clamp(t), v) for b, t, v in headlines]
     return Copy(headlines=headlines, call_to_action=cta, benefits=benefits)
-
-
-def _clamp(line: str) -> str:
-    """A line within the headline limit: cut at the last space that fits (a name of
-    80 characters in "Conoce {Name}." must not break the specification)."""
-    if len(line) <= HEADLINE_MAX_CHARS:
-        return line
-    cut = line[:HEADLINE_MAX_CHARS]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,;:")
-
-
-def _name_for_filler(
-    headlines: list[tuple[str, str, str]], lines: list[str]
-) -> list[tuple[str, str, str]]:
-    """Each generic line still left in the middle becomes the next of ``lines`` not shown yet:
-    the brand with what it sells, then the brand alone."""
-    out = list(headlines)
-    spare = [line for line in lines if len(line) <= HEADLINE_MAX_CHARS]
-    for i, (beat, text, visual) in enumerate(headlines[:-1]):
-        if not is_filler(text):
-            continue
-        shown = {_norm(h[1]) for h in out}
-        fits = [line for line in spare if i > 0 or len(line.split()) <= HOOK_MAX_WORDS]
-        line = next((line for line in fits if _norm(line) not in shown), None)
-        if line is not None:
-            out[i] = (beat, line, visual)
-    return out
-
-
-def _offer_before_cta(
-    headlines: list[tuple[str, str, str]], offer: str, cta: str, locale: Locale | None
-) -> list[tuple[str, str, str]]:
-    """A generic line left in the middle gives its beat to the offer, so the close is the
-    call to action alone ("Free first class." then "Book now")."""
-    spots = [i for i, h in enumerate(headlines[:-1]) if i > 0 and is_filler(h[1])]
-    if not spots:
-        return headlines
-    at = spots[-1]
-    line = offer.rstrip(".!")
-    line = line if locale and locale.max_hook_chars < 40 else _sentence(line)
-    out = list(headlines)
-    out[at] = (out[at][0], line, out[at][2])
-    out[-1] = (out[-1][0], cta, out[-1][2])
-    return out
 
 
 def _next_fact(
@@ -353,9 +268,12 @@ def _line(
         else (lambda s: len(s) <= locale.max_hook_chars)
     )
 
+    own: set[str] = set()  # lines the prompt's own words make: no bank check
+
     def fits(line: str) -> bool:
         filled = _fill(line, name, product)
-        true = bank_ok is None or bank_ok(line.replace("{Name}", "").replace("{product}", ""))
+        bare = line.replace("{Name}", "").replace("{product}", "")
+        true = line in own or bank_ok is None or bank_ok(bare)
         return true and len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
 
     if locale is not None:
@@ -370,6 +288,7 @@ def _line(
         if from_prompt:
             feature = _sentence(_lower_first(benefits[0]))
             first = [f"{{Name}}, with {feature}" if naming.brand else f"With {feature}"]
+            own.update(first)
         elif naming.brand:
             first = [f"{{Name}}: {_sentence(_lower_first(b))}" for b in benefits[:2]]
         else:
@@ -389,6 +308,10 @@ def _line(
         tiers = [echo, special, general]
     exclude = f"{name} {product}"
 
+    def fits_plain(line: str) -> bool:
+        filled = _fill(line, name, product)
+        return len(filled) <= HEADLINE_MAX_CHARS and (index > 0 or short(filled))
+
     def fresh(line: str) -> bool:
         return fits(line) and not _key_words(_fill(line, name, product), exclude) & said
 
@@ -398,21 +321,30 @@ def _line(
             if chosen is not None:
                 return _fill(chosen, name, product)
     everything = [ln for tier in tiers for ln in tier]
-    chosen = picker.pick(beat, everything)
+    chosen = picker.pick(beat, everything, lambda ln: ln in own or bank_ok is None or bank_ok(ln))
+    if chosen is None and bank_ok is not None:
+        # No line of this bank is true of the product: in the middle a line true of anything,
+        # else (and always for the hook) the caller names the brand or the product.
+        anything = GENERIC_SERVICE if cat.local else GENERIC
+        lines = _name_lines(tuple(getattr(anything, _BANK.get(beat, "hooks"))), bool(naming.brand))
+        chosen = picker.pick(beat, lines, fits_plain) if locale is None and index else None
+        return _fill(chosen, name, product) if chosen else ""
     if chosen is None:  # every alternative already used: fall back to a benefit
         unused = (_sentence(b) for b in benefits if _norm(_sentence(b)) not in picker.used)
         chosen = next(unused, product)
     return _fill(chosen, name, product)
 
 
-def _sentence(text: str) -> str:
-    """``text`` ending in one full stop ("6 a.m. to 10 p.m." keeps its own)."""
-    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
-
-
-def _visual(cat: Category, beat: str, product: str) -> str:
+def _visual(
+    cat: Category, beat: str, product: str, shot_ok: Callable[[str], bool] | None = None
+) -> str:
+    """The shot for ``beat``: the category's own, unless it shows something the prompt does
+    not sell (croissants for conchas, a bowl under a GPS collar); then the shot that names
+    only the product."""
     kind = BEAT_VISUAL[beat]
     own = cat.visual(kind, product)  # places get a welcoming closing shot of their own
+    if own and shot_ok is not None and not shot_ok(own):
+        own = (GENERIC_SERVICE if cat.local else GENERIC).visual(kind, product)
     if kind == "cta" and not own:
         return (
             f"Hero shot of the {product} {cat.setting}, slow push-in, clean composition with "

@@ -237,6 +237,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     template = templates[min(scene.index, len(templates) - 1)]
     if scene.index >= len(templates):
         template = [t for t in TEMPLATES if t not in ("number", "offer")][scene.index % 6]
+    if scene.visuals is not None:  # a storyboard pinned the picture: its words do not move it
+        template, number = scene.visuals.template, (scene.visuals.number, scene.visuals.unit)
     occasion = occasion_keyword(facts.occasion) if facts is not None and facts.occasion else ""
     photo, logo = "", ""
     if request.assets is not None:  # the user's brand kit: photos become scenes, logo ends
@@ -279,6 +281,8 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     rest = [o for i, o in enumerate(rest) if o.name not in {hero.name, *(r.name for r in rest[:i])}]
     shift = 0 if festive else scene.index % max(1, len(rest))
     objects = (hero, *rest[shift:], *rest[:shift])[:3]
+    if scene.visuals is not None and scene.visuals.objects:
+        objects = tuple(Chosen(name, 1.0, ()) for name in scene.visuals.objects[:3])
     text = brand.text_color
     if scene.overlay is not None and "color" in scene.overlay.model_fields_set:
         text = scene.overlay.color
@@ -333,3 +337,10 @@ def design_scene(request: ClipRequest) -> SceneDesign:
             scene.overlay.position if scene.overlay else None, request.width, request.height
         ),
     )
+
+
+def design_key(design: SceneDesign) -> str:
+    """Everything in ``design`` that reaches a pixel, as text for the clip cache's hash
+    (the objects by name only: why they were picked does not change the picture)."""
+    fields = {k: v for k, v in vars(design).items() if k != "objects"}
+    return repr((sorted(fields.items()), [o.name for o in design.objects]))

@@ -70,7 +70,7 @@ SOFTWARE = Category(
     bridges=("{Name} makes the switch easy.", "{Name} does the heavy lifting."),
     ctas=("Start today", "Try it today", "Get started now"),
     visuals={
-        "hero": "A clean laptop on a bright desk as a tidy dashboard fills in, soft daylight, "
+        "hero": "A clean laptop on a bright desk as tidy charts fill the screen, soft daylight, "
         "slow push-in",
         "detail": "Close-up of a finger tapping a phone, a progress checkmark animating on "
         "screen, shallow depth of field",

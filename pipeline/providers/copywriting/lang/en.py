@@ -28,9 +28,14 @@ LANG = Lang(
         r"(?:from|only|just)\s+[$€£]\s?" + N + r"(?:\s?/\s?\w+|\s+(?:a|per)\s+\w+)?",
         r"[$€£]\s?" + N + r"\s?/\s?(?:month|mo|year|yr|week|night|person|hour)",
         r"(?:use\s+)?code\s+[A-Z0-9]{3,12}",
+        r"buy\s+one,?\s+get\s+one(?:\s+(?:free|half\s+price))?",
+        r"\d+(?:\s+[\w-]+){0,2}\s+for\s+[$€£]\s?" + N,
+        r"(?:second|third|2nd|3rd|every\s+\d+(?:st|nd|rd|th))\s+[\w-]+\s+(?:is\s+(?:a\s+)?)?"
+        r"(?:free|half[- ]price)(?:\s+[\w-]+)?",
+        r"kids(?:\s+[\w-]+){0,3}?\s+(?:go|travel|sail|eat|bowl|stay|ride)\s+free",
     ),
-    deadline=r"(?:order|book|buy|sign up|register|enrol+|apply|ends?|until|till|by)\s+"
-    r"(?:by\s+)?(?:noon|midnight|tonight|today|tomorrow|friday|saturday|sunday|monday|tuesday|"
+    deadline=r"(?:(?:order|book|buy|sign up|register|enrol+|apply|file)\s+)?"
+    r"(?:until|till|by|before|ends?)\s+(?:noon|midnight|tonight|today|tomorrow|friday|saturday|sunday|monday|tuesday|"
     r"wednesday|thursday|\w+ \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.))|(?:this|next)\s+(?:weekend|week|month|"
     r"saturday|sunday|friday)(?:\s+only)?|(?:today|tonight|this weekend)\s+only|"

@@ -12,6 +12,15 @@ from dataclasses import dataclass
 
 N = r"\d+(?:[.,]\d{3})*(?:[.,]\d\d)?"  # a number as written: 29, 1,299, 4.99
 
+#: Deals written the same way in every Latin-script language: "2x1", "1+1 gratis", "-30 %",
+#: "3 por 2", "3 für 2", "3 for 2" (a count for a smaller count, not a price or a percent).
+MULTI_BUY = (
+    r"\d\s?[x×]\s?\d",
+    r"\d\s?\+\s?\d\s+(?:free|gratis|gratuit|offert|grátis|kostenlos|omaggio)",
+    r"-\s?\d{1,2}\s?%",
+    r"\d+\s+(?:por|for|pour|für|per|voor|för|para)\s+\d+(?![\d.,]*\s?(?:%|€|\$|£|euro))",
+)
+
 
 @dataclass(frozen=True)
 class Lang:
