@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import colorsys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -247,3 +248,14 @@ def test_a_turned_palette_never_leads_with_lime_or_green(tmp_path: Path) -> None
         for design in designs(prompt, tmp_path):
             h, _, sat = colorsys.rgb_to_hls(*map(float, design.look.field))
             assert sat <= 0.25 or not 55 / 360 <= h <= 160 / 360, prompt
+
+
+def test_without_burned_in_captions_the_band_holds_the_ad_s_objects(tmp_path: Path) -> None:
+    got = designs(
+        "Ad for Nordlicht solar panels for family homes, cut your power bill by 60%", tmp_path
+    )
+    number = next(d for d in got if d.template == "number")
+    bare = replace(number, captions=None)  # no voice: captions only in the sidecar files
+    assert len(bare.zones()) == 2 and len(number.zones()) == 1
+    frame = ClipRenderer.to_rgb(ClipRenderer(bare, 540, 960, 24).frame(60))
+    assert _field_share(frame, 0.68, 0.88) < 0.93  # the ad's objects stand there

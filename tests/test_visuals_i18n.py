@@ -55,7 +55,7 @@ TABLE: list[tuple[str, set[str]]] = [
     ("Fleuriste Pétales, bouquets livrés le jour même", FLOWERS),
     ("Assurance auto MaVoiture, devis en ligne", CAR | INSURE),
     ("Salle de sport Énergie à Lille", GYM),
-    ("Cours de piano pour enfants à Nantes", {"musical-notes", "teacher"}),
+    ("Cours de piano pour enfants à Nantes", {"musical-keyboard", "musical-notes"}),
     ("Pâtisserie Douceur, gâteaux sur commande", {"birthday-cake", "shortcake", "cupcake"}),
     ("Cave à vin Le Tonneau, vins de Bourgogne", {"wine-glass", "grapes"}),
     ("Agence immobilière Clé d'Or à Bordeaux", {"house", "key", "house-with-garden"}),

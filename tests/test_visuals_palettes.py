@@ -5,14 +5,17 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.media.colors import delta_e
 from pipeline.providers import ClipRequest
 from pipeline.providers.copywriting import write_specification
+from pipeline.providers.motion.compose import icon_image
 from pipeline.providers.motion.look import build_look, contrast, rgb, to_hex
 from pipeline.providers.motion.palettes import FAMILY, MOOD_LOOK, greenish, pick
 from pipeline.providers.motion.scenes import design_scene
+from pipeline.providers.motion.templates import legible_icon
 from pipeline.settings import Settings
 from pipeline.spec import BrandAssets
 from pipeline.stages import scene_planning
@@ -153,3 +156,15 @@ def test_every_palette_of_the_family_keeps_its_contrasts_in_every_scene(look: st
                 assert contrast(got.accent, got.field) >= 3.0 or got.accent is got.ink, where
                 if got.kind == "bright":
                     assert not greenish(to_hex(got.field)), where
+
+
+def test_an_icon_that_melts_into_its_field_gets_a_disc_behind_it() -> None:
+    def opaque(img) -> float:
+        return float((np.asarray(img)[..., 3] > 128).mean())
+
+    plain = icon_image("stethoscope", 120)
+    on_blue = legible_icon("stethoscope", 120, rgb("#1E9BD7"))  # a blue stethoscope, blue field
+    on_white = legible_icon("stethoscope", 120, rgb("#FFFFFF"))
+    assert on_blue.size == plain.size  # the same footprint in the layout
+    assert opaque(on_blue) > 0.7 > opaque(plain)  # a disc (pi/4 of the square) behind it
+    assert opaque(on_white) == opaque(plain)  # it stands out on white as it is

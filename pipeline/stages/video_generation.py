@@ -79,6 +79,7 @@ def run(
             facts=spec.facts,
             assets=spec.assets,
             prompt=spec.prompt,
+            captions=ctx.settings.tts_provider != "none",  # burned in only when spoken
         )
         clip_ctx = StageContext(
             settings=ctx.settings,

@@ -27,6 +27,7 @@ from pipeline.providers.motion.compose import (
     rounded,
     scaled,
     with_shadow,
+    words,
 )
 from pipeline.providers.motion.scenes import SceneDesign
 from pipeline.providers.motion.templates import Template
@@ -217,8 +218,12 @@ class LogoEnd(EndCard):
 
     def __init__(self, design: SceneDesign, width: int, height: int) -> None:
         super().__init__(design, width, height)
-        box = int(min(0.6 * width, 0.42 * self.zone_h))
-        self.icon_img = logo_card(design.logo, int(0.7 * width), box)
+        # the logo is the brand: it gets most of the zone, the name under it gets smaller
+        box = int(min(0.7 * width, 0.6 * self.zone_h))
+        self.icon_img = logo_card(design.logo, int(0.75 * width), box)
+        self.name = words(
+            design.brand, design.font_style, int(0.09 * width), self.look.ink, int(0.84 * width)
+        )
 
 
 CLASSES: dict[str, type[Template]] = {

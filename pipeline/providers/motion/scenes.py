@@ -335,7 +335,9 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         palette=(p, s, a),
         captions=caption_band(
             scene.overlay.position if scene.overlay else None, request.width, request.height
-        ),
+        )
+        if request.captions
+        else None,
     )
 
 

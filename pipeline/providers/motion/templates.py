@@ -16,14 +16,30 @@ from PIL import Image
 from pipeline.providers.motion import easing
 from pipeline.providers.motion.canvas import Canvas
 from pipeline.providers.motion.compose import (
+    disc,
     icon_image,
     paste_centered,
     scaled,
 )
-from pipeline.providers.motion.look import contrast
+from pipeline.providers.motion.look import contrast, luminance, tone
 from pipeline.providers.motion.scenes import SceneDesign
 
 Color = np.ndarray
+
+
+def legible_icon(name: str, px: int, field: Color) -> Image.Image:
+    """Icon ``name`` at ``px``; one whose colours melt into ``field`` (a blue stethoscope on
+    a blue field) sits on a pale or deep disc of the same footprint instead."""
+    img = icon_image(name, px)
+    rgba = np.asarray(img, dtype=np.float32) / 255
+    opaque = rgba[..., 3] > 0.5
+    if not opaque.any() or contrast(rgba[..., :3][opaque].mean(axis=0), field) >= 1.6:
+        return img
+    backing = tone(field, 0.93 if luminance(field) < 0.35 else 0.16, max_sat=0.35)
+    out = disc(px, backing, 0.92)
+    inner = icon_image(name, int(px * 0.74))
+    out.alpha_composite(inner, ((px - inner.width) // 2, (px - inner.height) // 2))
+    return out
 
 
 def best_ink(background: Color) -> Color:
@@ -102,7 +118,7 @@ class Template:
         if self._spare_imgs is None:
             names = [o.name for o in self.d.objects[1:3]] or [o.name for o in self.d.objects[:1]]
             px = int(min(0.62 * (self.spare[1] - self.spare[0]), 0.26 * self.w))
-            self._spare_imgs = [icon_image(n, px) for n in names]
+            self._spare_imgs = [legible_icon(n, px, self.look.field) for n in names]
         n = len(self._spare_imgs)
         mid = (self.spare[0] + self.spare[1]) / 2
         for k, img in enumerate(self._spare_imgs):

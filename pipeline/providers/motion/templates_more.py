@@ -25,7 +25,7 @@ from pipeline.providers.motion.compose import (
 from pipeline.providers.motion.factplan import lead_figure
 from pipeline.providers.motion.look import tone
 from pipeline.providers.motion.scenes import SceneDesign
-from pipeline.providers.motion.templates import Template, best_ink
+from pipeline.providers.motion.templates import Template, best_ink, legible_icon
 
 
 def _grey(image: Image.Image) -> Image.Image:
@@ -110,7 +110,7 @@ class Offer(Template):
             y += img.size[1] + gap
         self.badge_img = badge
         self.tag = icon_image("label", int(self.dia * 0.3))
-        self.hero = icon_image(design.objects[0].name, int(self.dia * 0.34))
+        self.hero = legible_icon(design.objects[0].name, int(self.dia * 0.34), self.look.field)
         rng = design.rng(9)
         n = 36
         self.confetti = np.stack(
@@ -179,7 +179,9 @@ class Quote(Template):
         self.mark = words("\u201c", "serif", int(0.34 * width), self.look.accent, width)
         self.mark_at = (0.16 * width, band[0] * height)
         self.star = star(int(0.12 * width), self.look.accent)
-        self.face = icon_image(design.objects[0].name, int(min(0.3 * width, 0.45 * self.zone_h)))
+        self.face = legible_icon(
+            design.objects[0].name, int(min(0.3 * width, 0.45 * self.zone_h)), self.look.field
+        )
 
     def draw(self, canvas: Canvas, t: float) -> None:
         u = self.u(t, 0.05, 0.5)
@@ -220,8 +222,8 @@ class EndCard(Template):
         self.name = words(
             design.brand, design.font_style, int(0.16 * width), self.look.ink, int(0.84 * width)
         )
-        self.icon_img = icon_image(
-            design.objects[0].name, int(min(0.34 * width, 0.42 * self.zone_h))
+        self.icon_img = legible_icon(
+            design.objects[0].name, int(min(0.34 * width, 0.42 * self.zone_h)), self.look.field
         )
 
     def draw(self, canvas: Canvas, t: float) -> None:

@@ -21,7 +21,7 @@ from pipeline.providers.motion.compose import (
     words,
 )
 from pipeline.providers.motion.scenes import SceneDesign
-from pipeline.providers.motion.templates import Color, Template, best_ink
+from pipeline.providers.motion.templates import Color, Template, best_ink, legible_icon
 
 
 class Hero(Template):
@@ -40,7 +40,10 @@ class Hero(Template):
         zones = design.zones()
         self.row = (zones[1][0] * height, zones[1][1] * height) if len(zones) > 1 else None
         sat = int(self.dia * 0.24) if self.row is None else int(0.7 * (self.row[1] - self.row[0]))
-        self.sats = [icon_image(o.name, min(sat, int(0.34 * width))) for o in design.objects[1:3]]
+        self.sats = [
+            legible_icon(o.name, min(sat, int(0.34 * width)), self.look.field)
+            for o in design.objects[1:3]
+        ]
 
     def draw(self, canvas: Canvas, t: float) -> None:
         cy = self.zone_mid
@@ -93,7 +96,7 @@ class Checklist(Template):
         # few claims in a tall zone: the product's object stands above the cards
         room = self.zone_h - total - 3 * self.gap
         self.hero_img = (
-            icon_image(objs[0], int(min(0.42 * width, 0.9 * room)))
+            legible_icon(objs[0], int(min(0.42 * width, 0.9 * room)), self.look.field)
             if room > 0.3 * self.zone_h
             else None
         )

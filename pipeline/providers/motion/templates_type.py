@@ -10,14 +10,13 @@ from pipeline.providers.motion.canvas import Canvas
 from pipeline.providers.motion.compose import (
     Sprite,
     from_image,
-    icon_image,
     paste,
     paste_centered,
     scaled,
     words,
 )
 from pipeline.providers.motion.scenes import SceneDesign
-from pipeline.providers.motion.templates import Template
+from pipeline.providers.motion.templates import Template, legible_icon
 
 
 class Kinetic(Template):
@@ -53,7 +52,7 @@ class Kinetic(Template):
             total += icon_px + self.gap
         self.top = self.zone_mid - total / 2
         self.x = 0.08 * width
-        self.icon_img = icon_image(design.objects[0].name, icon_px)
+        self.icon_img = legible_icon(design.objects[0].name, icon_px, self.look.field)
 
     def draw(self, canvas: Canvas, t: float) -> None:
         y = self.top
@@ -117,7 +116,7 @@ class Number(Template):
             else None
         )
         self.cache: dict[str, Sprite] = {}
-        self.icon_img = icon_image(design.objects[0].name, int(self.dia * 0.26))
+        self.icon_img = legible_icon(design.objects[0].name, int(self.dia * 0.26), self.look.field)
 
     def _ring(self, frac: float) -> Sprite:
         from pipeline.providers.motion.compose import _rgba, shape

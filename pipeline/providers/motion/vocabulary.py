@@ -40,6 +40,7 @@ WEIGHTS = {
     "visual": 0.6,
     "beat": 0.5,
     "prompt": 1.2,  # the user's own words: what the fields above missed
+    "lead": 4.5,  # the prompt's first clause, where people name what they sell
 }
 
 
@@ -231,6 +232,7 @@ def choose_objects(
         "headline": headline,
         "visual": visual,
         "prompt": prompt,
+        "lead": re.split(r"[,.;:!?、。，：！？،]", prompt, maxsplit=1)[0],
     }
     scored = score_icons(fields)
     order = {icon.name: i for i, icon in enumerate(icons())}
