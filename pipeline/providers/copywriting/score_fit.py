@@ -177,26 +177,6 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
         "butcher",
         "smoothie",
     ),
-    "flavor": (
-        "ice cream",
-        "food",
-        "drink",
-        "coffee",
-        "tea",
-        "juice",
-        "chocolate",
-        "pizza",
-        "sushi",
-        "taco",
-        "taqueria",
-        "restaurant",
-        "meal",
-        "burger",
-        "steak",
-        "bakery",
-        "butcher",
-        "smoothie",
-    ),
     "stay": ("hotel", "travel", "hostel", "campsite", "glamping", "cruise", "spa hotel"),
     "room": ("hotel", "hostel", "escape", "museum", "spa", "cleaning"),
     "workout": ("fitness", "gym", "yoga", "climbing", "martial"),
@@ -229,6 +209,7 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
         "smoothie",
     ),
 }
+KIND_NOUNS["flavor"] = KIND_NOUNS["flavour"]  # the US spelling names the same kinds
 
 
 def foreign_nouns(kind: str, prompt: str, screen_lines: list[str]) -> list[str]:
