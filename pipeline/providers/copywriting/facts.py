@@ -170,7 +170,8 @@ _SERVICE_NOUN = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})+$|^[^\W\d_]{12,}$")
 
 def _is_cta_clause(clause: str) -> bool:
     m = CTA_CLAUSE.match(clause)
-    return m is not None and m.end() == len(clause) and 2 <= len(clause.split()) <= 6
+    whole = m is not None and m.end() == len(clause)
+    return whole and 2 <= len(clause.split()) <= 6 and not _DIGITS.search(clause)
 
 
 def read_facts(

@@ -197,7 +197,11 @@ def read_naming(text: str, language: str) -> Naming:
     tokens = tokenize(text)
     found = find_nouns(text)
     complaints = [m.span() for m in _COMPLAINT.finditer(text)]
-    complaints += [m.span() for m in CTA_CLAUSE.finditer(text) if m.start() > 0]
+    complaints += [
+        m.span()
+        for m in CTA_CLAUSE.finditer(text)
+        if m.start() > 0 and not re.search(r"\d", m.group())  # "buy 2 get 1" is an offer
+    ]
 
     def advertised(start: int, end: int) -> bool:
         """Not the brand's own word, not in a complaint, not "bike *repair*" or "dentist
