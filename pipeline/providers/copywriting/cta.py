@@ -30,13 +30,6 @@ TIMED = re.compile(
 #: downloaded, so apps come before bookings). Stems, so plurals and other languages match.
 # fmt: off
 _KINDS: tuple[tuple[str, str], ...] = (
-    ("contact", r"law firm|lawyer|attorney|solicitor|notary|legal advice|accountan|tax advi|"
-        r"financial advi|consultan|kanzlei|anwalt|rechtsanw|notar|steuerberat|beratung|"
-        r"abogad|bufete|asesor[ií]a|gestor[ií]a|notar[ií]a|avocat|cabinet|notaire|"
-        r"conseil juridique|expert-comptable|avvocat|studio legale|commercialista|"
-        r"advogad|contabilidade|advocaat|notaris|adwokat|kancelaria|advokat|avukat|"
-        r"erstgespräch|erster termin|beratungstermin|free consultation|primera consulta|"
-        r"premier rendez-vous|法律事務所|弁護士|律师|محام"),
     ("open", r"\bbank\b|savings account|current account|credit card|\bcuenta\b|\bcompte\b|"
         r"\bkonto\b|\bconto\b|\bconta\b|\bbanco\b|\bbanque\b|rekening|口座|账户|حساب"),
     ("donate", r"\bspenden\b|faites un don|\bdoneer|charit|donat|\bngo\b|\bong\b|onlus|"
@@ -48,6 +41,14 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
         r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج"),
+    ("contact", r"law firm|lawyer|attorney|solicitor|notary|legal advice|accountan|tax advi|"
+        r"financial advi|consultan|kanzlei|anwalt|rechtsanw|notar|steuerberat|beratung|"
+        r"steuerbüro|steuerkanzlei|abogad|bufete|asesor[ií]a|gestor[ií]a|notar[ií]a|avocat|"
+        r"cabinet|notaire|"
+        r"conseil juridique|expert-comptable|avvocat|studio legale|commercialista|"
+        r"advogad|contabilidade|advocaat|notaris|adwokat|kancelaria|advokat|avukat|"
+        r"erstgespräch|erster termin|beratungstermin|free consultation|primera consulta|"
+        r"premier rendez-vous|法律事務所|弁護士|律师|محام"),
     ("quote", r"insurance|mortgage|seguro|assurance|versicherung|verzekering|assicurazion|"
         r"plumb|electrician|roofing|roofer|locksmith|pest control|movers|moving company|"
         r"landscap|builders?\b|construction|solar panel|heat pump|boiler|double glazing|"

@@ -212,6 +212,8 @@ def read_facts(
     for k, clause in enumerate(parts):
         if pain and pain.lower() in clause.lower():
             pain_clause = clause
+        if k != naming_at and cta and clause.lower() == cta.lower():
+            continue  # the close says it
         body = _re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
         names = k == naming_at
         pieces: list[str] = []
