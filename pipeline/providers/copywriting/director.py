@@ -101,7 +101,8 @@ def sign_off(brand: str, product: str, language: str) -> str:
 
 def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int) -> list[str]:
     """Every fact as an ad line, the best hook first; no fact twice, the offer left out."""
-    offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity)).lower()
+    offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity, facts.call_to_action))
+    offer_bits = offer_bits.lower()
     product = facts.product.lower()
     # a claim that only names the product ("Vinho do Porto") is no claim: the name line says it
     claims = [c for c in facts.claims if c.lower() not in offer_bits and c.lower() not in product]

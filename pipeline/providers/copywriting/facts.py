@@ -255,7 +255,7 @@ def read_facts(
             if candidate and not restates and (service or _is_claim(candidate, table, known)):
                 claims.append(candidate[:1].upper() + candidate[1:])
     numbers = _numbers(plain, [brand, *urls])
-    said = " ".join([*claims, deal, deadline, scarcity]).lower()
+    said = " ".join([*claims, deal, deadline, scarcity, cta]).lower()
     for quantity in numbers:
         if quantity.value not in said:
             phrase = _number_phrase(parts, quantity.text, [brand, product])
