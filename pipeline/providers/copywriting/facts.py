@@ -198,6 +198,7 @@ def read_facts(
     if not cta or len(cta.split()) < 2:  # "book in the app": the prompt's own call to action
         own = next((c for c in parts[1:] if _is_cta_clause(c)), "")
         cta = own[:1].upper() + own[1:] if own else cta
+    cta = cta or ""
     known = [brand, product, deal, deadline, scarcity, occasion, cta]
     claims: list[str] = []
     pain_clause = ""
