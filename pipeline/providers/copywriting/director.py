@@ -110,7 +110,8 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     plain = [c for c in claims if not _DIGIT.search(c)]
     pain = [facts.pain] if facts.pain else []
     occasion = []
-    if facts.occasion and not any(facts.occasion.lower() in c.lower() for c in claims):
+    named = any(facts.occasion.lower() in c.lower() for c in claims)
+    if facts.occasion and (not named or len(claims) < 2):  # few facts: the occasion signs
         colon = lang(language).colon
         occasion = [f"{facts.occasion[:1].upper()}{facts.occasion[1:]}{colon}{name}"]
     out: list[str] = []
