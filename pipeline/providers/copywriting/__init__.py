@@ -205,7 +205,7 @@ def write_specification(
                 "mood": mood,
                 "visual_style": style,
                 "key_benefits": key_benefits(
-                    copy.benefits, facts.claims, naming.product, naming.brand
+                    facts, copy.benefits, naming.product, naming.brand, strict=action == "contact"
                 )
                 or [category.benefits[0]],
                 "offer": offer,
@@ -218,9 +218,15 @@ def write_specification(
     )
 
 
-def key_benefits(benefits: list[str], claims: list[str], product: str, brand: str) -> list[str]:
-    """The benefits without generic lines; the prompt's claims, else what it sells
+def key_benefits(
+    facts: PromptFacts, benefits: list[str], product: str, brand: str, *, strict: bool = False
+) -> list[str]:
+    """The benefits without generic lines when the prompt states two or more facts (always
+    when ``strict``: a law firm is not "made with care"); its claims, else what it sells
     ("Asesoría fiscal"), stand in when none is left."""
+    if facts.count() < 2 and not strict:
+        return benefits  # nothing to say instead: the bank's lines are the seasoning
+    claims = facts.claims
     kept = [b for b in benefits if not is_filler(b)]
     if not kept:
         kept = [c for c in claims if not is_filler(c)][:3]

@@ -101,8 +101,7 @@ def sign_off(brand: str, product: str, language: str) -> str:
 
 def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int) -> list[str]:
     """Every fact as an ad line, the best hook first; no fact twice, the offer left out."""
-    offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity, facts.call_to_action))
-    offer_bits = offer_bits.lower()
+    offer_bits = " ".join((facts.offer, facts.deadline, facts.scarcity)).lower()
     product = facts.product.lower()
     # a claim that only names the product ("Vinho do Porto") is no claim: the name line says it
     claims = [c for c in facts.claims if c.lower() not in offer_bits and c.lower() not in product]
@@ -110,8 +109,7 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     plain = [c for c in claims if not _DIGIT.search(c)]
     pain = [facts.pain] if facts.pain else []
     occasion = []
-    named = any(facts.occasion.lower() in c.lower() for c in claims)
-    if facts.occasion and (not named or len(claims) < 2):  # few facts: the occasion signs
+    if facts.occasion and not any(facts.occasion.lower() in c.lower() for c in claims):
         colon = lang(language).colon
         occasion = [f"{facts.occasion[:1].upper()}{facts.occasion[1:]}{colon}{name}"]
     out: list[str] = []

@@ -213,8 +213,6 @@ def read_facts(
     for k, clause in enumerate(parts):
         if pain and pain.lower() in clause.lower():
             pain_clause = clause
-        if k != naming_at and cta and clause.lower() == cta.lower():
-            continue  # the close says it
         body = _re.sub(table.request, " ", clause, count=1, flags=re.IGNORECASE)
         names = k == naming_at
         pieces: list[str] = []
@@ -256,7 +254,7 @@ def read_facts(
             if candidate and not restates and (service or _is_claim(candidate, table, known)):
                 claims.append(candidate[:1].upper() + candidate[1:])
     numbers = _numbers(plain, [brand, *urls])
-    said = " ".join([*claims, deal, deadline, scarcity, cta]).lower()
+    said = " ".join([*claims, deal, deadline, scarcity]).lower()
     for quantity in numbers:
         if quantity.value not in said:
             phrase = _number_phrase(parts, quantity.text, [brand, product])
