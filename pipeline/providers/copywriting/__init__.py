@@ -26,6 +26,8 @@ from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language, read_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
 from pipeline.providers.copywriting.facts import only_a_place, product_phrase, read_facts
+from pipeline.providers.copywriting.fillers import is_filler
+from pipeline.providers.copywriting.formal import formal_copy
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
@@ -156,6 +158,7 @@ def write_specification(
         name_line = f"{naming.brand}{lang(language).colon}{phrase}{end}"
         if not certain:
             queue.append(name_line)
+    action = action_for(text, naming.product, naming.category, brand=naming.brand)
     copy = write_copy(
         framework_beats=beats,
         language=language,
@@ -168,11 +171,12 @@ def write_specification(
         fact_queue=queue,
         name_lines=(name_line, sign_off(naming.brand, naming.product, language)),
         bank_ok=lambda line: (locale is not None or sure) and _names_nothing_else(line, text),
-        action=action_for(text, naming.product, naming.category),
+        action=action,
         shot_ok=lambda shot: (
             (sure or language != "en") and _shows_nothing_else(shot, text, naming.category.key)
         ),
     )
+    copy = formal_copy(copy, language) if action == "contact" else copy
     primary, secondary, accent, text_color = brief.brand_colors(
         brief.find_colors(text), mood, category
     )
@@ -200,7 +204,10 @@ def write_specification(
                 "platform": brief.find_platform(text),
                 "mood": mood,
                 "visual_style": style,
-                "key_benefits": copy.benefits or [category.benefits[0]],
+                "key_benefits": key_benefits(
+                    facts, copy.benefits, naming.product, naming.brand, strict=action == "contact"
+                )
+                or [category.benefits[0]],
                 "offer": offer,
                 "call_to_action": copy.call_to_action[:40],
                 "duration_s": duration_s,
@@ -209,6 +216,23 @@ def write_specification(
             "facts": facts.model_dump(),
         }
     )
+
+
+def key_benefits(
+    facts: PromptFacts, benefits: list[str], product: str, brand: str, *, strict: bool = False
+) -> list[str]:
+    """The benefits without generic lines when the prompt states two or more facts (always
+    when ``strict``: a law firm is not "made with care"); its claims, else what it sells
+    ("Asesoría fiscal"), stand in when none is left."""
+    if facts.count() < 2 and not strict:
+        return benefits  # nothing to say instead: the bank's lines are the seasoning
+    claims = facts.claims
+    kept = [b for b in benefits if not is_filler(b)]
+    if not kept:
+        kept = [c for c in claims if not is_filler(c)][:3]
+    if not kept and product and product.lower() not in brand.lower():
+        kept = [product[:1].upper() + product[1:]]
+    return kept or benefits
 
 
 #: How a product comes (a can, a bottle, a scoop): a bank line may name one only when the

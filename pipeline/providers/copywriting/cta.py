@@ -13,6 +13,7 @@ import re
 from pipeline.providers.copywriting.catalog import Category
 from pipeline.providers.copywriting.i18n import Locale
 from pipeline.providers.copywriting.last_resort import HEADLINE_MAX_CHARS
+from pipeline.providers.copywriting.product import CTA_CLAUSE
 
 _BOOKED = {"fitness", "wellness", "travel", "education"}
 _REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
@@ -40,6 +41,14 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
         r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج"),
+    ("contact", r"law firm|lawyer|attorney|solicitor|notary|legal advice|accountan|tax advi|"
+        r"financial advi|consultan|kanzlei|anwalt|rechtsanw|notar|steuerberat|beratung|"
+        r"steuerbüro|steuerkanzlei|abogad|bufete|asesor[ií]a|gestor[ií]a|notar[ií]a|avocat|"
+        r"cabinet|notaire|"
+        r"conseil juridique|expert-comptable|avvocat|studio legale|commercialista|"
+        r"advogad|contabilidade|advocaat|notaris|adwokat|kancelaria|advokat|avukat|"
+        r"erstgespräch|erster termin|beratungstermin|free consultation|primera consulta|"
+        r"premier rendez-vous|法律事務所|弁護士|律师|محام"),
     ("quote", r"insurance|mortgage|seguro|assurance|versicherung|verzekering|assicurazion|"
         r"plumb|electrician|roofing|roofer|locksmith|pest control|movers|moving company|"
         r"landscap|builders?\b|construction|solar panel|heat pump|boiler|double glazing|"
@@ -97,6 +106,18 @@ _CATEGORY_ACTIONS = {
 #: Calls to action per action and language (2-4 words, the CJK ones one phrase). None
 #: promises anything ("free") the prompt may not offer.
 ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
+    "learn": {
+        "en": ("Learn more", "Find out more"), "es": ("Descubre más",),
+        "fr": ("En savoir plus",), "de": ("Mehr erfahren",), "pt": ("Saiba mais",),
+        "it": ("Scopri di più",), "ja": ("詳しくはこちら",), "zh": ("了解更多",),
+        "ar": ("اعرف المزيد",),
+    },
+    "contact": {
+        "en": ("Book a consultation", "Get in touch", "Call us today"), "es": ("Pida una cita",),
+        "fr": ("Prenez rendez-vous",), "de": ("Termin vereinbaren",),
+        "pt": ("Agende uma consulta",), "it": ("Prenoti una consulenza",),
+        "ja": ("ご相談はこちら",), "zh": ("立即咨询",), "ar": ("تواصل معنا",),
+    },
     "open": {
         "en": ("Open an account", "Open yours today"), "es": ("Ábrela hoy",),
         "fr": ("Ouvrez votre compte",), "de": ("Konto eröffnen",), "pt": ("Abra sua conta",),
@@ -173,6 +194,10 @@ ACTION_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: Dutch, Polish, Swedish and Turkish calls to action per action (2-4 words).
 _MORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "learn": {"nl": ("Lees meer",), "pl": ("Dowiedz się więcej",), "sv": ("Läs mer",),
+              "tr": ("Daha fazla bilgi",)},
+    "contact": {"nl": ("Maak een afspraak",), "pl": ("Umów spotkanie",),
+                "sv": ("Boka ett möte",), "tr": ("Randevu alın",)},
     "open": {"nl": ("Open een rekening",), "pl": ("Otwórz konto",),
              "sv": ("Öppna ett konto",), "tr": ("Hemen hesap aç",)},
     "shop": {"nl": ("Koop nu",), "pl": ("Kup teraz",), "sv": ("Handla nu",),
@@ -204,7 +229,9 @@ for _action, _ctas in _MORE.items():
     ACTION_CTAS[_action] = {**ACTION_CTAS[_action], **_ctas}
 
 
-def action_for(text: str, product: str, category: Category | None = None) -> str | None:
+def action_for(
+    text: str, product: str, category: Category | None = None, *, brand: str = ""
+) -> str | None:
     """What the viewer does about this kind of product ("book", "download", ...): read from
     the product's words, then the catalog category (a place people visit keeps its own calls
     to action), then the whole prompt's words; a product of no known kind is bought."""
@@ -217,7 +244,52 @@ def action_for(text: str, product: str, category: Category | None = None) -> str
             return _CATEGORY_ACTIONS.get(key)
         return None
     found = next((action for action, rx in _KIND_RX if rx.search(text)), None)
+    if found is None and (category is None or not category.local):
+        found = _own_verb(text)  # "10 rides for $45, book in the app"
+    if found is None and key == "generic" and _unknown(product, brand):
+        return "learn"  # nothing says what is sold: "Shop now" would guess
     return found or _CATEGORY_ACTIONS.get(key)
+
+
+def _unknown(product: str, brand: str) -> bool:
+    """Whether the product phrase says nothing: empty, the whole brand, or a word for a
+    business ("Kanzlei Weber" read as "Kanzlei" is a kind of business no table names)."""
+    low = product.lower().strip()
+    return not low or low == brand.lower() or (brand != "" and low in _KIND_ONLY)
+
+
+#: Kinds of business that sell no goods of their own, where the product reader lands on them.
+_KIND_ONLY = frozenset(
+    re.findall(
+        r"\w+",
+        "kanzlei praxis büro agentur studio atelier cabinet bureau agence despacho estudio "
+        "oficina escritório ufficio kantoor biuro byrå ofis firm office agency practice",
+    )
+)
+
+
+#: A call-to-action clause's verb, read as the action when no word names the kind.
+_VERBS = (
+    ("book", r"book|reserve|reserva|réservez|buchen|prenota|boek"),
+    ("order", r"order|pide|commandez|bestell\w*|ordina|peça|bestel"),
+    ("download", r"download|descarga|téléchargez|scarica|baixe"),
+    ("shop", r"shop|buy|compra|achetez"),
+    ("join", r"join"),
+    ("register", r"register|sign\s+up"),
+    ("subscribe", r"subscribe"),
+    ("apply", r"apply"),
+)
+
+
+def _own_verb(text: str) -> str | None:
+    for m in CTA_CLAUSE.finditer(text):
+        if m.start() == 0 or re.search(r"\d", m.group()):
+            continue
+        verb = m.group("verb").lower()
+        for action, rx in _VERBS:
+            if re.fullmatch(rx, verb):
+                return action
+    return None
 
 
 def cta_options(

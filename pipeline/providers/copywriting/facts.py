@@ -16,6 +16,7 @@ from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting.lang import LANGS, Lang, lang
 from pipeline.providers.copywriting.lang.table import MULTI_BUY
+from pipeline.providers.copywriting.product import CTA_CLAUSE
 from pipeline.spec import PromptFacts, Quantity
 
 URL = re.compile(
@@ -162,6 +163,17 @@ def _is_claim(clause: str, language: Lang, known: list[str]) -> bool:
     return not any(k and low == k.lower() for k in known)
 
 
+#: One compound noun in the clause after the brand ("Kanzlei Weber: Erbrecht-Beratung") names
+#: the service: it is a claim, not a word too short to say anything.
+_SERVICE_NOUN = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})+$|^[^\W\d_]{12,}$")
+
+
+def _is_cta_clause(clause: str) -> bool:
+    m = CTA_CLAUSE.match(clause)
+    whole = m is not None and m.end() == len(clause)
+    return whole and 2 <= len(clause.split()) <= 6 and not _DIGITS.search(clause)
+
+
 def read_facts(
     text: str, language: str, *, brand: str, product: str, offer: str | None
 ) -> PromptFacts:
@@ -182,10 +194,14 @@ def read_facts(
     )
     if audience and any(p and p.lower() in audience.lower() for p in (brand, product)):
         audience = ""  # "für die Kaffeemaschine BrühMeister": the ad is for the product
-    known = [brand, product, deal, deadline, scarcity, occasion]
+    parts = clauses(plain)
+    if not cta or len(cta.split()) < 2:  # "book in the app": the prompt's own call to action
+        own = next((c for c in parts[1:] if _is_cta_clause(c)), "")
+        cta = own[:1].upper() + own[1:] if own else cta
+    cta = cta or ""
+    known = [brand, product, deal, deadline, scarcity, occasion, cta]
     claims: list[str] = []
     pain_clause = ""
-    parts = clauses(plain)
     naming_at = next(
         (
             k
@@ -232,7 +248,10 @@ def read_facts(
                 continue
             adds = _DIGITS.search(candidate) or (occasion and occasion.lower() in candidate.lower())
             restates = product and product.lower() in candidate.lower() and not adds
-            if candidate and not restates and _is_claim(candidate, table, known):
+            if _is_cta_clause(candidate):
+                continue  # where to buy is the call to action, not a promise
+            service = k == naming_at + 1 and _SERVICE_NOUN.match(candidate) is not None
+            if candidate and not restates and (service or _is_claim(candidate, table, known)):
                 claims.append(candidate[:1].upper() + candidate[1:])
     numbers = _numbers(plain, [brand, *urls])
     said = " ".join([*claims, deal, deadline, scarcity]).lower()

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
+from pipeline.providers.copywriting.fillers_i18n import TRANSLATED
 from pipeline.providers.copywriting.i18n import LOCALES
 
 #: Fillers found in review, beyond the banks below (add every new one here).
@@ -54,6 +55,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     for locale in LOCALES.values():
         for beat_lines in locale.beats.values():
             lines += list(beat_lines)
+        lines += list(locale.benefits)  # "Für deinen Alltag gedacht" says nothing either
+    for translated in TRANSLATED.values():
+        lines += list(translated)
     out = []
     for line in dict.fromkeys(lines):
         parts = [re.escape(_key(p)) for p in line.split("{Name}")]

@@ -77,8 +77,20 @@ _COMPLAINT = re.compile(
     re.IGNORECASE,
 )
 
+#: A clause that tells the viewer what to do ("book in the app", "order on our website",
+#: "download the app to book", "reserva en la web"): its nouns are where, not what, is sold.
+CTA_CLAUSE = re.compile(
+    r"(?:^|(?<=[,.;:!?\u2013\u2014-]))\s*(?:and\s+|then\s+|just\s+|y\s+|et\s+|und\s+)?"
+    r"(?P<verb>book|order|download|reserve|buy|shop|call|text|visit|find\s+us|sign\s+up|register|"
+    r"subscribe|join|apply|available|get\s+it|reserva|pide|descarga|compra|llama|réservez|"
+    r"commandez|téléchargez|achetez|appelez|jetzt|buchen|bestell\w*|lade|prenota|ordina|"
+    r"scarica|compra|baixe|peça|reserve|boek|bestel|download)\b[^,.;:!?]*",
+    re.IGNORECASE,
+)
+
 _LEAD_STOP = re.compile(
     r"[,.;:!?()]|\s(?:by|from|at|in|for|with|that|which|who|to|on|and|near|every|is|are|has|have|"
+    r"across|around|through|between|along|"
     r"keeps|makes|helps|lets|gives|turns|brings|delivers|will|can)\s",
     re.IGNORECASE,
 )
@@ -185,6 +197,11 @@ def read_naming(text: str, language: str) -> Naming:
     tokens = tokenize(text)
     found = find_nouns(text)
     complaints = [m.span() for m in _COMPLAINT.finditer(text)]
+    complaints += [
+        m.span()
+        for m in CTA_CLAUSE.finditer(text)
+        if m.start() > 0 and not re.search(r"\d", m.group())  # "buy 2 get 1" is an offer
+    ]
 
     def advertised(start: int, end: int) -> bool:
         """Not the brand's own word, not in a complaint, not "bike *repair*" or "dentist

@@ -14,11 +14,14 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.providers.copywriting import score_fit as fit
 from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.providers.copywriting.fillers import is_filler
+from pipeline.providers.copywriting.fillers_i18n import TRANSLATED
+from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.spec import AdSpecification
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "data" / "copy_corpus.txt"
@@ -142,7 +145,25 @@ def _product_is(expected: str, spec: AdSpecification) -> bool:
 
 
 def _fillers(spec: AdSpecification) -> list[str]:
-    return [b.headline for b in spec.beats[:-1] if is_filler(b.headline)]  # the last is the CTA
+    """Generic lines on screen: beats but the last (the CTA) and the key benefits, which the
+    scene planner shows too; in every language ("Für deinen Alltag gedacht")."""
+    lines = [b.headline for b in spec.beats[:-1]] + list(spec.ad.key_benefits)
+    return [line for line in lines if is_filler(line) or _translated_filler(line)]
+
+
+@lru_cache(maxsize=1)
+def _translated() -> frozenset[str]:
+    lines = [line for group in TRANSLATED.values() for line in group]
+    lines += [line for locale in LOCALES.values() for line in locale.benefits]
+    return frozenset(_key(line) for line in lines)
+
+
+def _translated_filler(line: str) -> bool:
+    return _key(line) in _translated()
+
+
+def _key(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", line.lower()).strip()
 
 
 def _contradictions(entry: Entry, screen: str) -> list[str]:
