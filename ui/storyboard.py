@@ -57,10 +57,12 @@ def editor(board: Storyboard, place: str) -> Storyboard:
                               f"{k}font")  # fmt: skip
     edited.music = _pick(music, "Music", storyboard.music_titles(), board.music, f"{k}music")
     edited.grade = _pick(grade, "Grade", GRADE_STYLES, board.grade, f"{k}grade")
+    action: tuple[str, int] | None = None
     for i, card in enumerate(board.scenes):
         out = edited.scenes[i]
         with st.container(border=True):
             st.markdown(f"**Scene {i + 1} · {plain(card.beat)}**")
+            action = _scene_buttons(k, i, len(board.scenes)) or action
             st.caption(f"Visuals: {plain(card.template)} template · "
                        f"{plain(', '.join(card.objects))}")  # fmt: skip
             out.headline = st.text_input("Headline", card.headline, key=f"{k}text_{i}")
@@ -80,7 +82,45 @@ def editor(board: Storyboard, place: str) -> Storyboard:
                 sfx = _pick(st, "Transition sound", ["", *SFX_NAMES], card.transition_sfx or "",
                             f"{k}sfx_{i}")  # fmt: skip
                 out.transition_sfx = sfx or None
+    if action is not None:
+        _rearrange(edited, place, *action)
     return edited
+
+
+def _scene_buttons(k: str, i: int, n: int) -> tuple[str, int] | None:
+    """Move up/down, add a scene after (a copy to edit), delete: the one clicked, if any."""
+    cols = st.columns(4)
+    wanted = None
+    for col, (name, label, icon, off, why) in zip(cols, (
+        ("up", "Up", ":material/arrow_upward:", i == 0, None),
+        ("down", "Down", ":material/arrow_downward:", i == n - 1, None),
+        ("add", "Add after", ":material/add:", n >= 5, "An ad has at most 5 scenes."),
+        ("delete", "Delete", ":material/delete:", n <= 3, "An ad has at least 3 scenes."),
+    ), strict=True):  # fmt: skip
+        if col.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off,
+                      help=why if off else None, width="stretch"):  # fmt: skip
+            wanted = (name, i)
+    return wanted
+
+
+def _rearrange(edited: Storyboard, place: str, name: str, i: int) -> None:
+    """Apply a scene move, add or delete to the storyboard as edited so far, keep it, and
+    redraw the cards from it (the total length stays exact)."""
+    try:
+        if name in ("up", "down"):
+            new = storyboard.move_scene(edited, i, -1 if name == "up" else 1)
+        elif name == "add":
+            new = storyboard.add_scene(edited, i)
+        else:
+            new = storyboard.delete_scene(edited, i)
+    except AdstudioError as exc:
+        st.error(plain(exc.message), icon=":material/error:")
+        return
+    _keep(place, new)
+    prefix = f"sb_{place}_"
+    for key in [key for key in st.session_state if str(key).startswith(prefix)]:
+        del st.session_state[key]  # the widgets start again from the kept storyboard
+    st.rerun()
 
 
 def checked(board: Storyboard) -> bool:
