@@ -80,6 +80,7 @@ def test_the_page_starts_under_the_header_on_a_phone_only(
                 top, padding = _title_top(mobile, server, path, heading)
                 assert padding == "68px", (path, padding)  # 4.25rem: just under the header
                 assert top < 100, (path, top)
+                print(f"{path} at 390 px: title top {top:.0f} px, padding {padding}")
                 mobile.screenshot(path=str(tmp_path / f"{path}-390.png"))
         finally:
             browser.close()
