@@ -88,17 +88,19 @@ def editor(board: Storyboard, place: str) -> Storyboard:
 
 
 def _scene_buttons(k: str, i: int, n: int) -> tuple[str, int] | None:
-    """Move up/down, add a scene after (a copy to edit), delete: the one clicked, if any."""
-    cols = st.columns(4)
+    """Move up/down, add a scene after (a copy to edit), delete: the one clicked, if any.
+
+    One row that wraps (not columns, which a phone stacks into four full-width rows)."""
+    row = st.container(horizontal=True, gap="small")
     wanted = None
-    for col, (name, label, icon, off, why) in zip(cols, (
+    for name, label, icon, off, why in (
         ("up", "Up", ":material/arrow_upward:", i == 0, None),
         ("down", "Down", ":material/arrow_downward:", i == n - 1, None),
         ("add", "Add after", ":material/add:", n >= 5, "An ad has at most 5 scenes."),
         ("delete", "Delete", ":material/delete:", n <= 3, "An ad has at least 3 scenes."),
-    ), strict=True):  # fmt: skip
-        if col.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off,
-                      help=why if off else None, width="stretch"):  # fmt: skip
+    ):  # fmt: skip
+        if row.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off,
+                      help=why if off else None):  # fmt: skip
             wanted = (name, i)
     return wanted
 
