@@ -51,6 +51,32 @@ def _title_top(page: Any, url: str, path: str, heading: str) -> tuple[float, str
     return float(top), str(page.evaluate(PADDING))
 
 
+def _storyboard_on_a_phone(page: Any, url: str, shots: Path) -> None:
+    """The editor fits 390 px; a scene's four buttons share one row; Down moves the scene."""
+    from playwright.sync_api import expect
+
+    page.goto(url)
+    settle(page)
+    prompt = page.get_by_label("Your prompt")
+    prompt.fill("Create a luxury watch ad for Instagram")
+    prompt.press("Control+Enter")
+    settle(page)
+    page.get_by_role("button", name="Storyboard first").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Storyboard").first).to_be_visible()
+    _fits(page)
+    field = page.get_by_label("Headline").nth(0)
+    expect(field).not_to_have_value("")
+    first = field.input_value()
+    tops = {round(page.locator(f".st-key-sb_create_{name}_0 button").last.bounding_box()["y"])
+            for name in ("up", "down", "add", "delete")}  # fmt: skip
+    assert len(tops) == 1, tops
+    page.locator(".st-key-sb_create_down_0 button").last.click()
+    settle(page)
+    expect(page.get_by_label("Headline").nth(1)).to_have_value(first, timeout=60_000)
+    page.screenshot(path=str(shots / "storyboard-390.png"), full_page=True)
+
+
 def test_the_page_starts_under_the_header_on_a_phone_only(
     server: str,  # noqa: F811  (the fixture imported above)
     tmp_path: Path,
@@ -82,5 +108,6 @@ def test_the_page_starts_under_the_header_on_a_phone_only(
                 assert top < 100, (path, top)
                 print(f"{path} at 390 px: title top {top:.0f} px, padding {padding}")
                 mobile.screenshot(path=str(tmp_path / f"{path}-390.png"))
+            _storyboard_on_a_phone(mobile, server, tmp_path)
         finally:
             browser.close()

@@ -94,44 +94,57 @@ def opened(env: AppEnv) -> AppTest:
     return button(at, "sb_plan").click().run()
 
 
+def key(at: AppTest, name: str) -> str:
+    """The editor's widget key now (it changes after a scene move, add or delete)."""
+    try:
+        rev = at.session_state["sb_rev_create"]
+    except KeyError:
+        rev = 0
+    return f"sb_create_{name}" if rev == 0 else f"sb_create_r{rev}_{name}"
+
+
 def headlines(at: AppTest) -> list[str]:
-    found = {t.key: t.value for t in at.text_input if str(t.key).startswith("sb_create_text_")}
-    return [found[f"sb_create_text_{i}"] for i in range(len(found))]
+    found = {t.key: t.value for t in at.text_input}
+    return [found[key(at, f"text_{i}")] for i in range(5) if key(at, f"text_{i}") in found]
 
 
 def seconds(at: AppTest) -> list[float]:
-    found = {n.key: n.value for n in at.number_input if str(n.key).startswith("sb_create_dur_")}
-    return [float(found[f"sb_create_dur_{i}"]) for i in range(len(found))]
+    found = {n.key: n.value for n in at.number_input}
+    return [float(found[key(at, f"dur_{i}")]) for i in range(5) if key(at, f"dur_{i}") in found]
+
+
+def click(at: AppTest, name: str) -> None:
+    button(at, key(at, name)).click().run()
 
 
 def test_the_editor_moves_adds_and_deletes_scenes_keeping_typed_text(env: AppEnv) -> None:
     at = opened(env)
     first = headlines(at)
     assert len(first) == 4
-    assert button(at, "sb_create_up_0").disabled and button(at, "sb_create_down_3").disabled
+    assert button(at, key(at, "up_0")).disabled and button(at, key(at, "down_3")).disabled
 
-    at.text_input(key="sb_create_text_0").input("Typed before the move").run()
-    button(at, "sb_create_down_0").click().run()
+    at.text_input(key=key(at, "text_0")).input("Typed before the move").run()
+    click(at, "down_0")
     assert headlines(at) == [first[1], "Typed before the move", *first[2:]]
     assert errors(at) == [] and not button(at, "sb_render").disabled
 
-    button(at, "sb_create_add_2").click().run()
+    click(at, "add_2")
     assert headlines(at) == [first[1], "Typed before the move", first[2], first[2], first[3]]
     assert final_duration(seconds(at)) == pytest.approx(15.0, abs=0.001)
-    assert button(at, "sb_create_add_0").disabled  # five scenes: the most an ad has
+    assert button(at, key(at, "add_0")).disabled  # five scenes: the most an ad has
 
     for _ in range(2):
-        button(at, "sb_create_delete_0").click().run()
+        click(at, "delete_0")
     assert headlines(at) == [first[2], first[2], first[3]]
     assert final_duration(seconds(at)) == pytest.approx(15.0, abs=0.001)
-    assert button(at, "sb_create_delete_0").disabled  # three scenes: the fewest
+    assert button(at, key(at, "delete_0")).disabled  # three scenes: the fewest
     assert errors(at) == [] and not button(at, "sb_render").disabled
 
 
 def test_a_length_that_no_longer_adds_up_is_said_before_render(env: AppEnv) -> None:
     at = opened(env)
     durations = seconds(at)
-    at.number_input(key="sb_create_dur_0").set_value(durations[0] + 1.0).run()
+    at.number_input(key=key(at, "dur_0")).set_value(durations[0] + 1.0).run()
     shown = errors(at)
     assert len(shown) == 1 and shown[0].startswith("The scenes last 16.00 s after crossfades;")
     assert shown[0].endswith("they must add up to 15 s. Change a duration by -1.00 s.")

@@ -35,6 +35,13 @@ def _keep(place: str, board: Storyboard | None) -> None:
     st.session_state[BOARD.format(place)] = board.model_dump(mode="json") if board else None
 
 
+def _prefix(place: str) -> str:
+    """The editor's widget keys; new ones after a scene move, add or delete, so the browser
+    draws every field afresh from the kept storyboard (it keeps values per widget)."""
+    rev = int(st.session_state.get(f"sb_rev_{place}", 0))
+    return f"sb_{place}_" if rev == 0 else f"sb_{place}_r{rev}_"
+
+
 def _pick(where: Any, label: str, options: list[str] | tuple[str, ...], value: str,
           key: str) -> str:  # fmt: skip
     """A select box that shows ``value`` even when it is not one of ``options``."""
@@ -44,7 +51,7 @@ def _pick(where: Any, label: str, options: list[str] | tuple[str, ...], value: s
 
 def editor(board: Storyboard, place: str) -> Storyboard:
     """Every editable part of ``board`` as widgets; returns the storyboard as edited."""
-    k = f"sb_{place}_"
+    k = _prefix(place)
     edited = board.model_copy(deep=True)
     st.markdown("**The ad's look**")
     cols = st.columns(4)
@@ -96,11 +103,12 @@ def _scene_buttons(k: str, i: int, n: int) -> tuple[str, int] | None:
     for name, label, icon, off, why in (
         ("up", "Up", ":material/arrow_upward:", i == 0, None),
         ("down", "Down", ":material/arrow_downward:", i == n - 1, None),
-        ("add", "Add after", ":material/add:", n >= 5, "An ad has at most 5 scenes."),
+        ("add", "Add", ":material/add:", n >= 5, "An ad has at most 5 scenes."),
         ("delete", "Delete", ":material/delete:", n <= 3, "An ad has at least 3 scenes."),
     ):  # fmt: skip
-        if row.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off,
-                      help=why if off else None):  # fmt: skip
+        tip = why if off else ("A copy of this scene after it" if name == "add" else None)
+        if row.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off, help=tip,
+                      type="tertiary"):  # fmt: skip
             wanted = (name, i)
     return wanted
 
@@ -122,6 +130,7 @@ def _rearrange(edited: Storyboard, place: str, name: str, i: int) -> None:
     prefix = f"sb_{place}_"
     for key in [key for key in st.session_state if str(key).startswith(prefix)]:
         del st.session_state[key]  # the widgets start again from the kept storyboard
+    st.session_state[f"sb_rev_{place}"] = int(st.session_state.get(f"sb_rev_{place}", 0)) + 1
     st.rerun()
 
 
