@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, notify, signin
+from ui import auth, notify, signin, widgets
 from ui.format import plain
 from ui.runtime import get_runtime
 
@@ -27,6 +27,7 @@ st.set_page_config(
 )
 
 st.logo(str(ICON), size="large")  # the brand beside the menu button on a phone
+widgets.phone_layout()  # no large blank band above the title on a phone
 
 runtime = get_runtime()
 auth.check_cookie_key(runtime)

@@ -9,7 +9,7 @@ from pipeline.runtime import jobs
 from pipeline.store import repository
 from pipeline.store.db import utcnow
 from ui import auth, widgets
-from ui.format import limit_message, money, plain, plural, when
+from ui.format import cost_label, limit_message, money, plain, plural, when
 from ui.runtime import get_runtime
 
 runtime = get_runtime()
@@ -27,7 +27,7 @@ if row.email:
     st.caption(plain(row.email))
 
 spent, hour, made = st.columns(3)
-spent.metric("Total cost", money(row.total_cost))
+spent.metric("Total cost", cost_label(row.total_cost))
 hour.metric("This hour", f"{used} / {limit}")
 made.metric("Ads made", sum(1 for g in generations if g.status == "completed"))
 

@@ -1,5 +1,6 @@
 """Gallery: the user's ads as a poster grid to search, filter, sort, play, download or delete.
 
+One card per ad: its newest version ("v2 of 2"); the plan page lists every version.
 Failed and cancelled attempts are kept apart, under "Attempts".
 """
 
@@ -11,7 +12,7 @@ import streamlit as st
 
 from pipeline.errors import AdstudioError
 from pipeline.runtime import jobs
-from pipeline.store import repository
+from pipeline.store import repository, versions
 from pipeline.store.db import Generation, utcnow
 from ui import auth, widgets
 from ui import variants as variants_ui
@@ -32,7 +33,7 @@ user = auth.require_user()
 tz = widgets.user_zone()
 
 
-def delete(generation_id: int) -> None:
+def delete(generation_id: int, version: int = 1) -> None:
     """Delete the row (ownership checked in the query), then its files."""
     st.session_state.pop(CONFIRM, None)
     try:
@@ -40,7 +41,22 @@ def delete(generation_id: int) -> None:
     except AdstudioError as exc:
         st.session_state[NOTICE] = ("error", exc.message)
         return
-    st.session_state[NOTICE] = ("success", f"Deleted ad #{generation_id}.")
+    if version > 1:
+        message = f"Deleted v{version} (#{generation_id}); the previous version is shown."
+    else:
+        message = f"Deleted ad #{generation_id}."
+    st.session_state[NOTICE] = ("success", message)
+
+
+def newest_versions(rows: list[Generation]) -> tuple[list[Generation], dict[int, int]]:
+    """One row per ad, in ``rows``' order: its newest version; and ad -> its top version."""
+    best: dict[int, Generation] = {}
+    for row in rows:
+        root = versions.root_of(row)
+        if root not in best or (row.version, row.id) > (best[root].version, best[root].id):
+            best[root] = row
+    keep = {r.id for r in best.values()}
+    return [r for r in rows if r.id in keep], {k: r.version for k, r in best.items()}
 
 
 @st.dialog("Play", width="large")
@@ -63,9 +79,11 @@ def facts(row: Generation) -> str:
 
 
 def confirm(row: Generation) -> None:
-    st.caption("Delete this ad and its files?")
+    older = " The previous version stays." if row.version > 1 else ""
+    st.caption(f"Delete {'this version' if older else 'this ad'} and its files?{older}")
     yes, no = st.columns(2)
-    yes.button("Delete", key=f"confirm_{row.id}", type="primary", on_click=delete, args=(row.id,))
+    yes.button("Delete", key=f"confirm_{row.id}", type="primary", on_click=delete,
+               args=(row.id, row.version))  # fmt: skip
     no.button("Keep", key=f"keep_{row.id}", on_click=st.session_state.pop, args=(CONFIRM, None))
 
 
@@ -74,7 +92,8 @@ def card(row: Generation) -> None:
         widgets.poster(row)
         widgets.status_badge(row)
         variants_ui.card_note(labels, row)
-        version = f" · v{row.version}" if row.version > 1 else ""
+        top = tops.get(versions.root_of(row), row.version)
+        version = f" · v{row.version} of {top}" if max(top, row.version) > 1 else ""
         st.markdown(f"**#{row.id}**{version} · {plain(shorten(row.prompt, 48))}")
         st.caption(plain(facts(row)))
         if st.session_state.get(CONFIRM) == row.id:
@@ -163,8 +182,8 @@ if not everything:
     st.stop()
 
 labels = variants_ui.gallery_order(runtime, everything)  # a group of variants sits together
-ads = [r for r in everything if r.status == "completed" or r.is_active]
-attempts = [r for r in everything if r not in ads]
+ads, tops = newest_versions([r for r in everything if r.status == "completed" or r.is_active])
+attempts = [r for r in everything if not (r.status == "completed" or r.is_active)]
 shown = chosen(ads)
 if shown:
     st.caption(f"{len(shown)} of {len(ads)} ad{'s' if len(ads) != 1 else ''}")

@@ -351,3 +351,66 @@ def to_spec_plan(board: Storyboard) -> tuple[AdSpecification, ScenePlan]:
                                           "target_duration_s": board.total_s,
                                           "music": board.music})  # fmt: skip
     return spec, ScenePlan.model_validate(plan_.model_dump())
+
+
+def _spread(cards: list[SceneCard], change: float, what: str) -> None:
+    """Add ``change`` seconds over ``cards`` as evenly as 3-7 s allows, or InputError."""
+    from pipeline.errors import InputError
+
+    target = sum(c.duration_s for c in cards) + change
+    for _ in range(len(cards)):
+        free = [c for c in cards if (c.duration_s > MIN_SCENE_S if change < 0
+                                     else c.duration_s < MAX_SCENE_S)]  # fmt: skip
+        if abs(change) < 1e-6 or not free:
+            break
+        share = change / len(free)
+        for card in free:
+            new = min(MAX_SCENE_S, max(MIN_SCENE_S, card.duration_s + share))
+            change -= new - card.duration_s
+            card.duration_s = new
+    if abs(change) > 0.01:
+        raise InputError(f"Cannot {what}: the other scenes would have to last outside "
+                         f"{MIN_SCENE_S:g} to {MAX_SCENE_S:g} seconds.")  # fmt: skip
+    for card in cards:
+        card.duration_s = round(card.duration_s, 3)
+    rest = target - sum(c.duration_s for c in cards)  # rounding: keep the total exact
+    cards[0].duration_s = round(cards[0].duration_s + rest, 3)
+
+
+def move_scene(board: Storyboard, index: int, step: int) -> Storyboard:
+    """A copy with scene ``index`` (0-based) moved ``step`` places (-1 up, +1 down)."""
+    data = board.model_copy(deep=True)
+    target = index + step
+    if 0 <= index < len(data.scenes) and 0 <= target < len(data.scenes):
+        data.scenes.insert(target, data.scenes.pop(index))
+    return data
+
+
+def delete_scene(board: Storyboard, index: int) -> Storyboard:
+    """A copy without scene ``index``; the others get its time, so the total stays exact."""
+    from pipeline.errors import InputError
+
+    if len(board.scenes) <= 3:
+        raise InputError("An ad has at least 3 scenes. Add a scene before deleting this one.")
+    data = board.model_copy(deep=True)
+    gone = data.scenes.pop(index)
+    _spread(data.scenes, gone.duration_s - data.plan.crossfade_s, "delete this scene")
+    return data
+
+
+def add_scene(board: Storyboard, after: int) -> Storyboard:
+    """A copy with scene ``after`` duplicated behind it (to edit); the scenes share the
+    time so the total stays exact."""
+    from pipeline.errors import InputError
+
+    n = len(board.scenes)
+    if n >= 5:
+        raise InputError("An ad has at most 5 scenes. Delete one before adding another.")
+    data = board.model_copy(deep=True)
+    cf = data.plan.crossfade_s
+    card = data.scenes[after].model_copy(deep=True)
+    share = (sum(c.duration_s for c in data.scenes) + cf) / (n + 1)
+    card.duration_s = round(min(MAX_SCENE_S, max(MIN_SCENE_S, share)), 3)
+    _spread(data.scenes, cf - card.duration_s, "add a scene")
+    data.scenes.insert(after + 1, card)
+    return data

@@ -35,6 +35,13 @@ def _keep(place: str, board: Storyboard | None) -> None:
     st.session_state[BOARD.format(place)] = board.model_dump(mode="json") if board else None
 
 
+def _prefix(place: str) -> str:
+    """The editor's widget keys; new ones after a scene move, add or delete, so the browser
+    draws every field afresh from the kept storyboard (it keeps values per widget)."""
+    rev = int(st.session_state.get(f"sb_rev_{place}", 0))
+    return f"sb_{place}_" if rev == 0 else f"sb_{place}_r{rev}_"
+
+
 def _pick(where: Any, label: str, options: list[str] | tuple[str, ...], value: str,
           key: str) -> str:  # fmt: skip
     """A select box that shows ``value`` even when it is not one of ``options``."""
@@ -44,7 +51,7 @@ def _pick(where: Any, label: str, options: list[str] | tuple[str, ...], value: s
 
 def editor(board: Storyboard, place: str) -> Storyboard:
     """Every editable part of ``board`` as widgets; returns the storyboard as edited."""
-    k = f"sb_{place}_"
+    k = _prefix(place)
     edited = board.model_copy(deep=True)
     st.markdown("**The ad's look**")
     cols = st.columns(4)
@@ -57,10 +64,12 @@ def editor(board: Storyboard, place: str) -> Storyboard:
                               f"{k}font")  # fmt: skip
     edited.music = _pick(music, "Music", storyboard.music_titles(), board.music, f"{k}music")
     edited.grade = _pick(grade, "Grade", GRADE_STYLES, board.grade, f"{k}grade")
+    action: tuple[str, int] | None = None
     for i, card in enumerate(board.scenes):
         out = edited.scenes[i]
         with st.container(border=True):
             st.markdown(f"**Scene {i + 1} · {plain(card.beat)}**")
+            action = _scene_buttons(k, i, len(board.scenes)) or action
             st.caption(f"Visuals: {plain(card.template)} template · "
                        f"{plain(', '.join(card.objects))}")  # fmt: skip
             out.headline = st.text_input("Headline", card.headline, key=f"{k}text_{i}")
@@ -80,7 +89,49 @@ def editor(board: Storyboard, place: str) -> Storyboard:
                 sfx = _pick(st, "Transition sound", ["", *SFX_NAMES], card.transition_sfx or "",
                             f"{k}sfx_{i}")  # fmt: skip
                 out.transition_sfx = sfx or None
+    if action is not None:
+        _rearrange(edited, place, *action)
     return edited
+
+
+def _scene_buttons(k: str, i: int, n: int) -> tuple[str, int] | None:
+    """Move up/down, add a scene after (a copy to edit), delete: the one clicked, if any.
+
+    One row that wraps (not columns, which a phone stacks into four full-width rows)."""
+    row = st.container(horizontal=True, gap="small")
+    wanted = None
+    for name, label, icon, off, why in (
+        ("up", "Up", ":material/arrow_upward:", i == 0, None),
+        ("down", "Down", ":material/arrow_downward:", i == n - 1, None),
+        ("add", "Add", ":material/add:", n >= 5, "An ad has at most 5 scenes."),
+        ("delete", "Delete", ":material/delete:", n <= 3, "An ad has at least 3 scenes."),
+    ):  # fmt: skip
+        tip = why if off else ("A copy of this scene after it" if name == "add" else None)
+        if row.button(label, key=f"{k}{name}_{i}", icon=icon, disabled=off, help=tip,
+                      type="tertiary"):  # fmt: skip
+            wanted = (name, i)
+    return wanted
+
+
+def _rearrange(edited: Storyboard, place: str, name: str, i: int) -> None:
+    """Apply a scene move, add or delete to the storyboard as edited so far, keep it, and
+    redraw the cards from it (the total length stays exact)."""
+    try:
+        if name in ("up", "down"):
+            new = storyboard.move_scene(edited, i, -1 if name == "up" else 1)
+        elif name == "add":
+            new = storyboard.add_scene(edited, i)
+        else:
+            new = storyboard.delete_scene(edited, i)
+    except AdstudioError as exc:
+        st.error(plain(exc.message), icon=":material/error:")
+        return
+    _keep(place, new)
+    prefix = f"sb_{place}_"
+    for key in [key for key in st.session_state if str(key).startswith(prefix)]:
+        del st.session_state[key]  # the widgets start again from the kept storyboard
+    st.session_state[f"sb_rev_{place}"] = int(st.session_state.get(f"sb_rev_{place}", 0)) + 1
+    st.rerun()
 
 
 def checked(board: Storyboard) -> bool:

@@ -177,3 +177,18 @@ def literal(label: str, text: str | None) -> None:
     """A caption-style label and a user's or model's text, shown literally."""
     st.caption(label)
     st.markdown(plain(text) or "-")
+
+
+#: On a phone (Streamlit's small-screen width) the page starts just under the header bar
+#: instead of 6rem down: the first screen holds the title and the primary action.
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 4.25rem !important; }
+}
+</style>"""
+
+
+def phone_layout() -> None:
+    """The small-screen style rule, once per run (Streamlit puts a style-only block out of
+    the page flow, so it takes no space)."""
+    st.html(PHONE_CSS)
