@@ -94,11 +94,11 @@ class FakeVideo:
         with self._lock:
             self.history.append(request.scene.index)
         self.started.set()
-        if self.fail_scene == request.scene.index:
-            raise ProviderError("The fake video service is down.", provider=self.name)
-        while self.block.is_set():
+        while self.block.is_set():  # blocked first: a test decides when a failure happens
             ctx.check_cancelled()
             time.sleep(0.02)
+        if self.fail_scene == request.scene.index:
+            raise ProviderError("The fake video service is down.", provider=self.name)
         ctx.check_cancelled()
         d = request.scene.duration_s
         hue = (request.scene.index * 70 + request.seed) % 360
