@@ -133,3 +133,23 @@ def test_lines_whose_wav_is_gone_or_record_is_old_are_spoken_again(
     gone = {**lines[0], "speech": {**lines[0]["speech"], "path": str(tmp_path / "gone.wav")}}
     known = reuse.index([gone, {"text": "no key"}, *lines[1:]])
     assert sorted(known) == sorted(r["key"] for r in lines[1:])
+
+
+def test_readings_that_ran_long_are_kept_so_a_re_render_never_speaks_them_again(
+    tmp_path: Path,
+) -> None:
+    short = plan((4.5, 3.0, 3.0, 4.5))  # scenes 2 and 3 are too short for their long lines
+    v1, _ = _speak(tmp_path, 1, short, None, [])
+    said = v1.summary()
+    assert said["script"] == ["Headline 0.", "Headline 1.", "Headline 2.",
+                              "Headline 3. Shop the collection."]  # fmt: skip
+    tried: list = said["tried"]  # type: ignore[assignment]
+    assert [r["text"] for r in tried] == ["Headline 1. Sapphire crystal.",
+                                          "Headline 2. Swiss movement."]  # fmt: skip
+    # the same plan again tries the long readings first: kept, they are copied too
+    again, pid = _speak(tmp_path, 2, short, None, [*said["lines"], *tried])  # type: ignore[misc]
+    assert pid is None and again.summary()["reused_voice"] is True
+    assert again.summary()["script"] == said["script"]
+    # with only the kept lines the engine would have to speak the long readings again
+    _, pid = _speak(tmp_path, 3, short, None, said["lines"])  # type: ignore[arg-type]
+    assert pid is not None

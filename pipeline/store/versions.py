@@ -77,14 +77,18 @@ def earlier_clips(session: Session, generation_id: int) -> list[Clip]:
 
 def earlier_voice(session: Session, generation_id: int) -> list[dict[str, Any]]:
     """The spoken lines (key, text, speech) of the ad's other finished versions, newest
-    first: a re-render copies those whose line did not change (:mod:`pipeline.voice.reuse`)."""
+    first, each version's readings that ran long after its lines: a re-render copies those
+    it would speak again (:mod:`pipeline.voice.reuse`)."""
     row = session.get(Generation, generation_id)
     if row is None or row.parent_id is None:
         return []
     out: list[dict[str, Any]] = []
     for other in reversed(of_ad(session, row.parent_id, row.user_id)):
         if other.id != generation_id and other.status == "completed":
-            out.extend(r for r in (other.voice or {}).get("lines") or [] if isinstance(r, dict))
+            said = other.voice or {}
+            out.extend(
+                r for r in [*said.get("lines", []), *said.get("tried", [])] if isinstance(r, dict)
+            )
     return out
 
 

@@ -46,21 +46,34 @@ def copy(found: Speech, dest: Path) -> Speech:
     return found.model_copy(update={"path": str(dest), "cost": 0.0})
 
 
-def publish(spoken: VoiceScript, seed: int, dest_dir: Path) -> list[dict[str, Any]]:
-    """Keep each spoken line's WAV in ``dest_dir``; return the records a later version reads."""
-    records = []
+def _record(spoken: VoiceScript, seed: int, text: str, speech: Speech, target: Path) -> dict:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(speech.path, target)
+    return {
+        "key": key(spoken.engine, spoken.voice, spoken.language, seed, text),
+        "text": text,
+        "speech": {**speech.model_dump(mode="json"), "path": str(target)},
+    }
+
+
+def publish(
+    spoken: VoiceScript, seed: int, dest_dir: Path, heard: Iterable[tuple[str, Speech]] = ()
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Keep each spoken line's WAV in ``dest_dir`` (``scene_NN.wav``), and those of the
+    ``heard`` readings that ran long (``tried_*.wav``): a later version that tries them
+    again copies them too. Returns the records of both (lines, tried)."""
+    lines, chosen = [], set()
     for line in spoken.lines:
-        if line.speech is None:
-            continue
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        target = dest_dir / f"scene_{line.scene_index + 1:02d}.wav"
-        shutil.copyfile(line.speech.path, target)
-        records.append({
-            "key": key(spoken.engine, spoken.voice, spoken.language, seed, line.text),
-            "text": line.text,
-            "speech": {**line.speech.model_dump(mode="json"), "path": str(target)},
-        })  # fmt: skip
-    return records
+        if line.speech is not None:
+            target = dest_dir / f"scene_{line.scene_index + 1:02d}.wav"
+            lines.append(_record(spoken, seed, line.text, line.speech, target))
+            chosen.add(line.speech.path)
+    tried = [
+        _record(spoken, seed, text, speech, dest_dir / f"tried_{Path(speech.path).name}")
+        for text, speech in heard
+        if speech.path not in chosen
+    ]
+    return lines, tried
 
 
 class Reusing:
@@ -72,6 +85,7 @@ class Reusing:
         self.inner, self.known, self.language, self.seed = inner, known, language, seed
         self.name, self.voice = inner.name, inner.voice
         self.reused: set[str] = set()  # WAV paths answered from ``known``
+        self.heard: list[tuple[str, Speech]] = []  # every reading at the natural pace
         self._pending: list[tuple[str, Path]] | None = None
         self._asked_inner = False
 
@@ -94,8 +108,11 @@ class Reusing:
         ]  # fmt: skip
 
     def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
-        found = self._found(text, out) if pace == 1.0 else None
-        return found or self.inner.synthesize(text, out, pace=pace)
+        if pace != 1.0:
+            return self.inner.synthesize(text, out, pace=pace)
+        speech = self._found(text, out) or self.inner.synthesize(text, out)
+        self.heard.append((text, speech))
+        return speech
 
     def submit(self, jobs: list[tuple[str, Path]]) -> None:
         """Hand the unknown lines to the engine now (if it works on its own)."""
@@ -116,7 +133,9 @@ class Reusing:
         else:
             made = self._speak(missing)
         fresh = iter(made)
-        return [self._found(t, o) or next(fresh) for t, o in jobs]
+        out = [self._found(t, o) or next(fresh) for t, o in jobs]
+        self.heard.extend((t, speech) for (t, _), speech in zip(jobs, out, strict=True))
+        return out
 
     def synthesize_many(self, jobs: list[tuple[str, Path]]) -> list[Speech]:
         self.submit(jobs)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.logs import log_event
 from pipeline.runtime.render_plan import CaptionLayer
@@ -33,6 +34,7 @@ from pipeline.voice.models import VoiceScript
 from pipeline.voice.tts import SpeechProvider
 
 STAGE = "voice"
+Records = list[dict[str, Any]]
 
 
 @dataclass
@@ -45,7 +47,9 @@ class VoiceOutput:
     concat_path: Path
     cost: CostEntry | None = None
     #: Each spoken line's key, text and speech (kept in output/voice/<id>/) for later versions.
-    lines: list[dict[str, object]] | None = None
+    lines: Records | None = None
+    #: Readings spoken but not kept (they ran long), kept too: a later version tries them again.
+    tried: Records | None = None
     #: How many lines were copied from an earlier version instead of spoken.
     reused: int = 0
 
@@ -65,6 +69,7 @@ class VoiceOutput:
             "reason": self.script.reason or None,
             "script": [line.text for line in self.script.lines],
             "lines": self.lines or [],
+            "tried": self.tried or [],
             "reused_lines": self.reused,
             "reused_voice": bool(self.lines) and self.reused == len(self.script.lines),
         }
@@ -106,7 +111,7 @@ class Pending:
                 detail=f"{chars} chars",
             )
         ctx.check_cancelled()
-        records, reused = self._keep(spoken, ctx)
+        records, tried, reused = self._keep(spoken, ctx)
         ctx.report(0.7, "Drawing captions")
         words = spoken.timeline_words()
         if spoken.spoken:
@@ -126,18 +131,20 @@ class Pending:
             captions.write_concat(track, plan.total_duration_s, concat)
         ctx.report(1.0, "Voice and captions ready")
         return VoiceOutput(
-            spoken, track, captions.group(words), concat, cost, lines=records, reused=reused
+            spoken, track, captions.group(words), concat, cost, records, tried, reused
         )
 
-    def _keep(self, spoken: VoiceScript, ctx: StageContext) -> tuple[list[dict[str, object]], int]:
-        """Publish the spoken lines for later versions; how many were reused."""
+    def _keep(self, spoken: VoiceScript, ctx: StageContext) -> tuple[Records, Records, int]:
+        """Publish the spoken lines (and readings that ran long) for later versions; how
+        many lines were reused."""
         if not spoken.spoken or ctx.generation_id is None:
-            return [], 0
+            return [], [], 0
         dest = ctx.settings.output_dir / "voice" / str(ctx.generation_id)
-        records: list[dict[str, object]] = list(reuse.publish(spoken, self.seed, dest))
-        done = self.provider.reused if isinstance(self.provider, reuse.Reusing) else set()
+        wrapped = self.provider if isinstance(self.provider, reuse.Reusing) else None
+        lines, tried = reuse.publish(spoken, self.seed, dest, wrapped.heard if wrapped else ())
+        done = wrapped.reused if wrapped else set()
         count = sum(1 for line in spoken.lines if line.speech and line.speech.path in done)
-        return records, count
+        return lines, tried, count
 
     def cancel(self) -> None:
         """Stop the engine (the generation ended before :meth:`finish`)."""
@@ -163,7 +170,7 @@ def begin(
     if enabled:
         provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
     known = reuse.index(earlier or [])
-    if provider is not None and known:
+    if provider is not None and (known or ctx.generation_id is not None):
         provider = reuse.Reusing(provider, known, spec.language, ctx.seed)
     pending = Pending(spec, plan, workdir, provider, reason, texts, seed=ctx.seed)
     if provider is not None:
