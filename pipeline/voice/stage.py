@@ -68,10 +68,16 @@ class VoiceOutput:
             "seconds": round(seconds, 2),
             "reason": self.script.reason or None,
             "script": [line.text for line in self.script.lines],
-            "lines": self.lines or [],
+            **(self._kept() if self.lines else {}),
+        }
+
+    def _kept(self) -> dict[str, object]:
+        """What a later version reuses, and how much of this one was reused."""
+        return {
+            "lines": self.lines,
             "tried": self.tried or [],
             "reused_lines": self.reused,
-            "reused_voice": bool(self.lines) and self.reused == len(self.script.lines),
+            "reused_voice": self.reused == len(self.script.lines),
         }
 
 
