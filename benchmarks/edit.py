@@ -4,8 +4,9 @@
 
 Offline providers (creative director, local renderer in its drawing process), real overlays,
 audio and export, a temp data folder. Each round renders a storyboard (v1), then edits one
-headline (v2: every clip reused) and times both from start to finished row. Target: the
-re-render takes <= 0.6x the first render's time.
+headline (v2: every clip reused, and every voice line whose words did not change; the edited
+scene's line says its headline, so it is spoken again) and times both from start to
+finished row. Target: the re-render takes <= 0.6x the first render's time.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Round:
     first_s: float
     edit_s: float
     reused: int
+    reused_lines: int
+    lines: int
     first_stages: dict[str, float]
     edit_stages: dict[str, float]
 
@@ -67,8 +70,10 @@ def one_round(root: Path, seed: int) -> Round:
         lambda: editing.edit(runtime, user_id, first.id, scene=2, text="Made by hand")
     )
     runtime.engine.dispose()
-    return Round(first_s, edit_s, second.reused_clips or 0,
-                 first.stage_timings or {}, second.stage_timings or {})  # fmt: skip
+    said = second.voice or {}
+    return Round(first_s, edit_s, second.reused_clips or 0, int(said.get("reused_lines") or 0),
+                 len(said.get("script") or []), first.stage_timings or {},
+                 second.stage_timings or {})  # fmt: skip
 
 
 def run(repeats: int = 1) -> list[Round]:
@@ -81,7 +86,14 @@ def run(repeats: int = 1) -> list[Round]:
 
 def markdown(rounds: list[Round]) -> str:
     rows = [
-        [str(i + 1), f"{r.first_s:.1f} s", f"{r.edit_s:.1f} s", f"{r.ratio:.2f}x", str(r.reused)]
+        [
+            str(i + 1),
+            f"{r.first_s:.1f} s",
+            f"{r.edit_s:.1f} s",
+            f"{r.ratio:.2f}x",
+            str(r.reused),
+            f"{r.reused_lines} of {r.lines}",
+        ]
         for i, r in enumerate(rounds)
     ]
     stages = sorted({*rounds[0].first_stages, *rounds[0].edit_stages})
@@ -91,7 +103,8 @@ def markdown(rounds: list[Round]) -> str:
     verdict = "met" if best <= TARGET else "missed"
     load = os.getloadavg()[0]
     return "\n".join([
-        table(["round", "first render", "text-only re-render", "ratio", "clips reused"], rows),
+        table(["round", "first render", "text-only re-render", "ratio", "clips reused",
+               "voice lines reused"], rows),
         "",
         f"Target <= {TARGET}x: {verdict} (best {best:.2f}x; load average {load:.1f} at the end).",
         "",

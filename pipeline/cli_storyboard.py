@@ -5,8 +5,8 @@
     python -m pipeline edit ID --scene N --text "New line" [--duration S] [--music NAME]
         [--color primary=#RRGGBB] [--voice-line TEXT] [--user NAME] [--json]
 
-Both print what ``generate`` prints, plus ``version`` and ``reused_clips``. An edit that
-breaks the plan's rules is refused with the reason and renders nothing.
+Both print what ``generate`` prints, plus ``version``, ``reused_clips`` and ``reused_voice``.
+An edit that breaks the plan's rules is refused with the reason and renders nothing.
 """
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def _colors(pairs: list[str]) -> dict[str, str]:
 
 def _finish(runtime: Any, user_id: int, start: Any, as_json: bool) -> int:
     from pipeline import cli
+    from pipeline.store import versions
 
     row = cli._run_to_end(runtime, user_id, "", None, start=start)
-    return cli.report(row, as_json, version=row.version, reused_clips=row.reused_clips or 0)
+    return cli.report(row, as_json, version=row.version, reused_clips=row.reused_clips or 0,
+                      reused_voice=versions.reused_voice(row))  # fmt: skip
 
 
 def cmd_render(args: argparse.Namespace, settings: Settings) -> int:

@@ -71,7 +71,8 @@ def draw(
 
     The voice comes first: its engine (~215 MB, a process of its own) has exited before the
     clip renderer starts, so one generation stays under 400 MB (docs/voice.md).
-    ``voice_request``: ``{"enabled": bool, "voice": name or None}`` (default: on).
+    ``voice_request``: ``{"enabled": bool, "voice": name or None}`` (default: on), and
+    ``"earlier"``: earlier versions' spoken lines to reuse (:mod:`pipeline.voice.reuse`).
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
@@ -91,6 +92,7 @@ def draw(
             enabled=bool(asked.get("enabled", True)),
             voice=asked.get("voice"),
             texts=_voice_lines(plan),
+            earlier=asked.get("earlier"),
         ),
     )
     if spoken.cost is not None:  # offline speech: a $0 line, like the local clips

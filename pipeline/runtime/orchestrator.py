@@ -190,11 +190,12 @@ def _pipeline(run: _Run, painter: drawing.DrawingProcess | None) -> None:
     asked = run.voice_request
     with rt.sessions() as session:  # earlier versions' clips, for scenes that did not change
         reuse = versions.earlier_clips(session, run.id)
+        heard = {**asked, "earlier": versions.earlier_voice(session, run.id)}
     if painter is None:
-        drawn = drawing.draw(run, spec, plan, rt.video, asked, reuse)
+        drawn = drawing.draw(run, spec, plan, rt.video, heard, reuse)
     else:
         with _draw_turn(run):
-            drawn = painter.draw(run, rt.settings, spec, plan, asked, reuse)
+            drawn = painter.draw(run, rt.settings, spec, plan, heard, reuse)
     clips, render_plan = drawn.clips, drawn.render
     run.save(
         voice={**(drawn.voice or {}), "asked": asked},
@@ -257,6 +258,7 @@ def remove_outputs(settings: Any, generation_id: int) -> None:
         (settings.videos_dir / f"{generation_id}{suffix}").unlink(missing_ok=True)
     (settings.thumbnails_dir / f"{generation_id}.jpg").unlink(missing_ok=True)
     shutil.rmtree(settings.output_dir / "clips" / str(generation_id), ignore_errors=True)
+    shutil.rmtree(settings.output_dir / "voice" / str(generation_id), ignore_errors=True)
 
 
 def _run_turn(generation_id: int, runtime: Runtime) -> AbstractContextManager[None]:

@@ -6,7 +6,7 @@ version is a generation like any other (rate limit, cost, cancel, progress, clea
 recovery), with its own MP4, thumbnail and plan; only its owner sees it. A cancelled or
 failed re-render leaves the earlier versions as they were. Earlier versions' clips are
 handed to the new render, which reuses those whose scene did not change
-(:mod:`pipeline.store.clip_cache`).
+(:mod:`pipeline.store.clip_cache`); so are their spoken lines (:mod:`pipeline.voice.reuse`).
 """
 
 from __future__ import annotations
@@ -75,6 +75,28 @@ def earlier_clips(session: Session, generation_id: int) -> list[Clip]:
     return out
 
 
+def earlier_voice(session: Session, generation_id: int) -> list[dict[str, Any]]:
+    """The spoken lines (key, text, speech) of the ad's other finished versions, newest
+    first, each version's readings that ran long after its lines: a re-render copies those
+    it would speak again (:mod:`pipeline.voice.reuse`)."""
+    row = session.get(Generation, generation_id)
+    if row is None or row.parent_id is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for other in reversed(of_ad(session, row.parent_id, row.user_id)):
+        if other.id != generation_id and other.status == "completed":
+            said = other.voice or {}
+            out.extend(
+                r for r in [*said.get("lines", []), *said.get("tried", [])] if isinstance(r, dict)
+            )
+    return out
+
+
+def reused_voice(row: Generation) -> bool:
+    """Whether the version's voice-over was copied from an earlier version (none spoken)."""
+    return bool((row.voice or {}).get("reused_voice"))
+
+
 def editable(session: Session, generation_id: int, user_id: int | None) -> Generation:
     """The user's finished version to edit; the same NotFoundError as for a missing ad."""
     row = repository.get_generation(session, generation_id, user_id)
@@ -94,5 +116,6 @@ def summary(row: Generation) -> dict[str, Any]:
         "video_path": row.video_path,
         "thumbnail_path": row.thumbnail_path,
         "reused_clips": row.reused_clips,
+        "reused_voice": reused_voice(row),
         "created_at": row.created_at.isoformat() if row.created_at else None,
     }

@@ -10,24 +10,31 @@ every scene's line to the engine's process and returns at once, so the caller ca
 clips while it speaks; ``finish`` collects the speech, refits lines that ran long and
 draws the captions. With no voice nothing is burned in: the headline already shows the
 words, so only the ``.srt``/``.vtt`` carry the script.
+
+``earlier``: earlier versions' spoken lines (``voice["lines"]`` of their rows); a line
+whose text, engine, voice, language and seed match is copied with its word times instead
+of spoken (:mod:`pipeline.voice.reuse`); when every line matches the engine never starts.
+The captions are drawn anew either way (a moved headline moves them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.logs import log_event
 from pipeline.runtime.render_plan import CaptionLayer
 from pipeline.spec import AdSpecification, CostEntry, ScenePlan
 from pipeline.stages.context import StageContext
 from pipeline.typography.roles import safe_area
-from pipeline.voice import captions, layout, script, subtitles, tts
+from pipeline.voice import captions, layout, reuse, script, subtitles, tts
 from pipeline.voice.captions import CaptionGroup, CaptionTrack
 from pipeline.voice.models import VoiceScript
 from pipeline.voice.tts import SpeechProvider
 
 STAGE = "voice"
+Records = list[dict[str, Any]]
 
 
 @dataclass
@@ -39,6 +46,12 @@ class VoiceOutput:
     groups: list[CaptionGroup]
     concat_path: Path
     cost: CostEntry | None = None
+    #: Each spoken line's key, text and speech (kept in output/voice/<id>/) for later versions.
+    lines: Records | None = None
+    #: Readings spoken but not kept (they ran long), kept too: a later version tries them again.
+    tried: Records | None = None
+    #: How many lines were copied from an earlier version instead of spoken.
+    reused: int = 0
 
     def layer(self) -> CaptionLayer | None:
         """The captions as the export's overlay input (None when nothing is captioned)."""
@@ -55,6 +68,16 @@ class VoiceOutput:
             "seconds": round(seconds, 2),
             "reason": self.script.reason or None,
             "script": [line.text for line in self.script.lines],
+            **(self._kept() if self.lines else {}),
+        }
+
+    def _kept(self) -> dict[str, object]:
+        """What a later version reuses, and how much of this one was reused."""
+        return {
+            "lines": self.lines,
+            "tried": self.tried or [],
+            "reused_lines": self.reused,
+            "reused_voice": self.reused == len(self.script.lines),
         }
 
 
@@ -69,6 +92,7 @@ class Pending:
     reason: str
     texts: list[str] | None
     begun: bool = False
+    seed: int = 0
 
     def finish(self, ctx: StageContext) -> VoiceOutput:
         """Collect the speech (refitting long lines), then draw the captions."""
@@ -93,6 +117,7 @@ class Pending:
                 detail=f"{chars} chars",
             )
         ctx.check_cancelled()
+        records, tried, reused = self._keep(spoken, ctx)
         ctx.report(0.7, "Drawing captions")
         words = spoken.timeline_words()
         if spoken.spoken:
@@ -111,7 +136,21 @@ class Pending:
         if track.frames:
             captions.write_concat(track, plan.total_duration_s, concat)
         ctx.report(1.0, "Voice and captions ready")
-        return VoiceOutput(spoken, track, captions.group(words), concat, cost)
+        return VoiceOutput(
+            spoken, track, captions.group(words), concat, cost, records, tried, reused
+        )
+
+    def _keep(self, spoken: VoiceScript, ctx: StageContext) -> tuple[Records, Records, int]:
+        """Publish the spoken lines (and readings that ran long) for later versions; how
+        many lines were reused."""
+        if not spoken.spoken or ctx.generation_id is None:
+            return [], [], 0
+        dest = ctx.settings.output_dir / "voice" / str(ctx.generation_id)
+        wrapped = self.provider if isinstance(self.provider, reuse.Reusing) else None
+        lines, tried = reuse.publish(spoken, self.seed, dest, wrapped.heard if wrapped else ())
+        done = wrapped.reused if wrapped else set()
+        count = sum(1 for line in spoken.lines if line.speech and line.speech.path in done)
+        return lines, tried, count
 
     def cancel(self) -> None:
         """Stop the engine (the generation ended before :meth:`finish`)."""
@@ -127,14 +166,19 @@ def begin(
     enabled: bool = True,
     voice: str | None = None,
     texts: list[str] | None = None,
+    earlier: list[dict[str, object]] | None = None,
 ) -> Pending:
-    """Choose the voice and hand every scene's line to its engine without waiting for it."""
+    """Choose the voice and hand every scene's line to its engine without waiting for it
+    (only the lines ``earlier`` versions did not already speak)."""
     ctx.check_cancelled()
     workdir = Path(ctx.workdir) / "voice"
     provider, reason = (None, "Voice-over is off for this ad.")
     if enabled:
         provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
-    pending = Pending(spec, plan, workdir, provider, reason, texts)
+    known = reuse.index(earlier or [])
+    if provider is not None and (known or ctx.generation_id is not None):
+        provider = reuse.Reusing(provider, known, spec.language, ctx.seed)
+    pending = Pending(spec, plan, workdir, provider, reason, texts, seed=ctx.seed)
     if provider is not None:
         pending.begun = script.begin(spec, plan, provider, workdir, texts)
     return pending
@@ -148,10 +192,11 @@ def run(
     enabled: bool = True,
     voice: str | None = None,
     texts: list[str] | None = None,
+    earlier: list[dict[str, object]] | None = None,
 ) -> VoiceOutput:
     """Speak and caption the ad; with no voice (off, or none for the language) no captions are
     burned in and the sidecars carry the script."""
-    pending = begin(spec, plan, ctx, enabled=enabled, voice=voice, texts=texts)
+    pending = begin(spec, plan, ctx, enabled=enabled, voice=voice, texts=texts, earlier=earlier)
     try:
         return pending.finish(ctx)
     finally:
