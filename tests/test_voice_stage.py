@@ -58,13 +58,12 @@ def test_the_script_is_spoken_and_every_caption_starts_on_its_word(
         "Headline 3. Shop the collection.",
     ]
     assert out.cost is not None and out.cost.amount == 0.0 and out.cost.provider == "piper"
-    # the local templates fill the rows a top or bottom headline leaves (scenes 2 and 3):
-    # those scenes show no caption on the frame, the others every word
-    assert out.track.hidden == [1, 2]
+    # the local templates keep the captions' band clear when the ad speaks, so every scene
+    # shows every word on the frame (top and bottom headlines used to hide scenes 2 and 3)
+    assert out.track.hidden == []
     words = [
         w
         for line in out.script.lines
-        if line.scene_index in (0, 3)
         for w in out.script.model_copy(update={"lines": [line]}).timeline_words()
     ]
     assert [f.active for f in out.track.frames] == [w.text for w in words]
