@@ -33,11 +33,11 @@ STAGE_MODULES = ("overlays", "audio")
 def _stage_module(name: str, allow_missing: bool, missing: list[str]) -> Any:
     """The stage module, or None (recorded in ``missing``) when allowed and not written yet."""
     try:
-        return importlib.import_module(f"pipeline.{name}")
+        return importlib.import_module(f"pipeline.stages.{name}")
     except ImportError as exc:
         if not allow_missing:
             raise SystemExit(
-                f"pipeline.{name} cannot be imported ({exc}). It is the {name} stage; "
+                f"pipeline.stages.{name} cannot be imported ({exc}). It is the {name} stage; "
                 "pass --allow-missing to measure the rest and mark the result incomplete."
             ) from exc
         missing.append(name)
