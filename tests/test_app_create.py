@@ -18,6 +18,7 @@ from pipeline.store import repository
 from pipeline.store.db import Generation
 from tests.app_harness import TIMEOUT_S, AppEnv, app_env, button, page_dump, texts, videos
 from ui.format import plain
+from ui.widgets import PHONE_CSS
 
 PROMPT = "Create a luxury watch ad for Instagram"
 SHOWN = "create_shown_generation"
@@ -190,7 +191,8 @@ def test_html_and_sql_in_a_prompt_are_stored_and_shown_literally(env: AppEnv) ->
     assert prompt in texts(at)
     dump = page_dump(at)
     assert "allow_html: true" not in dump
-    assert not at.get("html")
+    # the only raw HTML on the page is the fixed phone style rule (ui.widgets.PHONE_CSS)
+    assert [e.proto.body for e in at.get("html")] == [PHONE_CSS]
     with env.runtime.sessions() as session:
         assert repository.get_user(session, "alice") is not None
 
