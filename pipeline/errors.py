@@ -91,6 +91,7 @@ DOING: dict[str, str] = {
     "startup": "starting the generation",
     "llm_enhancement": "writing the ad's specification",
     "scene_planning": "planning the scenes",
+    "voice": "speaking the voice-over",
     "video_generation": "rendering the video clips",
     "overlays": "drawing the text",
     "stitching": "joining the clips",

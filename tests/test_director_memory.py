@@ -31,9 +31,10 @@ def test_warm_up_adds_a_few_tens_of_mb_to_a_fresh_process() -> None:
         [sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True, text=True, check=True
     )
     probe = json.loads(out.stdout)
-    # was ~260 MB (lingua high accuracy + wordfreq's lists); about 75 since lingua weighs all
-    # its languages in low-accuracy mode (a Dutch prompt must not pass for German)
-    assert probe["mb"] < 100, probe
+    # was ~260 MB (lingua high accuracy + wordfreq's lists); 77-131 MB since lingua weighs all
+    # its languages in low-accuracy mode (a Dutch prompt must not pass for German): 77 in the
+    # dev environment, 131 in a fresh CI one. The bound catches a return of the old loading.
+    assert probe["mb"] < 160, probe
     assert probe["cpu_s"] < 3, probe  # safety net; about 0.3 s of CPU
 
 

@@ -38,9 +38,15 @@ class CountedDrawing(drawing.DrawingProcess):
         self._counted = True
 
     def draw(
-        self, runner: Any, settings: Settings, spec: Any, plan: Any, voice_request: Any = None
-    ) -> Any:
-        return drawing.draw(runner, spec, plan, self.video, voice_request)
+        self,
+        runner: Any,
+        settings: Settings,
+        spec: Any,
+        plan: Any,
+        voice_request: Any = None,
+        reuse: Any = None,
+    ) -> Any:  # the real process's signature: a version's earlier clips are passed on too
+        return drawing.draw(runner, spec, plan, self.video, voice_request, reuse)
 
     def close(self) -> int | None:
         code = super().close()

@@ -19,6 +19,8 @@ The captions are drawn anew either way (a moved headline moves them).
 
 from __future__ import annotations
 
+import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,7 +149,13 @@ class Pending:
             return [], [], 0
         dest = ctx.settings.output_dir / "voice" / str(ctx.generation_id)
         wrapped = self.provider if isinstance(self.provider, reuse.Reusing) else None
-        lines, tried = reuse.publish(spoken, self.seed, dest, wrapped.heard if wrapped else ())
+        try:
+            lines, tried = reuse.publish(spoken, self.seed, dest, wrapped.heard if wrapped else ())
+        except OSError as exc:  # keeping speech for later versions is a saving, not the ad
+            shutil.rmtree(dest, ignore_errors=True)
+            log_event("voice_not_kept", str(exc), level=logging.WARNING,
+                      generation_id=ctx.generation_id)  # fmt: skip
+            return [], [], 0
         done = wrapped.reused if wrapped else set()
         count = sum(1 for line in spoken.lines if line.speech and line.speech.path in done)
         return lines, tried, count
