@@ -230,7 +230,7 @@ def _refuse_batch(runtime: Runtime, session: Session, user_id: int, count: int) 
             f"allows. Make {limit} or fewer at a time."
         )
     left = max(0, limit - len(times))
-    usual = jobs._rate_limited(runtime, times[len(times) + count - 1 - limit] + jobs.WINDOW)
+    usual = jobs.rate_limited(runtime, times[len(times) + count - 1 - limit] + jobs.WINDOW)
     raise RateLimitError(
         f"{count} variants count as {count} generations and {left} of this hour's are left. "
         f"{usual.message}",
@@ -271,7 +271,7 @@ def start_group(
                           voice=(voice or {}).get("enabled", True))  # fmt: skip
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
     ids: list[int] = []
-    with jobs._threads_lock:  # one start at a time in this process: the batch is checked whole
+    with jobs.start_lock():  # one start at a time in this process: the batch is checked whole
         with runtime.sessions.begin() as session:
             _refuse_batch(runtime, session, user_id, count)
             quote.check_budget(session, settings, user_id, each.per_ad_usd * count)

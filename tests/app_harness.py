@@ -113,6 +113,21 @@ class AppEnv:
             }  # fmt: skip
         return generation_id
 
+    def plan_page_for(self, prompt: str, username: str = "alice") -> AppTest:
+        """The plan page of a finished ad whose specification the offline director wrote
+        from ``prompt`` (its facts, its language note), signed in as ``username``."""
+        from pipeline.providers.copywriting import write_specification
+
+        generation_id = self.finished_generation(self.add_user(username), prompt)
+        with self.runtime.sessions.begin() as session:
+            row = session.get(Generation, generation_id)
+            assert row is not None
+            row.llm_specification = write_specification(prompt).model_dump(mode="json")
+        at = self.signed_in(username)
+        at.switch_page("app_pages/plan.py")
+        at.query_params["id"] = str(generation_id)
+        return at.run()
+
 
 @contextmanager
 def app_env(tmp_path: Path, **overrides: Any) -> Iterator[AppEnv]:

@@ -100,12 +100,36 @@ def settle(page: Any) -> None:
     page.wait_for_function("() => document.querySelectorAll('[data-stale=\"true\"]').length === 0")
 
 
-def _sign_in(page: Any) -> None:
+def _sign_in(page: Any, user: str = USER, password: str = PASSWORD) -> None:
     form = page.get_by_test_id("stForm").filter(has_text="Sign in")
-    form.get_by_label("Username", exact=True).fill(USER)
-    form.get_by_label("Password", exact=True).fill(PASSWORD)
+    form.get_by_label("Username", exact=True).fill(user)
+    form.get_by_label("Password", exact=True).fill(password)
     form.get_by_role("button", name="Sign in").click()
     settle(page)
+
+
+def register_and_sign_in(
+    page: Any,
+    user: str = USER,
+    password: str = PASSWORD,
+    person: tuple[str, str] = ("Mara", "Quinn"),
+) -> None:
+    """Create an account on the sign-in page's second tab, then sign in with it."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Create account").click()
+    form = page.get_by_test_id("stForm").filter(has_text="Create an account")
+    first, last = person
+    for label, value in [
+        ("First name", first), ("Last name", last), ("Email", f"{first.lower()}@example.com"),
+        ("Username", user), ("Password", password), ("Repeat password", password),
+    ]:  # fmt: skip
+        form.get_by_label(label, exact=True).fill(value)
+    form.get_by_role("button", name="Create account").click()
+    expect(page.get_by_text("Account created.").first).to_be_visible()
+    settle(page)
+    page.get_by_role("tab", name="Sign in").click()
+    _sign_in(page, user, password)
 
 
 def _percent(page: Any) -> int | None:
@@ -159,18 +183,7 @@ def test_a_marketer_s_day_at_1440_and_390_px(server: str, tmp_path: Path) -> Non
             page.goto(server)
 
             # Register, then sign in with the new account.
-            page.get_by_role("tab", name="Create account").click()
-            form = page.get_by_test_id("stForm").filter(has_text="Create an account")
-            for label, value in [
-                ("First name", "Mara"), ("Last name", "Quinn"), ("Email", "mara@example.com"),
-                ("Username", USER), ("Password", PASSWORD), ("Repeat password", PASSWORD),
-            ]:  # fmt: skip
-                form.get_by_label(label, exact=True).fill(value)
-            form.get_by_role("button", name="Create account").click()
-            expect(page.get_by_text("Account created.").first).to_be_visible()
-            settle(page)
-            page.get_by_role("tab", name="Sign in").click()
-            _sign_in(page)
+            register_and_sign_in(page)
             expect_heading(page, "Create an ad")
             page.screenshot(path=str(shots / "create-empty-1440.png"))
 

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from tests.test_browser import CHROMIUM, RENDER_TIMEOUT_S, pytestmark, server, settle
+from tests.test_browser import (
+    CHROMIUM,
+    RENDER_TIMEOUT_S,
+    pytestmark,
+    register_and_sign_in,
+    server,
+    settle,
+)
 
 __all__ = ["pytestmark", "server"]  # the app fixture and the no-Chromium note come from there
 
 PROMPT = "Cloud backup for small accounting firms, an ad for LinkedIn"
 USER, PASSWORD = "planner", "square-format-42"
-
-
-def _sign_up_and_in(page: Any) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_role("tab", name="Create account").click()
-    form = page.get_by_test_id("stForm").filter(has_text="Create an account")
-    for label, value in [
-        ("First name", "Ines"), ("Last name", "Park"), ("Email", "ines@example.com"),
-        ("Username", USER), ("Password", PASSWORD), ("Repeat password", PASSWORD),
-    ]:  # fmt: skip
-        form.get_by_label(label, exact=True).fill(value)
-    form.get_by_role("button", name="Create account").click()
-    expect(page.get_by_text("Account created.").first).to_be_visible()
-    settle(page)
-    page.get_by_role("tab", name="Sign in").click()
-    form = page.get_by_test_id("stForm").filter(has_text="Sign in")
-    form.get_by_label("Username", exact=True).fill(USER)
-    form.get_by_label("Password", exact=True).fill(PASSWORD)
-    form.get_by_role("button", name="Sign in").click()
-    settle(page)
-    expect(page.get_by_role("heading", name="Create an ad").first).to_be_visible()
 
 
 def test_a_square_video_plays_in_chromium(server: str, tmp_path: Path) -> None:
@@ -46,7 +30,8 @@ def test_a_square_video_plays_in_chromium(server: str, tmp_path: Path) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(60_000)
             page.goto(server)
-            _sign_up_and_in(page)
+            register_and_sign_in(page, USER, PASSWORD, ("Ines", "Park"))
+            expect(page.get_by_role("heading", name="Create an ad").first).to_be_visible()
 
             prompt = page.get_by_label("Your prompt")
             prompt.fill(PROMPT)

@@ -9,7 +9,6 @@ import pytest
 
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.copywriting.detect import read_language
-from pipeline.store.db import Generation
 from tests.app_harness import app_env
 from ui.format import plain
 
@@ -100,17 +99,7 @@ def test_a_written_language_keeps_its_copy_and_needs_no_note(code: str, prompt: 
 def test_plan_page_says_the_ad_is_in_english(tmp_path: Path) -> None:
     prompt = "Ny cykelbutik i Odense, tyve procent rabat på alle børnecykler i denne uge"
     with app_env(tmp_path) as env:
-        alice = env.add_user("alice")
-        generation_id = env.finished_generation(alice, prompt)
-        spec = write_specification(prompt)
-        with env.runtime.sessions.begin() as session:
-            row = session.get(Generation, generation_id)
-            assert row is not None
-            row.llm_specification = spec.model_dump(mode="json")
-        at = env.signed_in("alice")
-        at.switch_page("app_pages/plan.py")
-        at.query_params["id"] = str(generation_id)
-        at.run()
+        at = env.plan_page_for(prompt)
         assert not at.exception
         note = (
             "Danish copy is not available offline yet; the ad is written in English. "

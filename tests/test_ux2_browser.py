@@ -14,6 +14,7 @@ from tests.test_browser import (  # noqa: F401  (server is a fixture)
     _sign_in,
     expect_heading,
     pytestmark,
+    register_and_sign_in,
     server,
     settle,
 )
@@ -22,23 +23,6 @@ PADDING = (
     "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]'))"
     ".paddingTop"
 )
-
-
-def _register(page: Any) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_role("tab", name="Create account").click()
-    form = page.get_by_test_id("stForm").filter(has_text="Create an account")
-    for label, value in [
-        ("First name", "Mara"), ("Last name", "Quinn"), ("Email", "mara@example.com"),
-        ("Username", USER), ("Password", PASSWORD), ("Repeat password", PASSWORD),
-    ]:  # fmt: skip
-        form.get_by_label(label, exact=True).fill(value)
-    form.get_by_role("button", name="Create account").click()
-    expect(page.get_by_text("Account created.").first).to_be_visible()
-    settle(page)
-    page.get_by_role("tab", name="Sign in").click()
-    _sign_in(page)
 
 
 def _title_top(page: Any, url: str, path: str, heading: str) -> tuple[float, str]:
@@ -90,7 +74,7 @@ def test_the_page_starts_under_the_header_on_a_phone_only(
             desk = browser.new_page(viewport={"width": 1440, "height": 900})
             desk.set_default_timeout(60_000)
             desk.goto(server)
-            _register(desk)
+            register_and_sign_in(desk)
             expect_heading(desk, "Create an ad")
             assert _title_top(desk, server, "account", "Account")[1] == "96px"  # 6rem, as before
             phone = browser.new_context(

@@ -21,17 +21,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the drawing process imports this module and keeps SQLAlchemy out
     from sqlalchemy.orm import Session
 
-#: (stage, first milestone, last milestone), in running order (pipeline.runtime.stages.STEPS).
-MILESTONES: tuple[tuple[str, int, int], ...] = (
-    ("llm_enhancement", 0, 10),
-    ("scene_planning", 10, 20),
-    ("voice", 20, 30),
-    ("video_generation", 30, 70),
-    ("overlays", 70, 80),
-    ("stitching", 80, 90),
-    ("audio", 90, 95),
-    ("export", 95, 99),
-)
+
+def milestones() -> tuple[tuple[str, int, int], ...]:
+    """(stage, first milestone, last milestone) in running order, from the one stage list
+    (:data:`pipeline.runtime.stages.STEPS`, which imports this module: hence the late import)."""
+    from pipeline.runtime.stages import STEPS
+
+    return tuple((s.name, s.start, s.end) for s in STEPS.values())
+
+
 #: Seconds per stage of an offline generation with voice on this 2-core machine (measured:
 #: 16.8 s wall), used until this installation has finished generations of its own.
 DEFAULT_SECONDS: dict[str, float] = {
@@ -58,12 +56,12 @@ class Weights:
 
     @property
     def total(self) -> float:
-        return sum(self.seconds.get(name, 0.0) for name, _, _ in MILESTONES)
+        return sum(self.seconds.get(name, 0.0) for name, _, _ in milestones())
 
     def span(self, milestone: float) -> tuple[float, float, float]:
         """(expected seconds before the current stage, the stage's seconds, fraction in it)."""
         before = 0.0
-        for name, start, end in MILESTONES:
+        for name, start, end in milestones():
             length = self.seconds.get(name, 0.0)
             if milestone < end:
                 return before, length, max(0.0, (milestone - start) / (end - start))
@@ -90,7 +88,7 @@ def weights_from(timings: Iterable[Mapping[str, float] | None]) -> Weights:
                 seen.setdefault(name, []).append(float(value))
     seconds = {
         name: statistics.median(seen[name]) if name in seen else DEFAULT_SECONDS[name]
-        for name, _, _ in MILESTONES
+        for name, _, _ in milestones()
     }
     return Weights(seconds=seconds, runs=runs)
 

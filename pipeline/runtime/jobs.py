@@ -56,6 +56,12 @@ def _after_fork() -> None:
 os.register_at_fork(after_in_child=_after_fork)
 
 
+def start_lock() -> threading.RLock:
+    """The lock every start in this process holds while it checks the limits and inserts
+    its row; hold it around several starts to check them as one batch (variants)."""
+    return _threads_lock
+
+
 def clean_prompt(prompt: str) -> str:
     """Normalize (NFC), drop control characters and lone surrogates (undecodable bytes from
     the command line arrive as ``\udcff``; no database can store them), collapse whitespace."""
@@ -101,7 +107,8 @@ def usage(runtime: Runtime, user_id: int) -> tuple[int, int]:
     return used, runtime.settings.rate_limit_per_hour
 
 
-def _rate_limited(runtime: Runtime, slot: datetime) -> RateLimitError:
+def rate_limited(runtime: Runtime, slot: datetime) -> RateLimitError:
+    """The hourly limit's refusal, saying when ``slot`` frees."""
     minutes = max(1, math.ceil((slot - utcnow()).total_seconds() / 60))
     return RateLimitError(
         f"You have reached the limit of {runtime.settings.rate_limit_per_hour} "
@@ -167,7 +174,7 @@ def start(
             times = repository.recent_generation_times(session, user_id, WINDOW)
             limit = settings.rate_limit_per_hour
             if len(times) >= limit:
-                raise _rate_limited(runtime, times[len(times) - limit] + WINDOW)
+                raise rate_limited(runtime, times[len(times) - limit] + WINDOW)
             cap = active_cap(runtime)
             if cap and _active_count(session, user_id) >= cap:
                 raise RateLimitError(

@@ -131,6 +131,9 @@ def prices(prompt: str) -> list[str]:
 
 #: Nouns that belong to one kind of business; a line naming one under another kind, when the
 #: prompt never says it, borrowed a bank line from the wrong product.
+#: Kinds that serve food: words about flavour and taste belong to them.
+_EATERIES = ("pizza", "sushi", "taco", "taqueria", "restaurant", "meal", "burger", "steak",
+             "bakery", "butcher", "smoothie")  # fmt: skip
 KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "bowl": ("pet food", "dog food", "cat food", "restaurant", "ramen", "poke"),
     "trial bag": ("pet food", "dog food", "cat food", "coffee"),
@@ -157,26 +160,7 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
         "drink",
         "smoothie",
     ),
-    "flavour": (
-        "ice cream",
-        "food",
-        "drink",
-        "coffee",
-        "tea",
-        "juice",
-        "chocolate",
-        "pizza",
-        "sushi",
-        "taco",
-        "taqueria",
-        "restaurant",
-        "meal",
-        "burger",
-        "steak",
-        "bakery",
-        "butcher",
-        "smoothie",
-    ),
+    "flavour": ("ice cream", "food", "drink", "coffee", "tea", "juice", "chocolate", *_EATERIES),
     "stay": ("hotel", "travel", "hostel", "campsite", "glamping", "cruise", "spa hotel"),
     "room": ("hotel", "hostel", "escape", "museum", "spa", "cleaning"),
     "workout": ("fitness", "gym", "yoga", "climbing", "martial"),
@@ -188,26 +172,7 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "menu": ("restaurant", "catering", "pizza", "burger", "sushi", "café"),
     "table": ("restaurant", "furniture", "steakhouse", "coffee", "café"),
     "plate": ("restaurant", "catering", "food"),
-    "taste": (
-        "food",
-        "wine",
-        "beer",
-        "drink",
-        "chocolate",
-        "coffee",
-        "juice",
-        "pizza",
-        "sushi",
-        "taco",
-        "taqueria",
-        "restaurant",
-        "meal",
-        "burger",
-        "steak",
-        "bakery",
-        "butcher",
-        "smoothie",
-    ),
+    "taste": ("food", "wine", "beer", "drink", "chocolate", "coffee", "juice", *_EATERIES),
 }
 KIND_NOUNS["flavor"] = KIND_NOUNS["flavour"]  # the US spelling names the same kinds
 
