@@ -27,7 +27,8 @@ from benchmarks import fixtures
 from benchmarks.measure import median, percentile
 from benchmarks.report import table, verdict
 from pipeline.store import repository
-from pipeline.store.db import Generation, User, init_db, utcnow
+from pipeline.store.connection import init_db
+from pipeline.store.db import Generation, User, utcnow
 
 TARGET_P99_MS = 5.0
 USERS = 50
@@ -108,7 +109,7 @@ def time_reads(
     url: str, pairs: list[tuple[int, int]], reads: int, *, writers: int = 0, seed: int = 2
 ) -> tuple[list[float], list[float]]:
     """Wall and CPU milliseconds per ``read_status`` call (new session each)."""
-    from pipeline.store.db import make_engine
+    from pipeline.store.connection import make_engine
 
     engine = make_engine(url)
     sessions = repository.session_factory(engine)

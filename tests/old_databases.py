@@ -9,12 +9,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
-from pipeline.store import db
+from pipeline.store import connection
 
 
 def migrations() -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    cfg.set_main_option("script_location", str(Path(connection.__file__).parent / "migrations"))
     return cfg
 
 
@@ -29,7 +29,7 @@ def migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
 def database_at(path: Path, revision: str) -> tuple[str, Engine]:
     """The URL and an engine of a new database at ``revision`` holding the user ``ann``."""
     url = f"sqlite:///{path}"
-    engine = db.make_engine(url)
+    engine = connection.make_engine(url)
     migrate(engine, revision)
     with engine.begin() as conn:
         conn.exec_driver_sql(

@@ -60,13 +60,13 @@ def test_schema_is_created_by_migrations(runtime: Runtime) -> None:
 def test_a_database_from_before_the_audio_mix_column_upgrades_and_keeps_its_rows(
     tmp_path: Path,
 ) -> None:
-    from pipeline.store import db
+    from pipeline.store import connection
     from tests.old_databases import database_at
 
     url, old = database_at(tmp_path / "old.db", "0001")  # the schema the first release shipped
     assert "audio_mix" not in {c["name"] for c in inspect(old).get_columns("generations")}
     old.dispose()
-    engine = db.init_db(url)  # what every start does: upgrade to head
+    engine = connection.init_db(url)  # what every start does: upgrade to head
     assert "audio_mix" in {c["name"] for c in inspect(engine).get_columns("generations")}
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT username FROM users").scalars().all() == ["ann"]

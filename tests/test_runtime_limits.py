@@ -68,7 +68,7 @@ def test_a_deleted_generations_id_is_never_reused(limited: tuple[Runtime, int]) 
 def test_an_existing_database_gets_its_starts_counted_and_ids_that_are_not_reused(
     tmp_path: Path,
 ) -> None:
-    from pipeline.store import db
+    from pipeline.store import connection
     from tests.old_databases import database_at
 
     url, old = database_at(tmp_path / "old.db", "0002")
@@ -81,7 +81,7 @@ def test_an_existing_database_gets_its_starts_counted_and_ids_that_are_not_reuse
                 f" 0, '2026-11-24 10:0{n}:00', '2026-11-24 10:0{n}:00')"
             )
     old.dispose()
-    engine = db.init_db(url)
+    engine = connection.init_db(url)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT count(*) FROM generation_starts")).scalar() == 3
         assert conn.execute(text("SELECT prompt FROM generations ORDER BY id")).scalars().all() == [

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pipeline.runtime.child import ROOT
 from pipeline.store import repository
-from pipeline.store.db import Generation, init_db
+from pipeline.store.connection import init_db
+from pipeline.store.db import Generation
 from pipeline.store.repository import session_factory
 from pipeline.store.users import add_user
 from tests.scale_servers import redis_clean, redis_url, wait_for  # noqa: F401 (fixtures)

@@ -12,7 +12,8 @@ from sqlalchemy import insert, inspect, text
 from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
 from pipeline.store import repository
-from pipeline.store.db import Generation, init_db
+from pipeline.store.connection import init_db
+from pipeline.store.db import Generation
 from pipeline.store.users import add_user
 from tests.fakes import FakeLLM, FakeVideo
 from tests.scale_servers import postgres_server, postgres_url  # noqa: F401 (fixtures)

@@ -22,7 +22,7 @@ import pytest
 from pipeline.errors import ConfigError
 from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings, load_settings, prepare_folders
-from pipeline.store.db import init_db
+from pipeline.store.connection import init_db
 from tests.fakes import FakeLLM, FakeVideo
 
 ROOT = Path(__file__).resolve().parents[1]

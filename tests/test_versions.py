@@ -154,7 +154,7 @@ def test_a_colour_edit_draws_again_and_cancelling_it_keeps_v1_playable(env: Env)
 def test_an_older_database_gains_versions_and_its_ads_read_as_v1(tmp_path: Path) -> None:
     from sqlalchemy import inspect
 
-    from pipeline.store import db
+    from pipeline.store import connection
     from tests.old_databases import database_at, migrate
 
     url, old = database_at(tmp_path / "old.db", "0007")
@@ -166,7 +166,7 @@ def test_an_older_database_gains_versions_and_its_ads_read_as_v1(tmp_path: Path)
             "0, '2026-11-24 10:00:00', '2026-11-24 10:00:00')"
         )
     old.dispose()
-    engine = db.init_db(url)
+    engine = connection.init_db(url)
     with engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT version, parent_id FROM generations").one()
     assert tuple(row) == (1, None)

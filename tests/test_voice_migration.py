@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from pipeline.store import db
+from pipeline.store import connection
 from tests.old_databases import database_at, migrate
 
 
@@ -20,7 +20,7 @@ def test_a_database_from_before_the_voice_gains_voice_and_captions_and_keeps_its
     url, old = database_at(tmp_path / "old.db", "0004")
     assert not {"voice", "captions"} & _columns(old)
     old.dispose()
-    engine = db.init_db(url)  # every start upgrades to head
+    engine = connection.init_db(url)  # every start upgrades to head
     assert {"voice", "captions"} <= _columns(engine)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT username FROM users").scalars().all() == ["ann"]

@@ -21,7 +21,7 @@ from pipeline.providers import LLMProvider, VideoProvider, get_llm_provider, get
 from pipeline.runtime import memory
 from pipeline.runtime.leases import Keeper
 from pipeline.settings import Settings, prepare_folders
-from pipeline.store.db import init_db
+from pipeline.store.connection import init_db
 from pipeline.store.repository import session_factory
 
 

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed in by ``pipeline.store.db.init_db``."""
+"""Alembic environment: runs on the connection that ``pipeline.store.connection.init_db`` gives."""
 
 from __future__ import annotations
 
