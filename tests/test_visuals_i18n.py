@@ -89,6 +89,9 @@ TABLE: list[tuple[str, set[str]]] = [
     ("تأمين السيارات من أمان", CAR | INSURE),
     ("نادي رياضي للياقة البدنية", GYM),
     ("متجر زهور الربيع", FLOWERS),
+    ("Atelier Brume : reliure artisanale de carnets en cuir", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
+    ("Schreibwaren Feder: Notizbücher aus Recyclingpapier", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
+    ("Cartoleria Penna, quaderni fatti a mano", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
 ]
 
 

@@ -70,6 +70,9 @@ def test_a_deal_does_not_count_up_as_nonsense() -> None:
         ("buy 2 get 1 free on all running shoes", "buy 2 get 1 free"),
         ("Erste Beratung kostenlos für alle Neukunden", "Erste Beratung kostenlos"),
         ("20% off the first year", "20% off the first year"),
+        ("Kids under 5 go free this month", "Kids under 5 go free"),
+        ("Entrée gratuite pour les enfants cette semaine", "Entrée gratuite"),
+        ("Kinder unter 6 gratis an diesem Wochenende", "Kinder unter 6 gratis"),
     ],
 )
 def test_the_badge_keeps_a_deal_whole_and_ends_on_a_word_that_matters(

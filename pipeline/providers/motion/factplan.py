@@ -38,7 +38,9 @@ _TAIL = re.compile(
     r"\s+(the|a|an|of|for|to|and|on|in|at|by|with|de|del|la|las|lo|los|le|les|el|un|una|une|"
     r"der|die|das|den|dem|ein|eine|auf|f[uü]r|mit|und|du|des|au|aux|sur|pour|avec|et|em|no|na|"
     r"os|as|com|para|por|en|con|y|e|al|il|di|per|o|ou|all|every|todas?|todos|alle|allen|tous|"
-    r"toutes|tutti|tutte)$",
+    r"toutes|tutti|tutte|this|that|these|those|next|each|our|your|their|its|ce|cet|cette|ces|"
+    r"notre|votre|dieser|diese|dieses|diesen|unser|unsere|ihr|ihre|este|esta|estos|estas|"
+    r"nuestro|nuestra|questo|questa|nostro|nostra|deze|dit|onze|uw)$",
     re.I,
 )
 _PARTICLE = re.compile(r"[でにのをはがとも]+$")  # a Japanese particle read into a unit
