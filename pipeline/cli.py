@@ -26,17 +26,14 @@ Exit codes: 0 success, 1 the generation failed or was refused, 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from pipeline import cli_storyboard, formats, storyboard
 from pipeline.cli_accounts import brand_kit_id, cmd_kits, cmd_users, owner_id, runtime_for
+from pipeline.cli_run import emit, fail, report, run_to_end
 from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
@@ -44,69 +41,6 @@ from pipeline.runtime import jobs
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings, prepare_folders
 from pipeline.store import repository
-
-
-def _emit(data: dict[str, Any]) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _run_to_end(
-    runtime: Any,
-    user_id: int,
-    prompt: str,
-    seed: int | None,
-    voice: dict[str, Any] | None = None,
-    kit_id: int | None = None,
-    shape: dict[str, Any] | None = None,
-    start: Callable[[], int] | None = None,
-) -> Any:
-    """Start a generation (or call ``start``), print its progress lines to stderr, return the
-    finished row."""
-
-    def show(_id: int, percent: int, step: str) -> None:  # this process runs just this one
-        print(f"[{percent:3d}%] {step}", file=sys.stderr, flush=True)
-
-    runtime.on_progress = show
-    if start is not None:
-        generation_id = start()
-    else:
-        generation_id = jobs.start(
-            runtime, user_id, prompt, seed=seed, voice=voice, kit_id=kit_id, **(shape or {})
-        )
-    print(f"generation {generation_id} started", file=sys.stderr)
-    try:
-        while jobs.is_running_here(generation_id):
-            time.sleep(0.2)
-    except KeyboardInterrupt:
-        print("cancelling...", file=sys.stderr)
-        jobs.cancel(runtime, user_id, generation_id)
-    jobs.wait(generation_id)
-    with runtime.sessions() as session:
-        row = repository.get_generation(session, generation_id, user_id)
-    if row.status == "completed":
-        print("[100%] Complete", file=sys.stderr)
-    return row
-
-
-#: A worker that ended without a recorded outcome (should not happen; the log says why).
-NO_OUTCOME = "The generation stopped without recording its result. See data/logs/adstudio.jsonl."
-
-
-def _outcome(row: Any) -> tuple[str, str | None, str | None]:
-    """(status, error, stage) as the run ended. When the database could not take the final
-    write (a full disk), the row still reads "processing": report what this process knows."""
-    if not row.is_active:
-        return row.status, row.error, row.error_stage
-    lost = jobs.last_error(row.id)
-    if lost is not None:
-        return "failed", lost[0], lost[1]
-    return "failed", NO_OUTCOME, None
-
-
-def _failed(row: Any) -> int:
-    _status, error, stage = _outcome(row)
-    print(f"error: {error} (stage: {stage})", file=sys.stderr)
-    return 1
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
@@ -122,46 +56,8 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         from pipeline.cli_variants import generate_variants
 
         return generate_variants(args, runtime, owner, voice, kit_id, shape)
-    row = _run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
+    row = run_to_end(runtime, owner, args.prompt, args.seed, voice, kit_id, shape)
     return report(row, args.json)
-
-
-def report(row: Any, as_json: bool, **extra: Any) -> int:
-    """Print a finished generation as ``generate`` does (``extra``: more JSON keys)."""
-    result = {**row_result(row), **extra}
-    status, said = result["status"], row.voice or {}
-    if as_json:
-        _emit(result)
-    elif status == "completed":
-        print(f"{row.video_path}\n{row.thumbnail_path}\ncost ${row.cost:.4f}")
-        for name, made in list((row.videos or {}).items())[1:]:
-            print(f"{name}: {made['video']}")
-        if said.get("reason"):
-            print(said["reason"])
-    return 0 if status == "completed" else _failed(row)
-
-
-def row_result(row: Any) -> dict[str, Any]:
-    """The JSON a finished generation prints."""
-    status, error, stage = _outcome(row)
-    said = row.voice or {}
-    return {
-        "generation_id": row.id,
-        "status": status,
-        "video_path": row.video_path,
-        "thumbnail_path": row.thumbnail_path,
-        "videos": {name: made["video"] for name, made in (row.videos or {}).items()},
-        "thumbnails": {name: made["thumbnail"] for name, made in (row.videos or {}).items()},
-        "cost": row.cost,
-        "duration_s": row.duration_s,
-        "seed": row.seed,
-        "error": error,
-        "error_stage": stage,
-        "stage_timings": row.stage_timings,
-        "audio_mix": row.audio_mix,
-        "voice": {key: said.get(key) for key in ("engine", "voice", "seconds", "reason")},
-        "captions": row.captions,
-    }
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -175,9 +71,9 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
         if row.status != "completed":
             raise AdstudioError(f"Generation {args.id} is {row.status}; only finished ads preview.")
     elif args.prompt:
-        row = _run_to_end(runtime, user_id, args.prompt, args.seed)
+        row = run_to_end(runtime, user_id, args.prompt, args.seed)
         if row.status != "completed":
-            return _failed(row)
+            return fail(row)
     else:
         raise AdstudioError("Give a PROMPT to generate and preview, or --id N for an existing ad.")
     timings = row.stage_timings or {}
@@ -221,7 +117,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         ).model_dump(mode="json", exclude={"spec", "plan"}),
     }
     if args.json:
-        _emit(data)
+        emit(data)
     else:
         spec = result.specification
         if spec.language_note:
@@ -245,7 +141,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
             user_id = user.id
         rows = repository.list_generations(session, user_id, limit=args.limit)
     if args.json:
-        _emit({"generations": [
+        emit({"generations": [
             {"id": r.id, "status": r.status, "progress": r.progress, "prompt": r.prompt,
              "cost": r.cost, "video_path": r.video_path, "created_at": r.created_at}
             for r in rows

@@ -71,12 +71,12 @@ def _colors(pairs: list[str]) -> dict[str, str]:
 
 
 def _finish(runtime: Any, user_id: int, start: Any, as_json: bool) -> int:
-    from pipeline import cli
+    from pipeline import cli_run
     from pipeline.store import versions
 
-    row = cli._run_to_end(runtime, user_id, "", None, start=start)
-    return cli.report(row, as_json, version=row.version, reused_clips=row.reused_clips or 0,
-                      reused_voice=versions.reused_voice(row))  # fmt: skip
+    row = cli_run.run_to_end(runtime, user_id, "", None, start=start)
+    return cli_run.report(row, as_json, version=row.version, reused_clips=row.reused_clips or 0,
+                          reused_voice=versions.reused_voice(row))  # fmt: skip
 
 
 def cmd_render(args: argparse.Namespace, settings: Settings) -> int:

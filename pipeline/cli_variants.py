@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from pipeline import quote, variants
+from pipeline.cli_run import emit, fail, row_result
 from pipeline.errors import InputError
 from pipeline.runtime import jobs
 from pipeline.settings import Settings
@@ -64,8 +65,6 @@ def generate_variants(
     shape: dict[str, Any] | None = None,
 ) -> int:
     """Start the variants, show their progress on stderr, print a JSON list (or paths)."""
-    from pipeline.cli import _emit, _failed, row_result
-
     started = variants.start_group(runtime, owner, args.prompt, args.variants, seed=args.seed,
                                    voice=voice, kit_id=kit_id, **(shape or {}))  # fmt: skip
     letters = dict(zip(started.generation_ids, variants.LETTERS, strict=False))
@@ -96,9 +95,9 @@ def generate_variants(
         result["variant_group"] = started.group_id
         results.append(result)
     if args.json:
-        _emit(results)  # type: ignore[arg-type]
+        emit(results)  # type: ignore[arg-type]
     else:
         for result in results:
             print(f"{result['variant']}\n  {result['video_path']}  cost ${result['cost']:.4f}")
     failed = [row for row in rows if row.status != "completed"]
-    return _failed(failed[0]) if failed else 0
+    return fail(failed[0]) if failed else 0

@@ -31,6 +31,7 @@ from pipeline.spec import (
     final_duration,
 )
 from pipeline.stages.context import StageContext
+from pipeline.storyboard_layout import headline_fits, scene_visuals
 
 FONT_STYLES = ("serif", "sans", "condensed", "rounded")
 POSITIONS = ("top", "center", "bottom")
@@ -89,25 +90,6 @@ def music_titles(settings: Settings | None = None) -> list[str]:
     return [t.title for t in load_library().tracks]
 
 
-def _visuals(spec: AdSpecification, plan: ScenePlan) -> list[SceneVisuals]:
-    """What the local renderer would draw for each scene (template, objects, figure)."""
-    from pipeline.providers import ClipRequest
-    from pipeline.providers.motion.scenes import design_scene
-
-    out = []
-    for scene in plan.scenes:
-        request = ClipRequest(
-            scene=scene, brand=spec.brand, ad=spec.ad, width=plan.width, height=plan.height,
-            fps=plan.fps, seed=plan.seed, beats=tuple(s.scene_type for s in plan.scenes),
-            lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
-            facts=spec.facts, assets=spec.assets,
-        )  # fmt: skip
-        d = design_scene(request)
-        out.append(SceneVisuals(template=d.template, objects=[o.name for o in d.objects],
-                                number=d.number[0], unit=d.number[1]))  # fmt: skip
-    return out
-
-
 def from_spec_plan(
     spec: AdSpecification,
     plan: ScenePlan,
@@ -124,7 +106,7 @@ def from_spec_plan(
     from pipeline.voice import script
 
     pinned = [s.visuals for s in plan.scenes]
-    drawn = _visuals(spec, plan) if any(v is None for v in pinned) else pinned
+    drawn = scene_visuals(spec, plan) if any(v is None for v in pinned) else pinned
     cards = []
     for i, scene in enumerate(plan.scenes):
         vis = pinned[i] or drawn[i]
@@ -165,36 +147,6 @@ def plan(prompt: str, settings: Settings, *, seed: int = 0, llm: Any = None) -> 
 
 def _valid_color(value: str) -> bool:
     return re.fullmatch(r"#[0-9A-Fa-f]{6}", value) is not None
-
-
-def headline_fits(board: Storyboard, card: SceneCard) -> bool:
-    """Whether ``card``'s headline fits its band of the safe zone at its role's smallest
-    readable size and line limit, measured with the overlays' own layout code."""
-    from pipeline.stages.overlays import _band_height
-    from pipeline.typography import fonts, layout, treatment
-    from pipeline.typography.roles import role_style, safe_area
-
-    spec = board.spec
-    if card.role not in ("headline", "body", "cta"):
-        return True
-    overlay = TextOverlay(text=card.headline[:120] or " ", position=card.position,  # type: ignore[arg-type]
-                          role=card.role)  # type: ignore[arg-type]  # fmt: skip
-    brand = spec.brand.model_copy(update={"font_style": board.font_style})
-    spec = spec.model_copy(update={"brand": brand})
-    style = role_style(spec, overlay, board.plan.width)
-    lines = style.max_lines
-    chain = (style.face, *fonts.fallback_chain(bold=style.bold, serif=board.font_style == "serif",
-                                               language=spec.language))  # fmt: skip
-    words = overlay.text.upper() if style.upper else overlay.text
-    area = safe_area(board.plan.width, board.plan.height)
-    pad_x, pad_y = treatment.pads(style.size, overlay.role == "cta")
-    block = layout.fit(
-        words, layout.TextStyle(chain, language=spec.language, raqm=fonts.raqm_available()),
-        max_width=area.width * style.width_frac - 2 * pad_x,
-        max_height=_band_height(card.position, area) - 2 * pad_y,
-        size=style.size, min_size=style.min_size, max_lines=lines,
-    )  # fmt: skip
-    return block.size >= style.min_size and len(block.lines) <= lines
 
 
 def validate(board: Storyboard, music: list[str] | None = None) -> list[str]:
