@@ -26,6 +26,7 @@ BREAD = {"bread", "baguette-bread", "croissant", "bagel", "pretzel"}
 FIX = {"wrench", "toolbox", "hammer-and-wrench", "mechanic", "droplet", "shower", "toilet"}
 ICE = {"ice-cream", "soft-ice-cream"}
 PET = {"dog", "cat", "paw-prints", "bone"}
+NOTEBOOK = {"notebook-with-decorative-cover", "green-book", "books", "open-book"}
 
 # prompt -> icons that show the product (the scene's objects must include one)
 TABLE: list[tuple[str, set[str]]] = [
@@ -89,9 +90,9 @@ TABLE: list[tuple[str, set[str]]] = [
     ("تأمين السيارات من أمان", CAR | INSURE),
     ("نادي رياضي للياقة البدنية", GYM),
     ("متجر زهور الربيع", FLOWERS),
-    ("Atelier Brume : reliure artisanale de carnets en cuir", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
-    ("Schreibwaren Feder: Notizbücher aus Recyclingpapier", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
-    ("Cartoleria Penna, quaderni fatti a mano", {"notebook-with-decorative-cover", "green-book", "books", "open-book"}),
+    ("Atelier Brume : reliure artisanale de carnets en cuir", NOTEBOOK),
+    ("Schreibwaren Feder: Notizbücher aus Recyclingpapier", NOTEBOOK),
+    ("Cartoleria Penna, quaderni fatti a mano", NOTEBOOK),
 ]
 
 
