@@ -106,3 +106,17 @@ def test_key_benefits_of_a_fact_rich_prompt_are_no_fillers() -> None:
     assert spec.ad.key_benefits
     assert not any(is_filler(b) for b in spec.ad.key_benefits)
     assert not {"Mit Sorgfalt gemacht", "Für deinen Alltag gedacht"} & set(spec.ad.key_benefits)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Tidepool aquarium family tickets, kids under 5 go free this month",
+        "Funland theme park summer pass, 2 days for the price of 1",
+        "Acuario de Valencia: entradas familiares con 20% de descuento",
+    ],
+)
+def test_tickets_to_a_place_are_booked_not_shopped(prompt: str) -> None:
+    cta = write_specification(prompt).ad.call_to_action.lower()
+    assert not any(word in cta for word in ("shop", "compra", "tienda")), cta
+    assert any(word in cta for word in ("book", "reserva", "visit")), cta

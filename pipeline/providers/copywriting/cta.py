@@ -69,7 +69,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"tierarzt|arztpraxis|\bkita\b|autohaus|probefahrt|imobiliária|banho e tosa|"
         r"kapsalon|kapper|tandarts|fysiotherap|dierenarts|fryzjer|dentyst|stomatolog|"
         r"weterynarz|nocleg|wycieczk|pensjonat|\botel\b|hotell|rezervasyon|kuaför|berber|"
-        r"frisör|tandläkare|klinik|"
+        r"frisör|tandläkare|klinik|theme park|water park|amusement park|planetarium|"
+        r"(?:aquarium|acuario|aquário|acquario)(?!\s+(?:supplies|shop|store|fish))|"
         r"restaurant|ホテル|旅行|酒店|فندق|رحلة"),
     ("join", r"\bgym\b|jiu-jitsu|martial art|\b(?:yoga|pilates)(?:\s+(?:studio|class|school)|$)|"
         r"climbing gym|bouldering|crossfit|"
