@@ -42,3 +42,28 @@ def test_progress_reaches_the_end_of_the_output(tmp_path: Path) -> None:
     )  # fmt: skip
     assert seen and seen[-1] == pytest.approx(1.0, abs=0.05)
     assert ffmpeg.probe(tmp_path / "red.mp4").duration_s == pytest.approx(2.0, abs=0.1)
+
+
+def test_an_ffconcat_list_of_relative_paths_opens_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default data folder is relative ("data"): a caption list written there must name
+    pictures ffmpeg finds (it reads relative names against the list's own folder)."""
+    from PIL import Image
+
+    from pipeline.media import ffmpeg
+
+    monkeypatch.chdir(tmp_path)
+    folder = Path("data/tmp/gen-1/voice")
+    folder.mkdir(parents=True)
+    for name in ("a.png", "b.png"):
+        Image.new("RGBA", (64, 32), (255, 0, 0, 255)).save(folder / name)
+    listing = folder / "captions.ffconcat"
+    lines = ["ffconcat version 1.0"]
+    for name in ("a.png", "b.png"):
+        lines += [ffmpeg.concat_entry(folder / name), "duration 0.5"]
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "first.png"
+    ffmpeg.run(ffmpeg.find_ffmpeg(), ["-f", "concat", "-safe", "0", "-i", str(listing),
+               "-frames:v", "1", str(out)], what="The caption test")  # fmt: skip
+    assert Image.open(out).size == (64, 32)

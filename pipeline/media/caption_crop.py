@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from pipeline.media import ffmpeg
 from pipeline.runtime.render_plan import CaptionLayer
 
 
@@ -102,6 +103,6 @@ def _renamed(concat: Path, renamed: dict[Path, Path]) -> str:
     for line in concat.read_text(encoding="utf-8").splitlines():
         if line.startswith("file "):
             old = Path(line[5:].strip().strip("'").replace("'\\''", "'"))
-            line = "file '" + str(renamed[old]).replace("'", "'\\''") + "'"
+            line = ffmpeg.concat_entry(renamed[old])
         lines.append(line)
     return "\n".join(lines) + "\n"

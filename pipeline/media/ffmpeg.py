@@ -28,6 +28,14 @@ from pipeline.logs import log_event
 from pipeline.runtime import child
 
 
+def concat_entry(path: str | Path) -> str:
+    """An ffconcat ``file`` line. The path is made absolute: ffmpeg reads a relative one
+    against the list's own folder, not the working directory (a relative data folder, the
+    default, named every picture twice)."""
+    quoted = str(Path(path).resolve()).replace("'", "'\\''")
+    return f"file '{quoted}'"
+
+
 def find_ffmpeg(configured: str | None = None) -> str:
     """Path of the ffmpeg binary: the configured one, else imageio-ffmpeg's."""
     if configured:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from pipeline.media import ffmpeg
 from pipeline.media.colors import color_contrast, hex_rgb
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.typography import fonts
@@ -266,7 +267,7 @@ def write_concat(track: CaptionTrack, duration_s: float, path: Path) -> Path:
         entries.append((str(blank), duration_s - t))
     lines = ["ffconcat version 1.0"]
     for file, seconds in entries:
-        lines += [f"file '{file}'", f"duration {max(seconds, 0.001):.3f}"]
-    lines.append(f"file '{entries[-1][0]}'")  # the last duration only counts when repeated
+        lines += [ffmpeg.concat_entry(file), f"duration {max(seconds, 0.001):.3f}"]
+    lines.append(ffmpeg.concat_entry(entries[-1][0]))  # the last duration counts if repeated
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
