@@ -143,10 +143,10 @@ def test_unexpected_llm_crash_reads_well(runtime: Runtime, user_id: int, fake_ll
 @contextmanager
 def _encoder_busy(runtime: Runtime) -> Iterator[None]:
     """Hold every final-render place, as another ad that is encoding would."""
-    from pipeline.runtime import gate, orchestrator
+    from pipeline.runtime import gate, turns
 
     size = runtime.settings.max_parallel_exports
-    places = gate.shared(orchestrator.EXPORT_GATE, size)
+    places = gate.shared(turns.EXPORT_GATE, size)
     with ExitStack() as stack:
         for _ in range(size):
             stack.enter_context(places.place(0))  # rank 0: ahead of every generation id
@@ -165,11 +165,11 @@ def _wait_for_step(runtime: Runtime, gid: int, user_id: int, step: str) -> None:
 def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
     runtime: Runtime, user_id: int
 ) -> None:
-    from pipeline.runtime import orchestrator
+    from pipeline.runtime import turns
 
     with _encoder_busy(runtime):
         gid = jobs.start(runtime, user_id, PROMPT, seed=3)
-        _wait_for_step(runtime, gid, user_id, orchestrator.WAITING_STEP)
+        _wait_for_step(runtime, gid, user_id, turns.WAITING_STEP)
         assert jobs.cancel(runtime, user_id, gid)
         assert jobs.wait(gid, timeout_s=60)
     row = _row(runtime, gid, user_id)
@@ -178,17 +178,17 @@ def test_a_generation_waits_for_the_encoder_and_can_be_cancelled_while_waiting(
 
 
 def test_queued_ads_encode_oldest_first(runtime: Runtime, user_id: int) -> None:
-    from pipeline.runtime import orchestrator
+    from pipeline.runtime import stages, turns
 
     encoding: list[int] = []
     runtime.on_progress = lambda gid, percent, step: (
-        encoding.append(gid) if step == orchestrator.STEPS["export"].label else None
+        encoding.append(gid) if step == stages.STEPS["export"].label else None
     )
     with _encoder_busy(runtime):
         older = jobs.start(runtime, user_id, PROMPT, seed=4)
-        _wait_for_step(runtime, older, user_id, orchestrator.WAITING_STEP)
+        _wait_for_step(runtime, older, user_id, turns.WAITING_STEP)
         newer = jobs.start(runtime, user_id, PROMPT, seed=5)
-        _wait_for_step(runtime, newer, user_id, orchestrator.WAITING_STEP)
+        _wait_for_step(runtime, newer, user_id, turns.WAITING_STEP)
     assert jobs.wait(older, timeout_s=120) and jobs.wait(newer, timeout_s=120)
     assert [_row(runtime, g, user_id).status for g in (older, newer)] == ["completed"] * 2
     # one place: the newer ad's encode starts only after the older one's has finished

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from pipeline import cli
 from pipeline.providers import ClipRequest, ClipResult
-from pipeline.runtime import jobs, orchestrator
+from pipeline.runtime import failures, jobs
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
@@ -105,7 +105,7 @@ def test_the_temp_folder_is_freed_before_the_failure_is_recorded(tmp_path: Path)
 def test_an_unwritable_database_leaves_the_row_to_recovery(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, log_lines: list[str]
 ) -> None:
-    monkeypatch.setattr(orchestrator, "FINAL_WRITE_PAUSES_S", (0.0, 0.0, 0.0))
+    monkeypatch.setattr(failures, "FINAL_WRITE_PAUSES_S", (0.0, 0.0, 0.0))
     state = {"full": False}
     video = FillingVideo(lambda _workdir: state.update(full=True), write_fails=False)
     runtime, user_id = _setup(tmp_path, video)
@@ -138,7 +138,7 @@ def test_an_unwritable_database_leaves_the_row_to_recovery(
 def test_the_cli_prints_the_real_reason_when_the_database_is_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(orchestrator, "FINAL_WRITE_PAUSES_S", (0.0, 0.0, 0.0))
+    monkeypatch.setattr(failures, "FINAL_WRITE_PAUSES_S", (0.0, 0.0, 0.0))
     for name, value in {
         "ADSTUDIO_DATA_DIR": tmp_path / "data", "ADSTUDIO_OUTPUT_DIR": tmp_path / "output",
         "ADSTUDIO_LLM_PROVIDER": "offline", "ADSTUDIO_VIDEO_PROVIDER": "local",

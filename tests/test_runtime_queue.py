@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.runtime import drawing, jobs
+from pipeline.runtime import drawing, drawing_process, jobs
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.store import repository
@@ -21,7 +21,7 @@ from tests.fakes import FakeLLM, FakeVideo
 PROMPT = "Create a luxury watch ad for Instagram"
 
 
-class CountedDrawing(drawing.DrawingProcess):
+class CountedDrawing(drawing_process.DrawingProcess):
     """The real drawing process (started, then closed), counted; it draws on the worker's
     thread with the fake provider so the test stays quick."""
 
@@ -64,7 +64,7 @@ def capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Ru
     runtime = bootstrap(settings, llm=FakeLLM(), video=video)
     runtime.draws_apart = True  # a drawing process per running ad, as in production
     CountedDrawing.video, CountedDrawing.alive, CountedDrawing.most = video, 0, 0
-    monkeypatch.setattr(drawing, "DrawingProcess", CountedDrawing)
+    monkeypatch.setattr(drawing_process, "DrawingProcess", CountedDrawing)
     yield runtime, video
     runtime.engine.dispose()
 

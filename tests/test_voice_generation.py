@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.media import ffmpeg
 from pipeline.runtime import jobs
-from pipeline.runtime.orchestrator import remove_outputs
+from pipeline.runtime.failures import remove_outputs
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, ScenePlan

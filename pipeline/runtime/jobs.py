@@ -30,7 +30,7 @@ from pipeline import formats as formats_mod
 from pipeline import quote
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
-from pipeline.runtime import leases, orchestrator
+from pipeline.runtime import failures, leases, orchestrator
 from pipeline.runtime.services import Runtime
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.store import brand_kit, repository, versions
@@ -297,13 +297,13 @@ def delete(runtime: Runtime, user_id: int, generation_id: int) -> None:
     """Delete the user's finished generation (one version of an ad) and its files."""
     with runtime.sessions.begin() as session:
         repository.delete_generation(session, generation_id, user_id)
-    orchestrator.remove_outputs(runtime.settings, generation_id)
+    failures.remove_outputs(runtime.settings, generation_id)
     log_event("generation_deleted", "", generation_id=generation_id, user_id=user_id)
 
 
 def last_error(generation_id: int) -> tuple[str, str | None] | None:
     """(message, stage) of a failure this process could not write to the row (a full disk)."""
-    return orchestrator.unrecorded.get(generation_id)
+    return failures.unrecorded.get(generation_id)
 
 
 def cancel(
@@ -362,7 +362,7 @@ def recover_orphans(runtime: Runtime) -> list[int]:
         shutil.rmtree(
             runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True
         )
-        orchestrator.remove_outputs(runtime.settings, generation_id)
+        failures.remove_outputs(runtime.settings, generation_id)
         log_event("generation_recovered", message, generation_id=generation_id, reason=reason)
     return [generation_id for generation_id, _, _ in recovered]
 

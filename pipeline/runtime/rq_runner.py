@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline.errors import AdstudioError, CancelledError
 from pipeline.logs import log_event
-from pipeline.runtime import leases, orchestrator
+from pipeline.runtime import failures, leases
 from pipeline.runtime.child import PR_SET_PDEATHSIG, _prctl
 from pipeline.runtime.services import Runtime
 from pipeline.store import repository
@@ -177,7 +177,7 @@ def close(runtime: Runtime, generation_id: int, message: str) -> bool:
             message = CancelledError().message
         repository.fail_generation(session, generation_id, error=message, stage=None)
     shutil.rmtree(runtime.settings.resolved_temp_dir / f"gen-{generation_id}", ignore_errors=True)
-    orchestrator.remove_outputs(runtime.settings, generation_id)
+    failures.remove_outputs(runtime.settings, generation_id)
     log_event("generation_closed", message, generation_id=generation_id)
     return True
 

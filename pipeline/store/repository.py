@@ -131,7 +131,7 @@ def generation_states(
 def delete_generation(session: Session, generation_id: int, user_id: int) -> Generation:
     """Delete the user's finished generation row; InputError while it still runs.
 
-    The caller removes the files (``orchestrator.remove_outputs``) after the commit.
+    The caller removes the files (``failures.remove_outputs``) after the commit.
     """
     row = get_generation(session, generation_id, user_id)
     if row.is_active:
