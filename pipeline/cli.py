@@ -37,7 +37,7 @@ from pipeline.cli_run import emit, fail, report, run_to_end
 from pipeline.cli_variants import add_quote_parser, cmd_quote
 from pipeline.errors import AdstudioError
 from pipeline.logs import configure_logging
-from pipeline.runtime import jobs
+from pipeline.runtime import jobs, recovery
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings, prepare_folders
 from pipeline.store import repository
@@ -163,7 +163,7 @@ def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_cleanup(args: argparse.Namespace, settings: Settings) -> int:
     runtime = runtime_for(settings, recover=False)
-    removed = jobs.cleanup_temp(runtime, timedelta(hours=args.hours))
+    removed = recovery.cleanup_temp(runtime, timedelta(hours=args.hours))
     print(f"removed {len(removed)} temp folder(s)")
     return 0
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from pipeline import cli
 from pipeline.providers import ClipRequest, ClipResult
-from pipeline.runtime import failures, jobs
+from pipeline.runtime import failures, jobs, recovery
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
@@ -130,7 +130,7 @@ def test_an_unwritable_database_leaves_the_row_to_recovery(
     deadline = time.monotonic() + 60  # a safety net
     while not lapsed() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert jobs.recover_orphans(runtime) == [gid]
+    assert recovery.recover_orphans(runtime) == [gid]
     assert (_row(runtime, gid).status, _row(runtime, gid).error) == ("failed", INTERRUPTED)
     runtime.engine.dispose()
 

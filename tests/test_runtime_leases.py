@@ -15,7 +15,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from pipeline.runtime import jobs, leases
+from pipeline.runtime import jobs, leases, recovery
 from pipeline.runtime.child import ROOT
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
@@ -152,7 +152,7 @@ def test_recovery_asks_each_rows_lease_whether_its_owner_is_gone(
             (runtime.settings.resolved_temp_dir / f"gen-{gid}").mkdir(parents=True)
             (runtime.settings.videos_dir / f"{gid}.mp4").write_bytes(b"partial")
 
-        recovered = jobs.recover_orphans(runtime)
+        recovered = recovery.recover_orphans(runtime)
 
         assert sorted(recovered) == sorted([dead, reused, expired])
         for gid in (live, queued, elsewhere):
@@ -187,7 +187,7 @@ def test_a_generation_started_here_is_stamped_with_this_process_and_renewed(
         assert row.owner_token == leases.me().token
         first = row.lease_expires_at
         assert _wait_for(lambda: _row(runtime, gid).lease_expires_at != first)
-        assert jobs.recover_orphans(runtime) == []  # ours, and running
+        assert recovery.recover_orphans(runtime) == []  # ours, and running
     finally:
         video.block.clear()
         jobs.cancel(runtime, None, gid)
@@ -210,7 +210,7 @@ def test_cleanup_keeps_the_temp_folder_of_a_generation_another_live_process_runs
         (temp / "gen-999").mkdir()  # nobody's
         os.utime(temp / f"gen-{theirs}", (0, 0))  # untouched for ages: a slow clip
         os.utime(temp / "gen-999", (0, 0))
-        removed = jobs.cleanup_temp(runtime, timedelta(hours=1))
+        removed = recovery.cleanup_temp(runtime, timedelta(hours=1))
         assert [Path(p).name for p in removed] == ["gen-999"]
         assert (temp / f"gen-{theirs}").is_dir()
     finally:

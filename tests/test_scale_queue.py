@@ -10,7 +10,7 @@ import pytest
 from redis import Redis
 
 from pipeline.errors import AdstudioError, RateLimitError
-from pipeline.runtime import jobs, rq_runner
+from pipeline.runtime import jobs, recovery, rq_runner
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.store import repository
@@ -65,12 +65,12 @@ def test_queued_rows_survive_other_processes_until_their_jobs_are_lost(
     ids = [jobs.start(app, ann, PROMPT) for _ in range(2)]
     thread_cli = bootstrap(app.settings.model_copy(update={"runner": "thread"}),
                            llm=FakeLLM(), video=FakeVideo())  # fmt: skip
-    assert jobs.recover_orphans(thread_cli) == []  # owned by the queue until it expires
-    assert jobs.recover_orphans(app) == []  # the jobs are still queued
+    assert recovery.recover_orphans(thread_cli) == []  # owned by the queue until it expires
+    assert recovery.recover_orphans(app) == []  # the jobs are still queued
     thread_cli.engine.dispose()
 
     Redis.from_url(redis_clean).flushall()  # the queue lost them (a Redis without storage)
-    assert jobs.recover_orphans(app) == ids
+    assert recovery.recover_orphans(app) == ids
     row = _row(app, ids[0])
     assert (row.status, row.error) == (
         "failed",

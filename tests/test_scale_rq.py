@@ -16,7 +16,7 @@ import pytest
 from redis import Redis
 from rq.job import Job
 
-from pipeline.runtime import jobs, leases, rq_runner
+from pipeline.runtime import jobs, leases, recovery, rq_runner
 from pipeline.runtime.services import Runtime, bootstrap
 from pipeline.settings import Settings
 from pipeline.store import repository
@@ -211,8 +211,8 @@ def test_a_process_beside_the_workers_leaves_running_and_queued_ads_alone(
         other = bootstrap(
             pg_site.settings.model_copy(update={"runner": runner}), llm=FakeLLM(), video=FakeVideo()
         )
-        assert jobs.recover_orphans(other) == []
-        assert jobs.cleanup_temp(other, older_than=timedelta(0)) == []
+        assert recovery.recover_orphans(other) == []
+        assert recovery.cleanup_temp(other, older_than=timedelta(0)) == []
         other.engine.dispose()
     assert [pg_site.row(g).status for g in (running, queued)] == ["processing", "pending"]
 

@@ -90,7 +90,7 @@ def bootstrap(
         draws_apart=settings.draw_in_subprocess and video_given is None,
     )
     if recover:
-        from pipeline.runtime.jobs import recover_orphans
+        from pipeline.runtime.recovery import recover_orphans
 
         recover_orphans(runtime)
     return runtime
