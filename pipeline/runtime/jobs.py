@@ -28,7 +28,7 @@ from pipeline import formats as formats_mod
 from pipeline import quote
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
-from pipeline.runtime import failures, leases, orchestrator
+from pipeline.runtime import cancellation, failures, leases, orchestrator
 from pipeline.runtime.services import Runtime
 from pipeline.spec import AdSpecification, ScenePlan
 from pipeline.store import brand_kit, repository, versions
@@ -322,6 +322,7 @@ def cancel(
     with runtime.sessions.begin() as session:
         requested = repository.request_cancel(session, generation_id, user_id)
     if requested:
+        cancellation.nudge(runtime.sessions, generation_id)
         log_event("cancel_requested", "", generation_id=generation_id)
         if runtime.settings.runner == "rq":
             from pipeline.runtime import rq_runner
