@@ -12,18 +12,13 @@ if TYPE_CHECKING:
 
 def scene_visuals(spec: AdSpecification, plan: ScenePlan) -> list[SceneVisuals]:
     """What the local renderer would draw for each scene (template, objects, figure)."""
-    from pipeline.providers import ClipRequest
     from pipeline.providers.motion.scenes import design_scene
+    from pipeline.stages.video_generation import clip_request
 
     out = []
-    for scene in plan.scenes:
-        request = ClipRequest(
-            scene=scene, brand=spec.brand, ad=spec.ad, width=plan.width, height=plan.height,
-            fps=plan.fps, seed=plan.seed, beats=tuple(s.scene_type for s in plan.scenes),
-            lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
-            facts=spec.facts, assets=spec.assets,
-        )  # fmt: skip
-        d = design_scene(request)
+    for index in range(len(plan.scenes)):
+        # captions only move the picture's text band, never its template or objects
+        d = design_scene(clip_request(spec, plan, index, captions=False))
         out.append(SceneVisuals(template=d.template, objects=[o.name for o in d.objects],
                                 number=d.number[0], unit=d.number[1]))  # fmt: skip
     return out

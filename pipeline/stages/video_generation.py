@@ -26,6 +26,29 @@ from pipeline.store import clip_cache
 STAGE = "video_generation"
 
 
+def clip_request(
+    spec: AdSpecification, plan: ScenePlan, index: int, *, captions: bool
+) -> ClipRequest:
+    """What a provider is asked for scene ``index`` (the storyboard predicts the local
+    renderer's picture from the very same request)."""
+    return ClipRequest(
+        scene=plan.scenes[index],
+        brand=spec.brand,
+        ad=spec.ad,
+        width=plan.canvas_size[0],  # one clip covers every format
+        height=plan.canvas_size[1],
+        formats=tuple(plan.formats),
+        fps=plan.fps,
+        seed=plan.seed,
+        beats=tuple(s.scene_type for s in plan.scenes),
+        lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
+        facts=spec.facts,
+        assets=spec.assets,
+        prompt=spec.prompt,
+        captions=captions,  # burned in only when spoken
+    )
+
+
 def run(
     plan: ScenePlan,
     spec: AdSpecification,
@@ -64,23 +87,7 @@ def run(
     def make(index: int) -> ClipResult | Clip:
         if cancelled():
             raise CancelledError()
-        scene = plan.scenes[index]
-        request = ClipRequest(
-            scene=scene,
-            brand=spec.brand,
-            ad=spec.ad,
-            width=plan.canvas_size[0],  # one clip covers every format
-            height=plan.canvas_size[1],
-            formats=tuple(plan.formats),
-            fps=plan.fps,
-            seed=plan.seed,
-            beats=tuple(s.scene_type for s in plan.scenes),
-            lines=tuple(s.overlay.text if s.overlay else "" for s in plan.scenes),
-            facts=spec.facts,
-            assets=spec.assets,
-            prompt=spec.prompt,
-            captions=ctx.settings.tts_provider != "none",  # burned in only when spoken
-        )
+        request = clip_request(spec, plan, index, captions=ctx.settings.tts_provider != "none")
         clip_ctx = StageContext(
             settings=ctx.settings,
             workdir=ctx.workdir,
