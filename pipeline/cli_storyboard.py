@@ -5,7 +5,8 @@
     python -m pipeline edit ID --scene N --text "New line" [--duration S] [--music NAME]
         [--color primary=#RRGGBB] [--voice-line TEXT] [--user NAME] [--json]
 
-Both print what ``generate`` prints, plus ``version``, ``reused_clips`` and ``reused_voice``.
+Both print what ``generate`` prints, plus ``version``, ``reused_clips``, ``reused_voice`` and
+``reused_frames`` (frames copied from an earlier version's video instead of encoded again).
 An edit that breaks the plan's rules is refused with the reason and renders nothing.
 """
 
@@ -76,7 +77,8 @@ def _finish(runtime: Any, user_id: int, start: Any, as_json: bool) -> int:
 
     row = cli_run.run_to_end(runtime, user_id, "", None, start=start)
     return cli_run.report(row, as_json, version=row.version, reused_clips=row.reused_clips or 0,
-                          reused_voice=versions.reused_voice(row))  # fmt: skip
+                          reused_voice=versions.reused_voice(row),
+                          reused_frames=versions.reused_frames(row))  # fmt: skip
 
 
 def cmd_render(args: argparse.Namespace, settings: Settings) -> int:

@@ -142,6 +142,7 @@ def _pipeline(run: _Run, painter: drawing_process.DrawingProcess | None) -> None
     asked = run.voice_request
     with rt.sessions() as session:  # earlier versions' clips, for scenes that did not change
         reuse = versions.earlier_clips(session, run.id)
+        earlier_videos = versions.earlier_videos(session, run.id)
         heard = {**asked, "earlier": versions.earlier_voice(session, run.id)}
     if painter is None:
         drawn = drawing.draw(run, spec, plan, rt.video, heard, reuse)
@@ -162,7 +163,9 @@ def _pipeline(run: _Run, painter: drawing_process.DrawingProcess | None) -> None
         probe = ffmpeg.probe_apart if painter is not None else ffmpeg.probe
         results = run.stage_run(
             "export",
-            lambda ctx: format_exports.export_all(renders, ctx, settings, run.id, probe),
+            lambda ctx: format_exports.export_all(
+                renders, ctx, settings, run.id, probe, earlier_videos
+            ),
         )
     result = results[plan.formats[0]]
     try:
@@ -178,7 +181,12 @@ def _pipeline(run: _Run, painter: drawing_process.DrawingProcess | None) -> None
             assert row is not None
             row.clips, row.captions = clip_records, sidecars or None
             row.videos = {
-                name: {"video": str(r.video_path), "thumbnail": str(r.thumbnail_path)}
+                name: {
+                    "video": str(r.video_path),
+                    "thumbnail": str(r.thumbnail_path),
+                    "spans": [s.record() for s in r.spans],
+                    "reused_frames": r.reused_frames,
+                }
                 for name, r in results.items()
             }
             repository.complete_generation(

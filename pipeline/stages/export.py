@@ -13,10 +13,11 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import RenderError, StageError
 from pipeline.logs import log_event
@@ -24,6 +25,7 @@ from pipeline.media import ffmpeg
 from pipeline.media.grading import grade_filter
 from pipeline.runtime.gate import usable_cores
 from pipeline.runtime.render_plan import OverlayLayer, RenderPlan
+from pipeline.stages import export_spans
 from pipeline.stages.context import StageContext
 
 STAGE = "export"
@@ -59,13 +61,21 @@ class EncoderSettings:
             return "sliced-threads=1"
         return f"sync-lookahead={self.sync_lookahead}"
 
-    def video_args(self) -> list[str]:
+    def video_args(self, keyframes: str | None = None) -> list[str]:
+        """x264's arguments; ``keyframes``: a ``-force_key_frames`` value (span starts)."""
+        forced = ["-force_key_frames", keyframes] if keyframes else []
         return [
             "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
             "-maxrate", self.maxrate, "-bufsize", self.bufsize,
             "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.gop),
-            "-threads", str(self.threads), "-x264-params", self.x264_params(),
+            "-threads", str(self.threads), "-x264-params", self.x264_params(), *forced,
         ]  # fmt: skip
+
+    def identity(self) -> list[str]:
+        """What decides the encoded picture (the thread count only moves bytes about)."""
+        args = self.video_args()
+        at = args.index("-threads")
+        return args[:at] + args[at + 2 :]
 
     def audio_args(self) -> list[str]:
         return ["-c:a", "aac", "-b:a", self.audio_bitrate, "-ar", str(self.audio_rate)]
@@ -79,6 +89,8 @@ class ExportResult:
     video_path: Path
     thumbnail_path: Path
     info: ffmpeg.MediaInfo
+    spans: list[export_spans.Span] = field(default_factory=list)
+    reused_frames: int = 0  # frames copied from an earlier version's MP4
 
 
 def _overlay_y(layer: OverlayLayer, start: float) -> str:
@@ -199,13 +211,18 @@ def build_graph(
     audio_label = None
     if plan.audio is not None:
         args += ["-i", plan.audio.path]
-        chains.append(
-            f"[{n_inputs}:a]aformat=sample_rates={ENCODER.audio_rate}:channel_layouts=stereo,"
-            f"apad,atrim=duration={total:.6f}[aout]"
-        )
+        chains.append(_audio_chain(n_inputs, total))
         n_inputs += 1
         audio_label = "[aout]"
     return args, ";".join(chains), audio_label
+
+
+def _audio_chain(index: int, total: float) -> str:
+    """The mix, as the encoder wants it, padded or cut to exactly the video's length."""
+    return (
+        f"[{index}:a]aformat=sample_rates={ENCODER.audio_rate}:channel_layouts=stereo,"
+        f"apad,atrim=duration={total:.6f}[aout]"
+    )
 
 
 def _work_size(plan: RenderPlan) -> tuple[int, int]:
@@ -229,14 +246,16 @@ def command(
     graph_file: Path,
     *,
     edit_graph: Callable[[str], str] | None = None,
+    work: tuple[int, int] | None = None,
 ) -> list[str]:
-    """ffmpeg's arguments for the render (writes the graph to ``graph_file``).
+    """ffmpeg's arguments for the render (writes the graph to ``graph_file``); a keyframe
+    starts every span (:mod:`export_spans`) so a later version can copy spans from it.
 
     ``out_path=None`` sends the filtered picture and sound to the null muxer instead of the
     encoders (what the filters alone cost); ``edit_graph`` lets the benchmarks take the
     graph apart. Both the export and ``benchmarks.profile_export`` run exactly this.
     """
-    inputs, graph, audio = build_graph(plan, _work_size(plan))
+    inputs, graph, audio = build_graph(plan, work or _work_size(plan))
     graph_file.write_text(edit_graph(graph) if edit_graph else graph, encoding="utf-8")
     # The graph runs on one thread: x264 keeps every core busy, and the graph's slice
     # threads only added frame buffers (measured -10 MB peak, same wall time on 2 cores).
@@ -248,7 +267,7 @@ def command(
         return [*args, "-f", "null", "-"]
     if audio:
         args += ENCODER.audio_args()
-    args += ENCODER.video_args()
+    args += ENCODER.video_args(export_spans.keyframe_expr(export_spans.cut_frames(plan.timeline)))
     args += ["-r", str(plan.timeline.fps), "-t", f"{plan.timeline.duration_s:.6f}"]
     return [*args, "-movflags", "+faststart", "-f", "mp4", str(out_path)]
 
@@ -260,11 +279,12 @@ def render(
     *,
     on_progress: Callable[[float], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    work: tuple[int, int] | None = None,
 ) -> None:
     """Run the single ffmpeg pass that writes ``out_path``."""
     ffmpeg.run(
         exe,
-        command(plan, out_path, out_path.with_suffix(".filtergraph.txt")),
+        command(plan, out_path, out_path.with_suffix(".filtergraph.txt"), work=work),
         duration_s=plan.timeline.duration_s,
         on_progress=on_progress,
         is_cancelled=is_cancelled,
@@ -305,6 +325,80 @@ def publish(src: Path, dest: Path) -> None:
         staging.unlink(missing_ok=True)
 
 
+def render_reusing(
+    plan: RenderPlan,
+    new: list[export_spans.Span],
+    reuse: export_spans.Reuse,
+    out_path: Path,
+    exe: str,
+    ctx: StageContext,
+    work: tuple[int, int],
+) -> int:
+    """Write ``out_path`` from an earlier version's spans and newly encoded runs of the
+    changed ones (:mod:`export_spans`); the frames copied."""
+    tl = plan.timeline
+    folder = out_path.with_name(f"{out_path.stem}-spans")
+    pieces = export_spans.split_earlier(exe, reuse, folder, tl.fps)
+    todo = export_spans.runs(new, reuse.same)
+    made: list[Path] = []
+    if todo:
+        inputs, graph, _audio = build_graph(plan.model_copy(update={"audio": None}), work)
+
+        def video_args(keyframes: str | None) -> list[str]:
+            return [*ENCODER.video_args(keyframes), "-r", str(tl.fps)]
+
+        args, made = export_spans.encode_runs(inputs, graph, new, todo, video_args, folder)
+        ffmpeg.run(
+            exe, args, duration_s=new[todo[-1][1] - 1].end / tl.fps,
+            on_progress=lambda f: ctx.report(0.9 * f, "Encoding the changed scenes"),
+            is_cancelled=ctx.is_cancelled, what="The final render",
+        )  # fmt: skip
+    join = export_spans.join_list(new, reuse, pieces, made, folder)
+    args = ["-f", "concat", "-safe", "0", "-i", str(join)]
+    if plan.audio is not None:
+        args += ["-i", plan.audio.path, "-filter_complex", _audio_chain(1, tl.duration_s),
+                 "-map", "[aout]", *ENCODER.audio_args()]  # fmt: skip
+    args += ["-map", "0:v", "-c:v", "copy"]
+    args += ["-t", f"{tl.duration_s:.6f}", "-movflags", "+faststart", "-f", "mp4", str(out_path)]
+    ffmpeg.run(exe, args, is_cancelled=ctx.is_cancelled, what="Joining the final video")
+    return reuse.frames
+
+
+def _encode(
+    plan: RenderPlan,
+    ctx: StageContext,
+    out: Path,
+    exe: str,
+    spans: list[export_spans.Span],
+    earlier: Sequence[dict[str, Any]],
+    work: tuple[int, int],
+) -> int:
+    """Write the MP4: from an earlier version where spans match, else in one full pass.
+    Returns the frames copied from the earlier version."""
+    reuse = export_spans.best_earlier(spans, earlier) if earlier else None
+    if reuse is not None:
+        try:
+            return render_reusing(plan, spans, reuse, out, exe, ctx, work)
+        except RenderError as exc:  # a broken or foreign earlier file: render it all
+            log_event("span_reuse_failed", str(exc), level=logging.WARNING, stage=STAGE,
+                      generation_id=ctx.generation_id)  # fmt: skip
+            out.unlink(missing_ok=True)
+    for attempt in (1, 2):
+        try:
+            render(
+                plan, out, exe,
+                on_progress=lambda f: ctx.report(f, "Encoding the final video"),
+                is_cancelled=ctx.is_cancelled, work=work,
+            )  # fmt: skip
+            break
+        except ffmpeg.StalledError as exc:  # a stuck ffmpeg is rare and not repeatable
+            log_event("render_stalled", str(exc), level=logging.WARNING, stage=STAGE,
+                      generation_id=ctx.generation_id, attempt=attempt)  # fmt: skip
+            if attempt == 2:
+                raise
+    return 0
+
+
 def run(
     plan: RenderPlan,
     ctx: StageContext,
@@ -313,32 +407,26 @@ def run(
     *,
     probe: Callable[[Path], ffmpeg.MediaInfo] = ffmpeg.probe,
     stem: str = "final",
+    earlier: Sequence[dict[str, Any]] = (),
 ) -> ExportResult:
     """Render the MP4 and its thumbnail into the temp folder, check them, then publish.
 
     ``probe`` checks the finished file (``ffmpeg.probe_apart`` keeps PyAV out of a worker
-    that draws in a child process); ``stem`` names the temp files (one per format).
+    that draws in a child process); ``stem`` names the temp files (one per format);
+    ``earlier``: this format's MP4s of the ad's earlier versions with their spans, newest
+    first (``{"video", "spans"}``), whose unchanged spans are copied, not encoded again.
     """
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
     work_video = ctx.workdir / f"{stem}.mp4"
     work_thumb = ctx.workdir / ("thumbnail.jpg" if stem == "final" else f"{stem}-thumbnail.jpg")
     thumb_size = (_even(plan.timeline.width / 2), _even(plan.timeline.height / 2))
     try:
-        for attempt in (1, 2):
-            try:
-                render(
-                    plan,
-                    work_video,
-                    exe,
-                    on_progress=lambda f: ctx.report(f, "Encoding the final video"),
-                    is_cancelled=ctx.is_cancelled,
-                )
-                break
-            except ffmpeg.StalledError as exc:  # a stuck ffmpeg is rare and not repeatable
-                log_event("render_stalled", str(exc), level=logging.WARNING, stage=STAGE,
-                          generation_id=ctx.generation_id, attempt=attempt)  # fmt: skip
-                if attempt == 2:
-                    raise
+        work = _work_size(plan)
+        try:
+            spans = export_spans.spans(plan, work, ENCODER.identity())
+        except OSError:  # an input is missing: the render below says which, in words
+            spans = []
+        reused = _encode(plan, ctx, work_video, exe, spans, earlier, work)
         # The poster frame and the check of the file are two processes: side by side.
         with ThreadPoolExecutor(1, thread_name_prefix="thumbnail") as pool:
             poster = pool.submit(
@@ -356,4 +444,5 @@ def run(
     except OSError:
         video_dest.unlink(missing_ok=True)
         raise
-    return ExportResult(video_path=video_dest, thumbnail_path=thumb_dest, info=info)
+    return ExportResult(video_path=video_dest, thumbnail_path=thumb_dest, info=info,
+                        spans=spans, reused_frames=reused)  # fmt: skip

@@ -26,9 +26,15 @@ def output_paths(settings: Any, generation_id: int, name: str, first: bool) -> t
 
 
 def export_all(
-    renders: dict[str, Any], ctx: StageContext, settings: Any, generation_id: int, probe: Any
+    renders: dict[str, Any],
+    ctx: StageContext,
+    settings: Any,
+    generation_id: int,
+    probe: Any,
+    earlier: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, export.ExportResult]:
-    """Encode every format in turn (one ffmpeg pass each); progress spans all of them."""
+    """Encode every format in turn (one ffmpeg pass each); progress spans all of them.
+    ``earlier``: per format, the ad's earlier versions' MP4s and spans (re-renders)."""
     results: dict[str, export.ExportResult] = {}
     n = len(renders)
     for k, (name, render) in enumerate(renders.items()):
@@ -40,5 +46,6 @@ def export_all(
 
         sub = ctx.with_report(report)
         stem = "final" if k == 0 else f"final-{formats.slug(name)}"
-        results[name] = export.run(render, sub, video, thumb, probe=probe, stem=stem)
+        results[name] = export.run(render, sub, video, thumb, probe=probe, stem=stem,
+                                   earlier=(earlier or {}).get(name, []))  # fmt: skip
     return results

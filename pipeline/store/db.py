@@ -149,8 +149,9 @@ class Generation(Base):
     #: length in seconds (None = the settings' length).
     formats: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     target_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
-    #: Made: {"9:16": {"video": path, "thumbnail": path}, ...}; the first is also video_path.
-    videos: Mapped[dict[str, dict[str, str]] | None] = mapped_column(JSON, nullable=True)
+    #: Made: {"9:16": {"video", "thumbnail", "spans", "reused_frames"}, ...}; the first is
+    #: also video_path. "spans" let a later version copy what did not change (export_spans).
+    videos: Mapped[dict[str, dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     video_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     thumbnail_path: Mapped[str | None] = mapped_column(String(500), nullable=True)
     duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -92,9 +92,30 @@ def earlier_voice(session: Session, generation_id: int) -> list[dict[str, Any]]:
     return out
 
 
+def earlier_videos(session: Session, generation_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Per format, the MP4s of the ad's other finished versions with their spans (newest
+    first): the export copies the spans that did not change (:mod:`export_spans`)."""
+    row = session.get(Generation, generation_id)
+    if row is None or row.parent_id is None:
+        return {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for other in reversed(of_ad(session, row.parent_id, row.user_id)):
+        if other.id != generation_id and other.status == "completed":
+            for name, made in (other.videos or {}).items():
+                if isinstance(made, dict) and made.get("spans"):
+                    out.setdefault(name, []).append(made)
+    return out
+
+
 def reused_voice(row: Generation) -> bool:
     """Whether the version's voice-over was copied from an earlier version (none spoken)."""
     return bool((row.voice or {}).get("reused_voice"))
+
+
+def reused_frames(row: Generation) -> int:
+    """Frames of the first format's video copied from an earlier version, not encoded again."""
+    first = next(iter((row.videos or {}).values()), None)
+    return int(first.get("reused_frames") or 0) if isinstance(first, dict) else 0
 
 
 def editable(session: Session, generation_id: int, user_id: int | None) -> Generation:
@@ -117,5 +138,6 @@ def summary(row: Generation) -> dict[str, Any]:
         "thumbnail_path": row.thumbnail_path,
         "reused_clips": row.reused_clips,
         "reused_voice": reused_voice(row),
+        "reused_frames": reused_frames(row),
         "created_at": row.created_at.isoformat() if row.created_at else None,
     }
