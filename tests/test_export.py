@@ -109,3 +109,35 @@ def test_failed_render_leaves_nothing_in_output(assets: dict[str, Path], tmp_pat
     with pytest.raises(StageError, match="The final render could not find one of its input"):
         run(broken, ctx, out_dir / "videos" / "2.mp4", out_dir / "thumbnails" / "2.jpg")
     assert not out_dir.exists() or not any(out_dir.rglob("*.*"))
+
+
+def test_a_new_version_copies_the_spans_an_edit_left_alone_and_survives_a_broken_one(
+    assets: dict[str, Path], tmp_path: Path
+) -> None:
+    ctx = StageContext(settings=Settings(), workdir=tmp_path / "work")
+    ctx.workdir.mkdir()
+    out = tmp_path / "out"
+    plan = _plan(assets)
+    first = run(plan, ctx, out / "1.mp4", out / "1.jpg")
+    dark = tmp_path / "dark.png"  # scene 2's line edited: a dark plate instead of a white one
+    Image.new("RGBA", (800, 220), (20, 20, 20, 255)).save(dark)
+    layers = [o.model_copy(update={"png_path": str(dark)}) if o.scene_index == 1 else o
+              for o in plan.overlays]  # fmt: skip
+    edited = plan.model_copy(update={"overlays": layers})
+    earlier = [{"video": str(out / "1.mp4"), "spans": [s.record() for s in first.spans]}]
+    second = run(edited, ctx, out / "2.mp4", out / "2.jpg", earlier=earlier)
+    kept = [s for s in second.spans if s in first.spans]
+    assert second.reused_frames == sum(s.end - s.start for s in kept) > 180
+    info = probe(out / "2.mp4")
+    assert (info.width, info.height, info.audio_codec) == (1080, 1920, "aac")
+    assert info.duration_s == pytest.approx(15.0, abs=0.1)
+    assert frame_at(out / "2.mp4", 5.0)[850:1070, 140:940].mean() < 40  # the new line
+    for t in (1.0, 9.0, 14.0):  # untouched scenes: the very same decoded pixels
+        assert np.array_equal(frame_at(out / "1.mp4", t), frame_at(out / "2.mp4", t))
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"not a video at all")
+    third = run(edited, ctx, out / "3.mp4", out / "3.jpg",
+                earlier=[{**earlier[0], "video": str(broken)}])  # fmt: skip
+    assert third.reused_frames == 0  # rendered whole instead, and still right
+    assert probe(out / "3.mp4").duration_s == pytest.approx(15.0, abs=0.1)
+    assert frame_at(out / "3.mp4", 5.0)[850:1070, 140:940].mean() < 40
