@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from pipeline import quote, variants
+from pipeline import quote, variant_groups, variants
 from pipeline.cli_run import emit, fail, row_result
 from pipeline.errors import InputError
 from pipeline.runtime import jobs
@@ -65,7 +65,7 @@ def generate_variants(
     shape: dict[str, Any] | None = None,
 ) -> int:
     """Start the variants, show their progress on stderr, print a JSON list (or paths)."""
-    started = variants.start_group(runtime, owner, args.prompt, args.variants, seed=args.seed,
+    started = variant_groups.start_group(runtime, owner, args.prompt, args.variants, seed=args.seed,
                                    voice=voice, kit_id=kit_id, **(shape or {}))  # fmt: skip
     letters = dict(zip(started.generation_ids, variants.LETTERS, strict=False))
 

@@ -9,15 +9,14 @@ Variant A is the ad as the director writes it. B, C and D each change, against A
 - the **music**: a neighbouring mood, whose tracks are not A's;
 - the **palette**: another colour grade, and the brand's colours in another lead order.
 
-:func:`start_group` starts them as one group (one hourly slot and one budget share each,
-refused as a whole); the orchestrator asks :func:`direction_of`, :func:`steered` and
-:func:`apply` for a variant's run and the label is stored once the copy exists.
+:func:`pipeline.variant_groups.start_group` starts them as one group (one hourly slot and one
+budget share each, refused as a whole); the orchestrator asks :func:`direction_of`,
+:func:`steered` and :func:`apply` for a variant's run and the label is stored once the copy
+exists. This module never imports the job runner, so the orchestrator can import it.
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,11 +24,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from pipeline import quote
-from pipeline.errors import InputError, RateLimitError
+from pipeline.errors import InputError
 from pipeline.providers import LLMProvider, LLMResult
-from pipeline.runtime import jobs
-from pipeline.runtime.services import Runtime
 from pipeline.spec import GRADE_STYLES, AdSpecification
 from pipeline.stages.context import StageContext
 from pipeline.store import repository
@@ -217,79 +213,6 @@ def direction_of(sessions: sessionmaker[Session], generation_id: int) -> Directi
     with sessions() as session:
         row = session.get(GenerationVariant, generation_id)
         return None if row is None else Direction.model_validate(row.direction)
-
-
-def _refuse_batch(runtime: Runtime, session: Session, user_id: int, count: int) -> None:
-    times = repository.recent_generation_times(session, user_id, jobs.WINDOW)
-    limit = runtime.settings.rate_limit_per_hour
-    if len(times) + count <= limit:
-        return
-    if count > limit:  # no wait frees enough slots
-        raise RateLimitError(
-            f"{count} variants count as {count} generations, more than the {limit} an hour "
-            f"allows. Make {limit} or fewer at a time."
-        )
-    left = max(0, limit - len(times))
-    usual = jobs.rate_limited(runtime, times[len(times) + count - 1 - limit] + jobs.WINDOW)
-    raise RateLimitError(
-        f"{count} variants count as {count} generations and {left} of this hour's are left. "
-        f"{usual.message}",
-        retry_at=usual.retry_at,
-    )
-
-
-@dataclass(frozen=True)
-class Started:
-    """A started group: its id and the generation ids, A first."""
-
-    group_id: int
-    generation_ids: list[int]
-
-
-def start_group(
-    runtime: Runtime,
-    user_id: int,
-    prompt: str,
-    count: int,
-    *,
-    seed: int | None = None,
-    voice: dict[str, Any] | None = None,
-    kit_id: int | None = None,
-    format_count: int = 1,
-    duration_s: float | None = None,
-    **options: Any,
-) -> Started:
-    """Start ``count`` variants of ``prompt`` (one seed, so shared visuals draw alike), or
-    refuse them all: the hourly limit and the monthly budget count every variant.
-    ``format_count`` and ``duration_s`` price them; ``options`` go to :func:`jobs.start`."""
-    text = jobs.validate_prompt(prompt)
-    if options.get("formats"):
-        format_count = len(options["formats"])
-    directions = plan(text, count)
-    settings = runtime.settings
-    each = quote.estimate(settings, formats=format_count, duration_s=duration_s,
-                          voice=(voice or {}).get("enabled", True))  # fmt: skip
-    seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-    ids: list[int] = []
-    with jobs.start_lock():  # one start at a time in this process: the batch is checked whole
-        with runtime.sessions.begin() as session:
-            _refuse_batch(runtime, session, user_id, count)
-            quote.check_budget(session, settings, user_id, each.per_ad_usd * count)
-            group = VariantGroup(user_id=user_id, prompt=text)
-            session.add(group)
-            session.flush()
-            group_id = group.id
-        for direction in directions:
-
-            def attach(session: Session, generation_id: int, d: Direction = direction) -> None:
-                session.add(GenerationVariant(generation_id=generation_id, group_id=group_id,
-                                              letter=d.letter, direction=d.model_dump(),
-                                              label=f"{d.letter}: {d.framework}"))  # fmt: skip
-
-            ids.append(jobs.start(runtime, user_id, text, seed=seed, voice=voice, kit_id=kit_id,
-                                  estimate=each, attach=attach, duration_s=duration_s,
-                                  **options))  # fmt: skip
-    return Started(group_id, ids)
 
 
 def group_of(session: Session, generation_id: int, user_id: int | None) -> list[Generation]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pipeline import quote, variants
+from pipeline import quote, variant_groups
 from pipeline.errors import InputError
 from pipeline.runtime import jobs
 from pipeline.runtime.services import Runtime, bootstrap
@@ -77,7 +77,7 @@ def test_a_start_past_the_budget_is_refused_and_makes_no_row(paid: Runtime) -> N
 def test_variants_are_refused_together_when_their_sum_is_past_the_budget(paid: Runtime) -> None:
     user = _user(paid)
     with pytest.raises(InputError) as err:
-        variants.start_group(paid, user, PROMPT, 2)
+        variant_groups.start_group(paid, user, PROMPT, 2)
     assert str(err.value).startswith(
         "This would cost about $2.00, more than the $1.50 left of your $1.50 monthly budget."
     )

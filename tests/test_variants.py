@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from pipeline import variants
+from pipeline import variant_groups, variants
 from pipeline.errors import InputError, RateLimitError
 from pipeline.providers.copywriting import write_specification
 from pipeline.providers.llm_offline import OfflineCreativeDirector
@@ -79,7 +79,7 @@ def test_a_batch_past_the_hourly_limit_is_refused_whole(runtime: Runtime, user_i
         for _ in range(8):
             repository.record_start(session, user_id)
     with pytest.raises(RateLimitError) as err:
-        variants.start_group(runtime, user_id, PROMPT, 3)
+        variant_groups.start_group(runtime, user_id, PROMPT, 3)
     assert str(err.value).startswith(
         "3 variants count as 3 generations and 2 of this hour's are left. "
         "You have reached the limit of 10 generations per hour. The next slot frees at "
@@ -96,7 +96,7 @@ def test_more_variants_than_the_hourly_limit_is_refused_with_what_to_do(
                       video=FakeVideo())  # fmt: skip
     try:
         with pytest.raises(RateLimitError) as err:
-            variants.start_group(small, user_id, PROMPT, 3)
+            variant_groups.start_group(small, user_id, PROMPT, 3)
     finally:
         small.engine.dispose()
     assert str(err.value) == (
@@ -117,7 +117,7 @@ def test_two_variants_render_as_one_group_with_different_music(
     director_runtime: Runtime, user_id: int
 ) -> None:
     rt = director_runtime
-    started = variants.start_group(rt, user_id, PROMPT, 2, seed=5)
+    started = variant_groups.start_group(rt, user_id, PROMPT, 2, seed=5)
     for generation_id in started.generation_ids:
         assert jobs.wait(generation_id, timeout_s=600)
     with rt.sessions() as session:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import quote, variants
+from pipeline import quote, variant_groups, variants
 from pipeline.runtime import jobs
 from pipeline.runtime.services import bootstrap
 from pipeline.settings import Settings
@@ -42,7 +42,7 @@ def test_two_variants_ask_the_model_for_their_frameworks_and_keep_estimate_and_c
     try:
         with runtime.sessions.begin() as session:
             user_id = add_user(session, "carol", "correct horse battery").id
-        started = variants.start_group(runtime, user_id, PROMPT, 2, seed=3)
+        started = variant_groups.start_group(runtime, user_id, PROMPT, 2, seed=3)
         for generation_id in started.generation_ids:
             assert jobs.wait(generation_id, timeout_s=300)
         with runtime.sessions() as session:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import quote, variants
+from pipeline import quote, variant_groups, variants
 from pipeline.runtime.services import Runtime
 from pipeline.store.db import Generation
 from ui import widgets
@@ -64,7 +64,8 @@ def start(runtime: Runtime, user_id: int, prompt: str, **options: Any) -> int:
         from pipeline.runtime import jobs
 
         return jobs.start(runtime, user_id, prompt, **options)
-    return variants.start_group(runtime, user_id, prompt, count(), **options).generation_ids[0]
+    started = variant_groups.start_group(runtime, user_id, prompt, count(), **options)
+    return started.generation_ids[0]
 
 
 def group_panel(runtime: Runtime, user_id: int, generation_id: int) -> None:
