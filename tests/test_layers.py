@@ -4,6 +4,7 @@ each other without a cycle (at module level; a cycle meant one side had to impor
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,3 +73,32 @@ def test_pipeline_modules_import_each_other_without_a_cycle() -> None:
     }
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle(graph) == []
+
+
+def test_the_stage_table_names_every_stage_that_runs_and_a_typed_function_for_each() -> None:
+    import importlib
+    import inspect
+
+    from pipeline.runtime.stages import STEPS
+
+    for step in STEPS.values():
+        module, _, name = step.function.rpartition(".")
+        function = getattr(importlib.import_module(module), name)
+        signature = inspect.signature(function)
+        untyped = [p for p in signature.parameters.values() if p.annotation is p.empty]
+        assert not untyped and signature.return_annotation is not signature.empty, step.name
+        assert step.process in ("worker", "drawing")
+    ranges = [(s.start, s.end) for s in STEPS.values()]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ranges))  # in order
+    run: set[str] = set()
+    for path in _modules().values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("stage_run", "kept")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                run.add(node.args[0].value)
+    assert run == set(STEPS)  # no stage runs outside the table, none of it is dead

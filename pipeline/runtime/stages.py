@@ -28,14 +28,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Step:
-    """One row of the stage table: its progress range, the process it runs in (``worker``:
-    the generation's thread; ``drawing``: the drawing child) and what it stores (the row's
-    column, or the work folder) so a re-render can start after it when its input is kept."""
+    """One row of the stage table: its progress range, the typed function that does its work
+    (``module.function``; ``tests/test_layers.py`` checks every one exists with its input
+    and output types), the process it runs in (``worker``: the generation's thread;
+    ``drawing``: the drawing child) and what it stores (the row's column, or the work
+    folder) so a re-render can start after it when its input is kept."""
 
     name: str
     label: str
     start: int
     end: int
+    function: str
     process: str = "worker"
     stores: str = ""
 
@@ -46,14 +49,21 @@ STEPS = {
     s.name: s
     for s in (
         Step("llm_enhancement", "Writing the ad specification", 0, 10,
-             stores="llm_specification"),
-        Step("scene_planning", "Planning the scenes", 10, 20, stores="scene_plan"),
-        Step("voice", "Speaking the voice-over", 20, 30, "drawing", "voice"),
-        Step("video_generation", "Generating video clips", 30, 70, "drawing", "clips"),
-        Step("overlays", "Rendering text overlays", 70, 80, "drawing", "workdir/overlays"),
-        Step("stitching", "Stitching clips with crossfades", 80, 90, "drawing"),
-        Step("audio", "Mixing music and sound effects", 90, 95, "drawing", "audio_mix"),
-        Step("export", "Encoding the final video", 95, 99, stores="video_path"),
+             "pipeline.stages.llm_enhancement.run", stores="llm_specification"),
+        Step("scene_planning", "Planning the scenes", 10, 20,
+             "pipeline.stages.scene_planning.run", stores="scene_plan"),
+        Step("voice", "Speaking the voice-over", 20, 30,
+             "pipeline.voice.stage.run", "drawing", "voice"),
+        Step("video_generation", "Generating video clips", 30, 70,
+             "pipeline.stages.video_generation.run", "drawing", "clips"),
+        Step("overlays", "Rendering text overlays", 70, 80,
+             "pipeline.stages.format_renders.text_layers", "drawing", "workdir/overlays"),
+        Step("stitching", "Stitching clips with crossfades", 80, 90,
+             "pipeline.stages.format_renders.timeline", "drawing"),
+        Step("audio", "Mixing music and sound effects", 90, 95,
+             "pipeline.voice.audio_stage.run", "drawing", "audio_mix"),
+        Step("export", "Encoding the final video", 95, 99,
+             "pipeline.stages.format_exports.export_all", stores="videos (and their spans)"),
     )
 }  # fmt: skip
 
