@@ -46,6 +46,8 @@ def test_pictures_are_cropped_to_the_words_columns_and_bands(tmp_path: Path) -> 
     tight = tighten_captions(layer)
     assert tight is not None
     assert (tight.x, tight.y) == (76 + 158, 269)  # 166 - 8 px margin, even
+    # the pictures as drawn are named too: a later version's spans are keyed by them
+    assert (tight.drawn_path, tight.drawn_x, tight.drawn_y) == (layer.concat_path, 76, 269)
     assert tight.bands == [(0, 214), (1054, 1267)]  # rows with ink, 8 px around, even
     copies = sorted((tmp_path / "captions_cropped").glob("state_*.png"))
     assert len(copies) == 4 and tight.concat_path != layer.concat_path

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.media import ffmpeg
-from pipeline.runtime.render_plan import ClipInput, OverlayLayer, RenderPlan, Timeline
+from pipeline.runtime.render_plan import (
+    CaptionLayer,
+    ClipInput,
+    OverlayLayer,
+    RenderPlan,
+    Timeline,
+)
 from pipeline.stages import export, export_spans
 from pipeline.stages.export_spans import Span
 
@@ -56,6 +62,36 @@ def test_a_changed_headline_changes_only_the_spans_it_is_seen_in(tmp_path: Path)
     graded = export_spans.spans(plan.model_copy(update={"grade": "warm"}), (540, 960), encoder)
     assert all(a.key != b.key for a, b in zip(after, graded, strict=True))
     assert "-threads" not in encoder  # the thread count never hides a span
+
+
+def test_captions_count_as_drawn_not_as_cropped(tmp_path: Path) -> None:
+    # One edited line moves the crop of every caption picture (it follows all the words):
+    # the copies differ, the pictures as drawn do not, nor does any pixel on screen.
+    drawn = tmp_path / "drawn.png"
+    drawn.write_bytes(b"the words as drawn")
+    lists = []
+    for name, body in (("a", b"cropped one way"), ("b", b"cropped another way")):
+        copy = tmp_path / f"{name}.png"
+        copy.write_bytes(body)
+        listing = tmp_path / f"{name}.ffconcat"
+        listing.write_text(f"ffconcat version 1.0\n{ffmpeg.concat_entry(copy)}\nduration 15.000\n",
+                           encoding="utf-8")  # fmt: skip
+        lists.append(listing)
+    source = tmp_path / "drawn.ffconcat"
+    source.write_text(f"ffconcat version 1.0\n{ffmpeg.concat_entry(drawn)}\nduration 15.000\n",
+                      encoding="utf-8")  # fmt: skip
+    tl = _timeline([4.0, 4.0, 4.0, 4.5], tmp_path)
+    keys = []
+    for listing, x in zip(lists, (234, 226), strict=True):
+        captions = CaptionLayer(concat_path=str(listing), x=x, y=269, drawn_path=str(source),
+                                drawn_x=76, drawn_y=269)  # fmt: skip
+        plan = RenderPlan(timeline=tl, captions=captions)
+        keys.append(export_spans.spans(plan, (540, 960), export.ENCODER.identity()))
+    assert keys[0] == keys[1]
+    moved = CaptionLayer(concat_path=str(lists[0]), x=234, y=269, drawn_path=str(source),
+                         drawn_x=80, drawn_y=269)  # fmt: skip
+    plan = RenderPlan(timeline=tl, captions=moved)
+    assert export_spans.spans(plan, (540, 960), export.ENCODER.identity()) != keys[0]
 
 
 def test_caption_lists_are_read_back_with_their_times(tmp_path: Path) -> None:

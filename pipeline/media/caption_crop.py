@@ -93,6 +93,9 @@ def tighten_captions(layer: CaptionLayer | None) -> CaptionLayer | None:
             "x": layer.x + left,
             "y": layer.y + top,
             "bands": bands if len(bands) > 1 else [],
+            "drawn_path": layer.drawn_path or layer.concat_path,
+            "drawn_x": layer.drawn_x if layer.drawn_path else layer.x,
+            "drawn_y": layer.drawn_y if layer.drawn_path else layer.y,
         }
     )
 

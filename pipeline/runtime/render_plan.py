@@ -99,6 +99,12 @@ class CaptionLayer(_Model):
     x: int
     y: int
     bands: list[tuple[int, int]] = []
+    #: The list of the pictures as the voice drew them, at ``drawn_x``/``drawn_y``, when
+    #: ``concat_path`` names cropped copies: the crop follows every word of the ad, so one
+    #: changed line changes every cropped picture; a video span is keyed by these instead.
+    drawn_path: str = ""
+    drawn_x: int = 0
+    drawn_y: int = 0
 
 
 class RenderPlan(_Model):

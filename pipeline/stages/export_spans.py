@@ -2,13 +2,14 @@
 
 Every export cuts its frames into spans: each scene's own part and each crossfade. A span's
 *key* hashes everything its frames are made of - the clips, text layers and caption pictures
-seen in it (their bytes and timings), and the whole ad's look (size, grade, fades, length,
-encoder). The first render forces a keyframe where each span starts, so its MP4 can be cut
-there by stream copy. When a new version of the ad is exported, spans whose key and frames
-match a span of an earlier version are copied from that version's MP4 and only the others go
-through the filter graph and x264 (one ffmpeg run, one output per run of changed spans); the
-pieces are joined by the concat demuxer and muxed with the new sound. A text change in one
-scene re-encodes that scene and its two crossfades, not the whole ad.
+seen in it (their bytes and timings; caption pictures as the voice drew them, before the
+crop) and the whole ad's look (size, grade, fades, length, encoder). The first render forces
+a keyframe where each span starts, so its MP4 can be cut there by stream copy. When a new
+version of the ad is exported, spans whose key and frames match a span of an earlier version
+are copied from that version's MP4 and only the others go through the filter graph and x264
+(one ffmpeg run, one output per run of changed spans); the pieces are joined by the concat
+demuxer and muxed with the new sound. A text change in one scene re-encodes that scene and
+its two crossfades, not the whole ad.
 
 Pixels do not change: a copied span is the earlier encode of the very same frames. Any
 failure on this path is logged and the export falls back to the full render.
@@ -28,7 +29,7 @@ from typing import Any
 
 from pipeline.errors import RenderError
 from pipeline.media import ffmpeg
-from pipeline.runtime.render_plan import RenderPlan, Timeline
+from pipeline.runtime.render_plan import CaptionLayer, RenderPlan, Timeline
 
 #: Bump when build_graph changes what a frame looks like: spans made before never match.
 GRAPH_VERSION = 1
@@ -110,6 +111,13 @@ def caption_entries(concat_path: str) -> list[tuple[str, float, float]]:
     return entries
 
 
+def _captions(layer: CaptionLayer) -> tuple[str, int, int]:
+    """The caption pictures as drawn and where (cropped copies show the same pixels)."""
+    if layer.drawn_path:
+        return layer.drawn_path, layer.drawn_x, layer.drawn_y
+    return layer.concat_path, layer.x, layer.y
+
+
 def _look(plan: RenderPlan, work: tuple[int, int], encoder: Sequence[str]) -> dict[str, Any]:
     tl = plan.timeline
     return {
@@ -117,7 +125,7 @@ def _look(plan: RenderPlan, work: tuple[int, int], encoder: Sequence[str]) -> di
         "work": list(work), "grade": plan.grade, "crossfade": tl.crossfade_s,
         "fades": [tl.fade_in_s, tl.fade_out_s], "duration": tl.duration_s,
         "encoder": list(encoder),
-        "captions_at": [plan.captions.x, plan.captions.y] if plan.captions else None,
+        "captions_at": list(_captions(plan.captions)[1:]) if plan.captions else None,
     }  # fmt: skip
 
 
@@ -141,7 +149,7 @@ def spans(plan: RenderPlan, work: tuple[int, int], encoder: Sequence[str]) -> li
             items.append((starts[i] + layer.start_s, starts[i] + layer.end_s,
                           ["text", starts[i], what, hashed(layer.png_path)]))  # fmt: skip
     if plan.captions is not None:
-        for picture, t0, t1 in caption_entries(plan.captions.concat_path):
+        for picture, t0, t1 in caption_entries(_captions(plan.captions)[0]):
             items.append((t0, t1, ["caption", t0, t1, hashed(picture)]))
     look = json.dumps(_look(plan, work, encoder), sort_keys=True)
     bounds = [0, *cut_frames(tl), n]
