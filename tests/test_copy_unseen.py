@@ -54,3 +54,21 @@ def test_the_director_holds_its_levels_on_the_unseen_prompts(unseen: score.Score
     assert s.share(s.offers_shown, s.offers) >= 95.0, s.misses
     assert s.weak_hooks <= 2 and s.filler_ads <= 1 and s.contradictions == 0, s.misses
     assert s.foreign_nouns == 0, s.misses
+
+
+def test_a_for_phrase_says_whom_or_where_not_what_is_sold() -> None:
+    # tests/data/copy_purpose.txt: 40 prompts (9 languages) that name the product before
+    # "for kitchens", "für Allergiker", "pour les familles"... (82.5 % product before)
+    s = score.score(score.load(UNSEEN.with_name("copy_purpose.txt")))
+    assert s.total == 40
+    assert s.share(s.product, s.total) >= 87.5, s.misses
+    from pipeline.providers.copywriting.product import _purposes, read_naming
+
+    tiles = read_naming("Kasbah Tiles: handmade zellige for kitchens and bathrooms", "en")
+    assert tiles.product == "handmade zellige"
+    stoves = read_naming("Hearthstone Works wood-burning stoves for cabins and boats", "en")
+    assert stoves.product == "wood-burning stoves"
+    # "ad for" introduces the brand, not whom the product is for
+    quiet = "Instagram ad for Quietline noise-cancelling headphones for open-plan offices"
+    assert read_naming(quiet, "en").product == "noise-cancelling headphones"
+    assert [quiet[a:b] for a, b in _purposes(quiet)] == ["for open-plan offices"]

@@ -153,6 +153,8 @@ def _leading_product(text: str, brand: str) -> str:
         else:
             text, at = text[opens:], at - opens
     part = text[len(brand) :] if at == 0 else text[:at] if at > 0 else text
+    if at == 0 and brand:  # "Kasbah Tiles: handmade zellige for kitchens": what follows
+        part = re.sub(r"^\s*(?:[:,\u2013\u2014]|\s-)\s*", "", part)  # the brand's colon
     stop = _LEAD_STOP.search(part)
     words = (part[: stop.start()] if stop else part).split()
     if not words or len(words) > 5 or _is_request(words):
@@ -190,6 +192,27 @@ def _fallback_product(text: str, brand: str) -> str:
     return ""
 
 
+#: "for kitchens and bathrooms", "für Zahnarztpraxen", "pour les chiens": who or where the
+#: product is for (up to the clause's end), unless "for" follows an ad word ("ad for Acme").
+_PURPOSE = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|för)\s", re.I)
+_CLAUSE_END = re.compile(r"[,.;:!?()]|$")
+_AD_WORDS_ALL = lx.AD_WORDS | lx._words(
+    "anuncio publicité publicite werbung annuncio reclame reklama annons reklam campaign"
+)
+
+
+def _purposes(text: str) -> list[tuple[int, int]]:
+    """Spans of the prompt's "for ..." phrases that say whom or where a product is for."""
+    out = []
+    for m in _PURPOSE.finditer(text):
+        before = re.findall(r"[\w'’]+", text[: m.start()])
+        if before and before[-1].lower() in _AD_WORDS_ALL:
+            continue
+        end = _CLAUSE_END.search(text, m.end())
+        out.append((m.start(), end.start() if end else len(text)))
+    return out
+
+
 def read_naming(text: str, language: str) -> Naming:
     """Brand, product phrase and category for a sanitized prompt in ``language``."""
     latin_only = language in ("ja", "ar", "zh")
@@ -214,12 +237,24 @@ def read_naming(text: str, language: str) -> Naming:
         )
 
     nouns = [n for n in found if advertised(n[0], n[1])]
+    purposes = _purposes(text)
+
+    def for_whom(noun: tuple[int, int, Category]) -> bool:
+        return any(a <= noun[0] < b for a, b in purposes)
+
+    named = [n for n in found if _inside_brand(text, n[0], brand)]
+    if nouns and all(for_whom(n) for n in nouns) and (named or _leading_product(text, brand)):
+        # "Kasbah Tiles: handmade zellige for kitchens", "Hearthstone Works wood-burning
+        # stoves for cabins": the catalog's only nouns say where or for whom, not what; the
+        # phrase the prompt opens with, or the brand's own noun, says what is sold
+        nouns = []
     if len(nouns) > 1:  # "our bakery's new pumpkin spice muffins": the owner is not sold
         nouns = [n for n in nouns if not re.match(r"['’]s\b", text[n[1] :])] or nouns
     # "Bean There Café": the venue word of the brand is what is advertised; "Slice Society
     # wood-fired pizza": the noun right after the brand beats one in an earlier complaint.
     nouns.sort(
         key=lambda n: (
+            for_whom(n),  # "for dog owners: FurBrush grooming glove" sells the glove
             not _inside_brand(text, n[0], brand, loose=True),
             not _right_after_brand(text, n[0], brand),
             n[0],
@@ -241,7 +276,6 @@ def read_naming(text: str, language: str) -> Naming:
         if brand and product.lower() == brand.split()[-1].lower():
             product = product.lower()  # the venue word of "Bean There Café"
         return Naming(brand, product[:120], category, True)
-    named = [n for n in found if _inside_brand(text, n[0], brand)]
     if named:  # "Value meals at Burger Barn": the brand's own noun says what is sold
         start, end, category = named[0]
         return Naming(brand, text[start:end].lower(), category, True)
