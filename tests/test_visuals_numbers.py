@@ -73,6 +73,8 @@ def test_a_deal_does_not_count_up_as_nonsense() -> None:
         ("Kids under 5 go free this month", "Kids under 5 go free"),
         ("Entrée gratuite pour les enfants cette semaine", "Entrée gratuite"),
         ("Kinder unter 6 gratis an diesem Wochenende", "Kinder unter 6 gratis"),
+        ("Free samples shipped in 48 hours", "Free samples shipped"),  # not "... in 48"
+        ("Envío gratis en 24 horas a toda España", "Envío gratis en 24 horas"),
     ],
 )
 def test_the_badge_keeps_a_deal_whole_and_ends_on_a_word_that_matters(

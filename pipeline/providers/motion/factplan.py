@@ -179,6 +179,10 @@ def short_offer(offer: str, limit: int = 28) -> str:
     if deal is not None and deal.group().strip() not in out:
         # the deal is the offer: never half of it ("3 por") nor the words before it alone
         out = _grow(deal.group().strip(), text[deal.end() :], limit)
+    rest = text[len(out) :] if text.startswith(out) else ""
+    if re.search(r"\s\d+$", out) and re.match(r"\s+[^\W\d]", rest):
+        # "free samples shipped in 48 | hours": a number cut from its unit says nothing
+        out = re.sub(r"\s+\d+$", "", out)
     while _TAIL.search(out):
         out = _TAIL.sub("", out)
     return out or text[:limit]
