@@ -33,7 +33,7 @@ from benchmarks import fixtures, reference_job
 from benchmarks.measure import Measurement, median, run_measured
 from benchmarks.report import LoadMonitor, mb, table, verdict
 from pipeline.media import ffmpeg
-from pipeline.stages.export import ENCODER
+from pipeline.stages.export_graph import ENCODER
 
 NAMES = {
     "A": "ours",

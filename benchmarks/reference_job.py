@@ -3,7 +3,7 @@
 :func:`build` turns the fixed ad into the plain JSON job that ``reference_moviepy.py``
 reads: the clips, each scene's text with the brand face and size our overlay stage would
 choose, the grade preset's numbers, the music and sound effects, and the app's encoder
-settings (``pipeline.stages.export.ENCODER``, the one place they live).
+settings (``pipeline.stages.export_graph.ENCODER``, the one place they live).
 :func:`ensure_venv` creates the reference's own venv on first use.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks import fixtures
 from pipeline.media.grading import PRESETS
 from pipeline.spec import AdSpecification, ScenePlan, TextOverlay
-from pipeline.stages.export import ENCODER
+from pipeline.stages.export_graph import ENCODER
 from pipeline.stages.stitching import crossfade_offsets
 
 VENV = fixtures.ROOT / ".venv-moviepy"

@@ -34,7 +34,7 @@ from benchmarks.measure import Measurement
 from benchmarks.report import machine_facts
 from pipeline.media import ffmpeg
 from pipeline.runtime.render_plan import RenderPlan
-from pipeline.stages.export import ENCODER
+from pipeline.stages.export_graph import ENCODER
 
 PARTS = ("post", "gen", "concurrent", "status", "throughput", "formats", "edit")
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "| machine | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in facts.items()),
         "",
-        f"Encoder settings (`pipeline.stages.export.ENCODER`, used by every variant): "
+        f"Encoder settings (`pipeline.stages.export_graph.ENCODER`, used by every variant): "
         f"libx264 preset "
         f"`{ENCODER.preset}`, CRF {ENCODER.crf}, maxrate {ENCODER.maxrate} / bufsize "
         f"{ENCODER.bufsize}, GOP {ENCODER.gop}, yuv420p high profile; AAC "

@@ -13,7 +13,7 @@ from benchmarks.postproduction import floor_cmd
 from benchmarks.report import table
 from pipeline.media import ffmpeg
 from pipeline.spec import Clip
-from pipeline.stages.export import ENCODER
+from pipeline.stages.export_graph import ENCODER
 from tests.media import probe
 
 

@@ -14,7 +14,8 @@ from pipeline.media.grading import PRESETS
 from pipeline.runtime.render_plan import AudioTrack, ClipInput, OverlayLayer, RenderPlan, Timeline
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
-from pipeline.stages.export import build_graph, run
+from pipeline.stages.export import run
+from pipeline.stages.export_graph import build_graph
 from pipeline.stages.stitching import crossfade_offsets
 from tests.media import faststart, frame_at, probe
 

@@ -13,7 +13,8 @@ from pipeline.media.caption_crop import tighten_captions
 from pipeline.runtime.render_plan import CaptionLayer, ClipInput, RenderPlan, Timeline
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
-from pipeline.stages.export import build_graph, run
+from pipeline.stages.export import run
+from pipeline.stages.export_graph import build_graph
 from tests.media import frame_at
 
 AREA = (928, 1267)  # the safe area the voice stage draws captions in

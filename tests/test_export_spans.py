@@ -13,7 +13,8 @@ from pipeline.runtime.render_plan import (
     RenderPlan,
     Timeline,
 )
-from pipeline.stages import export, export_spans
+from pipeline.stages import export_spans
+from pipeline.stages.export_graph import ENCODER
 from pipeline.stages.export_spans import Span
 
 
@@ -49,7 +50,7 @@ def test_a_changed_headline_changes_only_the_spans_it_is_seen_in(tmp_path: Path)
     tl = _timeline([4.0, 4.0, 4.0, 4.5], tmp_path)
     layers = [_layer(tmp_path, i, f"line {i}".encode()) for i in range(4)]
     plan = RenderPlan(timeline=tl, overlays=layers)
-    encoder = export.ENCODER.identity()
+    encoder = ENCODER.identity()
     before = export_spans.spans(plan, (540, 960), encoder)
     assert [(s.start, s.end) for s in before] == [
         (0, 84), (84, 97), (97, 168), (168, 181), (181, 252), (252, 265), (265, 360)
@@ -86,12 +87,12 @@ def test_captions_count_as_drawn_not_as_cropped(tmp_path: Path) -> None:
         captions = CaptionLayer(concat_path=str(listing), x=x, y=269, drawn_path=str(source),
                                 drawn_x=76, drawn_y=269)  # fmt: skip
         plan = RenderPlan(timeline=tl, captions=captions)
-        keys.append(export_spans.spans(plan, (540, 960), export.ENCODER.identity()))
+        keys.append(export_spans.spans(plan, (540, 960), ENCODER.identity()))
     assert keys[0] == keys[1]
     moved = CaptionLayer(concat_path=str(lists[0]), x=234, y=269, drawn_path=str(source),
                          drawn_x=80, drawn_y=269)  # fmt: skip
     plan = RenderPlan(timeline=tl, captions=moved)
-    assert export_spans.spans(plan, (540, 960), export.ENCODER.identity()) != keys[0]
+    assert export_spans.spans(plan, (540, 960), ENCODER.identity()) != keys[0]
 
 
 def test_caption_lists_are_read_back_with_their_times(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """Export stage: the render plan -> one ffmpeg pass -> MP4 + JPEG thumbnail.
 
-One filter graph does everything: per clip conform (fps, settb, 9:16 crop to 1080x1920,
-exact trim), color grade, animated text overlays, 0.5 s crossfades (xfade), 0.3 s fade in
-and out, and the finished audio mix encoded as AAC. Encoding once is what makes this fast.
+One filter graph (:mod:`.export_graph`) does everything: per clip conform (fps, settb, 9:16
+crop to 1080x1920, exact trim), color grade, animated text overlays, 0.5 s crossfades
+(xfade), 0.3 s fade in and out, and the finished audio mix encoded as AAC. Encoding once is
+what makes this fast; a new version of an ad encodes only the spans that changed
+(:mod:`.export_spans`).
 The MP4 is written inside the generation's temp folder and moved into ``output/videos``
 only when complete, so no partial file ever appears under its final name.
 """
@@ -22,66 +24,19 @@ from typing import Any
 from pipeline.errors import RenderError, StageError
 from pipeline.logs import log_event
 from pipeline.media import ffmpeg
-from pipeline.media.grading import grade_filter
-from pipeline.runtime.gate import usable_cores
-from pipeline.runtime.render_plan import OverlayLayer, RenderPlan
+from pipeline.runtime.render_plan import RenderPlan
 from pipeline.stages import export_spans
 from pipeline.stages.context import StageContext
+from pipeline.stages.export_graph import (
+    ENCODER,
+    audio_chain,
+    build_graph,
+    even,
+    plan_work_size,
+)
 
 STAGE = "export"
 MAX_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class EncoderSettings:
-    """The one place the output's encoding is defined (quality is not traded for speed)."""
-
-    preset: str = "veryfast"
-    crf: int = 20
-    maxrate: str = "20M"  # caps the file: 20 Mbit/s * 15 s = 37.5 MB < 50 MB
-    bufsize: str = "40M"
-    audio_bitrate: str = "192k"
-    audio_rate: int = 48000
-    gop: int = 48
-    # x264's own default is 1.5 threads per core, each holding frames of 1080x1920: one per
-    # core holds fewer frames at the same speed on 2 cores (the output differs by bytes).
-    threads: int = field(default_factory=usable_cores)
-    # Frame threads (x264's own kind), not slices of one frame: on the bare encode x264's
-    # frame threading took 4.3 s where slices took 5.0 s (idle 2-core machine), as the
-    # lookahead and entropy coding overlap. Their extra memory was the threaded lookahead's
-    # queue of full frames, which ``sync_lookahead = 0`` drops. The preset's own 10-frame
-    # rc-lookahead stays, so the quality is the preset's: SSIM 0.99535 / PSNR 37.42 dB
-    # against a lossless render, as with slices (measured in docs/performance.md).
-    sliced_threads: bool = False
-    sync_lookahead: int = 0
-
-    def x264_params(self) -> str:
-        """The ``-x264-params`` this encoder needs beyond the preset."""
-        if self.sliced_threads:
-            return "sliced-threads=1"
-        return f"sync-lookahead={self.sync_lookahead}"
-
-    def video_args(self, keyframes: str | None = None) -> list[str]:
-        """x264's arguments; ``keyframes``: a ``-force_key_frames`` value (span starts)."""
-        forced = ["-force_key_frames", keyframes] if keyframes else []
-        return [
-            "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
-            "-maxrate", self.maxrate, "-bufsize", self.bufsize,
-            "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.gop),
-            "-threads", str(self.threads), "-x264-params", self.x264_params(), *forced,
-        ]  # fmt: skip
-
-    def identity(self) -> list[str]:
-        """What decides the encoded picture (the thread count only moves bytes about)."""
-        args = self.video_args()
-        at = args.index("-threads")
-        return args[:at] + args[at + 2 :]
-
-    def audio_args(self) -> list[str]:
-        return ["-c:a", "aac", "-b:a", self.audio_bitrate, "-ar", str(self.audio_rate)]
-
-
-ENCODER = EncoderSettings()
 
 
 @dataclass(frozen=True)
@@ -91,153 +46,6 @@ class ExportResult:
     info: ffmpeg.MediaInfo
     spans: list[export_spans.Span] = field(default_factory=list)
     reused_frames: int = 0  # frames copied from an earlier version's MP4
-
-
-def _overlay_y(layer: OverlayLayer, start: float) -> str:
-    if layer.animation != "slide_up":
-        return str(layer.y)
-    # ease-out cubic from y + slide_px up to y over anim_s (t is output time)
-    p = f"clip((t-{start:.3f})/{layer.anim_s:.3f},0,1)"
-    return f"'{layer.y}+{layer.slide_px}*pow(1-{p},3)'"
-
-
-def _even(value: float) -> int:
-    return max(2, int(value) // 2 * 2)
-
-
-def work_size(sizes: list[tuple[int, int]], width: int, height: int) -> tuple[int, int]:
-    """The size clips are crossfaded at: the largest 9:16 crop among them, at most the output.
-
-    Joining at the clips' own size and scaling once afterwards (instead of scaling every clip
-    to 1080x1920 first) keeps full-size frames out of the crossfade queues: measured 3.0 ->
-    1.1 CPU-s and 180 -> 84 MB for the filter graph of a 3-clip local ad.
-    """
-    best = 0
-    for w, h in sizes:
-        best = max(best, min(w, h * width // height))
-    wide = min(width, _even(best)) if best else width
-    return wide, _even(wide * height / width)
-
-
-def build_graph(
-    plan: RenderPlan, work: tuple[int, int] | None = None
-) -> tuple[list[str], str, str | None]:
-    """The ffmpeg input arguments, the filter graph, and the audio output label.
-
-    Clips are cropped to 9:16, graded and crossfaded at ``work`` size (default: the output
-    size), then scaled once to the output; text layers are drawn last, on output time, so
-    the grade never touches them and they stay sharp.
-    """
-    tl = plan.timeline
-    w, h, fps = tl.width, tl.height, tl.fps
-    ww, wh = work or (w, h)
-    zoom = f"*{tl.zoom:.6f}" if tl.zoom != 1.0 else ""  # a format cut from a wider canvas
-    args: list[str] = []
-    chains: list[str] = []
-    grade = grade_filter(plan.grade)
-    for i, clip in enumerate(tl.clips):
-        # A single decoding thread per clip: clips are small next to the output, the encoder
-        # keeps every core busy anyway, and each extra thread holds frames (measured -10 MB).
-        args += ["-threads", "1", "-i", clip.path]
-        d = clip.duration_s
-        chains.append(
-            f"[{i}:v]fps={fps},settb=AVTB,"
-            f"crop='trunc(min(iw,ih*{w}/{h}){zoom}/2)*2':'trunc(min(ih,iw*{h}/{w}){zoom}/2)*2',"
-            f"scale={ww}:{wh}:flags=bicubic,{grade},setsar=1,format=yuv420p,"
-            f"tpad=stop_mode=clone:stop_duration={d:.3f},trim=duration={d:.6f},"
-            f"setpts=PTS-STARTPTS[c{i}]"
-        )
-    n_inputs = len(tl.clips)
-    current = "c0"
-    for k, offset in enumerate(tl.offsets_s, start=1):
-        chains.append(
-            f"[{current}][c{k}]xfade=transition=fade:duration={tl.crossfade_s:.3f}"
-            f":offset={offset:.6f}[x{k}]"
-        )
-        current = f"x{k}"
-    total = tl.duration_s
-    chains.append(
-        f"[{current}]fade=t=in:st=0:d={tl.fade_in_s:.3f},"
-        f"fade=t=out:st={total - tl.fade_out_s:.6f}:d={tl.fade_out_s:.3f},"
-        f"scale={w}:{h}:flags=bicubic,setsar=1[base]"
-    )
-    label = "base"
-    starts = [0.0, *tl.offsets_s]
-    for i, clip in enumerate(tl.clips):
-        layers = [o for o in plan.overlays if o.scene_index == clip.scene_index]
-        last = i == len(tl.clips) - 1
-        for j, layer in enumerate(layers):
-            d = clip.duration_s
-            if last:  # the closing line stays to the end and fades out with the picture
-                layer = layer.model_copy(update={"end_s": d, "fade_out_s": tl.fade_out_s})
-            # One decoded picture held for the scene by tpad (frames are shared references),
-            # not a looped input that decodes the PNG 24 times a second: measured -40 MB
-            # peak and -1.1 CPU-s for a 4-scene ad.
-            args += ["-framerate", str(fps), "-i", layer.png_path]
-            fade_out_start = max(layer.start_s, layer.end_s - layer.fade_out_s)
-            on = starts[i] + layer.start_s
-            off = min(starts[i] + layer.end_s, total)
-            # Converted to the frame's YUV once, before it is held: converting after the
-            # alpha fades meant one RGBA -> YUVA conversion per frame of the scene.
-            chains.append(
-                f"[{n_inputs}:v]format=yuva420p,tpad=stop_mode=clone:stop_duration={d:.3f},"
-                f"fade=t=in:st={layer.start_s:.3f}:d={layer.anim_s:.3f}:alpha=1,"
-                f"fade=t=out:st={fade_out_start:.3f}:d={max(layer.fade_out_s, 0.01):.3f}:alpha=1,"
-                f"setpts=PTS+{starts[i]:.6f}/TB[t{i}_{j}]"
-            )
-            n_inputs += 1
-            chains.append(
-                f"[{label}][t{i}_{j}]overlay=x={layer.x}:y={_overlay_y(layer, on)}"
-                f":eof_action=pass:enable='between(t,{on:.3f},{off:.3f})'[v{i}_{j}]"
-            )
-            label = f"v{i}_{j}"
-    if plan.captions is not None:  # over the headlines' layers, never under them
-        cap = plan.captions
-        args += ["-f", "concat", "-safe", "0", "-i", cap.concat_path]
-        # Converted once per picture, then only the bands that hold words are blended: an
-        # overlay costs its whole area on every frame.
-        bands = cap.bands or [(0, 0)]
-        chains.append(f"[{n_inputs}:v]format=yuva420p,split={len(bands)}" +
-                      "".join(f"[cs{k}]" for k in range(len(bands))))  # fmt: skip
-        for k, (top, bottom) in enumerate(bands):
-            crop = f"crop=iw:{bottom - top}:0:{top}:exact=1," if bottom > top else ""
-            chains.append(
-                f"[cs{k}]{crop}null[cb{k}];[{label}][cb{k}]overlay=x={cap.x}:y={cap.y + top}"
-                f":eof_action=pass[vcap{k}]"
-            )
-            label = f"vcap{k}"
-        n_inputs += 1
-    chains.append(f"[{label}]format=yuv420p[vout]")
-    audio_label = None
-    if plan.audio is not None:
-        args += ["-i", plan.audio.path]
-        chains.append(_audio_chain(n_inputs, total))
-        n_inputs += 1
-        audio_label = "[aout]"
-    return args, ";".join(chains), audio_label
-
-
-def _audio_chain(index: int, total: float) -> str:
-    """The mix, as the encoder wants it, padded or cut to exactly the video's length."""
-    return (
-        f"[{index}:a]aformat=sample_rates={ENCODER.audio_rate}:channel_layouts=stereo,"
-        f"apad,atrim=duration={total:.6f}[aout]"
-    )
-
-
-def _work_size(plan: RenderPlan) -> tuple[int, int]:
-    tl = plan.timeline
-    sizes = []
-    for clip in tl.clips:
-        if clip.width and clip.height:  # probed when the clip arrived
-            sizes.append((round(clip.width * tl.zoom), round(clip.height * tl.zoom)))
-            continue
-        try:
-            info = ffmpeg.probe(clip.path)
-        except (RenderError, OSError, ValueError):
-            return tl.width, tl.height  # let the render itself report the broken input
-        sizes.append((round(info.width * tl.zoom), round(info.height * tl.zoom)))
-    return work_size(sizes, tl.width, tl.height)
 
 
 def command(
@@ -255,7 +63,7 @@ def command(
     encoders (what the filters alone cost); ``edit_graph`` lets the benchmarks take the
     graph apart. Both the export and ``benchmarks.profile_export`` run exactly this.
     """
-    inputs, graph, audio = build_graph(plan, work or _work_size(plan))
+    inputs, graph, audio = build_graph(plan, work or plan_work_size(plan))
     graph_file.write_text(edit_graph(graph) if edit_graph else graph, encoding="utf-8")
     # The graph runs on one thread: x264 keeps every core busy, and the graph's slice
     # threads only added frame buffers (measured -10 MB peak, same wall time on 2 cores).
@@ -356,7 +164,7 @@ def render_reusing(
     join = export_spans.join_list(new, reuse, pieces, made, folder)
     args = ["-f", "concat", "-safe", "0", "-i", str(join)]
     if plan.audio is not None:
-        args += ["-i", plan.audio.path, "-filter_complex", _audio_chain(1, tl.duration_s),
+        args += ["-i", plan.audio.path, "-filter_complex", audio_chain(1, tl.duration_s),
                  "-map", "[aout]", *ENCODER.audio_args()]  # fmt: skip
     args += ["-map", "0:v", "-c:v", "copy"]
     args += ["-t", f"{tl.duration_s:.6f}", "-movflags", "+faststart", "-f", "mp4", str(out_path)]
@@ -419,9 +227,9 @@ def run(
     exe = ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(ctx.settings.ffmpeg_path)
     work_video = ctx.workdir / f"{stem}.mp4"
     work_thumb = ctx.workdir / ("thumbnail.jpg" if stem == "final" else f"{stem}-thumbnail.jpg")
-    thumb_size = (_even(plan.timeline.width / 2), _even(plan.timeline.height / 2))
+    thumb_size = (even(plan.timeline.width / 2), even(plan.timeline.height / 2))
     try:
-        work = _work_size(plan)
+        work = plan_work_size(plan)
         try:
             spans = export_spans.spans(plan, work, ENCODER.identity())
         except OSError:  # an input is missing: the render below says which, in words
