@@ -72,3 +72,16 @@ def test_a_for_phrase_says_whom_or_where_not_what_is_sold() -> None:
     quiet = "Instagram ad for Quietline noise-cancelling headphones for open-plan offices"
     assert read_naming(quiet, "en").product == "noise-cancelling headphones"
     assert [quiet[a:b] for a, b in _purposes(quiet)] == ["for open-plan offices"]
+
+
+def test_a_deal_of_the_nth_one_free_is_kept_whole() -> None:
+    # tests/data/copy_multibuy.txt: 16 multi-buy offers in 7 languages (75 % on screen before:
+    # "the 6th class is free", "a 5ª é grátis", "de 10e is gratis" were lost or cut in half)
+    s = score.score(score.load(UNSEEN.with_name("copy_multibuy.txt")))
+    assert s.total == 16
+    assert s.offers_shown == s.offers, s.misses
+    from pipeline.providers.copywriting.facts import _with_its_count
+
+    text = "Lotus Loft yoga, book 5 classes and the 6th class is free"
+    assert _with_its_count("6th class is free", text) == "Book 5 classes and the 6th class is free"
+    assert _with_its_count("20% off", text) == "20% off"  # only a deal of the Nth one

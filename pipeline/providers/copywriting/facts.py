@@ -105,6 +105,21 @@ def _whole_clause(piece: str, text: str, brand: str, product: str) -> str:
     return piece
 
 
+_NTH_FREE = re.compile(MULTI_BUY[-1], re.IGNORECASE)
+
+
+def _with_its_count(deal: str, text: str) -> str:
+    """"The 6th class is free" says nothing without "book 5 classes and": a deal of the
+    Nth one free takes its whole clause when the count comes before it in that clause."""
+    if not deal or not _NTH_FREE.fullmatch(deal):
+        return deal
+    for clause in clauses(text):
+        at = clause.lower().find(deal.lower())
+        if at > 0 and re.search(r"\d", clause[:at]) and len(clause.split()) <= 12:
+            return clause[:1].upper() + clause[1:]
+    return deal
+
+
 def _numbers(text: str, skip: list[str]) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
@@ -183,7 +198,7 @@ def read_facts(
     plain = URL.sub(" ", text)
     plain = _HEX.sub(" ", plain)
     deal = offer if offer else _span_text((*table.offers, *MULTI_BUY), plain)
-    deal = _whole_clause(deal, plain, brand, product)
+    deal = _with_its_count(_whole_clause(deal, plain, brand, product), plain)
     deadline = _span_text(rf"(?:(?:{table.cta_verbs})\s+)?(?:{table.deadline})", plain)
     scarcity = _span_text(table.scarcity, plain)
     occasion = _span_text(table.occasions, plain)

@@ -19,6 +19,9 @@ MULTI_BUY = (
     r"\d\s?\+\s?\d\s+(?:free|gratis|gratuit|offert|grátis|kostenlos|omaggio)",
     r"-\s?\d{1,2}\s?%",
     r"\d+\s+(?:por|for|pour|für|per|voor|för|para|za)\s+\d+(?![\d.,]*\s?(?:%|€|\$|£|euro|zł|kr))",
+    # "the 6th class is free", "die 6. Wäsche gratis", "a 5ª é grátis", "la 6e offerte"
+    r"\b\d+(?:st|nd|rd|th|e|er|ème|ª|º|°|\.)(?:\s+[^\W\d]+){0,2}?\s+(?:(?:is|é|est|ist|es|è)\s+)?"
+    r"(?:free|gratis|grátis|gratuit|gratuite|gratuito|gratuita|offert|offerte|kostenlos|omaggio)\b",
 )
 
 
