@@ -10,7 +10,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from pipeline.media import ffmpeg
-from tests.cloud_fakes import FakeOpenAI, FakePexels, FakeReplicate
+from tests.cloud_fakes import FakeOpenAI, FakeReplicate
+from tests.pexels_fake import FakePexels
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ from pipeline.providers import get_video_provider
 from pipeline.providers.video_stock import StockFootage, pick_file, queries
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
-from tests.cloud_fakes import PEXELS_KEY, FakePexels, clip_request
+from tests.cloud_fakes import clip_request
+from tests.pexels_fake import PEXELS_KEY, FakePexels
 
 pytest_plugins = ["tests.cloud_servers"]  # fixtures: fake_pexels, ffmpeg_exe, ...
 
