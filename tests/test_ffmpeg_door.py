@@ -67,3 +67,7 @@ def test_an_ffconcat_list_of_relative_paths_opens_from_any_folder(
     ffmpeg.run(ffmpeg.find_ffmpeg(), ["-f", "concat", "-safe", "0", "-i", str(listing),
                "-frames:v", "1", str(out)], what="The caption test")  # fmt: skip
     assert Image.open(out).size == (64, 32)
+    for line in lines[1::2]:  # read back exactly as written (the caption crop and spans do)
+        assert ffmpeg.concat_file(line) == str((folder / Path(line).name.strip("'")).resolve())
+    assert ffmpeg.concat_file(ffmpeg.concat_entry("/x/it's'")) == "/x/it's'"
+    assert ffmpeg.concat_file("duration 0.5") is None

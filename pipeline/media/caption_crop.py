@@ -20,8 +20,9 @@ def _concat_files(concat: Path) -> list[Path]:
     """The distinct pictures an ffconcat list names, in order."""
     seen: dict[str, None] = {}
     for line in concat.read_text(encoding="utf-8").splitlines():
-        if line.startswith("file "):
-            seen.setdefault(line[5:].strip().strip("'").replace("'\\''", "'"), None)
+        name = ffmpeg.concat_file(line)
+        if name is not None:
+            seen.setdefault(name, None)
     return [Path(name) for name in seen]
 
 
@@ -104,8 +105,8 @@ def _renamed(concat: Path, renamed: dict[Path, Path]) -> str:
     """The ffconcat list with every picture replaced by its cropped copy."""
     lines = []
     for line in concat.read_text(encoding="utf-8").splitlines():
-        if line.startswith("file "):
-            old = Path(line[5:].strip().strip("'").replace("'\\''", "'"))
-            line = ffmpeg.concat_entry(renamed[old])
+        name = ffmpeg.concat_file(line)
+        if name is not None:
+            line = ffmpeg.concat_entry(renamed[Path(name)])
         lines.append(line)
     return "\n".join(lines) + "\n"

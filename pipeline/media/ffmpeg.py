@@ -36,6 +36,17 @@ def concat_entry(path: str | Path) -> str:
     return f"file '{quoted}'"
 
 
+def concat_file(line: str) -> str | None:
+    """The path of an ffconcat ``file`` line (what :func:`concat_entry` wrote), else None."""
+    line = line.strip()
+    if not line.startswith("file "):
+        return None
+    body = line[5:].strip()
+    if len(body) >= 2 and body[0] == body[-1] == "'":
+        body = body[1:-1]
+    return body.replace("'\\''", "'")
+
+
 def find_ffmpeg(configured: str | None = None) -> str:
     """Path of the ffmpeg binary: the configured one, else imageio-ffmpeg's."""
     if configured:

@@ -99,8 +99,9 @@ def caption_entries(concat_path: str) -> list[tuple[str, float, float]]:
     pending: str | None = None
     for line in Path(concat_path).read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if line.startswith("file "):
-            pending = line[5:].strip()[1:-1].replace("'\\''", "'")
+        name = ffmpeg.concat_file(line)
+        if name is not None:
+            pending = name
         elif line.startswith("duration ") and pending is not None:
             seconds = float(line.split()[1])
             entries.append((pending, t, t + seconds))
