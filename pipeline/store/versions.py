@@ -58,15 +58,22 @@ def next_number(session: Session, root_id: int) -> int:
     return int(top or 1) + 1
 
 
-def earlier_clips(session: Session, generation_id: int) -> list[Clip]:
-    """The published clips of the ad's other finished versions, newest version first."""
+def _earlier(session: Session, generation_id: int) -> list[Generation]:
+    """The ad's other finished versions, newest first (none for a first version)."""
     row = session.get(Generation, generation_id)
     if row is None or row.parent_id is None:
         return []
+    return [
+        other
+        for other in reversed(of_ad(session, row.parent_id, row.user_id))
+        if other.id != generation_id and other.status == "completed"
+    ]
+
+
+def earlier_clips(session: Session, generation_id: int) -> list[Clip]:
+    """The published clips of the ad's other finished versions, newest version first."""
     out: list[Clip] = []
-    for other in reversed(of_ad(session, row.parent_id, row.user_id)):
-        if other.id == generation_id or other.status != "completed":
-            continue
+    for other in _earlier(session, generation_id):
         for record in other.clips or []:
             try:
                 out.append(Clip.model_validate(record))
@@ -79,31 +86,23 @@ def earlier_voice(session: Session, generation_id: int) -> list[dict[str, Any]]:
     """The spoken lines (key, text, speech) of the ad's other finished versions, newest
     first, each version's readings that ran long after its lines: a re-render copies those
     it would speak again (:mod:`pipeline.voice.reuse`)."""
-    row = session.get(Generation, generation_id)
-    if row is None or row.parent_id is None:
-        return []
     out: list[dict[str, Any]] = []
-    for other in reversed(of_ad(session, row.parent_id, row.user_id)):
-        if other.id != generation_id and other.status == "completed":
-            said = other.voice or {}
-            out.extend(
-                r for r in [*said.get("lines", []), *said.get("tried", [])] if isinstance(r, dict)
-            )
+    for other in _earlier(session, generation_id):
+        said = other.voice or {}
+        out.extend(
+            r for r in [*said.get("lines", []), *said.get("tried", [])] if isinstance(r, dict)
+        )
     return out
 
 
 def earlier_videos(session: Session, generation_id: int) -> dict[str, list[dict[str, Any]]]:
     """Per format, the MP4s of the ad's other finished versions with their spans (newest
     first): the export copies the spans that did not change (:mod:`export_spans`)."""
-    row = session.get(Generation, generation_id)
-    if row is None or row.parent_id is None:
-        return {}
     out: dict[str, list[dict[str, Any]]] = {}
-    for other in reversed(of_ad(session, row.parent_id, row.user_id)):
-        if other.id != generation_id and other.status == "completed":
-            for name, made in (other.videos or {}).items():
-                if isinstance(made, dict) and made.get("spans"):
-                    out.setdefault(name, []).append(made)
+    for other in _earlier(session, generation_id):
+        for name, made in (other.videos or {}).items():
+            if isinstance(made, dict) and made.get("spans"):
+                out.setdefault(name, []).append(made)
     return out
 
 

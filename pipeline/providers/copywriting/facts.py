@@ -15,7 +15,7 @@ from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting.lang import LANGS, Lang, lang
-from pipeline.providers.copywriting.lang.table import MULTI_BUY
+from pipeline.providers.copywriting.lang.table import MULTI_BUY, NTH_FREE
 from pipeline.providers.copywriting.product import CTA_CLAUSE
 from pipeline.spec import PromptFacts, Quantity
 
@@ -105,11 +105,11 @@ def _whole_clause(piece: str, text: str, brand: str, product: str) -> str:
     return piece
 
 
-_NTH_FREE = re.compile(MULTI_BUY[-1], re.IGNORECASE)
+_NTH_FREE = re.compile(NTH_FREE, re.IGNORECASE)
 
 
 def _with_its_count(deal: str, text: str) -> str:
-    """"The 6th class is free" says nothing without "book 5 classes and": a deal of the
+    """ "The 6th class is free" says nothing without "book 5 classes and": a deal of the
     Nth one free takes its whole clause when the count comes before it in that clause."""
     if not deal or not _NTH_FREE.fullmatch(deal):
         return deal

@@ -12,6 +12,7 @@ import re
 
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting.catalog import Category, generic, names_a_service
+from pipeline.providers.copywriting.lang import LANGS
 from pipeline.providers.copywriting.naming import find_brand
 from pipeline.providers.copywriting.tokens import (
     Naming,
@@ -196,9 +197,7 @@ def _fallback_product(text: str, brand: str) -> str:
 #: product is for (up to the clause's end), unless "for" follows an ad word ("ad for Acme").
 _PURPOSE = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|för)\s", re.I)
 _CLAUSE_END = re.compile(r"[,.;:!?()]|$")
-_AD_WORDS_ALL = lx.AD_WORDS | lx._words(
-    "anuncio publicité publicite werbung annuncio reclame reklama annons reklam campaign"
-)
+_AD_WORDS_ALL = lx.AD_WORDS.union(*(table.ad_words for table in LANGS.values()))
 
 
 def _purposes(text: str) -> list[tuple[int, int]]:

@@ -14,14 +14,17 @@ N = r"\d+(?:[.,]\d{3})*(?:[.,]\d\d)?"  # a number as written: 29, 1,299, 4.99
 
 #: Deals written the same way in every Latin-script language: "2x1", "1+1 gratis", "-30 %",
 #: "3 por 2", "3 für 2", "3 for 2" (a count for a smaller count, not a price or a percent).
+#: "the 6th class is free", "die 6. Wäsche gratis", "a 5ª é grátis", "la 6e offerte"
+NTH_FREE = (
+    r"\b\d+(?:st|nd|rd|th|e|er|ème|ª|º|°|\.)(?:\s+[^\W\d]+){0,2}?\s+(?:(?:is|é|est|ist|es|è)\s+)?"
+    r"(?:free|gratis|grátis|gratuit|gratuite|gratuito|gratuita|offert|offerte|kostenlos|omaggio)\b"
+)
 MULTI_BUY = (
     r"\d\s?[x×]\s?\d",
     r"\d\s?\+\s?\d\s+(?:free|gratis|gratuit|offert|grátis|kostenlos|omaggio)",
     r"-\s?\d{1,2}\s?%",
     r"\d+\s+(?:por|for|pour|für|per|voor|för|para|za)\s+\d+(?![\d.,]*\s?(?:%|€|\$|£|euro|zł|kr))",
-    # "the 6th class is free", "die 6. Wäsche gratis", "a 5ª é grátis", "la 6e offerte"
-    r"\b\d+(?:st|nd|rd|th|e|er|ème|ª|º|°|\.)(?:\s+[^\W\d]+){0,2}?\s+(?:(?:is|é|est|ist|es|è)\s+)?"
-    r"(?:free|gratis|grátis|gratuit|gratuite|gratuito|gratuita|offert|offerte|kostenlos|omaggio)\b",
+    NTH_FREE,
 )
 
 
