@@ -41,6 +41,20 @@ def test_offer_deadline_and_scarcity() -> None:
     assert watch.scarcity == "only 300 made"
 
 
+@pytest.mark.parametrize(
+    ("prompt", "deadline"),
+    [
+        ("Panadería La Espiga en Sevilla: roscón de Reyes artesanal, encárgalo antes del 5 de "
+         "enero", "antes del 5 de enero"),
+        ("Kwiaciarnia Lilia, bukiety na walentynki, zamów do 13 lutego", "do 13 lutego"),
+        ("Taller Ruedas: revisión de bici por 25 €, hasta las 14:00", "hasta las 14:00"),
+    ],
+)  # fmt: skip
+def test_a_dated_deadline_keeps_its_month(prompt: str, deadline: str) -> None:
+    # "antes del 5" alone left "encárgalo de enero" on screen and "ANTES DEL 5" on the badge
+    assert read_prompt_facts(prompt).deadline.lower().endswith(deadline)
+
+
 def test_occasion_deadline_and_the_prompt_s_own_call_to_action() -> None:
     facts = read_prompt_facts("Roses delivered for Mother's Day by BloomBox, order by noon")
     assert facts.brand == "BloomBox"  # the holiday is never the brand

@@ -25,9 +25,9 @@ LANG = Lang(
         r"(?:desde|por solo|solo)\s+" + N + r"\s?(?:€|euros?|\$|pesos)(?:\s?/\s?\w+)?",
     ),
     deadline=r"(?:el|este)\s+(?:sábado|domingo|fin de semana|viernes)(?:\s+solamente)?|"
-    r"(?:hasta|antes del?)\s+(?:el\s+|las\s+)?(?:\d{1,2}(?::\d\d)?|mediodía|medianoche|"
-    r"domingo|sábado|viernes|"
-    r"lunes|\d{1,2}\s+de\s+\w+|fin de mes)|este fin de semana(?: solamente| solo)?|solo hoy|"
+    r"(?:hasta|antes del?)\s+(?:el\s+|las\s+)?(?:\d{1,2}\s+de\s+\w+|\d{1,2}(?::\d\d)?|"
+    r"mediodía|medianoche|domingo|sábado|viernes|lunes|fin de mes)|"
+    r"este fin de semana(?: solamente| solo)?|solo hoy|"
     r"(?:esta|este)\s+(?:semana|mes|sábado|domingo)",
     scarcity=r"(?:solo|sólo)\s+(?:quedan\s+)?\d+\s+[\wáéíóúñ]+|edición limitada|plazas limitadas",
     occasions=r"navidad|día de la madre|día del padre|san valentín|black friday|pascua|"

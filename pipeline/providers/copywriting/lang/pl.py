@@ -31,7 +31,7 @@ LANG = Lang(
         r"(?:już od|od|tylko|za)\s+" + N + r"\s?(?:zł|złotych|pln)(?:\s?/\s?\w+|\s+miesięcznie)?",
     ),
     deadline=r"(?:do|przed)\s+(?:północy|niedzieli|soboty|piątku|poniedziałku|końca (?:miesiąca|"
-    r"tygodnia)|\d{1,2}(?::\d\d)?|\d{1,2}\s+" + _W + r")|"
+    r"tygodnia)|\d{1,2}\s+" + _W + r"|\d{1,2}(?::\d\d)?)|"
     r"(?:tylko\s+)?(?:w\s+ten|przez\s+cały|w\s+ten\s+cały)\s+weekend|tylko dziś|tylko dzisiaj|"
     r"w tym tygodniu|w tym miesiącu",
     scarcity=r"(?:tylko|zostało|ostatnie)\s+\d+\s+" + _W + r"|edycja limitowana|liczba miejsc "
