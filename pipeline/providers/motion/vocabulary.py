@@ -178,10 +178,16 @@ def _phrases(
     return found
 
 
+#: Words for where things are sold: in a product ("plant shop") they are not what is shown.
+_SELLERS = frozenset(tokens("shop shops store stores boutique market shoppe emporium outlet stall"))
+
+
 def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...]]]:
     """icon -> (score, matched words) for the keyword fields given (see :data:`WEIGHTS`).
 
-    The last word of the product (its head noun: "fitness *app*") counts half again.
+    The last word of the product (its head noun: "fitness *app*") counts half again; when
+    that word is where it is sold ("plant *shop*", "wine *store*"), what is sold is the head
+    and the shop counts half.
     """
     by_key, weight = _index()
     scores: dict[str, float] = {}
@@ -189,12 +195,17 @@ def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...
     for field, text in fields.items():
         stems = tokens(translated(text))
         base = WEIGHTS.get(field, 1.0)
+        head = len(stems) - 1
+        if field == "product" and len(stems) > 1 and stems[-1] in _SELLERS:
+            head -= 1
         seen: set[tuple[str, ...]] = set()
         for phrase, end in _phrases(stems, by_key):
             if phrase in seen:
                 continue
             seen.add(phrase)
-            w = base * weight[phrase] * (1.5 if field == "product" and end == len(stems) - 1 else 1)
+            w = base * weight[phrase]
+            if field == "product":
+                w *= 1.5 if end == head else 0.5 if end > head else 1
             for name in by_key[phrase]:
                 scores[name] = scores.get(name, 0.0) + w
                 words = matched.setdefault(name, [])
