@@ -3,8 +3,12 @@
     python -m benchmarks.generation [--repeats 3] [--concurrency 1,2,4]
 
 2. One generation through ``jobs.start`` with the offline providers, exactly as the app runs
-   it (a worker thread, the orchestrator, the SQLite row), alternated with the floor (the
-   bare encode of benchmark 1) so both see the same machine load.
+   it (a worker thread, the orchestrator, the SQLite row), with its voice-over and without
+   (``voice`` off: music and headlines), each followed by its floor: a bare re-encode of
+   *that generation's own finished MP4* at the export's preset and CRF, once with the
+   export's threading and once with x264's default threading (issue 16's floor: the fastest
+   the encoder itself goes on this content). The voice's timed model is prepared in the
+   run's data folder before the measurement, as ``serve`` does once per installation.
 3. N generations started together in one process (N = 1, 2, 4), like N users clicking
    Generate at once: total time until all finish, peak memory, failures.
 
@@ -45,22 +49,15 @@ TARGET_CONCURRENT_RATIO = 4.5
 TARGET_CONCURRENT_PEAK_MB = 1536
 
 
-def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
+def worker(n: int, folder: Path, poll_s: float = 0.1, voice: bool = True) -> dict[str, Any]:
     """Run ``n`` offline generations at once in this process; return what happened."""
     from pipeline.runtime import jobs
     from pipeline.runtime.services import bootstrap
-    from pipeline.settings import Settings
     from pipeline.store import repository
     from pipeline.store.users import service_user
 
     t0 = time.perf_counter()
-    settings = Settings(
-        data_dir=folder / "data",
-        output_dir=folder / "output",
-        llm_provider="offline",
-        video_provider="local",
-        rate_limit_per_hour=1000,
-    )
+    settings = _settings(folder)
     runtime = bootstrap(settings)
     with runtime.sessions.begin() as session:
         user_id = int(service_user(session, "bench").id)
@@ -71,7 +68,11 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
     peak_by_step: dict[str, int] = {}
     python_peak = me.memory_info().rss
     started = time.perf_counter()
-    ids = [jobs.start(runtime, user_id, PROMPTS[i % len(PROMPTS)], seed=100 + i) for i in range(n)]
+    spoken = {"enabled": voice}
+    ids = [
+        jobs.start(runtime, user_id, PROMPTS[i % len(PROMPTS)], seed=100 + i, voice=spoken)
+        for i in range(n)
+    ]
     seen: dict[int, list[int]] = {i: [] for i in ids}
     done: dict[int, float] = {}
     while len(done) < n:
@@ -107,6 +108,7 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
                     "stage_timings": row.stage_timings,
                     "progress_seen": seen[gid],
                     "output_bytes": video.stat().st_size if video and video.exists() else 0,
+                    "video": str(video) if video else None,
                 }
             )
     runtime.engine.dispose()
@@ -123,44 +125,92 @@ def worker(n: int, folder: Path, poll_s: float = 0.1) -> dict[str, Any]:
     }
 
 
-def measure_generations(n: int, runs_dir: Path, label: str) -> Measurement:
-    """One child process running ``n`` generations at once, measured as a tree."""
+def _settings(folder: Path) -> Any:
+    from pipeline.settings import Settings
+
+    return Settings(
+        data_dir=folder / "data",
+        output_dir=folder / "output",
+        llm_provider="offline",
+        video_provider="local",
+        rate_limit_per_hour=1000,
+    )
+
+
+def floors_of(video: Path, folder: Path) -> tuple[Measurement, Measurement]:
+    """The two bare re-encodes of a finished ad: the export's threading, x264's default."""
+    from benchmarks.postproduction import floor_cmd
+    from pipeline.media import ffmpeg
+
+    exe = ffmpeg.find_ffmpeg()
+    return (
+        run_measured("floor (bare encode)", floor_cmd(exe, video, folder / "c.mp4", audio=True)),
+        run_measured(
+            "floor, x264 default threads",
+            floor_cmd(exe, video, folder / "d.mp4", audio=True, default_threads=True),
+        ),
+    )
+
+
+def measure_generations(
+    n: int, runs_dir: Path, label: str, *, voice: bool = True, floors: bool = False
+) -> tuple[Measurement, tuple[Measurement, ...]]:
+    """One child process running ``n`` generations at once, measured as a tree; with
+    ``floors``, the two floors of its (first) finished ad, measured after it."""
+    from pipeline.voice import tts
+
     folder = Path(tempfile.mkdtemp(prefix=f"gen{n}-", dir=runs_dir))
     try:
-        cmd = [
-            sys.executable,
-            "-m",
-            "benchmarks.generation",
-            "worker",
-            "--n",
-            str(n),
-            "--folder",
-            str(folder),
-        ]
-        return run_measured(label, cmd, json_result=True, cwd=str(fixtures.REPO))
+        if voice:  # a served installation prepared its voice once, at start (serve, worker)
+            tts.prepare(_settings(folder))
+        cmd = [sys.executable, "-m", "benchmarks.generation", "worker", "--n", str(n),
+               "--folder", str(folder), *([] if voice else ["--no-voice"])]  # fmt: skip
+        m = run_measured(label, cmd, json_result=True, cwd=str(fixtures.REPO))
+        videos = [g.get("video") for g in m.detail.get("generations", [])]
+        if not floors or not videos or not videos[0] or not Path(videos[0]).exists():
+            return m, ()
+        return m, floors_of(Path(videos[0]), folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass
-class GenerationResult:
+class Runs:
+    """Repeated single generations of one kind and the floors of their own ads."""
+
     single: list[Measurement] = field(default_factory=list)
     floor: list[Measurement] = field(default_factory=list)
     floor_default: list[Measurement] = field(default_factory=list)  # x264's own threading
+
+    def add(self, m: Measurement, floors: tuple[Measurement, ...]) -> None:
+        self.single.append(m)
+        self.floor.extend(floors[:1])
+        self.floor_default.extend(floors[1:2])
+
+
+@dataclass
+class GenerationResult:
+    voiced: Runs = field(default_factory=Runs)
+    silent: Runs = field(default_factory=Runs)  # the same ad without its voice-over
     concurrent: dict[int, Measurement] = field(default_factory=dict)
     load: str = ""
+
+    @property
+    def single(self) -> list[Measurement]:
+        return self.voiced.single
 
 
 def run(
     runs_dir: Path,
-    floor: Any,
     *,
     repeats: int = 3,
     concurrency: tuple[int, ...] = (1, 2, 4),
+    floors: bool = True,
+    silent: bool = True,
     verbose: bool = True,
 ) -> GenerationResult:
-    """Benchmark 2 (alternating with ``floor()``, a callable measuring one floor run, or a
-    tuple of the export-settings floor and the default-threading floor) and 3."""
+    """Benchmark 2 (each generation followed by its own ad's floors; with ``silent`` the same
+    without the voice-over, alternated) and 3."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     result = GenerationResult()
 
@@ -173,84 +223,94 @@ def run(
                 flush=True,
             )
 
+    kinds = [(True, result.voiced, "one offline generation")]
+    if silent:
+        kinds.append((False, result.silent, "one offline generation, no voice"))
     with LoadMonitor() as load:
         for _ in range(repeats):
-            m = measure_generations(1, runs_dir, "one offline generation")
-            result.single.append(m)
-            say(m)
-            if floor is not None:
-                got = floor()
-                floors = got if isinstance(got, tuple) else (got,)
-                result.floor.append(floors[0])
-                result.floor_default.extend(floors[1:2])
-                for f in floors:
-                    say(f)
+            for voice, runs, label in kinds:
+                m, own = measure_generations(1, runs_dir, label, voice=voice, floors=floors)
+                runs.add(m, own)
+                for each in (m, *own):
+                    say(each)
         for n in concurrency:
-            m = measure_generations(n, runs_dir, f"{n} generations at once")
+            m, _ = measure_generations(n, runs_dir, f"{n} generations at once")
             result.concurrent[n] = m
             say(m)
     result.load = load.summary()
     return result
 
 
+TARGET_VOICE_SHARE = 0.25  # issue 20: the voice adds at most 25 % to the generation
+
+
+def _row(label: str, ms: list[Measurement]) -> list[object]:
+    return [
+        label,
+        f"{median([m.wall_s for m in ms]):.2f} s",
+        " / ".join(f"{m.wall_s:.1f}" for m in ms),
+        f"{_cpu(ms):.1f} s",
+        mb(max(m.peak_rss_bytes for m in ms)),
+    ]
+
+
+def _runs_section(runs: Runs, name: str) -> tuple[list[list[object]], list[str]]:
+    """Table rows and verdict lines of one kind of single generation and its own floors."""
+    single = median([m.wall_s for m in runs.single])
+    peak = max(m.peak_rss_bytes for m in runs.single)
+    rows = [_row(name, runs.single)]
+    lines = [
+        f"- peak memory of {name}: **{peak / 1024**2:.0f} MB** (target < "
+        f"{TARGET_PEAK_MB} MB: {verdict(peak / 1024**2 < TARGET_PEAK_MB)})"
+    ]
+    for floor, label, target in (
+        (runs.floor, "floor (bare encode of its own ad)", TARGET_FLOOR_RATIO),
+        (runs.floor_default, "floor, x264 default threads", TARGET_DEFAULT_FLOOR_RATIO),
+    ):
+        if not floor:
+            continue
+        rows.append(_row(f"- {label}", floor))
+        ratio = single / median([m.wall_s for m in floor])
+        lines.insert(
+            len(lines) - 1,
+            f"- {name} / {label} = **{ratio:.2f}x** wall (target <= {target}x: "
+            f"{verdict(ratio <= target)}); {_cpu(runs.single) / _cpu(floor):.2f}x in CPU "
+            "seconds",
+        )
+    failures = sum(m.detail.get("failures", 0) for m in runs.single)
+    if failures:
+        lines.append(
+            f"- **{failures} run(s) of {name} failed**: " + "; ".join(_errors(runs.single))
+        )
+    idle = max(m.detail.get("idle_mb", 0) for m in runs.single)
+    if idle:
+        lines.append(
+            f"- of that peak, {idle} MB is the idle worker (Python with the pipeline's "
+            f"libraries and the director's language models, measured before the generation "
+            f"starts); the generation itself adds {peak / MB - idle:.0f} MB"
+        )
+    stages = _stage_medians(runs.single)
+    lines.append(f"- {name} by stage (median): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages))
+    return rows, lines
+
+
 def markdown(result: GenerationResult) -> str:
     """Tables and verdicts for benchmarks 2 and 3."""
     parts = []
     if result.single:
-        single = median([m.wall_s for m in result.single])
-        peak = max(m.peak_rss_bytes for m in result.single)
-        failures = sum(m.detail.get("failures", 0) for m in result.single)
-        rows = [
-            [
-                "one offline generation",
-                f"{single:.2f} s",
-                " / ".join(f"{m.wall_s:.1f}" for m in result.single),
-                f"{median([m.cpu_s for m in result.single]):.1f} s",
-                mb(peak),
-            ]
-        ]
-        lines = [
-            f"- peak memory of one generation: **{peak / 1024**2:.0f} MB** (target < "
-            f"{TARGET_PEAK_MB} MB: {verdict(peak / 1024**2 < TARGET_PEAK_MB)})"
-        ]
-        if result.floor:
-            fl = median([m.wall_s for m in result.floor])
-            rows.append(
-                [
-                    "floor (bare encode)",
-                    f"{fl:.2f} s",
-                    " / ".join(f"{m.wall_s:.1f}" for m in result.floor),
-                    f"{median([m.cpu_s for m in result.floor]):.1f} s",
-                    mb(max(m.peak_rss_bytes for m in result.floor)),
-                ]
-            )
-            lines.insert(
-                0,
-                f"- generation / floor = **{single / fl:.2f}x** wall (target <= "
-                f"{TARGET_FLOOR_RATIO}x: {verdict(single / fl <= TARGET_FLOOR_RATIO)}); "
-                f"{_cpu(result.single) / _cpu(result.floor):.2f}x in CPU seconds",
-            )
-        if result.floor_default:
-            fd = median([m.wall_s for m in result.floor_default])
-            rows.append(
-                [
-                    "floor, x264 default threads",
-                    f"{fd:.2f} s",
-                    " / ".join(f"{m.wall_s:.1f}" for m in result.floor_default),
-                    f"{median([m.cpu_s for m in result.floor_default]):.1f} s",
-                    mb(max(m.peak_rss_bytes for m in result.floor_default)),
-                ]
-            )
-            lines.insert(
-                1 if result.floor else 0,
-                f"- generation / default-threading floor = **{single / fd:.2f}x** wall (target "
-                f"<= {TARGET_DEFAULT_FLOOR_RATIO}x: "
-                f"{verdict(single / fd <= TARGET_DEFAULT_FLOOR_RATIO)})",
-            )
-        if failures:
+        rows, lines = _runs_section(result.voiced, "one offline generation")
+        if result.silent.single:
+            more_rows, more = _runs_section(result.silent, "the same without voice")
+            rows += more_rows
+            lines += more
+            voiced = median([m.wall_s for m in result.voiced.single])
+            silent = median([m.wall_s for m in result.silent.single])
+            share = voiced / silent - 1
+            cpu_share = _cpu(result.voiced.single) / _cpu(result.silent.single) - 1
             lines.append(
-                f"- **{failures} single generation(s) failed**: "
-                + "; ".join(_errors(result.single))
+                f"- what the voice-over adds: {voiced:.2f} vs {silent:.2f} s = **{share:+.0%}** "
+                f"wall (target <= +{TARGET_VOICE_SHARE:.0%}: "
+                f"{verdict(share <= TARGET_VOICE_SHARE)}); {cpu_share:+.0%} in CPU seconds"
             )
         steps = result.single[0].detail.get("peak_mb_by_step", {})
         if steps:
@@ -261,21 +321,6 @@ def markdown(result: GenerationResult) -> str:
                 + f"; of which the Python process itself peaked at "
                 f"{result.single[0].detail.get('python_peak_mb', '?')} MB"
             )
-        idle = max(m.detail.get("idle_mb", 0) for m in result.single)
-        if idle:
-            floor_peak = (
-                f"; the bare encode alone (no Python) peaks at "
-                f"{max(m.peak_rss_mb for m in result.floor):.0f} MB"
-                if result.floor
-                else ""
-            )
-            lines.append(
-                f"- of the peak, {idle} MB is the idle worker (Python with the pipeline's "
-                f"libraries, measured before the generation starts); the generation itself "
-                f"adds {peak / MB - idle:.0f} MB{floor_peak}"
-            )
-        stages = _stage_medians(result.single)
-        lines.append("- by stage (median): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages))
         parts += [
             table(["run", "median wall", "each run (s)", "median CPU", "peak RSS (tree)"], rows),
             "\n".join(lines),
@@ -360,28 +405,17 @@ def main(argv: list[str] | None = None) -> int:
     w = sub.add_parser("worker", help="(internal) run N generations in this process")
     w.add_argument("--n", type=int, default=1)
     w.add_argument("--folder", type=Path, required=True)
+    w.add_argument("--no-voice", action="store_true", help="no voice-over (music, headlines)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--concurrency", default="1,2,4")
-    parser.add_argument("--no-floor", action="store_true", help="skip the interleaved floor")
+    parser.add_argument("--no-floor", action="store_true", help="skip the floors of each ad")
     args = parser.parse_args(argv)
     if args.command == "worker":
-        sys.stdout.write(json.dumps(worker(args.n, args.folder)) + "\n")
+        sys.stdout.write(json.dumps(worker(args.n, args.folder, voice=not args.no_voice)) + "\n")
         return 0
-    from benchmarks import postproduction
-
-    floor = None
-    runs = postproduction.RUNS / f"generation-{time.strftime('%Y%m%d-%H%M%S')}"
-    if not args.no_floor:
-        setup = postproduction.prepare(variants="AC", allow_missing=True)
-
-        def floor() -> tuple[Measurement, Measurement]:
-            return (
-                postproduction.measure("C", setup, setup.runs / "floor"),
-                postproduction.measure("D", setup, setup.runs / "floor-default"),
-            )
-
+    runs = fixtures.ROOT / "runs" / f"generation-{time.strftime('%Y%m%d-%H%M%S')}"
     concurrency = tuple(int(x) for x in args.concurrency.split(",") if x.strip())
-    result = run(runs, floor, repeats=args.repeats, concurrency=concurrency)
+    result = run(runs, repeats=args.repeats, concurrency=concurrency, floors=not args.no_floor)
     print(markdown(result))
     print("\n" + export_progress_report(result.single or list(result.concurrent.values())))
     print(f"\nload during the run: {result.load}")

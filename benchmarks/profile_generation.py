@@ -1,11 +1,13 @@
 """Where one offline generation's time and memory go, process by process.
 
-    python -m benchmarks.profile_generation [--runs 1]
+    python -m benchmarks.profile_generation [--runs 1] [--no-voice]
 
 Runs benchmark 2's worker (one generation through ``jobs.start``) and samples every process
 of its tree every 20 ms: the worker, the drawing child, the voice engine, each ffmpeg. For
 each it prints when it lived, its peak RSS and its CPU seconds (user + system, its own and
-its waited-for children's, read at the last sample), then the tree's peak and when it came.
+its waited-for children's, read at the last sample), then the tree's peak and when it came,
+and the tree's peak in each phase (while the voice engine, the clip encoders or the export
+ran). The voice's timed model is prepared first, as ``serve`` does once per installation.
 CPU seconds barely move when other work shares the machine; wall times do.
 """
 
@@ -55,10 +57,17 @@ def label(cmd: list[str]) -> str:
     return "ffmpeg: other"
 
 
-def sample(folder: Path, interval_s: float = 0.02) -> tuple[dict[int, Seen], list, dict]:
+def sample(
+    folder: Path, interval_s: float = 0.02, voice: bool = True
+) -> tuple[dict[int, Seen], list, dict]:
     """Run one generation in a child; return its processes, (t, tree MB) samples, result."""
+    from benchmarks.generation import _settings
+    from pipeline.voice import tts
+
+    if voice:
+        tts.prepare(_settings(folder))
     cmd = [sys.executable, "-m", "benchmarks.generation", "worker", "--n", "1",
-           "--folder", str(folder)]  # fmt: skip
+           "--folder", str(folder), *([] if voice else ["--no-voice"])]  # fmt: skip
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=str(fixtures.REPO))  # fmt: skip
@@ -102,21 +111,30 @@ def markdown(seen: dict[int, Seen], tree: list, result: dict) -> str:
     at, peak = max(tree, key=lambda x: x[1]) if tree else (0.0, 0)
     gen = result["generations"][0]
     stages = ", ".join(f"{k} {v:.2f} s" for k, v in (gen["stage_timings"] or {}).items())
+    phases = []
+    for name in ("pipeline.voice.piper_child", "ffmpeg: a clip's encoder", "ffmpeg: the export"):
+        alive = [s for s in seen.values() if s.label == name]
+        if alive:
+            first, last = min(s.start_s for s in alive), max(s.end_s for s in alive)
+            top = max((mb for t, mb in tree if first <= t <= last), default=0)
+            phases.append(f"{name} {top} MB")
     return "\n\n".join([
         table(["process", "alive", "peak RSS", "CPU (incl. waited-for children)"], rows),
         f"- tree peak {peak} MB at {at:.1f} s; generation {result['work_s']:.2f} s wall "
         f"({gen['status']}); by stage: {stages}",
+        "- tree peak while each ran: " + ", ".join(phases),
     ])  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--no-voice", action="store_true", help="the ad without its voice-over")
     args = parser.parse_args(argv)
     for _ in range(args.runs):
         folder = Path(tempfile.mkdtemp(prefix="profile-generation-"))
         try:
-            print(markdown(*sample(folder)), flush=True)
+            print(markdown(*sample(folder, voice=not args.no_voice)), flush=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     return 0

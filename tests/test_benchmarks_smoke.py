@@ -122,16 +122,22 @@ def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> N
     assert probe(tmp_path / "d.mp4").fps == 24.0
 
 
-def test_the_generation_report_names_the_default_threading_floor() -> None:
-    from benchmarks.generation import GenerationResult, markdown
+def test_the_generation_report_compares_each_ad_with_its_own_floors_and_the_voice() -> None:
+    from benchmarks.generation import GenerationResult, Runs, markdown
     from benchmarks.measure import Measurement
 
     def m(name: str, wall: float) -> Measurement:
         return Measurement(name, wall, wall, 300 * MB, cpu_s=wall)
 
     result = GenerationResult(
-        single=[m("one", 14.0)], floor=[m("C", 8.6)], floor_default=[m("D", 7.0)]
+        voiced=Runs([m("one", 14.0)], [m("C", 8.6)], [m("D", 7.0)]),
+        silent=Runs([m("silent", 10.0)], [m("C", 6.0)], [m("D", 5.5)]),
     )
     text = markdown(result)
-    assert "floor, x264 default threads" in text
-    assert "generation / default-threading floor = **2.00x** wall (target <= 2.0x" in text
+    assert (
+        "one offline generation / floor, x264 default threads = **2.00x** wall "
+        "(target <= 2.0x: met)" in text
+    )
+    assert "the same without voice / floor, x264 default threads = **1.82x** wall" in text
+    assert "what the voice-over adds: 14.00 vs 10.00 s = **+40%** wall (target <= +25%: " in text
+    assert "+40%" in text and "MISSED" in text.split("what the voice-over adds")[1]
