@@ -41,6 +41,7 @@ from pipeline.runtime import jobs, recovery
 from pipeline.secrets import DEFAULT_SECRETS_FILE, secrets_overrides
 from pipeline.settings import Settings, load_settings, prepare_folders
 from pipeline.store import repository
+from pipeline.voice import tts
 
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,6 +178,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     runtime = runtime_for(settings)
     try:
         rq_runner.connection(runtime).ping()
+        tts.prepare(settings)  # the offline voice's timed model, before the first job
         rq_runner.work(runtime, args.queues, burst=args.burst, name=args.name)
     except RedisError as exc:
         raise AdstudioError(

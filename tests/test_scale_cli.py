@@ -57,6 +57,7 @@ def test_worker_in_burst_mode_registers_with_rq_and_stops_when_idle(
                 ADSTUDIO_REDIS_URL=redis_clean)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "adstudio.db").exists()  # it migrated the shared database
+    assert (tmp_path / "data" / "voices" / "en_US-joe-medium.aligned.onnx").exists()
 
 
 def _free_port() -> int:
@@ -95,6 +96,8 @@ def test_serve_recovers_before_the_first_page_and_runs_the_app(tmp_path: Path) -
         with sessions() as session:
             assert repository.get_generation(session, 1, None).error == INTERRUPTED
         assert wait_for(lambda: _health(port), 90)
+        voice = tmp_path / "data" / "voices" / "en_US-joe-medium.aligned.onnx"
+        assert wait_for(voice.exists, 90)  # the voice is timed once, before any ad needs it
     finally:
         serve.send_signal(signal.SIGTERM)
         code = serve.wait(30)

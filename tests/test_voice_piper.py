@@ -128,3 +128,18 @@ def test_a_batch_for_a_voice_that_cannot_load_says_which_voices_exist(tmp_path: 
         engine.submit([("Hello.", tmp_path / "x.wav")])
         with pytest.raises(ProviderError, match=r"could not be loaded .*en_US-joe-medium"):
             engine.collect()
+
+
+def test_serving_prepares_the_timed_model_once_so_no_ad_pays_for_it(tmp_path: Path) -> None:
+    from pipeline.settings import Settings
+    from pipeline.voice import tts
+
+    settings = Settings(data_dir=tmp_path / "data")
+    model = settings.data_dir / "voices" / "en_US-joe-medium.aligned.onnx"
+    assert tts.prepare(settings) == ["en_US-joe-medium"]
+    made = model.stat().st_mtime_ns
+    assert tts.prepare(settings) == ["en_US-joe-medium"]  # already there: not patched again
+    assert model.stat().st_mtime_ns == made
+    assert tts.prepare(settings.model_copy(update={"tts_provider": "none"})) == []
+    with PiperSpeech("en_US-joe-medium", cache_dir=model.parent) as engine:
+        assert engine.prepared()

@@ -52,6 +52,22 @@ def _piper(settings: Settings, language: str, voice: str, seed: int) -> SpeechPr
     return PiperSpeech(found[0].name, cache_dir=settings.data_dir / "voices", seed=seed)
 
 
+def prepare(settings: Settings) -> list[str]:
+    """Patch every installed offline voice's model for word timings now, into the data
+    folder, so that no generation pays for it (once per installation; ``serve`` and the RQ
+    worker call this at start). The names of the voices ready; none unless speech is offline."""
+    if settings.tts_provider != "piper":
+        return []
+    from pipeline.voice.piper import PiperSpeech
+
+    cache = settings.data_dir / "voices"
+    return [
+        v.name
+        for v in voices.VOICES
+        if voices.installed(v) and PiperSpeech(v.name, cache_dir=cache).prepare()
+    ]
+
+
 def _openai(settings: Settings, language: str, voice: str, seed: int) -> SpeechProvider | str:
     from pipeline.voice.openai_speech import OpenAISpeech
 
