@@ -26,13 +26,14 @@ Stage milestones, timings, costs, log lines and errors come out exactly as on a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import AdstudioError
 from pipeline.logs import RelayHandler, get_logger, log_event
@@ -44,6 +45,9 @@ from pipeline.settings import Settings
 from pipeline.spec import AdSpecification, Clip, ScenePlan
 from pipeline.stages.context import StageContext
 
+if TYPE_CHECKING:
+    from pipeline.voice.stage import Pending
+
 
 def draw(
     runner: StageRunner,
@@ -52,14 +56,17 @@ def draw(
     video: VideoProvider,
     voice_request: dict[str, Any] | None = None,
     reuse: list[Clip] | None = None,
+    begun: Pending | None = None,
 ) -> Drawn:
     """The voice-over and captions, clips, overlays, stitching and the audio mix for ``plan``,
     in this process. ``reuse``: earlier versions' clips (:mod:`pipeline.store.clip_cache`).
 
     The voice comes first: its engine (~215 MB, a process of its own) has exited before the
-    clip renderer starts, so one generation stays under 400 MB (docs/voice.md).
+    clip renderer starts, so the engine never adds to the clips' memory (docs/voice.md).
     ``voice_request``: ``{"enabled": bool, "voice": name or None}`` (default: on), and
     ``"earlier"``: earlier versions' spoken lines to reuse (:mod:`pipeline.voice.reuse`).
+    ``begun``: the voice stage already handed to its engine (:func:`begin_voice`), which
+    this call finishes or stops.
     """
     # Imported here: the worker imports this module to start the child and must not load
     # the drawing libraries itself.
@@ -70,18 +77,19 @@ def draw(
     from pipeline.voice import stage as voice_stage
 
     asked = voice_request or {}
-    spoken = runner.stage_run(
-        "voice",
-        lambda ctx: voice_stage.run(
-            spec,
-            plan,
-            ctx,
-            enabled=bool(asked.get("enabled", True)),
-            voice=asked.get("voice"),
-            texts=_voice_lines(plan),
-            earlier=asked.get("earlier"),
-        ),
-    )
+
+    def speak(ctx: StageContext) -> voice_stage.VoiceOutput:
+        pending = begun or begin_voice(spec, plan, ctx, asked)
+        try:
+            return pending.finish(ctx)
+        finally:
+            pending.cancel()
+
+    try:
+        spoken = runner.stage_run("voice", speak)
+    finally:
+        if begun is not None:  # stopped before its stage ran (a cancel): end the engine
+            begun.cancel()
     if spoken.cost is not None:  # offline speech: a $0 line, like the local clips
         c = spoken.cost
         runner.ledger.add(c.stage, c.provider, c.amount, c.detail)
@@ -126,6 +134,24 @@ def draw(
     )
 
 
+def begin_voice(
+    spec: AdSpecification, plan: ScenePlan, ctx: StageContext, asked: dict[str, Any]
+) -> Pending:
+    """Choose the voice and hand the script to its engine, which loads and speaks in its own
+    process while the caller goes on (:func:`pipeline.voice.stage.begin`)."""
+    from pipeline.voice import stage as voice_stage
+
+    return voice_stage.begin(
+        spec,
+        plan,
+        ctx,
+        enabled=bool(asked.get("enabled", True)),
+        voice=asked.get("voice"),
+        texts=_voice_lines(plan),
+        earlier=asked.get("earlier"),
+    )
+
+
 def _voice_lines(plan: ScenePlan) -> list[str] | None:
     """The spoken lines a storyboard chose, one per scene ("" keeps the written one)."""
     if all(s.voice_line is None for s in plan.scenes):
@@ -134,6 +160,10 @@ def _voice_lines(plan: ScenePlan) -> list[str] | None:
 
 
 # --- the child ----------------------------------------------------------------------------
+
+
+def _import_drawing() -> None:
+    from pipeline.providers.motion import renderer  # noqa: F401
 
 
 def _watch_input(cancelled: threading.Event) -> None:
@@ -154,9 +184,11 @@ def _child() -> int:
             channel.write(json.dumps(message, default=str) + "\n")
             channel.flush()
 
-    # Load the drawing libraries while the worker writes the specification and the plan.
+    # Load the drawing libraries while the worker writes the specification and the plan,
+    # and, once the job is here, while the voice engine starts.
+    loading = threading.Thread(target=_import_drawing, daemon=True)
+    loading.start()
     from pipeline.providers import get_video_provider
-    from pipeline.providers.motion import renderer  # noqa: F401
     from pipeline.runtime import memory
 
     line = sys.stdin.readline()
@@ -188,9 +220,15 @@ def _child() -> int:
         send({"progress": [percent, step], "stage": runner.stage})
 
     runner = StageRunner(job.generation_id, job.seed, ctx, Progress(progress))
+    begun = None
+    # The engine loads beside the drawing libraries; on an error the voice stage begins
+    # again and reports it as its own.
+    with contextlib.suppress(Exception):
+        begun = begin_voice(job.spec, job.plan, ctx, job.voice_request)
+    loading.join()
     try:
         video = get_video_provider(settings)
-        drawn = draw(runner, job.spec, job.plan, video, job.voice_request, job.reuse)
+        drawn = draw(runner, job.spec, job.plan, video, job.voice_request, job.reuse, begun)
     except AdstudioError as exc:
         send({"failed": error_data(exc, runner.stage)})
         return 0
