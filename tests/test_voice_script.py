@@ -105,3 +105,46 @@ def test_an_unspoken_script_is_checked_at_a_natural_reading_pace() -> None:
     assert script.pace(voice) == script.NATURAL_WORDS_PER_S
     with pytest.raises(InputError, match=r"take about 5\.4 s at a natural pace"):
         script.replace_line(voice, 0, " ".join(["word"] * 14))
+
+
+def test_a_reading_no_natural_voice_could_fit_is_not_spoken_at_all(tmp_path: Path) -> None:
+    """The longest reading is skipped before the engine runs when even 22 characters a
+    second (1.5x a calm ad read) would overrun its window; the last reading always stays."""
+    long = "Northwind Glide: grip that bites on wet rock. Cushioning that lasts the miles."
+    opts = [[long, "Northwind Glide: grip that bites on wet rock.", "Northwind Glide."], [long]]
+    assert script.first_picks(opts, [(0.25, 3.4), (4.0, 3.4)]) == [1, 0]
+    assert script.first_picks(opts, [(0.25, 3.6), (4.0, 3.6)]) == [0, 0]  # 78 chars < 79.2
+
+    class Engine:  # speaks at 15 characters a second and remembers what it was asked
+        name, voice = "paced", "paced"
+
+        def __init__(self) -> None:
+            self.asked: list[tuple[int, str]] = []
+
+        def synthesize(self, text: str, out: Path, *, pace: float = 1.0) -> Speech:
+            self.asked.append((int(out.stem.split("_")[1]), text))  # voice_<scene>_<pick>
+            seconds = len(text) / 15
+            return Speech(path=str(out), duration_s=seconds, sample_rate=22050, words=[],
+                          alignment="energy", engine=self.name, voice=self.voice)  # fmt: skip
+
+        def close(self) -> None:
+            pass
+
+    settings = Settings(data_dir=tmp_path / "data", llm_provider="offline", tts_provider="none")
+    ctx = StageContext(settings=settings, workdir=tmp_path, seed=3)
+    spec = llm_enhancement.run(PROMPT, ctx, get_llm_provider(settings)).specification
+    made = scene_planning.run(spec, ctx)
+    short = [s.model_copy(update={"duration_s": 2.5}) for s in made.scenes]  # tight windows
+    made = made.model_copy(update={"scenes": short})
+    engine = Engine()
+    voiced = script.fit(spec, made, engine, tmp_path / "voice")
+    windows = [w for _, w in script.windows(made)]
+    hopeless = [
+        (i, text)
+        for i, texts in enumerate(script.options(spec, made, None))
+        for text in texts[:-1]
+        if len(text) > windows[i] * script.MAX_CHARS_PER_S
+    ]
+    assert hopeless and not set(hopeless) & set(engine.asked)
+    assert all(len(text) <= windows[i] * script.MAX_CHARS_PER_S for i, text in engine.asked)
+    assert all(line.speech and line.speech.duration_s <= line.window_s for line in voiced.lines)

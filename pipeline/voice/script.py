@@ -134,6 +134,22 @@ def draft(
 
 Job = tuple[str, Path]
 
+#: Characters a second no natural read reaches (an ad read is ~15; this is 1.5x that): a
+#: reading longer than this many per second of its window cannot fit and is not spoken.
+MAX_CHARS_PER_S = 22.0
+
+
+def first_picks(opts: list[list[str]], wins: list[tuple[float, float]]) -> list[int]:
+    """Each scene's first reading to speak: the longest that could fit its window at all
+    (one engine round fewer when the longest reading obviously runs long)."""
+    picks = []
+    for readings, (_, window) in zip(opts, wins, strict=True):
+        k = 0
+        while k < len(readings) - 1 and len(readings[k]) > window * MAX_CHARS_PER_S:
+            k += 1
+        picks.append(k)
+    return picks
+
 
 def _speak(provider: SpeechProvider, jobs: list[Job]) -> list[Speech]:
     """All ``jobs`` in one call when the engine takes a batch, else one by one."""
@@ -162,7 +178,7 @@ def begin(
         return False
     workdir.mkdir(parents=True, exist_ok=True)
     opts = options(spec, plan, texts)
-    submit(_jobs(opts, [0] * len(opts), list(range(len(opts))), workdir))
+    submit(_jobs(opts, first_picks(opts, windows(plan)), list(range(len(opts))), workdir))
     return True
 
 
@@ -185,7 +201,7 @@ def fit(
     workdir.mkdir(parents=True, exist_ok=True)
     opts = options(spec, plan, texts)
     wins = windows(plan)
-    picks = [0] * len(opts)
+    picks = first_picks(opts, wins)
     chosen: dict[int, tuple[str, Speech]] = {}
     todo = list(range(len(opts)))
     while todo:
