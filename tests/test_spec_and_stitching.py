@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -62,3 +64,32 @@ def test_hex_colors_are_normalized_and_spec_round_trips_json() -> None:
     brand = BrandGuidelines(primary_color="#abcdef", secondary_color="#000000",
                             accent_color="#FFFFFF", tone="calm")  # fmt: skip
     assert brand.primary_color == "#ABCDEF"
+
+
+def test_the_music_is_cut_from_the_plan_exactly_where_the_clips_will_cross(tmp_path: Path) -> None:
+    """The mix is asked for from the plan: its length and its cuts (where each transition's
+    effect lands) are those of the clips' timeline, whatever the clips' own lengths."""
+    from pipeline.settings import Settings
+    from pipeline.spec import Clip
+    from pipeline.stages import audio, scene_planning, stitching
+    from pipeline.stages.context import StageContext
+
+    ctx = StageContext(settings=Settings(data_dir=tmp_path), workdir=tmp_path, seed=4)
+    spec = sample_specification()
+    for duration in (15.0, 22.5, 30.0):
+        ad = spec.ad.model_copy(update={"duration_s": duration})
+        plan = scene_planning.run(spec.model_copy(update={"ad": ad}), ctx)
+        clips = [
+            Clip(
+                scene_index=s.index,
+                path=f"c{s.index}.mp4",
+                duration_s=s.duration_s + 0.04,
+                provider="local",
+            )
+            for s in plan.scenes
+        ]
+        timeline = stitching.run(plan, clips, ctx)
+        planned = audio.AudioRequest.for_plan(spec.ad.mood, plan, 7)
+        assert planned == audio.AudioRequest.for_ad(spec.ad.mood, timeline, 7, plan)
+        assert planned.duration_s == pytest.approx(duration, abs=0.01)
+        assert len(planned.transition_times_s) == len(plan.scenes) - 1

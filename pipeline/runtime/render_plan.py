@@ -69,7 +69,12 @@ class Timeline(_Model):
     @property
     def transition_times_s(self) -> list[float]:
         """Midpoints of the crossfades: where a transition sound effect lands."""
-        return [o + self.crossfade_s / 2 for o in self.offsets_s]
+        return transition_times(self.offsets_s, self.crossfade_s)
+
+
+def transition_times(offsets_s: list[float], crossfade_s: float) -> list[float]:
+    """Midpoints of crossfades starting at ``offsets_s``."""
+    return [o + crossfade_s / 2 for o in offsets_s]
 
 
 class AudioTrack(_Model):

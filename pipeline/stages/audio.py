@@ -37,7 +37,7 @@ from pipeline.media.audio_library import DEFAULT_ASSETS_DIR, AudioLibrary, Music
 from pipeline.media.audio_loudness import Loudness, normalize
 from pipeline.media.audio_pydub import AudioSegment, use_ffmpeg
 from pipeline.media.ffmpeg import find_ffmpeg
-from pipeline.runtime.render_plan import AudioTrack, Timeline
+from pipeline.runtime.render_plan import AudioTrack, Timeline, transition_times
 from pipeline.spec import ScenePlan, SfxName
 from pipeline.stages.context import StageContext
 
@@ -67,10 +67,25 @@ class AudioRequest(BaseModel):
     @classmethod
     def for_ad(cls, mood: str, timeline: Timeline, seed: int, plan: ScenePlan) -> AudioRequest:
         """The mix one ad needs: its mood and length, the plan's sound on every cut."""
+        return cls._cut(mood, timeline.duration_s, timeline.transition_times_s, seed, plan)
+
+    @classmethod
+    def for_plan(cls, mood: str, plan: ScenePlan, seed: int) -> AudioRequest:
+        """The same request from the plan alone: each clip lasts exactly its scene."""
+        from pipeline.stages.stitching import timing
+
+        offsets, duration = timing(plan)
+        cuts = transition_times(offsets, plan.crossfade_s)
+        return cls._cut(mood, duration, cuts, seed, plan)
+
+    @classmethod
+    def _cut(
+        cls, mood: str, duration_s: float, cuts: list[float], seed: int, plan: ScenePlan
+    ) -> AudioRequest:
         return cls(
             mood=mood,
-            duration_s=timeline.duration_s,
-            transition_times_s=timeline.transition_times_s,
+            duration_s=duration_s,
+            transition_times_s=cuts,
             seed=seed,
             sfx=[s.transition_sfx for s in plan.scenes[:-1]],
             track=plan.music,

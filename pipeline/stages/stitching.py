@@ -24,6 +24,14 @@ def crossfade_offsets(durations: list[float], crossfade_s: float) -> list[float]
     return offsets
 
 
+def timing(plan: ScenePlan) -> tuple[list[float], float]:
+    """The crossfades' start times and the video's length, from the plan alone: each clip
+    lasts exactly its scene (the audio is cut from this before any clip exists)."""
+    durations = [scene.duration_s for scene in plan.scenes]
+    offsets = crossfade_offsets(durations, plan.crossfade_s)
+    return offsets, round(final_duration(durations, plan.crossfade_s), 6)
+
+
 def run(plan: ScenePlan, clips: list[Clip], ctx: StageContext) -> Timeline:
     """Lay the clips out in scene order; each lasts exactly its scene's duration."""
     if len(clips) != len(plan.scenes):
@@ -45,15 +53,15 @@ def run(plan: ScenePlan, clips: list[Clip], ctx: StageContext) -> Timeline:
                 height=clip.height,
             )
         )
-    durations = [c.duration_s for c in inputs]
+    offsets, duration = timing(plan)
     return Timeline(
         clips=inputs,
-        offsets_s=crossfade_offsets(durations, plan.crossfade_s),
+        offsets_s=offsets,
         crossfade_s=plan.crossfade_s,
         fade_in_s=plan.fade_s,
         fade_out_s=plan.fade_s,
         fps=plan.fps,
         width=plan.width,
         height=plan.height,
-        duration_s=round(final_duration(durations, plan.crossfade_s), 6),
+        duration_s=duration,
     )
