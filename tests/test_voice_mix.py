@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from pipeline.media import ffmpeg
@@ -62,3 +64,29 @@ def test_music_ducks_under_the_voice_and_the_master_meets_delivery_levels() -> N
     assert abs(20 * np.log10(at[6.0]) - mix.DUCK_DB) < 0.5
     steps = np.abs(np.diff(20 * np.log10(gain[::48])))  # 1 ms apart
     assert steps.max() < 0.5  # smooth: no step of half a dB within a millisecond
+
+
+def test_every_line_lands_at_its_start_resampled_in_one_ffmpeg(tmp_path: Path) -> None:
+    """One ffmpeg resamples and places every line: the same samples as resampling each line
+    on its own and adding it at its start, cut at the ad's end."""
+    from pipeline.voice.models import SceneLine, Speech, VoiceScript
+    from tests.voice_support import write_wav
+
+    lines = []
+    for k, (start, seconds) in enumerate([(0.25, 1.2), (3.8, 2.0), (8.9, 1.5)]):
+        t = np.arange(round(seconds * 22050)) / 22050
+        wav = write_wav(tmp_path / f"l{k}.wav", 0.3 * np.sin(2 * np.pi * (180 + 40 * k) * t), 22050)
+        speech = Speech(path=str(wav), duration_s=seconds, sample_rate=22050, words=[],
+                        alignment="energy", engine="test", voice="test")  # fmt: skip
+        lines.append(SceneLine(scene_index=k, text="x", start_s=start, window_s=3, speech=speech))
+    script = VoiceScript(language="en", lines=lines)
+    exe = ffmpeg.find_ffmpeg()
+    placed = mix.place_voice(script, 10.0, RATE, exe)  # the last line runs past the end
+    expected = np.zeros(10 * RATE)
+    for line in lines:
+        x = mix.load_at(line.speech.path, RATE, exe)  # type: ignore[union-attr]
+        at = round(line.start_s * RATE)
+        expected[at : at + len(x)] += x[: len(expected) - at]
+    assert len(placed) == 10 * RATE
+    assert np.array_equal(placed, expected)
+    assert np.abs(placed[: round(0.25 * RATE)]).max() == 0.0  # silent before the first line

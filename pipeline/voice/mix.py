@@ -21,7 +21,7 @@ import numpy as np
 from pipeline.media import ffmpeg
 from pipeline.media.audio_loudness import Loudness, normalize
 from pipeline.voice.align import read_mono, resample
-from pipeline.voice.models import VoiceScript
+from pipeline.voice.models import SceneLine, VoiceScript
 
 RATE = 48_000
 DUCK_DB = -10.0
@@ -61,16 +61,47 @@ def load_at(path: str, rate: int, ffmpeg_exe: str | None = None) -> np.ndarray:
 def place_voice(
     script: VoiceScript, duration_s: float, rate: int = RATE, ffmpeg_exe: str | None = None
 ) -> np.ndarray:
-    """The whole voice-over as one mono track of ``duration_s`` at ``rate``."""
-    out = np.zeros(round(duration_s * rate))
-    for line in script.lines:
-        if line.speech is None:
-            continue
+    """The whole voice-over as one mono track of ``duration_s`` at ``rate``: with ffmpeg,
+    every line resampled and placed in one process (one per line took ~0.1 s each)."""
+    length = round(duration_s * rate)
+    spoken = [line for line in script.lines if line.speech is not None]
+    if ffmpeg_exe and spoken:
+        return _placed_by_ffmpeg(spoken, length, rate, ffmpeg_exe)
+    out = np.zeros(length)
+    for line in spoken:
+        assert line.speech is not None
         x = load_at(line.speech.path, rate, ffmpeg_exe)
         start = round(line.start_s * rate)
         x = x[: max(0, len(out) - start)]
         out[start : start + len(x)] += x
     return out
+
+
+def _placed_by_ffmpeg(lines: list[SceneLine], length: int, rate: int, exe: str) -> np.ndarray:
+    inputs: list[str] = []
+    chains = []
+    for k, line in enumerate(lines):
+        assert line.speech is not None
+        inputs += ["-i", line.speech.path]
+        delay = round(line.start_s * rate)
+        chains.append(
+            f"[{k}:a]aformat=channel_layouts=mono,aresample={rate},"
+            f"adelay=delays={delay}S:all=1[v{k}]"
+        )
+    joined = "".join(f"[v{k}]" for k in range(len(lines)))
+    graph = ";".join(
+        [*chains, f"{joined}amix=inputs={len(lines)}:normalize=0:duration=longest,"
+                  f"apad=whole_len={length},atrim=end_sample={length}[out]"]
+    )  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "voice.f32"
+        ffmpeg.run(
+            exe,
+            [*inputs, "-filter_complex", graph, "-map", "[out]", "-ac", "1", "-ar", str(rate),
+             "-f", "f32le", str(raw)],
+            what="Placing the voice",
+        )  # fmt: skip
+        return np.fromfile(raw, dtype="<f4").astype(np.float64)
 
 
 def _frames_rms(x: np.ndarray, rate: int) -> np.ndarray:
