@@ -115,6 +115,14 @@ def test_no_line_or_shot_of_another_product() -> None:
         ("fromagerie chez Lucien, 30 fromages affinés en cave", "chez Lucien"),
         ("Chargely home EV charger, full battery overnight, 7 kW", "Chargely"),
         ("Wattly 11 kW wall box, installed in a day", "Wattly"),
+        # a coined word right in front of the product the reader found, lower case or not
+        ("quenchly filtered water bottles, 1,000 litres per filter", "quenchly"),
+        ("Brindlo dog grooming in Bath, nails trimmed while you wait", "Brindlo"),
+        ("snorvik weighted blankets, 7 kg of calm", "snorvik"),
+        ("Gentle vegan skincare for sensitive skin, 20% off", ""),
+        ("Vintage leather jackets restored by hand", ""),
+        ("Fluffy pancakes mix, just add milk", ""),
+        ("vitamin C serum for dull skin, results in 4 weeks", ""),
     ],
 )
 def test_a_plain_word_opening_the_prompt_is_its_brand(prompt: str, brand: str) -> None:

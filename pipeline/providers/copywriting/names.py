@@ -100,6 +100,8 @@ def brand_ok(brand: str) -> bool:
         return False
     if brand.isascii() and brand == brand.lower():
         return False  # "fully": a name is written with a capital
+    if brand.isascii() and len(brand.strip()) < 2:
+        return False  # "vitamin C serum": one letter is not a name
     if _SQL.search(brand) or URL.search(brand) or _FANCY.search(brand):
         return False
     low = brand.lower().strip()

@@ -4,10 +4,11 @@ pass", "Pebble cat litter", "Fresh Start house cleaning".
 Users often write a brand as an ordinary word, in lower case, as the first words of the
 prompt. When no other brand is found, one word (two when both are capitalized) opening the
 first clause is the name if the product phrase the reader found runs on past it (a known
-modifier, "Emergency plumber", is left out of that phrase) and the word is not a
-describing word ("organic", "vegan", any word the catalog uses), a place, a request,
-a colour, a product noun itself, a
-participle ("walking tours") or one of the most frequent words ("home", "city").
+modifier, "Emergency plumber", is left out of that phrase), or a coined word (rare in the
+language and in English) stands right in front of the product the reader found ("drainwise
+emergency plumbers"), and the word is not a describing word ("organic", "vegan", any word
+the catalog uses), a place, a request, a colour, a product noun itself, a participle
+("walking tours") or one of the most frequent words ("home", "city").
 
 Also here: the words in front of a name that belong to it ("The Marlowe", "Chez Margot",
 "Da Gennaro") and a unit after a number, which is never a name ("7 kW").
@@ -89,9 +90,10 @@ def _name_word(tok: Token, language: str) -> bool:
         return False
     if low in _NOT_NAMES or low in _bank_words() or _business(low) or find_nouns(low):
         return False
-    if len(low) >= 6 and _DESCRIBING.search(low) and not tok.camel:
-        return False
     codes = {language, "en"} if language in _LATIN else {"en"}
+    known = any(wordlist.zipf(low, code) > 0 for code in codes)  # "tidynest" is in no list
+    if len(low) >= 6 and _DESCRIBING.search(low) and not tok.camel and known:
+        return False
     return all(wordlist.zipf(low, code) < _MOST_FREQUENT for code in codes)
 
 
@@ -138,6 +140,22 @@ def opening_name(text: str, naming: Naming, language: str) -> str:
             continue
         if _product_follows(head, tail, naming.product):
             return clause[head[0].start : head[-1].end]
+    return _coined_opener(tokens, clause, naming.product, language)
+
+
+def _coined_opener(tokens: list[Token], clause: str, product: str, language: str) -> str:
+    """A coined word opening the clause with the product the reader found right behind it,
+    maybe after a describing word or two: "drainwise emergency plumbers", "Nimbly project
+    management software". The reader left the word out of the product, so it is no modifier
+    it knows; rare in the prompt's language and in English, it is a name."""
+    first = product.lower().split()[:1]
+    if len(tokens) < 2 or not first or not _name_word(tokens[0], language):
+        return ""
+    codes = {language, "en"} if language in _LATIN else {"en"}
+    if any(wordlist.zipf(tokens[0].low, code) >= _RARE for code in codes):
+        return ""
+    if any(tok.low == first[0] for tok in tokens[1:4]):
+        return clause[tokens[0].start : tokens[0].end]
     return ""
 
 
