@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.providers.copywriting.catalog import Category
+from pipeline.providers.copywriting.causes import CAUSE_CTAS, cause_action, public_body
 from pipeline.providers.copywriting.i18n import Locale
 from pipeline.providers.copywriting.last_resort import HEADLINE_MAX_CHARS
 from pipeline.providers.copywriting.product import CTA_CLAUSE
@@ -228,6 +229,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 for _action, _ctas in _MORE.items():
     ACTION_CTAS[_action] = {**ACTION_CTAS[_action], **_ctas}
+ACTION_CTAS.update(CAUSE_CTAS)
 
 
 def action_for(
@@ -235,10 +237,16 @@ def action_for(
 ) -> str | None:
     """What the viewer does about this kind of product ("book", "download", ...): read from
     the product's words, then the catalog category (a place people visit keeps its own calls
-    to action), then the whole prompt's words; a product of no known kind is bought."""
+    to action), then the whole prompt's words; a product of no known kind is bought. A cause
+    or a public body (:mod:`.causes`) is read first: its words say what the ad is for."""
+    cause = cause_action(text)
+    if cause is not None:
+        return cause
     for action, rx in _KIND_RX:
         if rx.search(product):
             return action
+    if public_body(text):  # a notice: the action its words name, else "find out more"
+        return next((action for action, rx in _KIND_RX if rx.search(text)), "learn")
     key = category.key if category is not None else "generic"
     if key != "generic":
         if key in _CATEGORY_ACTIONS or category is None or not category.local:

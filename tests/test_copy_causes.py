@@ -1,0 +1,57 @@
+"""Causes and public bodies get the action they ask for, and businesses that merely mention
+money given, a vote, a church or volunteers keep theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.providers.copywriting import write_specification
+from pipeline.providers.copywriting.causes import CAUSE_CTAS, cause_action, public_body
+from pipeline.providers.copywriting.cta import ACTION_CTAS
+
+
+@pytest.mark.parametrize(
+    ("prompt", "action"),
+    [
+        ("Bright Futures, £8 a month sends a girl to school in Malawi", "donate"),
+        ("Paws & Hope, every $15 vaccinates a shelter puppy", "donate"),
+        ("Semillas, con 5 € plantas un árbol en la Amazonía", "donate"),
+        ("Les Restos du Quartier, 10 € offrent un repas chaud à une personne", "donate"),
+        ("Tierherz, mit 12 € im Monat versorgst du eine Katze im Tierheim", "donate"),
+        ("Pão para Todos, com R$ 25 você garante refeições para uma família", "donate"),
+        ("Nora Blake for mayor, more buses and cheaper childcare", "vote"),
+        ("Riverside Library, free cards for kids and a summer reading club", "visit"),
+        ("Green Valley Food Bank needs volunteers for Saturday sorting", "volunteer"),
+    ],
+)
+def test_a_cause_asks_for_what_it_needs(prompt: str, action: str) -> None:
+    spec = write_specification(prompt)
+    assert spec.ad.call_to_action in ACTION_CTAS[action][spec.language]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Barkside dog food, $30 feeds your dog for a month",
+        "Dinnerly meal kits, $49 feeds a family of four all week",
+        "Vote for your favourite flavour at Scoops ice cream, 2 scoops for $5",
+        "Election night pizza deal, 2 large pizzas for $20",
+        "Church's leather brogues, handmade in Northampton",
+        "Volunteer Park Cafe in Seattle, brunch every weekend",
+        "Hotel Mirador en Sevilla, a 3 minutos de la catedral, desayuno incluido",
+    ],
+)
+def test_a_business_that_mentions_a_cause_keeps_its_own_action(prompt: str) -> None:
+    assert cause_action(prompt) is None
+    cta = write_specification(prompt).ad.call_to_action
+    causes = {c for ctas in CAUSE_CTAS.values() for c in ctas.values() for c in c}
+    assert cta not in causes | set(ACTION_CTAS["donate"]["en"]) | set(ACTION_CTAS["donate"]["es"])
+
+
+def test_a_council_notice_is_not_a_sale() -> None:
+    assert public_body("City of Brookfield, new recycling bins from March")
+    assert not public_body("Brookfield Bakery, opposite the city council offices")
+    spec = write_specification("Comune di Bergamo, nuovo calendario della raccolta differenziata")
+    assert spec.ad.call_to_action == "Scopri di più"
+    grant = write_specification("Ayuntamiento de Getafe, ayudas de 500 € para placas solares")
+    assert grant.ad.call_to_action != "Descubre más"  # "ayudas": the viewer applies
