@@ -55,3 +55,16 @@ def test_a_council_notice_is_not_a_sale() -> None:
     assert spec.ad.call_to_action == "Scopri di più"
     grant = write_specification("Ayuntamiento de Getafe, ayudas de 500 € para placas solares")
     assert grant.ad.call_to_action != "Descubre más"  # "ayudas": the viewer applies
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Clearwater Trust, £5 a month gives a child clean water for a year",
+        "The Ledger, digital reading for $1 a week for 6 months",
+        "Kindling firewood, kiln-dried logs delivered within the hour",
+    ],
+)
+def test_a_length_of_time_is_never_the_product(prompt: str) -> None:
+    product = write_specification(prompt).ad.product.lower()
+    assert product.split()[-1] not in {"year", "years", "week", "weeks", "month", "hour"}

@@ -158,7 +158,9 @@ PRODUCT_FLUFF = _words(
     "all every entire whole new brand-new all-new latest best top great amazing awesome cool "
     "nice ultimate perfect "
     "our my your their its this that the a an ad ads video promo commercial advert "
-    "instagram tiktok youtube facebook vertical short"
+    "instagram tiktok youtube facebook vertical short "
+    # a length of time is how long, never what is sold ("... clean water for a year")
+    "year years month months week weeks day days hour hours minute minutes"
 )
 
 #: Grapes, wine regions and beer styles: the kind of drink, never part of its maker's name
