@@ -58,6 +58,7 @@ class ClipRequest:
     facts: PromptFacts | None = None  # the prompt's typed facts (templates follow them)
     assets: BrandAssets | None = None  # the user's logo and product photos (brand kit)
     prompt: str = ""  # the user's own words (the object chooser's last resort)
+    language: str = "en"  # the prompt's: its own words for each icon count too
     captions: bool = True  # word-synced captions will be burned in (templates keep clear)
     formats: tuple[str, ...] = ("9:16",)  # every format the clip is cut to, first first
 

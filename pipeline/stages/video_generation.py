@@ -45,6 +45,7 @@ def clip_request(
         facts=spec.facts,
         assets=spec.assets,
         prompt=spec.prompt,
+        language=spec.language,
         captions=captions,  # burned in only when spoken
     )
 

@@ -254,6 +254,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         audience=ad.target_audience,
         prompt=request.prompt,
         count=4,
+        language=request.language,
     )
     scene_objects = choose_objects(
         product=ad.product,
@@ -266,6 +267,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
         visual=shot(scene.visual_prompt),
         prompt=request.prompt,
         count=4,
+        language=request.language,
     )
     # the hero and its companions are the ad's; one object this scene's words add rotates in
     extra = [o for o in scene_objects if all(o.name != a.name for a in ad_objects)][:1]

@@ -182,17 +182,83 @@ def _phrases(
 _SELLERS = frozenset(tokens("shop shops store stores boutique market shoppe emporium outlet stall"))
 
 
-def score_icons(fields: dict[str, str]) -> dict[str, tuple[float, tuple[str, ...]]]:
+CLDR = ICON_DIR / "keywords_cldr.tsv"
+#: A CLDR word counts half a keyword of our own table: where both know a word ("Bäckerei":
+#: bakery -> bread), ours decides; where only CLDR does ("autobuses"), it does.
+CLDR_WEIGHT = 0.5
+_CJK = ("ja", "zh")
+#: Plural and inflection endings tried off a word before its CLDR look-up ("autobuses" ->
+#: "autobus", "brezeln" -> "brezel", "fiori" -> "fior" is too short and never tried).
+_CLDR_ENDINGS = ("es", "en", "s", "n", "e", "er", "i", "a", "o", "y", "ów", "ar", "or")
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> dict[str, dict[str, tuple[str, ...]]]:
+    """language -> folded word -> icons: the CLDR words of each icon (``cldr_build``)."""
+    table: dict[str, dict[str, list[str]]] = {}
+    for line in CLDR.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        language, word, name = line.split("\t")
+        table.setdefault(language, {}).setdefault(_fold(word), []).append(name)
+    return {lang: {w: tuple(n) for w, n in words.items()} for lang, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _own_words() -> frozenset[str]:
+    """The plain words of our own foreign-word table (``keywords_i18n.tsv``)."""
+    out = set()
+    for line in I18N.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.add(_fold(line.partition("\t")[0].strip().strip("*")))
+    return frozenset(out)
+
+
+def cldr_matches(text: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(word, icons) for the words of ``text`` the CLDR names or tags of an icon in
+    ``language`` (other languages than English; Japanese and Chinese anywhere in the text)."""
+    words = _cldr().get(language.split("-")[0].lower())
+    if not words:
+        return []
+    folded = _fold(text)
+    if language in _CJK:
+        return [(w, names) for w, names in words.items() if w in folded]
+    found: list[tuple[str, tuple[str, ...]]] = []
+    ours = _own_words()
+    for token in dict.fromkeys(re.findall(r"[^\W\d_]{3,}", folded)):
+        if token in ours:
+            continue  # our own table knows the word ("backerei": bakery): it decides
+        forms = [token] + [
+            token[: -len(e)]
+            for e in _CLDR_ENDINGS
+            if token.endswith(e) and len(token) - len(e) >= 4
+        ]
+        hit = next((f for f in forms if f in words), None)
+        if hit is not None:
+            found.append((hit, words[hit]))
+    return found
+
+
+def score_icons(
+    fields: dict[str, str], language: str = "en"
+) -> dict[str, tuple[float, tuple[str, ...]]]:
     """icon -> (score, matched words) for the keyword fields given (see :data:`WEIGHTS`).
 
     The last word of the product (its head noun: "fitness *app*") counts half again; when
     that word is where it is sold ("plant *shop*", "wine *store*"), what is sold is the head
-    and the shop counts half.
+    and the shop counts half. In another language than English the icons' own CLDR words in
+    that language count too ("autobuses" is a bus, "Brezeln" a pretzel).
     """
     by_key, weight = _index()
     scores: dict[str, float] = {}
     matched: dict[str, list[str]] = {}
     for field, text in fields.items():
+        for word, names in cldr_matches(text, language) if language != "en" else ():
+            w = CLDR_WEIGHT * WEIGHTS.get(field, 1.0) / math.sqrt(len(names))
+            for name in names:
+                scores[name] = scores.get(name, 0.0) + w
+                if word not in (words := matched.setdefault(name, [])):
+                    words.append(word)
         stems = tokens(translated(text))
         base = WEIGHTS.get(field, 1.0)
         head = len(stems) - 1
@@ -226,8 +292,10 @@ def choose_objects(
     visual: str = "",
     prompt: str = "",
     count: int = 4,
+    language: str = "en",
 ) -> list[Chosen]:
-    """The ``count`` icons that best show this product and scene, best first.
+    """The ``count`` icons that best show this product and scene, best first (``language``:
+    the prompt's, whose own words for each icon count too).
 
     Fallback chain: words of the product and category; then the claims, occasion, scene
     and audience words; then the prompt's own words (a product the director misread);
@@ -245,7 +313,7 @@ def choose_objects(
         "prompt": prompt,
         "lead": re.split(r"[,.;:!?、。，：！？،]", prompt, maxsplit=1)[0],
     }
-    scored = score_icons(fields)
+    scored = score_icons(fields, language)
     order = {icon.name: i for i, icon in enumerate(icons())}
     chosen: list[Chosen] = []
     covered: set[str] = set()
