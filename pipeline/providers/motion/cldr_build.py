@@ -7,8 +7,9 @@ languages, from the Unicode CLDR emoji annotations as packaged by emojibase-data
 Run by hand when the icon set changes; the product only reads the TSV it writes (no
 download at run time). Each icon of ``assets/icons/keywords.tsv`` is found by its English
 CLDR name; its name and tags in each language become ``language<TAB>word<TAB>icon`` rows.
-Words shared by more than :data:`MAX_ICONS` icons ("object", "face") and short function words
-say nothing about a product and are left out.
+Words shared by more than :data:`MAX_ICONS` icons ("object", "face"), short function words
+and the language's most frequent words (Zipf >= 5: "pour", "avec") say nothing about a
+product and are left out.
 """
 
 from __future__ import annotations
@@ -56,6 +57,16 @@ def _words(entry: dict[str, object], cjk: bool) -> set[str]:
     return out
 
 
+#: Zipf at or above which a word is a function word of its language ("pour", "avec").
+COMMON_ZIPF = 5.0
+
+
+def _common(word: str, language: str) -> bool:
+    from pipeline.providers.copywriting import words as wordlist
+
+    return language in wordlist.LANGUAGES and wordlist.zipf(word, language) >= COMMON_ZIPF
+
+
 def build(package: Path, icon_names: list[str]) -> list[tuple[str, str, str]]:
     """(language, word, icon) rows for ``icon_names`` from an unpacked emojibase-data."""
     english = json.loads((package / "en" / "data.json").read_text(encoding="utf-8"))
@@ -72,7 +83,7 @@ def build(package: Path, icon_names: list[str]) -> list[tuple[str, str, str]]:
                 for word in _words(entry, cjk):
                     icons_of.setdefault(word, set()).add(name)
         for word in sorted(icons_of):
-            if len(icons_of[word]) <= MAX_ICONS:
+            if len(icons_of[word]) <= MAX_ICONS and not _common(word, language):
                 rows += [(language, word, name) for name in sorted(icons_of[word])]
     return rows
 

@@ -239,6 +239,31 @@ def cldr_matches(text: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
+#: The fields that name what is sold.
+_NAMING = frozenset({"product", "category", "lead"})
+
+
+def _add_cldr(
+    fields: dict[str, str],
+    language: str,
+    scores: dict[str, float],
+    matched: dict[str, list[str]],
+    only: set[str] | None,
+) -> None:
+    """Score the icons the fields' CLDR words name; with ``only`` (our own tables already
+    know the product), just those icons: a CLDR word then confirms, it never brings in a
+    stranger ("essai gratuit" is a free trial, not a test tube)."""
+    for field, text in fields.items():
+        for word, names in cldr_matches(text, language):
+            w = CLDR_WEIGHT * WEIGHTS.get(field, 1.0) / math.sqrt(len(names))
+            for name in names:
+                if only is not None and name not in only:
+                    continue
+                scores[name] = scores.get(name, 0.0) + w
+                if word not in (words := matched.setdefault(name, [])):
+                    words.append(word)
+
+
 def score_icons(
     fields: dict[str, str], language: str = "en"
 ) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -247,18 +272,14 @@ def score_icons(
     The last word of the product (its head noun: "fitness *app*") counts half again; when
     that word is where it is sold ("plant *shop*", "wine *store*"), what is sold is the head
     and the shop counts half. In another language than English the icons' own CLDR words in
-    that language count too ("autobuses" is a bus, "Brezeln" a pretzel).
+    that language count too ("autobuses" is a bus, "Brezeln" a pretzel): freely when our own
+    tables find nothing that names the product, else only for the icons they found.
     """
     by_key, weight = _index()
     scores: dict[str, float] = {}
     matched: dict[str, list[str]] = {}
+    named: set[str] = set()  # icons our own tables found in the fields that name the product
     for field, text in fields.items():
-        for word, names in cldr_matches(text, language) if language != "en" else ():
-            w = CLDR_WEIGHT * WEIGHTS.get(field, 1.0) / math.sqrt(len(names))
-            for name in names:
-                scores[name] = scores.get(name, 0.0) + w
-                if word not in (words := matched.setdefault(name, [])):
-                    words.append(word)
         stems = tokens(translated(text))
         base = WEIGHTS.get(field, 1.0)
         head = len(stems) - 1
@@ -277,6 +298,10 @@ def score_icons(
                 words = matched.setdefault(name, [])
                 if " ".join(phrase) not in words:
                     words.append(" ".join(phrase))
+                if field in _NAMING:
+                    named.add(name)
+    if language != "en":
+        _add_cldr(fields, language, scores, matched, only=named or None)
     return {n: (s, tuple(matched[n])) for n, s in scores.items()}
 
 
