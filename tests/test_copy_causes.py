@@ -68,3 +68,26 @@ def test_a_council_notice_is_not_a_sale() -> None:
 def test_a_length_of_time_is_never_the_product(prompt: str) -> None:
     product = write_specification(prompt).ad.product.lower()
     assert product.split()[-1] not in {"year", "years", "week", "weeks", "month", "hour"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("ラーメン一番、濃厚とんこつラーメン、替え玉無料", "local"),
+        ("Comptago, le logiciel de comptabilité pour les artisans, 30 jours d'essai", "service"),
+        ("Agua Viva, con 10 € al mes das agua potable a una familia", "cause"),
+        ("Clearwater Trust, £5 a month gives a child clean water for a year", "cause"),
+        ("Sam Okafor for city council, cleaner parks and safer crossings", "civic"),
+        ("Kornblume Bäckerei in Freiburg, Dinkelbrot und Brezeln", "local"),
+    ],
+)
+def test_benefits_fit_the_kind_of_advertiser(prompt: str, kind: str) -> None:
+    """A ramen shop is not "made to last", a charity not "designed around how you live"."""
+    from pipeline.providers.copywriting.benefits_i18n import KIND_BENEFITS
+    from pipeline.providers.copywriting.i18n import LOCALES
+
+    spec = write_specification(prompt)
+    goods = {b for locale in LOCALES.values() for b in locale.benefits}
+    goods |= {"Made with care, down to the details", "Designed around how you live"}
+    assert not goods & set(spec.ad.key_benefits), spec.ad.key_benefits
+    assert set(spec.ad.key_benefits) <= set(KIND_BENEFITS[kind][spec.language])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.providers.copywriting.benefits_i18n import all_lines
 from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
 from pipeline.providers.copywriting.fillers_i18n import TRANSLATED
 from pipeline.providers.copywriting.i18n import LOCALES
@@ -58,6 +59,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         lines += list(locale.benefits)  # "Für deinen Alltag gedacht" says nothing either
     for translated in TRANSLATED.values():
         lines += list(translated)
+    lines += all_lines()  # the benefit lines by kind of advertiser: seasoning too
     out = []
     for line in dict.fromkeys(lines):
         parts = [re.escape(_key(p)) for p in line.split("{Name}")]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.providers.copywriting import lexicon as lx
+from pipeline.providers.copywriting.benefits_i18n import benefit_kind, kind_benefits
 from pipeline.providers.copywriting.catalog import BEAT_VISUAL, Category
 from pipeline.providers.copywriting.catalog.fallback import GENERIC, GENERIC_SERVICE
 from pipeline.providers.copywriting.cta import TIMED, closing, cta_options
@@ -164,11 +165,16 @@ def write_copy(
         name = f"Our {naming.product}" if _words(naming.product) <= 3 else f"Our {cat.noun}"
     else:
         name = naming.product
-    benefits = (
-        benefits_for(cat, naming.product, prompt_benefits)
-        if locale is None
-        else list(prompt_benefits[:1]) + list(locale.benefits)
-    )[:4]
+    kind = benefit_kind(cat, action)
+    own = kind_benefits(kind, language)  # a ramen shop is not "made to last"
+    if locale is None:
+        benefits = (
+            list(prompt_benefits[:1]) + list(own)
+            if own
+            else benefits_for(cat, naming.product, prompt_benefits)
+        )[:4]
+    else:
+        benefits = (list(prompt_benefits[:1]) + list(own or locale.benefits))[:4]
 
     if prompt_cta and offer and TIMED.search(offer) and TIMED.search(prompt_cta):
         prompt_cta = None
