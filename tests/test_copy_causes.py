@@ -91,3 +91,19 @@ def test_benefits_fit_the_kind_of_advertiser(prompt: str, kind: str) -> None:
     goods |= {"Made with care, down to the details", "Designed around how you live"}
     assert not goods & set(spec.ad.key_benefits), spec.ad.key_benefits
     assert set(spec.ad.key_benefits) <= set(KIND_BENEFITS[kind][spec.language])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "tickets"),
+    [
+        ("Riverside Jazz Night, live quartet every Thursday at The Blue Door, tickets £12", True),
+        ("Festival Sonido Norte, 3 días de rock en Gijón, entradas anticipadas a 45 €", True),
+        ("Arraial da Vila, festa junina com quadrilha, ingressos a R$ 20", True),
+        ("Ferry tickets to the islands from £19", False),  # a crossing is booked
+        ("Restaurante El Faro, menú del día con entrada, plato y postre por 14 €", False),
+        ("Mostra d'arte al Castello, ingresso libero tutti i weekend", False),
+    ],
+)
+def test_tickets_the_prompt_sells_are_got(prompt: str, tickets: bool) -> None:
+    spec = write_specification(prompt)
+    assert (spec.ad.call_to_action in ACTION_CTAS["tickets"][spec.language]) is tickets

@@ -232,13 +232,39 @@ for _action, _ctas in _MORE.items():
 ACTION_CTAS.update(CAUSE_CTAS)
 
 
+#: Tickets the prompt sells ("tickets £12", "entradas anticipadas", "ingressos"): the viewer
+#: gets one, whatever the event is called ("Jazz Night", "festa junina"). Not a menu's
+#: "entrada" (a starter) nor an "ingresso libero" (free entry).
+_TICKETS = re.compile(
+    r"\btickets?\b|\bentradas (?:anticipadas|a la venta|ya|desde|por|\d)|\bbillets\b|"
+    r"eintrittskarten|\bingressos\b|\bbiglietti\b|\bkaartjes\b|\bbilety\b|\bbiljetter\b|"
+    r"\bbiletler\b|チケット|门票|تذاكر",
+    re.IGNORECASE,
+)
+#: Actions a ticket mention replaces (a ferry or a cinema is still booked).
+_TICKETED = frozenset({None, "register", "shop", "order", "learn", "visit"})
+ACTION_CTAS["tickets"] = {
+    "en": ("Get your tickets", "Grab your tickets"), "es": ("Consigue tu entrada",),
+    "fr": ("Prenez vos billets",), "de": ("Tickets sichern",), "pt": ("Garanta seu ingresso",),
+    "it": ("Prendi il biglietto",), "nl": ("Koop je kaartjes",), "pl": ("Kup bilety",),
+    "sv": ("Köp biljetter",), "tr": ("Biletini al",), "ja": ("チケットを購入",),
+    "zh": ("立即购票",), "ar": ("احجز تذكرتك",),
+}  # fmt: skip
+
+
 def action_for(
     text: str, product: str, category: Category | None = None, *, brand: str = ""
 ) -> str | None:
     """What the viewer does about this kind of product ("book", "download", ...): read from
     the product's words, then the catalog category (a place people visit keeps its own calls
     to action), then the whole prompt's words; a product of no known kind is bought. A cause
-    or a public body (:mod:`.causes`) is read first: its words say what the ad is for."""
+    or a public body (:mod:`.causes`) is read first: its words say what the ad is for; tickets
+    the prompt sells are got, unless the place is booked."""
+    action = _action(text, product, category, brand)
+    return "tickets" if action in _TICKETED and _TICKETS.search(text) else action
+
+
+def _action(text: str, product: str, category: Category | None, brand: str) -> str | None:
     cause = cause_action(text)
     if cause is not None:
         return cause
