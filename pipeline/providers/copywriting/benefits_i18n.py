@@ -14,8 +14,9 @@ from pipeline.providers.copywriting.catalog import Category
 
 Lines = tuple[str, ...]
 
-#: Lines for places people visit (cafés, salons, hotels), services people use, causes people
-#: give to, and civic asks (vote, volunteer, the census), in each language the director writes.
+#: Lines for places people visit (cafés, salons, hotels), services people use, events people
+#: get tickets for, causes people give to, and civic asks (vote, volunteer, the census), in
+#: each language the director writes.
 KIND_BENEFITS: dict[str, dict[str, Lines]] = {
     "local": {
         "fr": ("Un accueil chaleureux", "On prend le temps pour vous", "On y revient"),
@@ -60,6 +61,21 @@ KIND_BENEFITS: dict[str, dict[str, Lines]] = {
         "zh": ("每一份爱心都重要", "实实在在的帮助", "一起走得更远"),
         "ar": ("كل تبرع يصنع فرقًا", "مساعدة حقيقية", "معًا نذهب أبعد"),
     },
+    "event": {
+        "en": ("Live and up close", "Bring your friends", "Moments you'll talk about"),
+        "fr": ("En live, au plus près", "Venez entre amis", "Des moments dont on parle"),
+        "es": ("En directo y de cerca", "Ven con tus amigos", "Momentos para recordar"),
+        "de": ("Live und ganz nah", "Bring deine Freunde mit", "Momente, über die man spricht"),
+        "pt": ("Ao vivo e de perto", "Traga seus amigos", "Momentos para lembrar"),
+        "it": ("Dal vivo e da vicino", "Porta i tuoi amici", "Momenti da ricordare"),
+        "nl": ("Live en van dichtbij", "Neem je vrienden mee", "Momenten om te onthouden"),
+        "pl": ("Na żywo i z bliska", "Przyjdź z przyjaciółmi", "Chwile do zapamiętania"),
+        "sv": ("Live och på nära håll", "Ta med dina vänner", "Stunder att minnas"),
+        "tr": ("Canlı ve yakından", "Arkadaşlarını getir", "Unutulmayacak anlar"),
+        "ja": ("ライブで、すぐそばで", "友だちと一緒に", "忘れられないひととき"),
+        "zh": ("现场近距离感受", "约上朋友一起来", "难忘的时刻"),
+        "ar": ("مباشر ومن قريب", "أحضر أصدقاءك", "لحظات لا تُنسى"),
+    },
     "civic": {
         "en": ("Your voice matters", "For the whole community"),
         "fr": ("Votre voix compte", "Pour toute la communauté"),
@@ -85,11 +101,13 @@ _LOCAL = frozenset({"book", "join", "visit"})
 
 
 def benefit_kind(category: Category, action: str | None) -> str:
-    """ "goods", "local", "service", "cause" or "civic" for this category and action."""
+    """ "goods", "local", "service", "event", "cause" or "civic" for this category and action."""
     if action == "donate":
         return "cause"
     if action in _CIVIC:
         return "civic"
+    if action == "tickets":
+        return "event"
     if action in _SERVICE:
         return "service"
     if action in _LOCAL or category.local:

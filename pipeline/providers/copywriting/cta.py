@@ -260,11 +260,11 @@ def action_for(
     to action), then the whole prompt's words; a product of no known kind is bought. A cause
     or a public body (:mod:`.causes`) is read first: its words say what the ad is for; tickets
     the prompt sells are got, unless the place is booked."""
-    action = _action(text, product, category, brand)
+    action = _kind_action(text, product, category, brand)
     return "tickets" if action in _TICKETED and _TICKETS.search(text) else action
 
 
-def _action(text: str, product: str, category: Category | None, brand: str) -> str | None:
+def _kind_action(text: str, product: str, category: Category | None, brand: str) -> str | None:
     cause = cause_action(text)
     if cause is not None:
         return cause
