@@ -79,7 +79,7 @@ def test_a_length_of_time_is_never_the_product(prompt: str) -> None:
         ("Clearwater Trust, £5 a month gives a child clean water for a year", "cause"),
         ("Sam Okafor for city council, cleaner parks and safer crossings", "civic"),
         ("Kornblume Bäckerei in Freiburg, Dinkelbrot und Brezeln", "local"),
-        ("Riverside Jazz Night, live quartet every Thursday at The Blue Door, tickets £12", "event"),
+        ("Riverside Jazz Night, live quartet every Thursday, tickets £12", "event"),
     ],
 )
 def test_benefits_fit_the_kind_of_advertiser(prompt: str, kind: str) -> None:
