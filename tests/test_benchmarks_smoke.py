@@ -123,7 +123,7 @@ def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> N
 
 
 def test_the_generation_report_compares_each_ad_with_its_own_floors_and_the_voice() -> None:
-    from benchmarks.generation import GenerationResult, Runs, markdown
+    from benchmarks.generation_report import GenerationResult, Runs, markdown
     from benchmarks.measure import Measurement
 
     def m(name: str, wall: float) -> Measurement:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.providers.copywriting import brief, detect, names
+from pipeline.providers.copywriting.brand_guard import fold_fancy, strip_sql
 from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language, read_language
 from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
@@ -31,7 +32,7 @@ from pipeline.providers.copywriting.formal import formal_copy
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
 from pipeline.providers.copywriting.i18n import LOCALES
 from pipeline.providers.copywriting.lang import lang
-from pipeline.providers.copywriting.names import fold_fancy, guarded_naming, strip_sql
+from pipeline.providers.copywriting.names import guarded_naming
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, unshout
 from pipeline.providers.copywriting.writer import write_copy
