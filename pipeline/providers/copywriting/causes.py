@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.providers.copywriting.facts import clauses
+
 _AMOUNT = (
     r"(?:(?:[$£€¥₹]|r\$|us\$)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|eur\b|euros?\b|usd\b|gbp\b|"
     r"zł|kr\b|sek\b|tl\b|₺|reais\b|dólares\b|dollars?\b|pounds?\b))"
@@ -108,7 +110,6 @@ _PUBLIC = re.compile(
 )
 #: Kinds read only in the naming clause: "a 3 minutos de la catedral" is where a hotel is.
 _SUBJECT_ONLY = {"visit"}
-_CLAUSE_END = re.compile(r"[,.;:!?()\u2013\u2014]| - ")
 # fmt: on
 _KIND_RX = tuple((action, re.compile(rx, re.IGNORECASE)) for action, rx in _KINDS)
 
@@ -146,7 +147,8 @@ CAUSE_CTAS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def _subject(text: str) -> str:
-    return _CLAUSE_END.split(text.strip(), maxsplit=1)[0]
+    """The naming clause (the prompt's first)."""
+    return (clauses(text) or [text])[0]
 
 
 def cause_action(text: str) -> str | None:
