@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from pipeline.errors import ConfigError
 
@@ -80,6 +80,16 @@ class LLMProvider(Protocol):
     name: ClassVar[str]
 
     def enhance(self, prompt: str, ctx: StageContext) -> LLMResult: ...
+
+
+@runtime_checkable
+class RestingProvider(Protocol):
+    """A provider holding models in memory that it can put down between uses (``rest``, while
+    a generation's peak runs) and load again (``warm``, when the process is idle)."""
+
+    def rest(self) -> None: ...
+
+    def warm(self) -> None: ...
 
 
 class VideoProvider(Protocol):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pipeline.providers import LLMResult
-from pipeline.providers.copywriting import warm_up, write_specification
+from pipeline.providers.copywriting import rest, rewarm, warm_up, write_specification
 from pipeline.settings import Settings
 from pipeline.stages.context import StageContext
 
@@ -26,6 +26,14 @@ class OfflineCreativeDirector:
     def __init__(self, settings: Settings) -> None:
         self._duration_s = settings.target_duration_s
         warm_up()  # language and word models load once per process, not in a generation
+
+    def rest(self) -> None:
+        """Put the language models down while the ad is drawn and encoded (about -42 MB)."""
+        rest()
+
+    def warm(self) -> None:
+        """Load them again (about 0.3 s), when no generation is running."""
+        rewarm()
 
     def enhance(self, prompt: str, ctx: StageContext) -> LLMResult:
         """The ad specification for ``prompt``; free, and independent of ``ctx.seed``."""

@@ -28,6 +28,7 @@ from pipeline import formats as formats_mod
 from pipeline import quote
 from pipeline.errors import InputError, RateLimitError
 from pipeline.logs import log_event
+from pipeline.providers import RestingProvider
 from pipeline.runtime import cancellation, failures, leases, orchestrator
 from pipeline.runtime.services import Runtime
 from pipeline.spec import AdSpecification, ScenePlan
@@ -252,9 +253,21 @@ def run_here(runtime: Runtime, generation_id: int) -> None:
     wait(generation_id)
 
 
+def _run_then_rewarm(generation_id: int, runtime: Runtime) -> None:
+    """Run a generation; the last one of this process to end has the director's models
+    loaded again (they rest while ads are drawn and encoded), on a thread of their own so
+    waiting for the generation never waits for them."""
+    try:
+        orchestrator.run(generation_id, runtime)
+    finally:
+        llm = runtime.llm
+        if isinstance(llm, RestingProvider) and running_ids() == [generation_id]:
+            threading.Thread(target=llm.warm, name="rewarm", daemon=True).start()
+
+
 def _launch(runtime: Runtime, generation_id: int) -> None:
     thread = threading.Thread(
-        target=orchestrator.run,
+        target=_run_then_rewarm,
         args=(generation_id, runtime),
         name=f"generation-{generation_id}",
         daemon=True,

@@ -32,6 +32,7 @@ from pipeline import formats, variants
 from pipeline.errors import AdstudioError, CancelledError
 from pipeline.logs import log_event
 from pipeline.media import ffmpeg
+from pipeline.providers import RestingProvider
 from pipeline.runtime import drawing, drawing_process, leases, memory, turns
 from pipeline.runtime.cancellation import CancelFlag
 from pipeline.runtime.failures import failure_message, record_failure, remove_outputs
@@ -139,6 +140,9 @@ def _specify_and_plan(run: _Run) -> tuple[AdSpecification, ScenePlan]:
 def _pipeline(run: _Run, painter: drawing_process.DrawingProcess | None) -> None:
     rt = run.runtime
     spec, plan = _specify_and_plan(run)
+    if isinstance(rt.llm, RestingProvider):  # its models wait for the next prompt, not here
+        rt.llm.rest()  # (the drawing and the encode that follow are the generation's peak)
+        memory.release()
     asked = run.voice_request
     with rt.sessions() as session:  # earlier versions' clips, for scenes that did not change
         reuse = versions.earlier_clips(session, run.id)

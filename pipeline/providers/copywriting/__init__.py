@@ -104,6 +104,16 @@ def warm_up() -> None:
         write_specification(prompt)
 
 
+def rest() -> None:
+    """Put the language models down until the next prompt (:func:`detect.rest`)."""
+    detect.rest()
+
+
+def rewarm() -> None:
+    """Load what :func:`rest` put down (the rest of :func:`warm_up` stays loaded)."""
+    detect.warm_up()
+
+
 def read_prompt_facts(prompt: str) -> PromptFacts:
     """The facts of ``prompt`` (raw user text), as the offline director reads them."""
     return _read(prompt).facts
