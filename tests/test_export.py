@@ -142,3 +142,31 @@ def test_a_new_version_copies_the_spans_an_edit_left_alone_and_survives_a_broken
     assert third.reused_frames == 0  # rendered whole instead, and still right
     assert probe(out / "3.mp4").duration_s == pytest.approx(15.0, abs=0.1)
     assert frame_at(out / "3.mp4", 5.0)[850:1070, 140:940].mean() < 40
+
+
+def test_a_crossfade_mixes_the_two_scenes_and_keeps_every_frame(tmp_path: Path) -> None:
+    """Scene A (red), then B (blue), 4 s each: 7.5 s; the 0.5 s fade from 3.5 s goes from
+    one colour to the other through their mix, and no frame is lost or doubled."""
+    import av
+
+    exe = ffmpeg.find_ffmpeg()
+    paths = []
+    for name, colour in (("a", "0xC03030"), ("b", "0x3050C0")):
+        paths.append(tmp_path / f"{name}.mp4")
+        ffmpeg.run(exe, ["-f", "lavfi", "-i", f"color=c={colour}:s=270x480:r=24:d=4",
+                         "-c:v", "libx264", "-preset", "ultrafast", str(paths[-1])])  # fmt: skip
+    clips = [ClipInput(scene_index=i, path=str(p), duration_s=4.0) for i, p in enumerate(paths)]
+    timeline = Timeline(clips=clips, offsets_s=crossfade_offsets([4.0, 4.0], 0.5), duration_s=7.5)
+    ctx = StageContext(settings=Settings(), workdir=tmp_path / "work")
+    ctx.workdir.mkdir()
+    out = tmp_path / "ad.mp4"
+    run(RenderPlan(timeline=timeline), ctx, out, tmp_path / "thumb.jpg")
+
+    with av.open(str(out)) as container:
+        assert sum(1 for _ in container.decode(video=0)) == 180  # 7.5 s at 24 fps
+    a, b = frame_at(out, 2.0).mean(axis=(0, 1)), frame_at(out, 6.0).mean(axis=(0, 1))
+    assert a[0] > a[2] + 80 and b[2] > b[0] + 80  # red, then blue
+    assert np.abs(frame_at(out, 3.40).mean(axis=(0, 1)) - a).max() < 4  # before: all A
+    assert np.abs(frame_at(out, 4.05).mean(axis=(0, 1)) - b).max() < 4  # after: all B
+    middle = frame_at(out, 3.75).mean(axis=(0, 1))  # frame 90 of the 12-frame fade's 6th/7th
+    assert np.abs(middle - (a + b) / 2).max() < 12

@@ -52,8 +52,12 @@ def test_pictures_are_cropped_to_the_words_columns_and_bands(tmp_path: Path) -> 
     assert tight.bands == [(0, 214), (1054, 1267)]  # rows with ink, 8 px around, even
     copies = sorted((tmp_path / "captions_cropped").glob("state_*.png"))
     assert len(copies) == 4 and tight.concat_path != layer.concat_path
+    # columns 166-763 and 8 px around; the two bands one under another, not the rows between
+    assert tight.stacked
     for picture in copies:
-        assert Image.open(picture).size == (772 - 158, 1267)  # columns 166-763 and 8 px around
+        assert Image.open(picture).size == (772 - 158, 214 + 1267 - 1054)
+    bottom = Image.open(copies[1]).getchannel("A")  # the BOTTOM state's word, right under
+    assert bottom.getbbox() == (8, 214 + 1063 - 1054, 8 + 762 - 166 + 1, 214 + 1267 - 1054)
     for picture in tmp_path.glob("state_*.png"):  # the voice's own pictures stay as drawn
         assert Image.open(picture).size == AREA
     listing = Path(tight.concat_path).read_text(encoding="utf-8")

@@ -96,14 +96,17 @@ class AudioTrack(_Model):
 class CaptionLayer(_Model):
     """The word-synced captions: an ffconcat list of timed PNGs drawn at ``x``/``y``.
 
-    ``bands``: the (top, bottom) rows of the pictures where words ever appear; export blends
-    only those (empty: the whole picture).
+    ``bands``: the (top, bottom) rows where words ever appear; export blends only those
+    (empty: the whole picture).
     """
 
     concat_path: str
     x: int
     y: int
     bands: list[tuple[int, int]] = []
+    #: The pictures hold the bands one under another (nothing between them), each to be
+    #: blended at its own ``top``; otherwise they are the safe area's rows as drawn.
+    stacked: bool = False
     #: The list of the pictures as the voice drew them, at ``drawn_x``/``drawn_y``, when
     #: ``concat_path`` names cropped copies: the crop follows every word of the ad, so one
     #: changed line changes every cropped picture; a video span is keyed by these instead.

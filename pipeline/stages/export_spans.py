@@ -32,7 +32,7 @@ from pipeline.media import ffmpeg
 from pipeline.runtime.render_plan import CaptionLayer, RenderPlan, Timeline
 
 #: Bump when build_graph changes what a frame looks like: spans made before never match.
-GRAPH_VERSION = 1
+GRAPH_VERSION = 2
 
 
 @dataclass(frozen=True)
