@@ -93,7 +93,7 @@ def _true_block_peaks(x: np.ndarray, blocks: int, threshold: float) -> np.ndarra
     A block whose sample peak is more than ``_OVERSHOOT_DB`` under ``threshold`` cannot
     reach it between samples, so only the loud blocks are interpolated (FFT-free, cheap).
     """
-    padded = np.zeros((blocks * _BLOCK + 2 * _HALF_TAPS, x.shape[1]))
+    padded = np.zeros((blocks * _BLOCK + 2 * _HALF_TAPS, x.shape[1]), dtype=x.dtype)
     padded[_HALF_TAPS : _HALF_TAPS + len(x)] = x
     body = np.abs(padded[_HALF_TAPS : _HALF_TAPS + blocks * _BLOCK])
     peaks = body.max(axis=1).reshape(blocks, _BLOCK).max(axis=1)
@@ -144,7 +144,7 @@ class Limiter:
             g[i] = min(g[i], g[i - 1] + (1.0 - g[i - 1]) * release)
         centres = (np.arange(self.blocks) + 0.5) * _BLOCK
         curve = np.interp(np.arange(len(self.x)), centres, np.asarray(g))
-        return self.x * (gain * curve)[:, None]
+        return self.x * (gain * curve).astype(self.x.dtype)[:, None]
 
 
 def to_pcm16(x: np.ndarray) -> np.ndarray:
@@ -169,11 +169,12 @@ def normalize(
         raise RenderError("The audio mix is silent; the music library may be damaged.")
     gain_db = target_lufs - before.integrated_lufs
     limiter = Limiter(samples, ceiling_dbtp, gain_db + _SPARE_GAIN_DB)
-    energy = float(np.mean(samples**2))
+    energy = float(np.mean(np.square(samples), dtype=np.float64))
     for _ in range(2):
         # Limiting removes some energy; win it back before asking ffmpeg (saves a pass).
         trial = limiter.apply(gain_db)
-        lost_db = 10 * np.log10(energy * _db(gain_db) ** 2 / max(float(np.mean(trial**2)), 1e-20))
+        kept = float(np.mean(np.square(trial), dtype=np.float64))
+        lost_db = 10 * np.log10(energy * _db(gain_db) ** 2 / max(kept, 1e-20))
         gain_db = target_lufs - before.integrated_lufs + float(lost_db)
     out = to_pcm16(limiter.apply(gain_db))
     after = measure(ffmpeg_exe, out, rate)

@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, ClassVar
 from pipeline.errors import CancelledError, ProviderError, RenderError
 from pipeline.media import ffmpeg
 from pipeline.providers import ClipRequest, ClipResult
+from pipeline.runtime import memory
 from pipeline.runtime.gate import shared as shared_gate
 from pipeline.runtime.gate import usable_cores
 from pipeline.settings import Settings
@@ -176,13 +177,17 @@ class LocalMotionGraphics:
                 part.unlink(missing_ok=True)
                 raise
         elapsed = time.perf_counter() - started
+        record = renderer.design.record()
+        template = renderer.design.template
+        del renderer
+        memory.trim()
         ctx.report(1.0, f"Scene {request.scene.index + 1} rendered in {elapsed:.1f} s")
         return ClipResult(
             path=dest,
             duration_s=n / fps,
             cost=0.0,
-            model=f"motion-graphics:{renderer.design.template}@{width}x{height}",
-            details=renderer.design.record(),
+            model=f"motion-graphics:{template}@{width}x{height}",
+            details=record,
         )
 
     def _stream(

@@ -57,6 +57,16 @@ def tune() -> bool:
     )
 
 
+def trim() -> bool:
+    """Return free heap pages to the OS, no garbage collection (another thread may be
+    drawing); False where glibc is absent."""
+    libc = _libc()
+    if libc is None:
+        return False
+    libc.malloc_trim(0)
+    return True
+
+
 def release() -> bool:
     """Collect garbage and return free heap pages to the OS; False where glibc is absent."""
     gc.collect()

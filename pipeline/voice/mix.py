@@ -55,7 +55,7 @@ def load_at(path: str, rate: int, ffmpeg_exe: str | None = None) -> np.ndarray:
             ["-i", path, "-ac", "1", "-ar", str(rate), "-f", "f32le", str(raw)],
             what="Resampling the voice",
         )
-        return np.fromfile(raw, dtype="<f4").astype(np.float64)
+        return np.fromfile(raw, dtype="<f4")
 
 
 def place_voice(
@@ -67,7 +67,7 @@ def place_voice(
     spoken = [line for line in script.lines if line.speech is not None]
     if ffmpeg_exe and spoken:
         return _placed_by_ffmpeg(spoken, length, rate, ffmpeg_exe)
-    out = np.zeros(length)
+    out = np.zeros(length, dtype=np.float32)
     for line in spoken:
         assert line.speech is not None
         x = load_at(line.speech.path, rate, ffmpeg_exe)
@@ -101,7 +101,7 @@ def _placed_by_ffmpeg(lines: list[SceneLine], length: int, rate: int, exe: str) 
              "-f", "f32le", str(raw)],
             what="Placing the voice",
         )  # fmt: skip
-        return np.fromfile(raw, dtype="<f4").astype(np.float64)
+        return np.fromfile(raw, dtype="<f4")
 
 
 def _frames_rms(x: np.ndarray, rate: int) -> np.ndarray:
@@ -134,11 +134,11 @@ def duck_curve(voice: np.ndarray, rate: int, length: int) -> np.ndarray:
     smooth = np.convolve(held, kernel / kernel.sum(), mode="same")
     gain_frames = 1.0 - (1.0 - 10 ** (DUCK_DB / 20)) * np.clip(smooth, 0.0, 1.0)
     centres = (np.arange(len(gain_frames)) + 0.5) * FRAME_S * rate
-    return np.interp(np.arange(length), centres, gain_frames)
+    return np.interp(np.arange(length), centres, gain_frames).astype(np.float32)
 
 
 def _rms(x: np.ndarray) -> float:
-    return float(np.sqrt(np.mean(x**2))) if len(x) else 0.0
+    return float(np.sqrt(np.mean(np.square(x), dtype=np.float64))) if len(x) else 0.0
 
 
 def _db(a: float, b: float) -> float:
@@ -152,7 +152,8 @@ def mix(
     voice: np.ndarray,
     rate: int = RATE,
 ) -> tuple[np.ndarray, MixReport]:
-    """Master music (stereo), effects (stereo) and voice (mono) of equal length together."""
+    """Master music (stereo), effects (stereo) and voice (mono) of equal length together
+    (float32 arrays: every step of the mix is made in its own buffer, no float64 copies)."""
     n = len(music)
     voice = np.pad(voice, (0, max(0, n - len(voice))))[:n]
     speaking = speech_frames(voice, rate)
