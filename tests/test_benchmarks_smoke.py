@@ -113,10 +113,10 @@ def test_the_default_threading_floor_leaves_threads_to_x264(tmp_path: Path) -> N
     ffmpeg.run(exe, ["-f", "lavfi", "-i", "testsrc2=s=180x320:r=24:d=0.5", str(src)])
     ours = floor_cmd(exe, src, tmp_path / "c.mp4", audio=False)
     default = floor_cmd(exe, src, tmp_path / "d.mp4", audio=False, default_threads=True)
-    assert "-threads" in ours and "sync-lookahead=0:rc-lookahead=5" in ours
+    assert "-threads" in ours and "sync-lookahead=1:rc-lookahead=3" in ours
     assert "-threads" not in default and "-x264-params" not in default
     assert [a for a in ours[:-1] if a not in default] == [
-        "-threads", str(ENCODER.threads), "-x264-params", "sync-lookahead=0:rc-lookahead=5"
+        "-threads", str(ENCODER.threads), "-x264-params", "sync-lookahead=1:rc-lookahead=3"
     ]  # fmt: skip
     run_measured("floor", default)
     assert probe(tmp_path / "d.mp4").fps == 24.0

@@ -94,6 +94,7 @@ def draw(
         c = spoken.cost
         runner.ledger.add(c.stage, c.provider, c.amount, c.detail)
     sidecars = voice_stage.draft_sidecars(spoken, Path(runner.ctx.workdir))
+    memory.release()  # what the voice stage freed (its captions' drawing) before the clips
 
     clips = runner.stage_run(
         "video_generation",

@@ -34,15 +34,17 @@ class EncoderSettings:
     threads: int = field(default_factory=usable_cores)
     # Frame threads (x264's own kind), not slices of one frame: on the bare encode x264's
     # frame threading took 4.3 s where slices took 5.0 s (idle 2-core machine), as the
-    # lookahead and entropy coding overlap. Their extra memory was the threaded lookahead's
-    # queue of full frames, which ``sync_lookahead = 0`` drops.
+    # lookahead and entropy coding overlap.
     sliced_threads: bool = False
-    sync_lookahead: int = 0
+    # The lookahead on a thread of its own, one frame ahead of the encoders: with
+    # ``sync_lookahead = 0`` it ran on the encoding threads (measured on the benchmark ad's
+    # export, interleaved: 5.07-5.23 -> 4.62-4.73 s). A deeper queue holds more full frames.
+    sync_lookahead: int = 1
     # The rate control's lookahead holds this many frames of 1080x1920 (about 7 MB each with
-    # their quarter-size copies): 5 instead of the preset's 10 measured 345 -> 313 MB for the
-    # export of the benchmark ad, the same wall time, SSIM 0.99611 -> 0.99580 and PSNR
-    # 37.62 -> 37.57 dB against a lossless render, at a 5 % smaller file (docs/performance.md).
-    rc_lookahead: int = 5
+    # their quarter-size copies): 3 instead of the preset's 10 (with the threaded lookahead
+    # above: 345 -> 291 MB for that export). Against a lossless render: SSIM 0.99613 ->
+    # 0.99550, PSNR 37.62 -> 37.51 dB, at a 9 % smaller file (docs/performance.md).
+    rc_lookahead: int = 3
 
     def x264_params(self) -> str:
         """The ``-x264-params`` this encoder needs beyond the preset."""

@@ -94,10 +94,10 @@ class Canvas:
         else:
             self.add(field, color, y0, x0, gain)
 
-    def finish(self, scale: Field, grain: Field) -> np.ndarray:
-        """Apply the static ``scale`` plane (vignette x 255) and ``grain``; return uint8 GBR."""
+    def finish(self, grain: Field) -> np.ndarray:
+        """Scale to 8 bits, add ``grain`` (the dither), clip; return uint8 planes G, B, R."""
         buf = self.buf
-        buf *= scale[None]
+        buf *= np.float32(255.0)
         buf += grain[None]
         np.clip(buf, 0.0, 255.0, out=buf)
         out = self._out

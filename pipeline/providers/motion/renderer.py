@@ -81,7 +81,6 @@ class ClipRenderer:
             pad_x = (self.core[0], width - self.core[2] - self.core[0])
             plate = np.pad(plate, ((0, 0), pad_y, pad_x), mode="edge")
         self.plate = np.ascontiguousarray(plate, dtype=np.float32)
-        self.scale = np.full((height, width), 255.0, dtype=np.float32)
         self.grain = grain(width, height)
 
     def frame(self, index: int) -> np.ndarray:
@@ -91,7 +90,7 @@ class ClipRenderer:
         np.copyto(canvas.buf, self.plate)
         self.template.draw(self.view, t)
         self.template.draw_spare(self.view, t)
-        return canvas.finish(self.scale, self.grain[index % GRAIN_FRAMES])
+        return canvas.finish(self.grain[index % GRAIN_FRAMES])
 
     @staticmethod
     def to_rgb(frame: np.ndarray) -> np.ndarray:
