@@ -59,9 +59,11 @@ def _runs_section(runs: Runs, name: str) -> tuple[list[list[object]], list[str]]
     single = median([m.wall_s for m in runs.single])
     peak = max(m.peak_rss_bytes for m in runs.single)
     rows = [_row(name, runs.single)]
+    pss = max(m.peak_pss_bytes for m in runs.single)
     lines = [
         f"- peak memory of {name}: **{peak / 1024**2:.0f} MB** (target < "
         f"{TARGET_PEAK_MB} MB: {verdict(peak / 1024**2 < TARGET_PEAK_MB)})"
+        + (f"; {pss / MB:.0f} MB in PSS (shared pages counted once)" if pss else "")
     ]
     for floor, label, target in (
         (runs.floor, "floor (bare encode of its own ad)", TARGET_FLOOR_RATIO),
@@ -85,9 +87,10 @@ def _runs_section(runs: Runs, name: str) -> tuple[list[list[object]], list[str]]
     idle = max(m.detail.get("idle_mb", 0) for m in runs.single)
     if idle:
         lines.append(
-            f"- of that peak, {idle} MB is the idle worker (Python with the pipeline's "
-            f"libraries and the director's language models, measured before the generation "
-            f"starts); the generation itself adds {peak / MB - idle:.0f} MB"
+            f"- the idle worker (Python with the pipeline's libraries and the director's "
+            f"language models, measured before the generation starts) holds {idle} MB; the "
+            f"models rest while the ad is drawn and encoded, so the peak is "
+            f"{peak / MB - idle:+.0f} MB over the idle worker"
         )
     stages = _stage_medians(runs.single)
     lines.append(f"- {name} by stage (median): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages))

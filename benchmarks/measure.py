@@ -3,8 +3,10 @@
 GNU time's max RSS shows only the largest single process, which hides the ffmpeg children a
 MoviePy pipeline (or our export) starts. :class:`TreeSampler` sums the RSS of a process and
 all its descendants every few milliseconds in a thread and keeps the maximum.
-Summed RSS counts shared library pages once per process, so it slightly overstates a tree
-of many processes; it never understates one.
+Summed RSS counts shared library pages once per process, so it overstates a tree of many
+processes (two clip encoders map the same ffmpeg binary); it never understates one. The
+sampler also sums PSS (each shared page split between the processes that map it), what the
+tree occupies in RAM; the targets are judged on RSS.
 """
 
 from __future__ import annotations
@@ -34,6 +36,26 @@ def not_started(proc: psutil.Process) -> bool:
     return parent is not None and proc.cmdline() == parent.cmdline()
 
 
+def tree_memory(root: psutil.Process) -> tuple[int, int]:
+    """Bytes of RSS and of PSS of ``root`` and every live descendant, as :func:`tree_rss`
+    counts them (PSS is 0 where the system does not report it)."""
+    rss = pss = 0
+    try:
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0, 0
+    for proc in procs:
+        try:
+            if proc is not root and not_started(proc):
+                continue
+            info = proc.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", 0)
+        except psutil.Error:
+            continue  # it exited between listing and reading
+    return rss, pss
+
+
 def tree_rss(root: psutil.Process) -> int:
     """Bytes of RSS of ``root`` and every live descendant (0 for processes that vanished);
     a child that has not yet started its own program is not counted."""
@@ -61,11 +83,17 @@ class TreeSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
         self.peak_bytes = 0
+        self.peak_pss_bytes = 0
         self.samples = 0
+
+    def _sample(self) -> None:
+        rss, pss = tree_memory(self._root)
+        self.peak_bytes = max(self.peak_bytes, rss)
+        self.peak_pss_bytes = max(self.peak_pss_bytes, pss)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peak_bytes = max(self.peak_bytes, tree_rss(self._root))
+            self._sample()
             self.samples += 1
             self._stop.wait(self._interval)
 
@@ -81,7 +109,7 @@ class TreeSampler:
         if not self._stop.is_set():
             self._stop.set()
             self._thread.join()
-            self.peak_bytes = max(self.peak_bytes, tree_rss(self._root))
+            self._sample()
         return self.peak_bytes
 
 
@@ -96,6 +124,7 @@ class Measurement:
     cpu_s: float = 0.0  # user + system CPU of the child and its waited-for descendants
     output_bytes: int = 0
     detail: dict[str, Any] = field(default_factory=dict)
+    peak_pss_bytes: int = 0  # the same tree's peak PSS: shared pages counted once
 
     @property
     def peak_rss_mb(self) -> float:
@@ -161,6 +190,7 @@ def run_measured(
         cpu_s=cpu,
         output_bytes=int(detail.get("output_bytes", 0)),
         detail=detail,
+        peak_pss_bytes=sampler.peak_pss_bytes,
     )
 
 

@@ -127,7 +127,7 @@ def test_the_generation_report_compares_each_ad_with_its_own_floors_and_the_voic
     from benchmarks.measure import Measurement
 
     def m(name: str, wall: float) -> Measurement:
-        return Measurement(name, wall, wall, 300 * MB, cpu_s=wall)
+        return Measurement(name, wall, wall, 300 * MB, cpu_s=wall, peak_pss_bytes=250 * MB)
 
     result = GenerationResult(
         voiced=Runs([m("one", 14.0)], [m("C", 8.6)], [m("D", 7.0)]),
@@ -141,3 +141,26 @@ def test_the_generation_report_compares_each_ad_with_its_own_floors_and_the_voic
     assert "the same without voice / floor, x264 default threads = **1.82x** wall" in text
     assert "what the voice-over adds: 14.00 vs 10.00 s = **+40%** wall (target <= +25%: " in text
     assert "+40%" in text and "MISSED" in text.split("what the voice-over adds")[1]
+    assert (
+        "peak memory of one offline generation: **300 MB** (target < 400 MB: met); 250 MB "
+        "in PSS (shared pages counted once)" in text
+    )
+
+
+def test_the_sampler_counts_a_tree_in_rss_and_in_pss(tmp_path: Path) -> None:
+    """A process and its child, each holding 40 MB of its own: both sums see them; PSS never
+    exceeds RSS (the interpreter's shared pages are split between the two)."""
+    script = (
+        "import subprocess, sys, time\n"
+        "held = bytearray(b'x' * (40 * 2**20))\n"
+        "if sys.argv[1:] != ['child']:\n"
+        "    kid = subprocess.Popen([sys.executable, __file__, 'child'])\n"
+        "    time.sleep(1.0); kid.wait()\n"
+        "else:\n"
+        "    time.sleep(0.8)\n"
+    )
+    path = tmp_path / "two.py"
+    path.write_text(script, encoding="utf-8")
+    measured = run_measured("two", [sys.executable, str(path)])
+    assert measured.peak_rss_bytes >= 80 * MB
+    assert 80 * MB <= measured.peak_pss_bytes <= measured.peak_rss_bytes

@@ -35,6 +35,7 @@ from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import guarded_naming
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, unshout
+from pipeline.providers.copywriting.words import rest as rest_words
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts
 
@@ -105,13 +106,16 @@ def warm_up() -> None:
 
 
 def rest() -> None:
-    """Put the language models down until the next prompt (:func:`detect.rest`)."""
+    """Put the language models (:func:`detect.rest`) and the word lists (6 MB) down until
+    the next prompt; either loads again on its first use."""
     detect.rest()
+    rest_words()
 
 
 def rewarm() -> None:
     """Load what :func:`rest` put down (the rest of :func:`warm_up` stays loaded)."""
     detect.warm_up()
+    names.warm_up()
 
 
 def read_prompt_facts(prompt: str) -> PromptFacts:

@@ -50,3 +50,8 @@ def load_all() -> None:
     """Read every language's list now (a few MB, milliseconds)."""
     for code in LANGUAGES:
         _table(code)
+
+
+def rest() -> None:
+    """Drop every loaded list (about 6 MB); the next look-up loads its language again."""
+    _table.cache_clear()
