@@ -1,8 +1,9 @@
-"""All four benchmarks in one run, written to ``benchmarks/RESULTS.md`` (``make bench``).
+"""Every benchmark in one run, written to ``benchmarks/RESULTS.md`` (``make bench``); a run of
+some parts (``--only``) writes ``benchmarks/RESULTS-<parts>.md`` instead.
 
     python -m benchmarks.run_all [--repeats 3]
         [--only post,gen,concurrent,status,throughput,formats,edit]
-                                 [--allow-missing] [--out benchmarks/RESULTS.md]
+                                 [--allow-missing] [--out FILE]
 
 The markdown carries the machine, the date, the command, the load average during each
 benchmark and the encoder settings, so the numbers can be pasted into the README as they are.
@@ -74,9 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-missing", action="store_true")
     parser.add_argument("--concurrency", default="1,2,4")
     parser.add_argument("--reads", type=int, default=3000)
-    parser.add_argument("--out", type=Path, default=fixtures.ROOT / "RESULTS.md")
+    parser.add_argument(
+        "--out", type=Path, help="default: RESULTS.md for every part, else RESULTS-<parts>.md"
+    )
     args = parser.parse_args(argv)
     only = {p.strip() for p in args.only.split(",") if p.strip()}
+    if args.out is None:  # a partial run never overwrites the full one
+        partial = only != set(PARTS)
+        name = "RESULTS-" + "-".join(p for p in PARTS if p in only) if partial else "RESULTS"
+        args.out = fixtures.ROOT / f"{name}.md"
     exe = ffmpeg.find_ffmpeg()
     facts = machine_facts(exe)
     extra = shlex.join(sys.argv[1:] if argv is None else argv)
