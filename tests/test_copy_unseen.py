@@ -85,3 +85,38 @@ def test_a_deal_of_the_nth_one_free_is_kept_whole() -> None:
     text = "Lotus Loft yoga, book 5 classes and the 6th class is free"
     assert _with_its_count("6th class is free", text) == "Book 5 classes and the 6th class is free"
     assert _with_its_count("20% off", text) == "20% off"  # only a deal of the Nth one
+
+
+def test_whom_a_product_is_for_is_said_with_the_product_never_alone() -> None:
+    # tests/data/copy_audience.txt: 37 prompts in 10 languages that say whom the product is
+    # for, written before the rule; 22 of them had a line that was only "Pour artisans.",
+    # "Para autónomos.", "For first-time mums." (102 ads over every set).
+    s = score.score(score.load(UNSEEN.with_name("copy_audience.txt")))
+    assert s.total == 37
+    assert s.fragment_ads == 0, s.misses
+    from pipeline.providers.copywriting import write_specification
+
+    def lines(prompt: str) -> list[str]:
+        return [b.headline for b in write_specification(prompt).beats]
+
+    assert "Invoicing software for freelancers." in lines(
+        "Tallybird invoicing software for freelancers, 14 days free"
+    )
+    assert "Sunday brunch for families." in lines("Sunday brunch for families in Camden")
+    # the brand's own line says it already: not twice
+    french = lines("Facturo, logiciel de facturation pour artisans, 14 jours gratuits")
+    assert sum("pour artisans" in line for line in french) == 1, french
+    # "pour une personne" is a portion, "les moins de 18 ans" a limit: not people
+    portion = lines("Donnez 5 € aux Restos Solidaires, c'est un repas chaud pour une personne")
+    assert not any(line.endswith("pour personne.") for line in portion), portion
+    # an offer "for students" says whom the discount is for, not whom the salon serves
+    salon = lines("Friseursalon Haarmonie in Berlin, 20% Rabatt für Studenten")
+    assert "Friseursalon für Studenten." not in salon, salon
+
+
+def test_the_fragment_check() -> None:
+    assert fit.fragment("£5.", "", "For {audience}")
+    assert fit.fragment("Pour artisans.", "artisans", "Pour {audience}")
+    assert not fit.fragment("Logiciel de facturation pour artisans.", "artisans", "Pour {audience}")
+    assert not fit.fragment("£5 a month.", "", "For {audience}")
+    assert not fit.fragment("20% off.", "", "For {audience}")  # an offer, not a bare price

@@ -25,7 +25,13 @@ from pipeline.providers.copywriting import brief, detect, names
 from pipeline.providers.copywriting.brand_guard import fold_fancy, strip_sql
 from pipeline.providers.copywriting.cta import action_for
 from pipeline.providers.copywriting.detect import detect_language, read_language
-from pipeline.providers.copywriting.director import closing_offer, fact_cta, fact_lines, sign_off
+from pipeline.providers.copywriting.director import (
+    audience_line,
+    closing_offer,
+    fact_cta,
+    fact_lines,
+    sign_off,
+)
 from pipeline.providers.copywriting.facts import only_a_place, product_phrase, read_facts
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.formal import formal_copy
@@ -171,6 +177,9 @@ def write_specification(
         phrase = product_phrase(text, language, naming.brand, naming.product)
         end = "" if language in ("ja", "zh", "ar") else "."
         name_line = f"{naming.brand}{lang(language).colon}{phrase}{end}"
+        if facts.audience and facts.audience.casefold() in name_line.casefold():
+            said = audience_line(facts, language, name)  # the name line says it already
+            queue = [q for q in queue if q != said]
         if not certain:
             queue.append(name_line)
     action = action_for(text, naming.product, naming.category, brand=naming.brand)

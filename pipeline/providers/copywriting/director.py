@@ -125,15 +125,37 @@ def fact_lines(facts: PromptFacts, language: str, name: str, *, hook_chars: int)
     table = lang(language)
     if facts.place and facts.place.lower() not in shown.lower() and facts.place not in name:
         out.append(_sentence(table.at_place.format(name=name, place=facts.place), language))
-    if facts.audience and facts.audience.lower() not in shown.lower():
-        line = table.for_people.format(audience=facts.audience, name=name)
-        out.append(_sentence(line, language))
+    audience = facts.audience.lower()
+    if audience and audience not in shown.lower() and audience not in offer_bits:
+        line = audience_line(facts, language, name)  # (an offer "for students" says it)
+        if line and line.lower() not in (o.lower() for o in out):
+            out.append(line)
     out = _strong_first(out, language)
     if out:
         first = out[0]
         short = tighten(first.rstrip(".。"), HOOK_MAX_WORDS, hook_chars)
         out[0] = _sentence(short, language) if short != first.rstrip(".。") else first
     return out
+
+
+def audience_line(facts: PromptFacts, language: str, name: str) -> str:
+    """Whom the product is for, said with the product ("Invoicing software for freelancers.",
+    "Harçlık uygulaması" after "çocuklar için"): "For freelancers." alone was a fragment."""
+    template = lang(language).for_people
+    said = template.format(audience=facts.audience, name=name)
+    product = facts.product.strip()
+    if "{name}" in template:
+        return _sentence(said, language)
+    brand = " ".join(n for n in (facts.brand, name) if n and n.lower() != product.lower())
+    lower = f"{said[:1].lower()}{said[1:]}"
+    if not product or product.lower() in brand.lower():
+        # no product apart from the name: the name says it ("Holzhaus: für kleine Kinder")
+        return _sentence(f"{name}{lang(language).colon}{lower}", language) if name else ""
+    if facts.audience.lower() in product.lower():  # "app de recetas para estudiantes"
+        return _sentence(product, language)
+    if template.startswith("{audience}"):  # a postposition: the people come first
+        return _sentence(f"{said} {product}", language)
+    return _sentence(f"{product} {lower}", language)
 
 
 def weak_hook(line: str, language: str) -> bool:

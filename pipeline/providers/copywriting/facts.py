@@ -342,6 +342,16 @@ def _tone_words(text: str) -> list[str]:
     return sorted(w for w in words if w in _MOOD_WORDS)[:6]
 
 
+#: What can follow "for" without naming people: an indefinite article or "one" (a portion:
+#: "pour une personne", "for a week") or a limit ("pour les moins de 18 ans", "for less").
+_NOT_PEOPLE = re.compile(
+    r"a|an|one|un|una|uno|une|ein|eine|einen|einem|einer|um|uma|een|ett|bir|less|more|"
+    r"under|over|moins|plus|menos|más|mas|weniger|mehr|meno|più|minder|meer|mindre|mer|"
+    r"mniej|więcej|daha",
+    re.IGNORECASE,
+)
+
+
 def _audience(text: str, table: Lang) -> str:
     """The people after the language's "for" ("para autónomos", "für Handwerker")."""
     if not table.for_word or table.space == "":
@@ -353,7 +363,16 @@ def _audience(text: str, table: Lang) -> str:
     )
     if not m:
         return ""
-    words = [w for w in m.group(1).split() if w.lower() not in table.hints]
+    raw = m.group(1).split()
+    while raw and raw[0].lower() in table.hints and not _NOT_PEOPLE.fullmatch(raw[0]):
+        raw.pop(0)  # "for the whole family", "pour les artisans"
+    if not raw or _NOT_PEOPLE.fullmatch(raw[0]):
+        return ""  # "pour une personne", "für einen Abend", "for less": an amount, not people
+    words: list[str] = []
+    for w in raw:
+        if w.lower() in table.hints:
+            break  # "Anfänger auf Sylt": the people end where a place or a condition starts
+        words.append(w)
     if not words or (table.code != "de" and any(w[:1].isupper() for w in words)):
         return ""  # "pour Éclat" names the brand, not people
     return " ".join(words)

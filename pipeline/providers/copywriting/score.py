@@ -22,6 +22,7 @@ from pipeline.providers.copywriting import warm_up, write_specification
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.fillers_i18n import TRANSLATED
 from pipeline.providers.copywriting.i18n import LOCALES
+from pipeline.providers.copywriting.lang import lang
 from pipeline.spec import AdSpecification
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "data" / "copy_corpus.txt"
@@ -78,6 +79,7 @@ class Score:
     cta_checked: int = 0
     cta_fits: int = 0
     weak_hooks: int = 0
+    fragment_ads: int = 0
     priced: int = 0
     price_closed: int = 0
     foreign_nouns: int = 0
@@ -103,6 +105,10 @@ class Score:
                 f"{self.share(self.cta_fits, self.cta_checked):.1f} % of {self.cta_checked}",
             ),
             ("hooks that are only a deadline or a price", str(self.weak_hooks)),
+            (
+                "ads with a fragment line (only a price, or only 'for <people>')",
+                str(self.fragment_ads),
+            ),
             (
                 "price kept in the close",
                 f"{self.share(self.price_closed, self.priced):.1f} % of {self.priced}",
@@ -243,6 +249,12 @@ def _fit(entry: Entry, spec: AdSpecification, result: Score, tag: str) -> None:
     if fit.weak_hook(hook, spec.brand.brand_name):
         result.weak_hooks += 1
         result.misses.append(f"weak hook {hook!r}: {tag}")
+    for_people = lang(spec.language).for_people
+    audience = spec.facts.audience
+    broken = [b.headline for b in spec.beats if fit.fragment(b.headline, audience, for_people)]
+    if broken:
+        result.fragment_ads += 1
+        result.misses.append(f"fragment {broken[0]!r}: {tag}")
     close = _digits(" ".join(b.headline for b in spec.beats[-2:]))
     for price in fit.prices(entry.prompt):
         result.priced += 1

@@ -124,6 +124,17 @@ def weak_hook(hook: str, brand: str) -> bool:
     return len([w for w in rest if w.lower() not in fillers]) < 2
 
 
+def fragment(line: str, audience: str, for_people: str) -> bool:
+    """A line no reader takes for a sentence: only a price or a number ("£5."), or only whom
+    the product is for ("Pour artisans.", for_people filled with ``audience``)."""
+    bare = line.strip().rstrip(".。!")
+    if bare and not re.search(r"[^\W\d_]", PRICE.sub(" ", bare).replace("%", " ")):
+        return True  # nothing but a price or digits
+    if not audience or "{name}" in for_people:
+        return False
+    return bare.casefold() == for_people.format(audience=audience).casefold()
+
+
 def prices(prompt: str) -> list[str]:
     """The digits of every price the prompt states ("$89" -> "89", "19,99 €" -> "19,99")."""
     return [re.sub(r"[^\d.,]", "", m.group()).strip(".,") for m in PRICE.finditer(prompt)]
