@@ -32,7 +32,7 @@ from pipeline.providers.copywriting.director import (
     fact_lines,
     sign_off,
 )
-from pipeline.providers.copywriting.facts import only_a_place, product_phrase, read_facts
+from pipeline.providers.copywriting.facts import product_phrase, read_facts
 from pipeline.providers.copywriting.fillers import is_filler
 from pipeline.providers.copywriting.formal import formal_copy
 from pipeline.providers.copywriting.framework import FrameworkChoice, choose_framework
@@ -41,6 +41,7 @@ from pipeline.providers.copywriting.lang import lang
 from pipeline.providers.copywriting.names import guarded_naming
 from pipeline.providers.copywriting.sanitize import copy_safe, sanitize_prompt
 from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize, unshout
+from pipeline.providers.copywriting.whom import only_a_place
 from pipeline.providers.copywriting.words import rest as rest_words
 from pipeline.providers.copywriting.writer import write_copy
 from pipeline.spec import FRAMEWORK_BEATS, AdSpecification, PromptFacts

@@ -3,8 +3,8 @@
 The prompt is cut into clauses; the clause that names the product is the *naming clause*,
 the others (and "with ..." tails) are the claims. Numbers keep their unit as written, the
 offer, deadline, scarcity and occasion come from the language's patterns
-(:mod:`.languages`), and the English readers of :mod:`.brief` add audience, pain and the
-prompt's own call to action.
+(:mod:`.languages`), the place and the people it is for come from :mod:`.whom`, and the
+English readers of :mod:`.brief` add pain and the prompt's own call to action.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import re
 from pipeline.providers.copywriting import brief
 from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
-from pipeline.providers.copywriting.lang import LANGS, Lang, lang
+from pipeline.providers.copywriting.lang import Lang, lang
 from pipeline.providers.copywriting.lang.table import MULTI_BUY, NTH_FREE
 from pipeline.providers.copywriting.product import CTA_CLAUSE
+from pipeline.providers.copywriting.whom import audience as _audience
+from pipeline.providers.copywriting.whom import place as _place
 from pipeline.spec import PromptFacts, Quantity
 
 URL = re.compile(
@@ -35,7 +37,6 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
-_ALL_LANGS = tuple(LANGS.values())
 _CJK = re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")
 _HEX = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
 _LEAD = re.compile(
@@ -301,81 +302,9 @@ def read_facts(
     )
 
 
-_PLACE = re.compile(
-    r"\b((?:in|on|at|near|en|à|in der|im|em|na|no|aus|a|sul|nel|di|sur|w|we|i)\s+"
-    r"(?:[A-ZÀ-ÝĄĆĘŁŃŚŹŻ][\w'’-]+\s?){1,3}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Square|Boulevard)?)"
-)
-
-
-#: Prepositions that put a business in a town ("at", "a" also give to or meet a name).
-_IN_TOWN = {"in", "w", "we", "im", "en", "i"}
-
-
-def only_a_place(text: str, brand: str) -> bool:
-    """Whether ``brand`` is only the town the prompt names ("fietsenwinkel in Zwolle",
-    "kawiarnia w Gdańsku"): said once, right after a place preposition."""
-    if not brand or text.count(brand) != 1:
-        return False
-    if _re.fullmatch(r"[^\W\d_]+['’][dt][ae](?:ki)?", brand):
-        return True  # Turkish "Ankara'daki", "İzmir'de": in a town
-    for m in _PLACE.finditer(text):
-        word, _, name = m.group(1).partition(" ")
-        if word.lower() in _IN_TOWN and name.strip() == brand:
-            return True
-    return False
-
-
-def _place(text: str) -> str:
-    for m in _PLACE.finditer(text):
-        place = m.group(1).strip()
-        name = place.split(None, 1)[1] if " " in place else place
-        if m.start() > 0 and not any(
-            _re.fullmatch(t.occasions, name, re.IGNORECASE) for t in _ALL_LANGS
-        ):
-            return place
-    return ""
-
-
 def _tone_words(text: str) -> list[str]:
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
     return sorted(w for w in words if w in _MOOD_WORDS)[:6]
-
-
-#: What can follow "for" without naming people: an indefinite article or "one" (a portion:
-#: "pour une personne", "for a week") or a limit ("pour les moins de 18 ans", "for less").
-_NOT_PEOPLE = re.compile(
-    r"a|an|one|un|una|uno|une|ein|eine|einen|einem|einer|um|uma|een|ett|bir|less|more|"
-    r"under|over|moins|plus|menos|más|mas|weniger|mehr|meno|più|minder|meer|mindre|mer|"
-    r"mniej|więcej|daha",
-    re.IGNORECASE,
-)
-
-
-def _audience(text: str, table: Lang) -> str:
-    """The people after the language's "for" ("para autónomos", "für Handwerker")."""
-    if not table.for_word or table.space == "":
-        return ""
-    m = _re.search(
-        rf"(?<!\w){table.for_word}\s+((?:[^\W\d_][\w'’-]*\s?){{1,3}})(?=[,.;:!?]|$|\s\d)",
-        text,
-        re.IGNORECASE,
-    )
-    if not m:
-        return ""
-    raw = m.group(1).split()
-    while raw and raw[0].lower() in table.hints and not _NOT_PEOPLE.fullmatch(raw[0]):
-        raw.pop(0)  # "for the whole family", "pour les artisans"
-    if not raw or _NOT_PEOPLE.fullmatch(raw[0]):
-        return ""  # "pour une personne", "für einen Abend", "for less": an amount, not people
-    words: list[str] = []
-    for w in raw:
-        if w.lower() in table.hints:
-            break  # "Anfänger auf Sylt": the people end where a place or a condition starts
-        words.append(w)
-    if not words or (table.code != "de" and any(w[:1].isupper() for w in words)):
-        return ""  # "pour Éclat" names the brand, not people
-    return " ".join(words)
 
 
 def _own_cta(text: str, table: Lang) -> str:
