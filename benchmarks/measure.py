@@ -59,19 +59,7 @@ def tree_memory(root: psutil.Process) -> tuple[int, int]:
 def tree_rss(root: psutil.Process) -> int:
     """Bytes of RSS of ``root`` and every live descendant (0 for processes that vanished);
     a child that has not yet started its own program is not counted."""
-    total = 0
-    try:
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    for proc in procs:
-        try:
-            if proc is not root and not_started(proc):
-                continue
-            total += proc.memory_info().rss
-        except psutil.Error:
-            continue  # it exited between listing and reading
-    return total
+    return tree_memory(root)[0]
 
 
 class TreeSampler:

@@ -246,29 +246,31 @@ def _active_count(session: object, user_id: int) -> int:
 
 def run_here(runtime: Runtime, generation_id: int) -> None:
     """Run a generation that another process queued, on a thread of this process, with its
-    lease kept, until it ends (an RQ work horse calls this)."""
+    lease kept, until it ends (an RQ work horse calls this: it exits after the job, so the
+    director's models are not loaded again in it)."""
     with _threads_lock:
-        _launch(runtime, generation_id)
+        _launch(runtime, generation_id, rewarm=False)
     keeper(runtime).ensure_running()
     wait(generation_id)
 
 
-def _run_then_rewarm(generation_id: int, runtime: Runtime) -> None:
-    """Run a generation; the last one of this process to end has the director's models
-    loaded again (they rest while ads are drawn and encoded), on a thread of their own so
-    waiting for the generation never waits for them."""
+def _run_then_rewarm(generation_id: int, runtime: Runtime, rewarm: bool) -> None:
+    """Run a generation; with ``rewarm``, the last one of this process to end has the
+    director's models loaded again (they rest while ads are drawn and encoded), on a thread
+    of their own so waiting for the generation never waits for them."""
     try:
         orchestrator.run(generation_id, runtime)
     finally:
         llm = runtime.llm
-        if isinstance(llm, RestingProvider) and running_ids() == [generation_id]:
+        last = running_ids() == [generation_id]
+        if rewarm and last and isinstance(llm, RestingProvider):
             threading.Thread(target=llm.warm, name="rewarm", daemon=True).start()
 
 
-def _launch(runtime: Runtime, generation_id: int) -> None:
+def _launch(runtime: Runtime, generation_id: int, *, rewarm: bool = True) -> None:
     thread = threading.Thread(
         target=_run_then_rewarm,
-        args=(generation_id, runtime),
+        args=(generation_id, runtime, rewarm),
         name=f"generation-{generation_id}",
         daemon=True,
     )
