@@ -7,8 +7,9 @@
    (``voice`` off: music and headlines), each followed by its floor: a bare re-encode of
    *that generation's own finished MP4* at the export's preset and CRF, once with the
    export's threading and once with x264's default threading (issue 16's floor: the fastest
-   the encoder itself goes on this content). The voice's timed model is prepared in the
-   run's data folder before the measurement, as ``serve`` does once per installation.
+   the encoder itself goes on this content). The run's data folder is prepared before the
+   measurement as an installation's first start leaves it (the database migrated, the
+   voice's timed model written), so the measured worker starts as every later start does.
 3. N generations started together in one process (N = 1, 2, 4), like N users clicking
    Generate at once: total time until all finish, peak memory, failures.
 
@@ -136,6 +137,20 @@ def settings_for(folder: Path) -> Any:
     )
 
 
+def prepare_installation(folder: Path, *, voice: bool) -> None:
+    """What a served installation did once, at its first start: its database migrated and
+    (with ``voice``) its voice's timed model written. A later start opens the database
+    without Alembic, as the measured worker then does."""
+    from pipeline.store.connection import init_db
+    from pipeline.voice import tts
+
+    settings = settings_for(folder)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    init_db(settings.resolved_database_url).dispose()
+    if voice:
+        tts.prepare(settings)
+
+
 def floors_of(video: Path, folder: Path) -> tuple[Measurement, Measurement]:
     """The two bare re-encodes of a finished ad: the export's threading, x264's default."""
     from benchmarks.postproduction import floor_cmd
@@ -156,12 +171,9 @@ def measure_generations(
 ) -> tuple[Measurement, tuple[Measurement, ...]]:
     """One child process running ``n`` generations at once, measured as a tree; with
     ``floors``, the two floors of its (first) finished ad, measured after it."""
-    from pipeline.voice import tts
-
     folder = Path(tempfile.mkdtemp(prefix=f"gen{n}-", dir=runs_dir))
     try:
-        if voice:  # a served installation prepared its voice once, at start (serve, worker)
-            tts.prepare(settings_for(folder))
+        prepare_installation(folder, voice=voice)
         cmd = [sys.executable, "-m", "benchmarks.generation", "worker", "--n", str(n),
                "--folder", str(folder), *([] if voice else ["--no-voice"])]  # fmt: skip
         m = run_measured(label, cmd, json_result=True, cwd=str(fixtures.REPO))

@@ -61,11 +61,9 @@ def sample(
     folder: Path, interval_s: float = 0.02, voice: bool = True
 ) -> tuple[dict[int, Seen], list, dict]:
     """Run one generation in a child; return its processes, (t, tree MB) samples, result."""
-    from benchmarks.generation import settings_for
-    from pipeline.voice import tts
+    from benchmarks.generation import prepare_installation
 
-    if voice:
-        tts.prepare(settings_for(folder))
+    prepare_installation(folder, voice=voice)
     cmd = [sys.executable, "-m", "benchmarks.generation", "worker", "--n", "1",
            "--folder", str(folder), *([] if voice else ["--no-voice"])]  # fmt: skip
     t0 = time.perf_counter()

@@ -160,3 +160,35 @@ def test_duplicate_usernames_and_weak_passwords_are_refused(runtime: Runtime, us
             add_user(session, "alice", "yet another password")
         with pytest.raises(InputError, match="at least 8 characters"):
             add_user(session, "carol", "short")
+
+
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from pipeline.store import connection
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(connection.MIGRATIONS))
+    assert connection.head_revision() == ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def test_a_start_on_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """The first start migrates; a later start finds the head recorded and opens the
+    database without Alembic (which would stay in the worker's memory for its life)."""
+    import subprocess
+    import sys
+
+    from pipeline.runtime.child import environment
+
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    probe = (
+        "import sys; from pipeline.store import connection; "
+        f"connection.init_db({url!r}).dispose(); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
+    )
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run(run, capture_output=True, text=True, env=environment(), check=True)
+    again = subprocess.run(run, capture_output=True, text=True, env=environment(), check=True)
+    assert first.stdout.strip() == "['alembic', 'mako']"
+    assert again.stdout.strip() == "[]"
