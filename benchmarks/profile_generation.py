@@ -7,7 +7,8 @@ of its tree every 20 ms: the worker, the drawing child, the voice engine, each f
 each it prints when it lived, its peak RSS and its CPU seconds (user + system, its own and
 its waited-for children's, read at the last sample), then the tree's peak and when it came,
 and the tree's peak in each phase (while the voice engine, the clip encoders or the export
-ran). The voice's timed model is prepared first, as ``serve`` does once per installation.
+ran). The data folder is prepared first as an installation's first start leaves it (the
+database migrated, the voice's timed model written).
 CPU seconds barely move when other work shares the machine; wall times do.
 """
 

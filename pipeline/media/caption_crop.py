@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from pipeline.media import ffmpeg
+from pipeline.media import ffmpeg, png_writer
 from pipeline.runtime.render_plan import CaptionLayer
 
 
@@ -81,14 +81,15 @@ def tighten_captions(layer: CaptionLayer | None) -> CaptionLayer | None:
     folder = concat.parent / f"{concat.stem}_cropped"
     folder.mkdir(exist_ok=True)
     renamed: dict[Path, Path] = {}
-    for i, path in enumerate(files):
-        renamed[path] = folder / f"state_{i:03d}.png"
-        with Image.open(path) as image:
-            if len(bands) > 1:
-                cropped = _stacked(image, left, right, bands)
-            else:
-                cropped = image.crop((left, top, right, bottom))
-        cropped.save(renamed[path], optimize=False, compress_level=1)
+    with png_writer.writing() as save:  # each copy written while the next is cut
+        for i, path in enumerate(files):
+            renamed[path] = folder / f"state_{i:03d}.png"
+            with Image.open(path) as image:
+                if len(bands) > 1:
+                    cropped = _stacked(image, left, right, bands)
+                else:
+                    cropped = image.crop((left, top, right, bottom))
+            save(cropped, renamed[path])
     listing = folder / concat.name
     listing.write_text(_renamed(concat, renamed), encoding="utf-8")
     return layer.model_copy(
