@@ -141,18 +141,32 @@ def begin_voice(
     spec: AdSpecification, plan: ScenePlan, ctx: StageContext, asked: dict[str, Any]
 ) -> Pending:
     """Choose the voice and hand the script to its engine, which loads and speaks in its own
-    process while the caller goes on (:func:`pipeline.voice.stage.begin`)."""
+    process while the caller goes on (:func:`pipeline.voice.stage.begin`).
+
+    A first version's engine is started before the voice stage's own modules (captions,
+    Pillow, numpy: ~0.1 s) are imported, so it loads meanwhile. A later version may reuse
+    every earlier line, and then its engine never starts.
+    """
+    from pipeline.voice import tts
+
+    enabled = bool(asked.get("enabled", True))
+    chosen = None
+    if enabled and not asked.get("earlier"):
+        chosen = tts.choose(ctx.settings, spec.language, asked.get("voice"), ctx.seed)
+        start = getattr(chosen[0], "start", None)
+        if start is not None:
+            start()
     from pipeline.voice import stage as voice_stage
 
-    return voice_stage.begin(
-        spec,
-        plan,
-        ctx,
-        enabled=bool(asked.get("enabled", True)),
-        voice=asked.get("voice"),
-        texts=_voice_lines(plan),
-        earlier=asked.get("earlier"),
-    )
+    try:
+        return voice_stage.begin(
+            spec, plan, ctx, enabled=enabled, voice=asked.get("voice"),
+            texts=_voice_lines(plan), earlier=asked.get("earlier"), chosen=chosen,
+        )  # fmt: skip
+    except BaseException:
+        if chosen is not None and chosen[0] is not None:
+            chosen[0].close()
+        raise
 
 
 def _voice_lines(plan: ScenePlan) -> list[str] | None:

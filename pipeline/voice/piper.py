@@ -95,6 +95,10 @@ class PiperSpeech:
         self._greeted = False
         return self._pipes
 
+    def start(self) -> None:
+        """Start the engine now: it loads its model while the caller goes on."""
+        self._launch()
+
     def prepared(self) -> bool:
         """Whether the timed model is in the cache already (no engine start pays for it)."""
         return (

@@ -175,14 +175,16 @@ def begin(
     voice: str | None = None,
     texts: list[str] | None = None,
     earlier: list[dict[str, object]] | None = None,
+    chosen: tuple[SpeechProvider | None, str] | None = None,
 ) -> Pending:
     """Choose the voice and hand every scene's line to its engine without waiting for it
-    (only the lines ``earlier`` versions did not already speak)."""
+    (only the lines ``earlier`` versions did not already speak). ``chosen``: what
+    :func:`pipeline.voice.tts.choose` returned for this ad (its engine may be starting)."""
     ctx.check_cancelled()
     workdir = Path(ctx.workdir) / "voice"
     provider, reason = (None, "Voice-over is off for this ad.")
     if enabled:
-        provider, reason = tts.choose(ctx.settings, spec.language, voice, ctx.seed)
+        provider, reason = chosen or tts.choose(ctx.settings, spec.language, voice, ctx.seed)
     known = reuse.index(earlier or [])
     if provider is not None and (known or ctx.generation_id is not None):
         provider = reuse.Reusing(provider, known, spec.language, ctx.seed)
