@@ -169,12 +169,17 @@ def test_cancel_raises_and_leaves_no_file(provider, settings, tmp_path: Path) ->
     assert list((tmp_path / "clips").iterdir()) == []
 
 
-def test_a_broken_ffmpeg_is_a_render_error_and_leaves_no_file(provider, settings, tmp_path):
-    ctx = StageContext(settings=settings, workdir=tmp_path, ffmpeg_exe=str(tmp_path / "nope"))
-    dest = tmp_path / "clip.mp4"
-    with pytest.raises(RenderError, match="Could not start ffmpeg"):
-        provider.generate(request(), dest, ctx)
-    assert not dest.exists()
+def test_a_full_disk_is_a_render_error_and_leaves_nothing(provider, settings, tmp_path):
+    """The clip's part file leads to /dev/full, a real device whose every write fails with
+    'No space left on device'."""
+    ctx = StageContext(settings=settings, workdir=tmp_path, ffmpeg_exe=ffmpeg.find_ffmpeg())
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    (clips / ".clip.part.mp4").symlink_to("/dev/full")
+    with pytest.raises(RenderError, match="No space left on device") as failed:
+        provider.generate(request(), clips / "clip.mp4", ctx)
+    assert "Check the output folder's free space and permissions" in str(failed.value)
+    assert list(clips.iterdir()) == []
 
 
 def test_clips_drawn_at_once_share_one_read_only_grain() -> None:

@@ -4,8 +4,8 @@ Each scene becomes a designed clip (see :mod:`pipeline.providers.motion`): one o
 templates (hero spotlight, kinetic type, number callout, checklist, before/after, offer
 badge, quote card, end card), objects chosen from an open-licence icon set by the brief's
 keywords, and brand colour fields that keep the overlay's text band calm and contrasting.
-Frames are drawn with numpy and streamed as raw planar RGB into one ffmpeg process;
-nothing holds more than one frame in memory.
+Frames are drawn with numpy and encoded by the drawing thread itself
+(:mod:`pipeline.media.clip_writer`, libx264 through PyAV); nothing holds more than one frame.
 
 Clips are drawn at half the ad's width (540x960 for 1080x1920; icons are rasterised from
 their SVG at that size) because export scales every clip to the frame in its one final
@@ -15,16 +15,13 @@ Cost is always 0.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
-import tempfile
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from pipeline.errors import CancelledError, ProviderError, RenderError
-from pipeline.media import ffmpeg
+from pipeline.errors import CancelledError, ProviderError
+from pipeline.media.clip_writer import ClipWriter
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.runtime import memory
 from pipeline.runtime.gate import shared as shared_gate
@@ -91,9 +88,6 @@ class LocalMotionGraphics:
         """
         return max(1, min(self.settings.max_parallel_clips, usable_cores()))
 
-    def _ffmpeg(self, ctx: StageContext) -> str:
-        return ctx.ffmpeg_exe or ffmpeg.find_ffmpeg(self.settings.ffmpeg_path)
-
     def clip_key(self, request: ClipRequest) -> str:
         """What decides this clip's pixels (pipeline.store.clip_cache): the scene's design (not its
         words, once a storyboard pinned the template and objects), size, frame rate, encoder."""
@@ -145,37 +139,13 @@ class LocalMotionGraphics:
             ) from exc
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(f".{dest.stem}.part{dest.suffix}")
-        args = [
-            self._ffmpeg(ctx), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-            "-f", "rawvideo", "-pix_fmt", "gbrp", "-s", f"{width}x{height}",
-            "-framerate", str(fps), "-i", "pipe:0",
-            # one encoder thread: two clips draw at once, and x264's own frame threads only
-            # held more frames (two encoders 173 -> 142-149 MB, the same drawing time)
-            "-an", "-c:v", "libx264", "-threads", "1",
-            "-preset", self.preset, "-crf", str(self.crf),
-            "-pix_fmt", "yuv420p", "-color_range", "tv", "-r", str(fps),
-            "-movflags", "+faststart", "-f", "mp4", str(part),
-        ]  # fmt: skip
-        with tempfile.TemporaryFile() as err:
-            try:
-                proc = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=err)
-            except OSError as exc:
-                raise RenderError(
-                    f"Could not start ffmpeg ({exc}). Check ADSTUDIO_FFMPEG_PATH or reinstall "
-                    "imageio-ffmpeg."
-                ) from exc
-            try:
-                self._stream(renderer, n, proc, ctx)
-                code = proc.wait()
-                if code != 0:
-                    raise _encoder_error(err, code)
-                os.replace(part, dest)
-            except BaseException:
-                if proc.poll() is None:
-                    proc.kill()
-                proc.wait()
-                part.unlink(missing_ok=True)
-                raise
+        try:
+            with ClipWriter(part, width, height, fps, self.preset, self.crf) as writer:
+                self._stream(renderer, n, writer, ctx)
+            os.replace(part, dest)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
         elapsed = time.perf_counter() - started
         record = renderer.design.record()
         template = renderer.design.template
@@ -191,33 +161,23 @@ class LocalMotionGraphics:
         )
 
     def _stream(
-        self, renderer: ClipRenderer, n: int, proc: subprocess.Popen[bytes], ctx: StageContext
+        self, renderer: ClipRenderer, n: int, writer: ClipWriter, ctx: StageContext
     ) -> None:
-        stdin: IO[bytes] | None = proc.stdin
-        if stdin is None:  # pragma: no cover - Popen was given stdin=PIPE
-            raise RenderError("ffmpeg's input pipe is missing.")
-        try:
-            for index in range(n):
-                if index % CHECK_EVERY == 0:
-                    ctx.check_cancelled()
-                    ctx.report(index / n, f"Drawing frame {index + 1} of {n}")
-                try:
-                    frame = renderer.frame(index)
-                except CancelledError:
-                    raise
-                except Exception as exc:
-                    raise ProviderError(
-                        f"The local renderer failed on frame {index} ({exc}). Report this with "
-                        "the scene plan, or choose another video provider.",
-                        provider=self.name,
-                    ) from exc
-                try:
-                    stdin.write(frame.data)
-                except BrokenPipeError:
-                    return  # ffmpeg stopped reading; its exit code and stderr say why
-        finally:
-            with contextlib.suppress(BrokenPipeError):
-                stdin.close()
+        for index in range(n):
+            if index % CHECK_EVERY == 0:
+                ctx.check_cancelled()
+                ctx.report(index / n, f"Drawing frame {index + 1} of {n}")
+            try:
+                frame = renderer.frame(index)
+            except CancelledError:
+                raise
+            except Exception as exc:
+                raise ProviderError(
+                    f"The local renderer failed on frame {index} ({exc}). Report this with "
+                    "the scene plan, or choose another video provider.",
+                    provider=self.name,
+                ) from exc
+            writer.write(frame)
 
 
 def _core(request: ClipRequest, width: int) -> tuple[int, int, int, int] | None:
@@ -228,8 +188,3 @@ def _core(request: ClipRequest, width: int) -> tuple[int, int, int, int] | None:
 
     box = core_box(request.formats, (request.width, request.height))
     return box.scaled(width / request.width).even()
-
-
-def _encoder_error(err: IO[bytes], code: int) -> RenderError:
-    err.seek(0)
-    return ffmpeg.failure("Encoding a video clip", code, err.read().decode("utf-8", "replace"))
