@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from pipeline.errors import CancelledError, ProviderError
-from pipeline.media.clip_writer import ClipWriter
 from pipeline.providers import ClipRequest, ClipResult
 from pipeline.runtime import memory
 from pipeline.runtime.gate import shared as shared_gate
@@ -31,6 +30,7 @@ from pipeline.spec import FORMAT_SIZES
 from pipeline.stages.context import StageContext
 
 if TYPE_CHECKING:
+    from pipeline.media.clip_writer import ClipWriter
     from pipeline.providers.motion.renderer import ClipRenderer
 
 DEFAULT_MAX_WIDTH = 540
@@ -115,8 +115,9 @@ class LocalMotionGraphics:
             return self._render(request, dest, ctx)
 
     def _render(self, request: ClipRequest, dest: Path, ctx: StageContext) -> ClipResult:
-        # numpy and Pillow load here, not at import: the worker names this provider but draws
-        # in a child process (pipeline.runtime.drawing), and should not hold the drawing libraries
+        # numpy, Pillow and PyAV load here, not at import: the worker names this provider but
+        # draws in a child process (pipeline.runtime.drawing), and should not hold them
+        from pipeline.media.clip_writer import ClipWriter
         from pipeline.providers.motion.renderer import ClipRenderer
         from pipeline.providers.motion.scenes import design_scene
 
