@@ -105,7 +105,9 @@ WORKER = textwrap.dedent(
 )
 
 
-def test_the_drawing_process_and_its_encoders_die_with_a_killed_worker(tmp_path: Path) -> None:
+def test_the_drawing_process_and_what_it_started_die_with_a_killed_worker(
+    tmp_path: Path,
+) -> None:
     worker = subprocess.Popen(
         [sys.executable, "-c", WORKER, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
@@ -118,7 +120,7 @@ def test_the_drawing_process_and_its_encoders_die_with_a_killed_worker(tmp_path:
             if "pipeline.runtime.drawing" in p.cmdline()
         ]
         family = [painter, *painter.children(recursive=True)]
-        assert len(family) >= 2  # the drawing process and a clip encoder
+        # the drawing process (clips are encoded inside it) and any process it runs
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         assert _wait_for(lambda: all(_gone(p.pid) for p in family), timeout_s=10.0)
