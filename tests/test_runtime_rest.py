@@ -94,3 +94,31 @@ def test_resting_gives_the_language_models_memory_back() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert int(out.stdout.strip()) >= 25, out.stdout
+
+
+def test_resting_gives_back_the_pages_lingua_read_its_models_from() -> None:
+    """lingua reads its models out of its own library; those file pages stayed resident in
+    the worker (9-12 MB) after the models were put down, until ``page_out``. Pages another
+    process maps too (this test runner's own lingua) stay: only this process's are counted."""
+    script = (
+        "from lingua import lingua as native\n"
+        "from pipeline.providers.llm_offline import OfflineCreativeDirector\n"
+        "from pipeline.settings import Settings\n"
+        "def resident(fields):\n"
+        "    total, inside = 0, False\n"
+        "    for line in open('/proc/self/smaps'):\n"
+        "        head = line.split()\n"
+        "        if '-' in head[0] and len(head) >= 5 and ':' in head[3]:\n"
+        "            inside = head[-1] == native.__file__\n"
+        "        elif inside and head[0] in fields:\n"
+        "            total += int(head[1])\n"
+        "    return total // 1024\n"
+        "d = OfflineCreativeDirector(Settings())\n"
+        "loaded = resident({'Rss:'}); d.rest()\n"
+        "print(loaded, resident({'Private_Clean:', 'Private_Dirty:'}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded, own = (int(x) for x in out.stdout.split())
+    assert loaded >= 4 and own <= 1, out.stdout

@@ -13,6 +13,10 @@ elsewhere:
   -20 MB for the worker during the encode, and the same wall time.
 - ``release`` (before the final encode) collects garbage and asks glibc to return the free
   pages inside every arena: measured 174 -> 142 MB for the Python process of one generation.
+- ``page_out`` asks the kernel to reclaim the resident pages of a library's read-only
+  mappings (``MADV_PAGEOUT``): lingua reads its language models out of its own 100 MB
+  library, and those 9-12 MB of file pages stayed in the worker after the models were put
+  down. Nothing is lost: a page used again is read back from the file.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ import gc
 import os
 import sys
 from functools import cache
+from pathlib import Path
 
 M_TRIM_THRESHOLD = -1  # mallopt parameters, from glibc's malloc.h
 M_MMAP_THRESHOLD = -3
+MADV_PAGEOUT = 21  # linux/mman.h, Linux 5.4+
 TRIM_THRESHOLD = 4 * 1024 * 1024
 MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's own ceiling for the moving threshold
 
@@ -75,3 +81,31 @@ def release() -> bool:
         return False
     libc.malloc_trim(0)
     return True
+
+
+def page_out(library: Path) -> int:
+    """Reclaim this process's resident pages of ``library``'s read-only mappings; the bytes
+    asked for (0 where Linux's ``MADV_PAGEOUT`` or ``/proc/self/maps`` is missing).
+
+    Only mappings that cannot hold this process's own writes (no ``w`` in their permissions)
+    are touched, so the advice can never discard data.
+    """
+    libc = _libc()
+    if libc is None:
+        return 0
+    target = str(library.resolve())
+    asked = 0
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            spans = [line.split() for line in maps]
+    except OSError:
+        return 0
+    madvise = libc.madvise
+    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    for parts in spans:
+        if len(parts) < 6 or parts[5] != target or "w" in parts[1]:
+            continue
+        start, end = (int(x, 16) for x in parts[0].split("-"))
+        if madvise(start, end - start, MADV_PAGEOUT) == 0:
+            asked += end - start
+    return asked

@@ -13,9 +13,11 @@ gives English copy and a note that says so (:func:`read_language`).
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pipeline.providers.copywriting.lang import LANGS
@@ -75,6 +77,11 @@ def rest() -> None:
     specification is written, and the clips and the encode that follow are its peak."""
     if _detector.cache_info().currsize:
         _detector().unload_language_models()
+        from pipeline.runtime import memory
+
+        # the models were read out of lingua's own library, whose pages stay resident
+        native = importlib.import_module("lingua.lingua")
+        memory.page_out(Path(str(native.__file__)))
 
 
 def _lingua_scores(text: str) -> dict[str, float]:
