@@ -106,7 +106,7 @@ class Score:
             ),
             ("hooks that are only a deadline or a price", str(self.weak_hooks)),
             (
-                "ads with a fragment line (only a price, or only 'for <people>')",
+                "ads with a fragment line (a bare price, only 'for <people>', or ending on 'for')",
                 str(self.fragment_ads),
             ),
             (
@@ -249,9 +249,14 @@ def _fit(entry: Entry, spec: AdSpecification, result: Score, tag: str) -> None:
     if fit.weak_hook(hook, spec.brand.brand_name):
         result.weak_hooks += 1
         result.misses.append(f"weak hook {hook!r}: {tag}")
-    for_people = lang(spec.language).for_people
+    table = lang(spec.language)
     audience = spec.facts.audience
-    broken = [b.headline for b in spec.beats if fit.fragment(b.headline, audience, for_people)]
+    stranded = "" if spec.language == "en" else table.for_word
+    broken = [
+        b.headline
+        for b in spec.beats
+        if fit.fragment(b.headline, audience, table.for_people, stranded)
+    ]
     if broken:
         result.fragment_ads += 1
         result.misses.append(f"fragment {broken[0]!r}: {tag}")

@@ -124,12 +124,17 @@ def weak_hook(hook: str, brand: str) -> bool:
     return len([w for w in rest if w.lower() not in fillers]) < 2
 
 
-def fragment(line: str, audience: str, for_people: str) -> bool:
-    """A line no reader takes for a sentence: only a price or a number ("£5."), or only whom
-    the product is for ("Pour artisans.", for_people filled with ``audience``)."""
+def fragment(line: str, audience: str, for_people: str, for_word: str = "") -> bool:
+    """A line no reader takes for a sentence: only a price or a number ("£5."), only whom
+    the product is for ("Pour artisans.", for_people filled with ``audience``), or one that
+    stops on its "for" ("Buchhaltungssoftware für.", ``for_word``: pass none for English,
+    which may end a sentence on a preposition)."""
     bare = line.strip().rstrip(".。!")
     if bare and not re.search(r"[^\W\d_]", PRICE.sub(" ", bare).replace("%", " ")):
         return True  # nothing but a price or digits
+    words = bare.split()
+    if for_word and words and words[-1].casefold() == for_word.casefold():
+        return True  # English may end on "for" ("... you've been waiting for."): not asked
     if not audience or "{name}" in for_people:
         return False
     return bare.casefold() == for_people.format(audience=audience).casefold()

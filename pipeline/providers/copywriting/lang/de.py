@@ -36,7 +36,8 @@ LANG = Lang(
     pain=r"schluss mit|genug von|keine lust (?:mehr )?auf|nie wieder|nie mehr|müde von|"
     r"schütz\w*\s+[\w ]{3,40}?\s+vor",
     ctas=("Jetzt bestellen", "Jetzt entdecken", "Jetzt buchen", "Jetzt testen"),
-    cta_verbs=r"bestell\w*|buch\w*|entdeck\w*|test\w*|besuch\w*|hol\w*|komm\w*|spende\w*",
+    cta_verbs=r"bestell\w{0,4}\b|buch\w{0,4}\b|entdeck\w{0,4}\b|test\w{0,4}\b|besuch\w{0,4}\b|"
+    r"hol\w{0,4}\b|komm\w{0,4}\b|spende\w{0,4}\b",
     with_word="mit",
     and_word="und",
     now="jetzt",

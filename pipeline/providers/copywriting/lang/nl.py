@@ -42,7 +42,8 @@ LANG = Lang(
     pain=r"genoeg van|klaar met|moe van|nooit meer|geen zin (?:meer )?in|"
     r"bescherm\w*\s+[\w ]{3,40}?\s+tegen",
     ctas=("Bestel nu", "Ontdek het nu", "Boek nu", "Probeer het nu"),
-    cta_verbs=r"bestel\w*|boek\w*|ontdek\w*|probeer\w*|bezoek\w*|download\w*|kom\b|doneer\w*|"
+    cta_verbs=r"bestel\w{0,4}\b|boek\w{0,4}\b|ontdek\w{0,4}\b|probeer\w{0,4}\b|bezoek\w{0,4}\b|"
+    r"download\w{0,4}\b|kom\b|doneer\w{0,4}\b|"
     r"bel\b|schrijf je in",
     with_word="met",
     and_word="en",

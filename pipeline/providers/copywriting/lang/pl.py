@@ -41,8 +41,9 @@ LANG = Lang(
     pain=r"dość\s+\w+|mam(?:y|sz)? dość|koniec z|nigdy więcej|zmęczon\w+\s+\w+|"
     r"chroń\w*\s+[\w ]{3,40}?\s+przed",
     ctas=("Zamów teraz", "Sprawdź teraz", "Zarezerwuj teraz", "Wypróbuj teraz"),
-    cta_verbs=r"zamów\w*|zarezerwuj\w*|sprawdź\w*|wypróbuj\w*|odwiedź\w*|pobierz\w*|"
-    r"przyjdź\w*|wpadnij\w*|zadzwoń\w*|zapisz się|wesprzyj\w*|kup\b",
+    cta_verbs=r"zamów\w{0,4}\b|zarezerwuj\w{0,4}\b|sprawdź\w{0,4}\b|wypróbuj\w{0,4}\b|"
+    r"odwiedź\w{0,4}\b|pobierz\w{0,4}\b|"
+    r"przyjdź\w{0,4}\b|wpadnij\w{0,4}\b|zadzwoń\w{0,4}\b|zapisz się|wesprzyj\w{0,4}\b|kup\b",
     with_word="z",
     and_word="i",
     now="teraz",

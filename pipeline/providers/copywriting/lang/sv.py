@@ -35,8 +35,9 @@ LANG = Lang(
     r"halloween|nyår|midsommar|sommar)\b",
     pain=r"trött på|less på|slut på|aldrig mer|skydda\w*\s+[\w ]{3,40}?\s+mot",
     ctas=("Beställ nu", "Upptäck mer", "Boka nu", "Testa nu"),
-    cta_verbs=r"beställ\w*|boka\w*|upptäck\w*|testa\w*|besök\w*|ladda ner|kom\b|ring\b|"
-    r"handla\w*|swisha\w*|skänk\w*",
+    cta_verbs=r"beställ\w{0,4}\b|boka\w{0,4}\b|upptäck\w{0,4}\b|testa\w{0,4}\b|besök\w{0,4}\b|"
+    r"ladda ner|kom\b|ring\b|"
+    r"handla\w{0,4}\b|swisha\w{0,4}\b|skänk\w{0,4}\b",
     with_word="med",
     and_word="och",
     now="nu",
