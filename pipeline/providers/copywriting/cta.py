@@ -14,7 +14,7 @@ from pipeline.providers.copywriting.catalog import Category
 from pipeline.providers.copywriting.causes import CAUSE_CTAS, cause_action, public_body
 from pipeline.providers.copywriting.i18n import Locale
 from pipeline.providers.copywriting.last_resort import HEADLINE_MAX_CHARS
-from pipeline.providers.copywriting.product import CTA_CLAUSE
+from pipeline.providers.copywriting.product import CTA_CLAUSE, _purposes
 
 _BOOKED = {"fitness", "wellness", "travel", "education"}
 _REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
@@ -41,7 +41,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"تطبيق|\bvpn\b|password manager|rideshare|\brides\b|e-scooter|scooters?\b"),
     ("try", r"software|saas|\bcrm\b|platform|analytics|payroll|invoic|logiciel|plataforma|"
         r"piattaforma|project management|zeiterfassung|buchhaltung|boekhouding|fatturazione|"
-        r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج"),
+        r"facturaci|lagerverwaltung|gestão financeira|oprogramowani|ソフト|软件|برنامج|"
+        r"gestionale|programvara|yazılım|"  # software in Italian, Swedish, Turkish
+        r"(?:kassen|kassa|buchungs?|boekings?|bokning|termin|afspraak|randevu)s?syste+m|"
+        r"sistema de (?:agendamento|reservas|gestión|gestão|citas)|sistema gestionale"),
     ("contact", r"law firm|lawyer|attorney|solicitor|notary|legal advice|accountan|tax advi|"
         r"financial advi|consultan|kanzlei|anwalt|rechtsanw|notar|steuerberat|beratung|"
         r"steuerbüro|steuerkanzlei|abogad|bufete|asesor[ií]a|gestor[ií]a|notar[ií]a|avocat|"
@@ -62,6 +65,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"campsite|glamping|car rental|boat hire|coworking|test drive|test ride|car dealer|"
         r"used cars|optician|eye test|hearing aid|photograph|\bdj\b|catering|estate agent|"
         r"apartments?\b|lofts?\b|garage|car service|\brepair|laundry|self storage|cleaning|"
+        r"reinigung|limpieza|nettoyage|pulizi|limpeza|schoonmaak|sprzątani|städning|temizlik|"
         r"carers?\b|home care|guided|hikes?\b|golf|bowling|trampoline|wedding venue|tutoring|"
         r"lessons?\b|driving school|\bspa\b|salon|barber|clinic|dentist|dental|physio|therap|"
         r"\bvets?\b|appointment|massage|escape room|theatre|theater|cinema|museum|\bzoo\b|"
@@ -268,8 +272,9 @@ def _kind_action(text: str, product: str, category: Category | None, brand: str)
     cause = cause_action(text)
     if cause is not None:
         return cause
+    named = _without_purposes(product)  # "Gebäudereinigung für Fitnessstudios": cleaning
     for action, rx in _KIND_RX:
-        if rx.search(product):
+        if rx.search(named):
             return action
     if public_body(text):  # a notice: the action its words name, else "find out more"
         return next((action for action, rx in _KIND_RX if rx.search(text)), "learn")
@@ -278,12 +283,22 @@ def _kind_action(text: str, product: str, category: Category | None, brand: str)
         if key in _CATEGORY_ACTIONS or category is None or not category.local:
             return _CATEGORY_ACTIONS.get(key)
         return None
-    found = next((action for action, rx in _KIND_RX if rx.search(text)), None)
+    # whom it is for is not what is sold: "plates for restaurants" are not booked
+    own = _without_purposes(text)
+    found = next((action for action, rx in _KIND_RX if rx.search(own)), None)
     if found is None and (category is None or not category.local):
         found = _own_verb(text)  # "10 rides for $45, book in the app"
     if found is None and key == "generic" and _unknown(product, brand):
         return "learn"  # nothing says what is sold: "Shop now" would guess
     return found or _CATEGORY_ACTIONS.get(key)
+
+
+def _without_purposes(text: str) -> str:
+    """``text`` with its "for ..." phrases blanked ("... für Fitnessstudios", "... para
+    clínicas dentales"): they name the customer, whose kind is not the product's."""
+    for start, end in _purposes(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _unknown(product: str, brand: str) -> bool:

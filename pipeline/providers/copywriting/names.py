@@ -15,6 +15,7 @@ from pipeline.providers.copywriting import lexicon as lx
 from pipeline.providers.copywriting import rx as _re
 from pipeline.providers.copywriting import words as wordlist
 from pipeline.providers.copywriting.brand_guard import brand_ok
+from pipeline.providers.copywriting.catalog import Category, generic
 from pipeline.providers.copywriting.facts import URL, clauses
 from pipeline.providers.copywriting.lang import LANGS, lang
 from pipeline.providers.copywriting.naming import find_brand
@@ -25,8 +26,9 @@ from pipeline.providers.copywriting.opener import (
     rare_opener,
     with_article,
 )
-from pipeline.providers.copywriting.product import read_naming
-from pipeline.providers.copywriting.tokens import Naming, find_nouns
+from pipeline.providers.copywriting.product import _purposes, read_naming
+from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize
+from pipeline.providers.copywriting.tokens import _category_by_cues as category_by_cues
 
 #: Acronyms that name what a product does, not who makes it ("TeamPulse HR software").
 _FUNCTION_ACRONYMS = frozenset(
@@ -262,7 +264,22 @@ def _clause_naming(text: str, language: str) -> Naming:
         head = first.split()[0]
         product = head if head not in brand.split() or common(head, table.code) else ""
     product = product or base.product
-    return replace(base, brand=brand, product=product[:120])
+    kind = _kind_of(text, product, base)
+    return replace(base, brand=brand, product=product[:120], category=kind)
+
+
+def _kind_of(text: str, product: str, base: Naming) -> Category:
+    """The kind of business, not read from whom it is for: when every catalog noun of the
+    prompt sits in a "for ..." phrase ("cerámica hecha a mano para restaurantes") and the
+    clause's product holds none, the product's own words decide (else the generic kind),
+    as :func:`read_naming` does when the prompt opens with its product."""
+    found = find_nouns(text)
+    spans = _purposes(text)
+    if not base.matched_noun or not found or find_nouns(product):
+        return base.category
+    if not all(any(a <= start < b for a, b in spans) for start, _, _ in found):
+        return base.category
+    return category_by_cues(tokenize(product)) or generic(product)
 
 
 def _venue(word: str) -> bool:
