@@ -258,13 +258,9 @@ def read_facts(
         for piece in pieces:
             candidate = _strip(piece, [brand if names else "", deal, deadline, scarcity])
             if audience and candidate.lower().endswith(audience.lower()):
-                rest = candidate[: -len(audience)]  # "Buchhaltungssoftware für" -> no "für"
-                ends = (
-                    rf"\s+(?:for|to|{table.for_word})\s*$"
-                    if table.for_word
-                    else r"\s+(?:for|to)\s*$"
-                )
-                candidate = _re.sub(ends, "", rest, flags=re.IGNORECASE).strip()
+                kept = candidate[: -len(audience)]  # "Buchhaltungssoftware für" -> no "für"
+                fors = f"for|to|{table.for_word}" if table.for_word else "for|to"
+                candidate = _re.sub(rf"\s+(?:{fors})\s*$", "", kept, flags=re.IGNORECASE).strip()
             inside = [p.lower() for p in (deal, deadline, scarcity) if p]
             if any(candidate.lower() in p for p in inside):
                 continue
