@@ -211,3 +211,30 @@ def test_a_shop_shows_what_it_sells_first() -> None:
     hits = [p for p, cat, want in SHOP_CASES if any(w in first[p].name for w in want)]
     assert len(hits) >= 18, sorted(set(first) - set(hits))
     assert first["plant shop"].name == "potted-plant"
+
+
+def test_what_a_product_resists_or_lacks_is_not_shown() -> None:
+    """tests/data/objects_negated.txt: 24 prompts written before the rule; 6 showed what the
+    product resists or lacks (fries for "chip-resistant" plates, cheese for "dairy-free"
+    ice cream, candy for "sugar-less" lemonade), now none."""
+    from pathlib import Path
+
+    from pipeline.providers.copywriting import write_specification
+
+    shown = []
+    rows = Path(__file__).with_name("data").joinpath("objects_negated.txt").read_text()
+    for line in rows.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        prompt, word = (x.strip() for x in line.split("|"))
+        spec = write_specification(prompt)
+        chosen = choose_objects(
+            product=spec.ad.product, category=spec.ad.product_category,
+            claims=spec.facts.claims, audience=spec.facts.audience, prompt=prompt,
+        )  # fmt: skip
+        shown += [
+            (prompt, c.name) for c in chosen if c.matched and all(word in m for m in c.matched)
+        ]
+    assert shown == []
+    plates = choose_objects(product="stoneware plates", claims=["Chip-resistant glaze"])
+    assert plates[0].name == "fork-and-knife-with-plate"

@@ -264,6 +264,11 @@ def _add_cldr(
                     words.append(word)
 
 
+#: What a product resists or lacks is not what it shows: "chip-resistant" glaze is no plate of
+#: fries, a "sugar-free" drink no sugar cube, a "water-resistant" watch no water drop.
+_NOT_SHOWN = re.compile(r"\b[^\W\d_]+-(?=(?:resistant|proof|free|repellent|less)\b)", re.I)
+
+
 def score_icons(
     fields: dict[str, str], language: str = "en"
 ) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -280,7 +285,7 @@ def score_icons(
     matched: dict[str, list[str]] = {}
     named: set[str] = set()  # icons our own tables found in the fields that name the product
     for field, text in fields.items():
-        stems = tokens(translated(text))
+        stems = tokens(translated(_NOT_SHOWN.sub(" ", text)))
         base = WEIGHTS.get(field, 1.0)
         head = len(stems) - 1
         if field == "product" and len(stems) > 1 and stems[-1] in _SELLERS:
