@@ -203,6 +203,30 @@ def _short(text: str, limit: int) -> str:
     return out or text[:limit]
 
 
+#: Whom a product is for starts here ("invoicing software *for* freelancers").
+_FOR_WORDS = frozenset(re.findall(r"\S+", "for für pour para per voor dla för"))
+#: Words that never end a line of kinetic type ("cerámica hecha *a*", "roast *of*").
+_JOINERS = _FOR_WORDS | frozenset(
+    re.findall(
+        r"\S+",
+        "with mit avec con com met med to à a al au de del della di da do du des der das die "
+        "the of and und et e y i och en van von z w",
+    )
+)
+
+
+def kinetic_words(product: str) -> tuple[str, ...]:
+    """Up to three words of the product for kinetic type, one per line: what it is, not
+    whom it is for ("Gebäudereinigung für Fitnessstudios" -> GEBÄUDEREINIGUNG, not a bar
+    on FÜR), never ending on a joining word."""
+    words = [w for w in re.split(r"\s+", product.strip()) if w]
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in _FOR_WORDS), None)
+    words = words[:cut][:3]
+    while len(words) > 1 and words[-1].casefold() in _JOINERS:
+        words.pop()
+    return tuple(words)
+
+
 def design_scene(request: ClipRequest) -> SceneDesign:
     """Decide template, objects, colours and words for ``request`` (deterministic)."""
     scene, ad, brand = request.scene, request.ad, request.brand
@@ -311,7 +335,7 @@ def design_scene(request: ClipRequest) -> SceneDesign:
     named = [ad.product, facts.product if facts is not None else ""]
     product = next((n for n in named if n.strip().casefold() not in PLACEHOLDERS), "")
     product = product or shown_name(brand.brand_name, "", facts, request.prompt)
-    words = tuple(w for w in re.split(r"\s+", product.strip()) if w)[:3]
+    words = kinetic_words(product)
     return SceneDesign(
         template=template,
         index=scene.index,
