@@ -90,10 +90,8 @@ def test_resting_gives_the_language_models_memory_back() -> None:
         "d.rest(); memory.release()\n"
         "print((loaded - me.memory_info().rss) // 2**20)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert int(out.stdout.strip()) >= 25, out.stdout
+    out = _fresh(script)
+    assert int(out.strip()) >= 25, out
 
 
 def test_resting_gives_back_the_pages_lingua_read_its_models_from() -> None:
@@ -117,8 +115,14 @@ def test_resting_gives_back_the_pages_lingua_read_its_models_from() -> None:
         "loaded = resident({'Rss:'}); d.rest()\n"
         "print(loaded, resident({'Private_Clean:', 'Private_Dirty:'}))\n"
     )
-    out = subprocess.run(
+    out = _fresh(script)
+    loaded, own = (int(x) for x in out.split())
+    assert loaded >= 4 and own <= 1, out
+
+
+def _fresh(script: str) -> str:
+    """What ``script`` prints, run in a fresh interpreter (its memory is its own)."""
+    done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
-    loaded, own = (int(x) for x in out.stdout.split())
-    assert loaded >= 4 and own <= 1, out.stdout
+    return done.stdout
