@@ -188,18 +188,18 @@ class PiperSpeech:
         )
 
     def close(self) -> None:
-        """End the child process (closing its input lets it exit on its own)."""
+        """End the child process. It answers each request in full before reading the next, so
+        nothing is lost by killing it: its clean exit (tearing onnxruntime down) took
+        ~60 ms that the generation waited for, and its memory goes back at once either way."""
         proc, self._proc, self._pipes = self._proc, None, None
         self._pending, self._greeted = None, False
         if proc is None:
             return
         if proc.stdin is not None:
             proc.stdin.close()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        if proc.poll() is None:
             proc.kill()
-            proc.wait()
+        proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
 
