@@ -62,7 +62,7 @@ def test_a_for_phrase_says_whom_or_where_not_what_is_sold() -> None:
     s = score.score(score.load(UNSEEN.with_name("copy_purpose.txt")))
     assert s.total == 40
     assert s.share(s.product, s.total) >= 87.5, s.misses
-    from pipeline.providers.copywriting.product import _purposes, read_naming
+    from pipeline.providers.copywriting.product import purposes, read_naming
 
     tiles = read_naming("Kasbah Tiles: handmade zellige for kitchens and bathrooms", "en")
     assert tiles.product == "handmade zellige"
@@ -71,7 +71,7 @@ def test_a_for_phrase_says_whom_or_where_not_what_is_sold() -> None:
     # "ad for" introduces the brand, not whom the product is for
     quiet = "Instagram ad for Quietline noise-cancelling headphones for open-plan offices"
     assert read_naming(quiet, "en").product == "noise-cancelling headphones"
-    assert [quiet[a:b] for a, b in _purposes(quiet)] == ["for open-plan offices"]
+    assert [quiet[a:b] for a, b in purposes(quiet)] == ["for open-plan offices"]
 
 
 def test_a_deal_of_the_nth_one_free_is_kept_whole() -> None:

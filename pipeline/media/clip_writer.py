@@ -17,8 +17,8 @@ import contextlib
 import logging
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
+import av
 import numpy as np
 
 from pipeline.errors import RenderError
@@ -35,10 +35,6 @@ class ClipWriter:
     def __init__(
         self, path: Path, width: int, height: int, fps: int, preset: str, crf: int
     ) -> None:
-        import av
-
-        self.path = path
-        self._av: Any = av
         try:
             self._out = av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"})
         except (av.FFmpegError, OSError) as exc:
@@ -69,7 +65,7 @@ class ClipWriter:
             frame = self._rgb.reformat(format="yuv420p", interpolation="BICUBIC")
             frame.pts = self._count
             self._out.mux(self._stream.encode(frame))
-        except (self._av.FFmpegError, OSError) as exc:
+        except (av.FFmpegError, OSError) as exc:
             raise _failed(f"Encoding frame {self._count} of the clip failed", exc) from exc
         self._count += 1
 
@@ -77,17 +73,17 @@ class ClipWriter:
         """Flush the encoder and finish the file (its index moved to the front)."""
         try:
             self._out.mux(self._stream.encode(None))
-        except (self._av.FFmpegError, OSError) as exc:
+        except (av.FFmpegError, OSError) as exc:
             self.abort()
             raise _failed("Finishing the clip file failed", exc) from exc
         try:
             self._out.close()
-        except (self._av.FFmpegError, OSError) as exc:
+        except (av.FFmpegError, OSError) as exc:
             raise _failed("Finishing the clip file failed", exc) from exc
 
     def abort(self) -> None:
         """Stop without finishing the file (the caller deletes it)."""
-        with contextlib.suppress(self._av.FFmpegError, OSError):  # the file is thrown away
+        with contextlib.suppress(av.FFmpegError, OSError):  # the file is thrown away
             self._out.close()
 
     def __enter__(self) -> ClipWriter:

@@ -97,7 +97,7 @@ def page_out(library: Path) -> int:
     asked = 0
     try:
         with open("/proc/self/maps", encoding="utf-8") as maps:
-            spans = [line.split() for line in maps]
+            spans = [line.rstrip("\n").split(maxsplit=5) for line in maps]
     except OSError:
         return 0
     madvise = libc.madvise

@@ -14,7 +14,7 @@ from pipeline.providers.copywriting.catalog import Category
 from pipeline.providers.copywriting.causes import CAUSE_CTAS, cause_action, public_body
 from pipeline.providers.copywriting.i18n import Locale
 from pipeline.providers.copywriting.last_resort import HEADLINE_MAX_CHARS
-from pipeline.providers.copywriting.product import CTA_CLAUSE, _purposes
+from pipeline.providers.copywriting.product import CTA_CLAUSE, without_purposes
 
 _BOOKED = {"fitness", "wellness", "travel", "education"}
 _REMOTE = re.compile(r"\b(?:online|virtual|remote|live-?streamed|at-home)\b", re.IGNORECASE)
@@ -272,7 +272,7 @@ def _kind_action(text: str, product: str, category: Category | None, brand: str)
     cause = cause_action(text)
     if cause is not None:
         return cause
-    named = _without_purposes(product)  # "Gebäudereinigung für Fitnessstudios": cleaning
+    named = without_purposes(product)  # "Gebäudereinigung für Fitnessstudios": cleaning
     for action, rx in _KIND_RX:
         if rx.search(named):
             return action
@@ -284,21 +284,13 @@ def _kind_action(text: str, product: str, category: Category | None, brand: str)
             return _CATEGORY_ACTIONS.get(key)
         return None
     # whom it is for is not what is sold: "plates for restaurants" are not booked
-    own = _without_purposes(text)
+    own = without_purposes(text)
     found = next((action for action, rx in _KIND_RX if rx.search(own)), None)
     if found is None and (category is None or not category.local):
         found = _own_verb(text)  # "10 rides for $45, book in the app"
     if found is None and key == "generic" and _unknown(product, brand):
         return "learn"  # nothing says what is sold: "Shop now" would guess
     return found or _CATEGORY_ACTIONS.get(key)
-
-
-def _without_purposes(text: str) -> str:
-    """``text`` with its "for ..." phrases blanked ("... für Fitnessstudios", "... para
-    clínicas dentales"): they name the customer, whose kind is not the product's."""
-    for start, end in _purposes(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _unknown(product: str, brand: str) -> bool:

@@ -26,9 +26,8 @@ from pipeline.providers.copywriting.opener import (
     rare_opener,
     with_article,
 )
-from pipeline.providers.copywriting.product import _purposes, read_naming
-from pipeline.providers.copywriting.tokens import Naming, find_nouns, tokenize
-from pipeline.providers.copywriting.tokens import _category_by_cues as category_by_cues
+from pipeline.providers.copywriting.product import purposes, read_naming
+from pipeline.providers.copywriting.tokens import Naming, _category_by_cues, find_nouns, tokenize
 
 #: Acronyms that name what a product does, not who makes it ("TeamPulse HR software").
 _FUNCTION_ACRONYMS = frozenset(
@@ -274,12 +273,12 @@ def _kind_of(text: str, product: str, base: Naming) -> Category:
     clause's product holds none, the product's own words decide (else the generic kind),
     as :func:`read_naming` does when the prompt opens with its product."""
     found = find_nouns(text)
-    spans = _purposes(text)
+    spans = purposes(text)
     if not base.matched_noun or not found or find_nouns(product):
         return base.category
     if not all(any(a <= start < b for a, b in spans) for start, _, _ in found):
         return base.category
-    return category_by_cues(tokenize(product)) or generic(product)
+    return _category_by_cues(tokenize(product)) or generic(product)
 
 
 def _venue(word: str) -> bool:

@@ -200,7 +200,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?()]|$")
 _AD_WORDS_ALL = lx.AD_WORDS.union(*(table.ad_words for table in LANGS.values()))
 
 
-def _purposes(text: str) -> list[tuple[int, int]]:
+def purposes(text: str) -> list[tuple[int, int]]:
     """Spans of the prompt's "for ..." phrases that say whom or where a product is for."""
     out = []
     for m in _PURPOSE.finditer(text):
@@ -210,6 +210,14 @@ def _purposes(text: str) -> list[tuple[int, int]]:
         end = _CLAUSE_END.search(text, m.end())
         out.append((m.start(), end.start() if end else len(text)))
     return out
+
+
+def without_purposes(text: str) -> str:
+    """``text`` with its "for ..." phrases blanked ("... für Fitnessstudios", "... para
+    clínicas dentales"): they name the customer, whose kind is not the product's."""
+    for start, end in purposes(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def read_naming(text: str, language: str) -> Naming:
@@ -236,10 +244,10 @@ def read_naming(text: str, language: str) -> Naming:
         )
 
     nouns = [n for n in found if advertised(n[0], n[1])]
-    purposes = _purposes(text)
+    spans = purposes(text)
 
     def for_whom(noun: tuple[int, int, Category]) -> bool:
-        return any(a <= noun[0] < b for a, b in purposes)
+        return any(a <= noun[0] < b for a, b in spans)
 
     named = [n for n in found if _inside_brand(text, n[0], brand)]
     if nouns and all(for_whom(n) for n in nouns) and (named or _leading_product(text, brand)):
